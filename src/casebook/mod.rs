@@ -1,0 +1,57 @@
+//! The operations a user performs, shared by the command line and the terminal UI.
+//! Neither front end touches SQL or computes a clock itself.
+
+mod cases;
+mod demo;
+mod error;
+mod events;
+mod questions;
+mod resolve;
+mod undo;
+mod views;
+
+pub use cases::{CasePatch, NewCase};
+pub use error::{Error, Result};
+pub use events::{EventPatch, NewEvent};
+pub use questions::OutcomeChange;
+pub use views::{CaseRow, CaseView, DueRow, Filter, ListQuery, Sort};
+
+use crate::calendar::Calendar;
+use crate::store::Store;
+use chrono::NaiveDate;
+use undo::UndoStack;
+
+pub struct Casebook {
+    store: Store,
+    today: NaiveDate,
+    calendar: &'static Calendar,
+    undo: UndoStack,
+}
+
+impl Casebook {
+    pub fn new(store: Store, today: NaiveDate) -> Casebook {
+        Casebook {
+            store,
+            today,
+            calendar: Calendar::standard(),
+            undo: UndoStack::default(),
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The date moved on (the TUI's midnight tick); countdowns follow.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn calendar(&self) -> &Calendar {
+        self.calendar
+    }
+}

@@ -1,0 +1,265 @@
+//! The command line, as SPEC 3.2 gives it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "foi",
+    version,
+    about = "An offline casebook for Freedom of Information requests: cases, questions, statutory clocks.",
+    long_about = "An offline casebook for UK Freedom of Information requests.\n\n\
+        Run `foi` with no command for the terminal UI; the commands below do the same \
+        operations for scripts and quick look-ups.\n\n\
+        A CASE is named by its id, by the authority's reference (\"FoI 471\", any case, spaces \
+        and punctuation ignored) or by the start of its title.\n\
+        Dates: 2018-02-27, 27/02/2018, 27 Feb 2018, 27 February 2018, today, yesterday, +3d, -2w."
+)]
+pub struct Cli {
+    /// The casebook file (default: the platform data folder, e.g. ~/.local/share/foi-casebook/casebook.db).
+    #[arg(long, global = true, env = "FOI_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Pretend today is this date (for clocks and relative dates).
+    #[arg(long, global = true, env = "FOI_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+    /// Print data as JSON instead of a table.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a case for a request.
+    Add(AddArgs),
+    /// Change a case's details.
+    Edit(EditArgs),
+    /// Delete a case with its questions and events.
+    Delete(DeleteArgs),
+    /// Add, set, edit or delete a case's questions.
+    #[command(subcommand)]
+    Question(QuestionCmd),
+    /// Record, correct or remove events on a case's timeline.
+    #[command(subcommand)]
+    Event(EventCmd),
+    /// List cases, most urgent first.
+    List(ListArgs),
+    /// Everything about one case.
+    Show(ShowArgs),
+    /// The agenda: every live clock of every case, soonest first.
+    Due(DueArgs),
+    /// Load the example case (a real DWP response) for a first look.
+    Demo,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The public body the request went to.
+    #[arg(long)]
+    pub authority: String,
+    /// A short title for the case.
+    #[arg(long)]
+    pub title: String,
+    /// The date the request was sent (leave out for a draft).
+    #[arg(long, value_name = "DATE")]
+    pub sent: Option<String>,
+    /// The date the authority received it, if not the day it was sent.
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    /// foia, eir, foisa or eisr.
+    #[arg(long, default_value = "foia")]
+    pub regime: String,
+    /// The authority's reference.
+    #[arg(long, value_name = "REF")]
+    pub their_ref: Option<String>,
+    /// Your own reference.
+    #[arg(long, value_name = "REF")]
+    pub my_ref: Option<String>,
+    /// email, post, web-form, whatdotheyknow or other.
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The request's full text.
+    #[arg(long, conflicts_with = "text_file")]
+    pub text: Option<String>,
+    /// Read the request's full text from a file.
+    #[arg(long, value_name = "FILE")]
+    pub text_file: Option<PathBuf>,
+    /// A tag (repeat for more).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub case: String,
+    #[arg(long)]
+    pub authority: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// New sent date ("none" makes the case a draft again).
+    #[arg(long, value_name = "DATE")]
+    pub sent: Option<String>,
+    /// New received date ("none": the day it was sent).
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    #[arg(long)]
+    pub regime: Option<String>,
+    /// ("none" clears it)
+    #[arg(long, value_name = "REF")]
+    pub their_ref: Option<String>,
+    #[arg(long, value_name = "REF")]
+    pub my_ref: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long, conflicts_with = "text_file")]
+    pub text: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub text_file: Option<PathBuf>,
+    /// Replace the tags (repeat for more).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Remove every tag.
+    #[arg(long, conflicts_with = "tags")]
+    pub clear_tags: bool,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    pub case: String,
+    /// Do it (without this, nothing is deleted and the command says what would be).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionCmd {
+    /// Add a numbered question to a case.
+    Add {
+        case: String,
+        /// As the letter numbers it: "Request 1", "Q4", "1(a)".
+        #[arg(long)]
+        label: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Record what the authority did with a question.
+    Set {
+        case: String,
+        label: String,
+        /// pending, answered, partly-answered, withheld, not-held, refused-cost,
+        /// refused-vexatious, ncnd, published-elsewhere, future-publication.
+        #[arg(long)]
+        outcome: String,
+        /// A section cited (43, s40(2), reg 12(5)(e)); repeat for more.
+        #[arg(long = "exemption", value_name = "SECTION")]
+        exemptions: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// Challenge this one at internal review.
+        #[arg(long, conflicts_with = "no_challenge")]
+        challenge: bool,
+        /// Do not challenge this one.
+        #[arg(long)]
+        no_challenge: bool,
+    },
+    /// Change a question's label or text.
+    Edit {
+        case: String,
+        label: String,
+        #[arg(long = "label", value_name = "LABEL")]
+        new_label: Option<String>,
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// Remove a question.
+    Delete { case: String, label: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventCmd {
+    /// Record an event (sent, response, review-requested, …).
+    Add(EventAddArgs),
+    /// Correct an event (its number is in `foi show`).
+    Edit(EventEditArgs),
+    /// Remove an event.
+    Delete { case: String, event: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct EventAddArgs {
+    pub case: String,
+    /// sent, acknowledged, clarification-requested, clarification-sent, extension,
+    /// fee-notice, fee-paid, response, review-requested, review-response, ico-complaint,
+    /// ico-decision, tribunal-appeal, withdrawn, closed, note.
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// On a response: the review window the letter states ("2 months", "40 working days").
+    #[arg(long)]
+    pub window: Option<String>,
+    /// On an extension: the new date the authority gave.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Attach the letter's text from a file.
+    #[arg(long, value_name = "FILE")]
+    pub letter_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventEditArgs {
+    pub case: String,
+    pub event: i64,
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// ("none" clears it)
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long)]
+    pub window: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub letter_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// open, overdue, action, closed or all.
+    #[arg(long, default_value = "open")]
+    pub filter: String,
+    /// Only cases whose authority's name contains this.
+    #[arg(long)]
+    pub authority: Option<String>,
+    /// Only cases with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// urgency, sent, authority or changed.
+    #[arg(long, default_value = "urgency")]
+    pub sort: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    pub case: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Only clocks due within this long (e.g. 14d, 3w); overdue ones always show.
+    #[arg(long, value_name = "PERIOD")]
+    pub within: Option<String>,
+}

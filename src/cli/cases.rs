@@ -1,0 +1,134 @@
+//! `foi add`, `foi edit`, `foi delete`, `foi demo`.
+
+use super::args::{AddArgs, DeleteArgs, EditArgs};
+use super::{clearable, json_line, read_text_file};
+use crate::casebook::{CasePatch, Casebook, NewCase, Result};
+use crate::domain::dates::parse_date;
+use crate::domain::text::inert_line;
+use serde_json::json;
+
+fn date_opt(s: Option<&str>, book: &Casebook, what: &str) -> Result<Option<chrono::NaiveDate>> {
+    s.map(|s| {
+        parse_date(s, book.today())
+            .map_err(|e| crate::casebook::Error::user(format!("--{what}: {e}")))
+    })
+    .transpose()
+}
+
+pub fn add(book: &mut Casebook, a: AddArgs, json: bool) -> Result<String> {
+    let text = match (&a.text, &a.text_file) {
+        (_, Some(f)) => Some(read_text_file(f)?),
+        (t, None) => t.clone(),
+    };
+    let new = NewCase {
+        title: a.title,
+        authority: a.authority,
+        regime: a.regime.parse()?,
+        sent: date_opt(a.sent.as_deref(), book, "sent")?,
+        received: date_opt(a.received.as_deref(), book, "received")?,
+        their_ref: a.their_ref,
+        my_ref: a.my_ref,
+        channel: a.channel.as_deref().map(str::parse).transpose()?,
+        url: a.url,
+        text,
+        tags: a.tags,
+        notes: a.notes,
+    };
+    let id = book.add_case(new)?;
+    if json {
+        return json_line(&json!({ "id": id }));
+    }
+    let v = book.view(id)?;
+    Ok(format!(
+        "Added case #{id}: {} ({}){}\n",
+        inert_line(&v.file.case.title),
+        inert_line(&v.file.case.authority),
+        match v.next_clock() {
+            Some(c) => format!(
+                " — {} {}",
+                c.kind.describe().to_lowercase(),
+                crate::domain::dates::long(c.due)
+            ),
+            None => " — a draft until you give --sent".into(),
+        }
+    ))
+}
+
+fn clear_date(
+    s: Option<String>,
+    book: &Casebook,
+    what: &str,
+) -> Result<Option<Option<chrono::NaiveDate>>> {
+    match clearable(s) {
+        None => Ok(None),
+        Some(None) => Ok(Some(None)),
+        Some(Some(d)) => Ok(Some(date_opt(Some(&d), book, what)?)),
+    }
+}
+
+pub fn edit(book: &mut Casebook, a: EditArgs, json: bool) -> Result<String> {
+    let id = book.resolve(&a.case)?;
+    let text = match (a.text, &a.text_file) {
+        (_, Some(f)) => Some(Some(read_text_file(f)?)),
+        (t, None) => clearable(t),
+    };
+    let patch = CasePatch {
+        title: a.title,
+        authority: a.authority,
+        regime: a.regime.as_deref().map(str::parse).transpose()?,
+        sent: clear_date(a.sent, book, "sent")?,
+        received: clear_date(a.received, book, "received")?,
+        their_ref: clearable(a.their_ref),
+        my_ref: clearable(a.my_ref),
+        channel: match clearable(a.channel) {
+            None => None,
+            Some(None) => Some(None),
+            Some(Some(c)) => Some(Some(c.parse()?)),
+        },
+        url: clearable(a.url),
+        text,
+        tags: if a.clear_tags {
+            Some(Vec::new())
+        } else if a.tags.is_empty() {
+            None
+        } else {
+            Some(a.tags)
+        },
+        notes: clearable(a.notes),
+    };
+    book.edit_case(id, patch)?;
+    if json {
+        return json_line(&json!({ "id": id }));
+    }
+    Ok(format!("Updated case #{id}\n"))
+}
+
+pub fn delete(book: &mut Casebook, a: DeleteArgs) -> Result<String> {
+    let id = book.resolve(&a.case)?;
+    let v = book.view(id)?;
+    let what = format!(
+        "case #{id} {} ({} questions, {} events)",
+        inert_line(&v.file.case.title),
+        v.file.questions.len(),
+        v.file.events.len()
+    );
+    if !a.yes {
+        return Err(crate::casebook::Error::user(format!(
+            "this would delete {what}: run again with --yes to delete it"
+        )));
+    }
+    book.delete_case(id)?;
+    Ok(format!("Deleted {what}\n"))
+}
+
+pub fn demo(book: &mut Casebook, json: bool) -> Result<String> {
+    let (id, new) = book.load_demo()?;
+    if json {
+        return json_line(&json!({ "id": id, "created": new }));
+    }
+    Ok(if new {
+        format!("Loaded the example case as #{id}. Try: foi show {id}   or just: foi\n")
+    } else {
+        format!("The example case is already here as #{id}. Try: foi show {id}\n")
+    })
+}

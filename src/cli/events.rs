@@ -1,0 +1,88 @@
+//! `foi event add|edit|delete`.
+
+use super::args::EventCmd;
+use super::{clearable, json_line, read_text_file};
+use crate::casebook::{Casebook, Error, EventPatch, NewEvent, Result};
+use crate::domain::dates::{long, parse_date};
+use serde_json::json;
+
+pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
+    match cmd {
+        EventCmd::Add(a) => {
+            let id = book.resolve(&a.case)?;
+            let date = parse_date(&a.date, book.today())
+                .map_err(|e| Error::user(format!("--date: {e}")))?;
+            let until = a
+                .until
+                .as_deref()
+                .map(|u| {
+                    parse_date(u, book.today()).map_err(|e| Error::user(format!("--until: {e}")))
+                })
+                .transpose()?;
+            let new = NewEvent {
+                kind: a.kind.parse()?,
+                date,
+                note: a.note,
+                window: a.window.as_deref().map(str::parse).transpose()?,
+                until,
+                letter: a.letter_file.as_deref().map(read_text_file).transpose()?,
+            };
+            let kind = new.kind;
+            let eid = book.add_event(id, new)?;
+            if json {
+                return json_line(&json!({ "case": id, "event": eid }));
+            }
+            let v = book.view(id)?;
+            let next = v
+                .next_clock()
+                .map(|c| {
+                    format!(
+                        "; next: {} {} ({})",
+                        c.kind.describe().to_lowercase(),
+                        long(c.due),
+                        c.countdown()
+                    )
+                })
+                .unwrap_or_default();
+            Ok(format!(
+                "Recorded {kind} on {} for case #{id} (event {eid}){next}\n",
+                long(date)
+            ))
+        }
+        EventCmd::Edit(a) => {
+            let id = book.resolve(&a.case)?;
+            let today = book.today();
+            let date = |s: &str, what: &str| {
+                parse_date(s, today).map_err(|e| Error::user(format!("--{what}: {e}")))
+            };
+            let patch = EventPatch {
+                kind: a.kind.as_deref().map(str::parse).transpose()?,
+                date: a.date.as_deref().map(|d| date(d, "date")).transpose()?,
+                note: clearable(a.note),
+                window: match clearable(a.window) {
+                    None => None,
+                    Some(None) => Some(None),
+                    Some(Some(w)) => Some(Some(w.parse()?)),
+                },
+                until: match clearable(a.until) {
+                    None => None,
+                    Some(None) => Some(None),
+                    Some(Some(u)) => Some(Some(date(&u, "until")?)),
+                },
+                letter: a
+                    .letter_file
+                    .as_deref()
+                    .map(read_text_file)
+                    .transpose()?
+                    .map(Some),
+            };
+            book.edit_event(id, a.event, patch)?;
+            Ok(format!("Updated event {} on case #{id}\n", a.event))
+        }
+        EventCmd::Delete { case, event } => {
+            let id = book.resolve(&case)?;
+            book.delete_event(id, event)?;
+            Ok(format!("Deleted event {event} from case #{id}\n"))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The command line: parse, open the casebook, run one operation, print.
+
+pub mod args;
+mod cases;
+mod events;
+mod lists;
+mod questions;
+mod show;
+
+pub use args::Cli;
+use args::Command;
+
+use crate::casebook::{Casebook, Error, Result};
+use crate::domain::dates::parse_date;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// What a command prints on success.
+pub struct Output {
+    pub text: String,
+    /// A note for stderr (e.g. where a migration backup went).
+    pub notice: Option<String>,
+}
+
+/// The date the app treats as today: `--today`/`FOI_TODAY` (which may itself be relative,
+/// like `yesterday`), else the local date.
+pub fn resolve_today(given: Option<&str>, local: NaiveDate) -> Result<NaiveDate> {
+    match given {
+        Some(s) if !s.trim().is_empty() => {
+            parse_date(s, local).map_err(|e| Error::user(format!("--today: {e}")))
+        }
+        _ => Ok(local),
+    }
+}
+
+/// `--db`, else `FOI_DB` (both via clap), else the platform data folder.
+pub fn resolve_db(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "foi-casebook")
+        .map(|d| d.data_dir().join("casebook.db"))
+        .ok_or_else(|| {
+            Error::user("cannot find a home folder for the casebook: give one with --db PATH")
+        })
+}
+
+/// Run a command (not the TUI) against an open casebook.
+pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
+    match cmd {
+        Command::Add(a) => cases::add(book, a, json),
+        Command::Edit(a) => cases::edit(book, a, json),
+        Command::Delete(a) => cases::delete(book, a),
+        Command::Question(q) => questions::run(book, q, json),
+        Command::Event(e) => events::run(book, e, json),
+        Command::List(a) => lists::list(book, a, json),
+        Command::Show(a) => show::show(book, &a.case, json),
+        Command::Due(a) => lists::due(book, a, json),
+        Command::Demo => cases::demo(book, json),
+    }
+}
+
+/// Read a text file the user named, as UTF-8 (invalid bytes replaced, not refused).
+pub(crate) fn read_text_file(path: &Path) -> Result<String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))
+}
+
+/// "none" (or an empty string) on an edit clears an optional field.
+pub(crate) fn clearable(v: Option<String>) -> Option<Option<String>> {
+    v.map(|s| {
+        if s.trim().is_empty() || s.trim().eq_ignore_ascii_case("none") {
+            None
+        } else {
+            Some(s)
+        }
+    })
+}
+
+pub(crate) fn json_line<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::user(format!("cannot write JSON: {e}")))
+}

@@ -1,0 +1,208 @@
+//! The JSON shapes: `show --json` (one case) and the export document
+//! `{"format": "foi-casebook", "version": 1, "cases": [...]}` that `import` reads back.
+//! Derived fields (`id`, `status`, `overall`, `clocks`) are written but ignored on reading.
+
+use crate::calendar::Clock;
+use crate::casebook::CaseView;
+use crate::domain::{
+    Case, CaseFile, CaseStatus, Channel, Event, EventKind, Outcome, OverallOutcome, Question,
+    Regime, Span,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "foi-casebook";
+pub const VERSION: i64 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: i64,
+    pub cases: Vec<CaseJson>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseJson {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    pub title: String,
+    pub authority: String,
+    #[serde(default)]
+    pub regime: Regime,
+    #[serde(default)]
+    pub their_ref: Option<String>,
+    #[serde(default)]
+    pub my_ref: Option<String>,
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub sent: Option<NaiveDate>,
+    /// The date the authority received it (the sent date unless recorded otherwise).
+    #[serde(default)]
+    pub received: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CaseStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall: Option<OverallOutcome>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub questions: Vec<QuestionJson>,
+    #[serde(default)]
+    pub events: Vec<EventJson>,
+    #[serde(default, skip_deserializing)]
+    pub clocks: Vec<Clock>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionJson {
+    pub label: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub exemptions: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub challenge: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventJson {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub window: Option<Span>,
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+    #[serde(default)]
+    pub letter: Option<String>,
+}
+
+impl CaseJson {
+    /// The `show --json` shape of a case, with its derived status and clocks.
+    pub fn from_view(v: &CaseView) -> CaseJson {
+        let c = &v.file.case;
+        CaseJson {
+            id: Some(c.id),
+            title: c.title.clone(),
+            authority: c.authority.clone(),
+            regime: c.regime,
+            their_ref: c.their_ref.clone(),
+            my_ref: c.my_ref.clone(),
+            channel: c.channel,
+            url: c.url.clone(),
+            sent: c.sent,
+            received: c.received_or_sent(),
+            status: Some(v.status),
+            overall: Some(v.overall),
+            tags: c.tags.clone(),
+            text: c.text.clone(),
+            notes: c.notes.clone(),
+            questions: v
+                .file
+                .questions
+                .iter()
+                .map(|q| QuestionJson {
+                    label: q.label.clone(),
+                    text: q.text.clone(),
+                    outcome: q.outcome,
+                    exemptions: q.exemptions.clone(),
+                    note: q.note.clone(),
+                    challenge: q.challenge,
+                })
+                .collect(),
+            events: v
+                .file
+                .events
+                .iter()
+                .map(|e| EventJson {
+                    id: Some(e.id),
+                    kind: e.kind,
+                    date: e.date,
+                    note: e.note.clone(),
+                    window: e.window,
+                    until: e.until,
+                    letter: e.letter.clone(),
+                })
+                .collect(),
+            clocks: v.clocks.clone(),
+            created_at: Some(c.created_at.clone()),
+            updated_at: Some(c.updated_at.clone()),
+        }
+    }
+
+    /// A case file to insert (ids left for the store to assign; derived fields dropped).
+    pub fn to_case_file(&self) -> CaseFile {
+        let received = self.received.filter(|r| Some(*r) != self.sent);
+        CaseFile {
+            case: Case {
+                id: 0,
+                title: self.title.clone(),
+                authority_id: 0,
+                authority: self.authority.clone(),
+                regime: self.regime,
+                their_ref: self.their_ref.clone(),
+                my_ref: self.my_ref.clone(),
+                channel: self.channel,
+                url: self.url.clone(),
+                sent: self.sent,
+                received,
+                text: self.text.clone(),
+                tags: self.tags.clone(),
+                notes: self.notes.clone(),
+                created_at: self.created_at.clone().unwrap_or_default(),
+                updated_at: self.updated_at.clone().unwrap_or_default(),
+            },
+            questions: self
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| Question {
+                    id: 0,
+                    case_id: 0,
+                    position: i as i64 + 1,
+                    label: q.label.clone(),
+                    text: q.text.clone(),
+                    outcome: q.outcome,
+                    exemptions: q.exemptions.clone(),
+                    note: q.note.clone(),
+                    challenge: q.challenge,
+                })
+                .collect(),
+            events: self
+                .events
+                .iter()
+                .map(|e| Event {
+                    id: 0,
+                    case_id: 0,
+                    kind: e.kind,
+                    date: e.date,
+                    note: e.note.clone(),
+                    window: e.window,
+                    until: e.until,
+                    letter: e.letter.clone(),
+                })
+                .collect(),
+        }
+    }
+}

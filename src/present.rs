@@ -1,0 +1,99 @@
+//! Words and marks shared by the command line and the terminal UI, so both show a case
+//! the same way. Pure formatting: no terminal, no database.
+
+use crate::domain::text::inert_line;
+use crate::domain::{CaseStatus, Outcome, Question};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The outcome badge: `✓ answered`, `◐ partly`, `✗ withheld s43`, `∅ not held` …
+pub fn outcome_badge(q: &Question) -> String {
+    let sections = if q.exemptions.is_empty() {
+        String::new()
+    } else {
+        format!(" s{}", q.exemptions.join(", s"))
+    };
+    match q.outcome {
+        Outcome::Pending => "… pending".into(),
+        Outcome::Answered => "✓ answered".into(),
+        Outcome::PartlyAnswered => format!("◐ partly{sections}"),
+        Outcome::Withheld => format!("✗ withheld{sections}"),
+        Outcome::NotHeld => "∅ not held".into(),
+        Outcome::RefusedCost => "£ cost".into(),
+        Outcome::RefusedVexatious => format!("✗ vexatious{sections}"),
+        Outcome::Ncnd => format!("? ncnd{sections}"),
+        Outcome::PublishedElsewhere => "→ published".into(),
+        Outcome::FuturePublication => format!("⧗ future pub.{sections}"),
+    }
+}
+
+/// A one-character mark for the case list.
+pub fn status_mark(s: CaseStatus) -> &'static str {
+    match s {
+        CaseStatus::Draft => "✎",
+        CaseStatus::AwaitingResponse => "…",
+        CaseStatus::ClarificationRequested => "?",
+        CaseStatus::Overdue | CaseStatus::ReviewOverdue => "!",
+        CaseStatus::Responded => "✉",
+        CaseStatus::ReviewRequested => "↻",
+        CaseStatus::Reviewed => "✓",
+        CaseStatus::WithIco | CaseStatus::IcoDecided => "⚖",
+        CaseStatus::AtTribunal => "⚖",
+        CaseStatus::Closed => "■",
+        CaseStatus::Withdrawn => "×",
+    }
+}
+
+/// Cut `s` to at most `width` terminal columns, marking the cut with `…`. Stored text is
+/// made inert first, so a letter's escape codes cannot reach the terminal.
+pub fn fit(s: &str, width: usize) -> String {
+    let s = inert_line(s);
+    if s.width() <= width {
+        return s.into_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `fit`, then padded with spaces to exactly `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let f = fit(s, width);
+    let w = f.width();
+    format!("{f}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_respects_wide_characters_and_escapes() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a long title here", 8), "a long …");
+        assert_eq!(fit("日本語のタイトル", 7), "日本語…");
+        assert_eq!(fit("\u{1b}[2Jx", 10), "␛[2Jx");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn badges_carry_sections() {
+        let q = Question {
+            outcome: Outcome::Withheld,
+            exemptions: vec!["43".into()],
+            ..Question::default()
+        };
+        assert_eq!(outcome_badge(&q), "✗ withheld s43");
+    }
+}

@@ -1,0 +1,82 @@
+//! SQLite persistence: the only module that speaks SQL.
+//!
+//! Reads go through [`Store`]; every user action writes through [`Store::write`], which
+//! runs it as one transaction so that a crash or a kill leaves either all of it or none.
+
+mod error;
+mod open;
+mod reads;
+mod rows;
+pub mod schema;
+mod writes;
+
+pub use error::StoreError;
+pub use reads::Reads;
+pub use writes::{Writer, authority_key};
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Where a backup was written before migrating, to tell the user.
+    pub migrated_backup: Option<PathBuf>,
+}
+
+impl Store {
+    /// Open (creating if absent) the casebook at `path`. A foreign, damaged or newer file
+    /// is refused untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        open::open(path)
+    }
+
+    /// A private in-memory casebook, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        open::open_in_memory()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Run `f` as one transaction: committed if it returns `Ok`, rolled back otherwise.
+    pub fn write<T, E>(
+        &mut self,
+        f: impl FnOnce(&Writer<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(&path, e))?;
+        let writer = Writer { tx, path: &path };
+        let value = f(&writer)?;
+        writer
+            .tx
+            .commit()
+            .map_err(|e| StoreError::from_sqlite(&path, e))?;
+        Ok(value)
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, e)
+    }
+
+    /// A consistent copy of the whole casebook, taken with SQLite's online backup API.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        open::backup(&self.conn, &self.path, dest)
+    }
+
+    /// Changes made by other connections since the last call (`PRAGMA data_version`).
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+}

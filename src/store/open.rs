@@ -1,0 +1,249 @@
+//! Opening a file safely: recognise it, refuse what is not ours, migrate what is old.
+
+use super::schema::{APPLICATION_ID, MIGRATIONS, current_version};
+use super::{Result, Store, StoreError};
+use rusqlite::{Connection, OpenFlags};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a writer waits for another instance's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub(super) fn open(path: &Path) -> Result<Store> {
+    let io = |action: &'static str| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io {
+            path,
+            action,
+            source,
+        }
+    };
+    let fresh = !path.exists();
+    if fresh {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir).map_err(io("create its folder"))?;
+        }
+        create_private_file(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::PermissionDenied {
+                StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                io("create the file")(e)
+            }
+        })?;
+    } else {
+        check_header(path)?;
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::from_sqlite(path, e))?;
+    if conn.is_readonly("main").unwrap_or(false) {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut store = Store {
+        conn,
+        path: path.to_path_buf(),
+        migrated_backup: None,
+    };
+    prepare(&mut store, fresh)?;
+    Ok(store)
+}
+
+pub(super) fn open_in_memory() -> Result<Store> {
+    let path = PathBuf::from(":memory:");
+    let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?;
+    let mut store = Store {
+        conn,
+        path,
+        migrated_backup: None,
+    };
+    prepare(&mut store, true)?;
+    Ok(store)
+}
+
+/// Refuse files that are not SQLite before SQLite touches them (it would happily
+/// overwrite an empty file, and reading random bytes must not alter them).
+fn check_header(path: &Path) -> Result<()> {
+    let mut head = [0u8; 16];
+    let mut f = fs::File::open(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::PermissionDenied {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::Io {
+                path: path.to_path_buf(),
+                action: "read the file",
+                source,
+            }
+        }
+    })?;
+    let n = f.read(&mut head).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "read the file",
+        source,
+    })?;
+    if n == 0 {
+        return Err(StoreError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if n < 16 || &head != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn prepare(store: &mut Store, fresh: bool) -> Result<()> {
+    let path = store.path.clone();
+    let sql = |e| StoreError::from_sqlite(&path, e);
+    let conn = &store.conn;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+    // Identify the file before changing anything in it.
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(sql)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sql)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(sql)?;
+    let ours = app_id == APPLICATION_ID;
+    let blank = app_id == 0 && version == 0 && tables == 0;
+    if !(ours || fresh || blank) {
+        return Err(StoreError::Foreign { path });
+    }
+    if version > current_version() {
+        return Err(StoreError::Newer {
+            path,
+            found: version,
+            known: current_version(),
+        });
+    }
+    if path.as_os_str() != ":memory:" {
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(sql)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::ReadOnly { path });
+        }
+        conn.execute_batch("PRAGMA synchronous = NORMAL;")
+            .map_err(sql)?;
+    }
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .map_err(sql)?;
+    if version < current_version() {
+        if version > 0 {
+            store.migrated_backup = Some(backup_before_migration(store, version)?);
+        }
+        migrate(store, version)?;
+    }
+    Ok(())
+}
+
+/// A copy next to the file, named for the schema it holds, before any migration.
+fn backup_before_migration(store: &Store, version: i64) -> Result<PathBuf> {
+    let mut name = store.path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".v{version}.bak"));
+    let dest = store.path.with_file_name(name);
+    backup(&store.conn, &store.path, &dest)?;
+    Ok(dest)
+}
+
+fn migrate(store: &mut Store, from: i64) -> Result<()> {
+    let path = store.path.clone();
+    let sql = |e| StoreError::from_sqlite(&path, e);
+    let tx = store
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)
+        .map_err(sql)?;
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        tx.execute_batch(step).map_err(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)
+            .map_err(sql)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(sql)?;
+    tx.commit().map_err(sql)
+}
+
+pub(super) fn backup(conn: &Connection, path: &Path, dest: &Path) -> Result<()> {
+    use rusqlite::backup::Backup;
+    let sql = |e| StoreError::from_sqlite(path, e);
+    if dest.exists() {
+        return Err(StoreError::Io {
+            path: dest.to_path_buf(),
+            action: "write the backup",
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "the file already exists",
+            ),
+        });
+    }
+    create_private_file(dest).map_err(|source| StoreError::Io {
+        path: dest.to_path_buf(),
+        action: "write the backup",
+        source,
+    })?;
+    let mut target = Connection::open(dest).map_err(|e| StoreError::from_sqlite(dest, e))?;
+    {
+        let b = Backup::new(conn, &mut target).map_err(sql)?;
+        b.run_to_completion(256, Duration::from_millis(5), None)
+            .map_err(sql)?;
+    }
+    // A backup should be one self-contained file.
+    target
+        .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
+        .map_err(|e| StoreError::from_sqlite(dest, e))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.exists() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)
+}
+
+/// The file holds personal data: readable by its owner only, from the first byte.
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
+}

@@ -1,0 +1,89 @@
+//! Mapping between rows and domain types. Stored text is parsed leniently where a bad
+//! value would otherwise make a whole casebook unreadable.
+
+use crate::domain::{Case, Event, Question};
+use chrono::NaiveDate;
+use rusqlite::Row;
+
+pub(super) const CASE_COLUMNS: &str = "c.id, c.title, c.authority_id, a.name, c.regime, c.their_ref, c.my_ref, \
+     c.channel, c.url, c.sent, c.received, c.request_text, c.notes, c.created_at, c.updated_at";
+
+pub(super) const QUESTION_COLUMNS: &str =
+    "id, case_id, position, label, text, outcome, exemptions, note, challenge";
+
+pub(super) const EVENT_COLUMNS: &str = "id, case_id, kind, date, note, window, until, letter";
+
+pub(super) fn date_text(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<Case> {
+    Ok(Case {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        authority_id: r.get(2)?,
+        authority: r.get(3)?,
+        regime: r.get::<_, String>(4)?.parse().unwrap_or_default(),
+        their_ref: r.get(5)?,
+        my_ref: r.get(6)?,
+        channel: r.get::<_, Option<String>>(7)?.and_then(|c| c.parse().ok()),
+        url: r.get(8)?,
+        sent: date(r.get(9)?),
+        received: date(r.get(10)?),
+        text: r.get(11)?,
+        tags: Vec::new(),
+        notes: r.get(12)?,
+        created_at: r.get(13)?,
+        updated_at: r.get(14)?,
+    })
+}
+
+pub(super) fn question(r: &Row<'_>) -> rusqlite::Result<Question> {
+    let exemptions: String = r.get(6)?;
+    Ok(Question {
+        id: r.get(0)?,
+        case_id: r.get(1)?,
+        position: r.get(2)?,
+        label: r.get(3)?,
+        text: r.get(4)?,
+        outcome: r.get::<_, String>(5)?.parse().unwrap_or_default(),
+        exemptions: split_exemptions(&exemptions),
+        note: r.get(7)?,
+        challenge: r.get(8)?,
+    })
+}
+
+pub(super) fn join_exemptions(list: &[String]) -> String {
+    list.join(",")
+}
+
+fn split_exemptions(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// An event whose kind or date cannot be read is skipped rather than failing the case.
+pub(super) fn event(r: &Row<'_>) -> rusqlite::Result<Option<Event>> {
+    let kind = r.get::<_, String>(2)?.parse().ok();
+    let when = date(r.get(3)?);
+    let (Some(kind), Some(date_)) = (kind, when) else {
+        return Ok(None);
+    };
+    Ok(Some(Event {
+        id: r.get(0)?,
+        case_id: r.get(1)?,
+        kind,
+        date: date_,
+        note: r.get(4)?,
+        window: r.get::<_, Option<String>>(5)?.and_then(|w| w.parse().ok()),
+        until: date(r.get(6)?),
+        letter: r.get(7)?,
+    }))
+}

@@ -1,0 +1,303 @@
+//! Writes, always inside the transaction of one user action (see [`Store::write`]).
+
+use super::reads::Reads;
+use super::rows::{date_text, join_exemptions};
+use super::{Result, StoreError};
+use crate::domain::{Case, CaseFile, Event, Question, normalize_ref};
+use rusqlite::{OptionalExtension, Transaction, params};
+use std::path::Path;
+
+pub struct Writer<'a> {
+    pub(super) tx: Transaction<'a>,
+    pub(super) path: &'a Path,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Authorities group by name regardless of case and spacing.
+pub fn authority_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn nonzero(id: i64) -> Option<i64> {
+    (id > 0).then_some(id)
+}
+
+impl Writer<'_> {
+    fn exec(&self, sql: &str, p: impl rusqlite::Params) -> Result<usize> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut st| st.execute(p))
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// The id of the authority with this name, creating it if new.
+    pub fn authority_id(&self, name: &str) -> Result<i64> {
+        let key = authority_key(name);
+        if let Some((id, _)) = self.authority_by_key(&key)? {
+            return Ok(id);
+        }
+        let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.exec(
+            "INSERT INTO authorities (name, name_key) VALUES (?1, ?2)",
+            params![clean, key],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Insert a case (with its id when non-zero), its authority (by name) and its tags.
+    pub fn insert_case(&self, c: &Case) -> Result<i64> {
+        let authority_id = self.authority_id(&c.authority)?;
+        let stamp = now();
+        let created = if c.created_at.is_empty() {
+            &stamp
+        } else {
+            &c.created_at
+        };
+        let updated = if c.updated_at.is_empty() {
+            &stamp
+        } else {
+            &c.updated_at
+        };
+        self.exec(
+            "INSERT INTO cases (id, title, authority_id, regime, their_ref, their_ref_key, my_ref, channel, url, \
+             sent, received, request_text, notes, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                nonzero(c.id),
+                c.title,
+                authority_id,
+                c.regime.as_str(),
+                c.their_ref,
+                c.their_ref.as_deref().map(normalize_ref),
+                c.my_ref,
+                c.channel.map(|ch| ch.as_str()),
+                c.url,
+                date_text(c.sent),
+                date_text(c.received),
+                c.text,
+                c.notes,
+                created,
+                updated,
+            ],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.set_tags(id, &c.tags)?;
+        Ok(id)
+    }
+
+    pub fn update_case(&self, c: &Case) -> Result<()> {
+        let authority_id = self.authority_id(&c.authority)?;
+        self.exec(
+            "UPDATE cases SET title = ?2, authority_id = ?3, regime = ?4, their_ref = ?5, their_ref_key = ?6, \
+             my_ref = ?7, channel = ?8, url = ?9, sent = ?10, received = ?11, request_text = ?12, notes = ?13, \
+             updated_at = ?14 WHERE id = ?1",
+            params![
+                c.id,
+                c.title,
+                authority_id,
+                c.regime.as_str(),
+                c.their_ref,
+                c.their_ref.as_deref().map(normalize_ref),
+                c.my_ref,
+                c.channel.map(|ch| ch.as_str()),
+                c.url,
+                date_text(c.sent),
+                date_text(c.received),
+                c.text,
+                c.notes,
+                now(),
+            ],
+        )?;
+        self.set_tags(c.id, &c.tags)?;
+        self.drop_orphan_authorities()
+    }
+
+    fn set_tags(&self, case_id: i64, tags: &[String]) -> Result<()> {
+        self.exec("DELETE FROM case_tags WHERE case_id = ?1", [case_id])?;
+        for t in tags {
+            self.exec(
+                "INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)",
+                params![case_id, t],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Deletes the case with its questions and events (foreign keys cascade).
+    pub fn delete_case(&self, id: i64) -> Result<bool> {
+        let n = self.exec("DELETE FROM cases WHERE id = ?1", [id])?;
+        self.drop_orphan_authorities()?;
+        Ok(n > 0)
+    }
+
+    fn drop_orphan_authorities(&self) -> Result<()> {
+        self.exec(
+            "DELETE FROM authorities WHERE NOT EXISTS (SELECT 1 FROM cases WHERE authority_id = authorities.id)",
+            [],
+        )
+        .map(drop)
+    }
+
+    /// Record that a case changed now (shown as "recently changed").
+    pub fn touch(&self, case_id: i64) -> Result<()> {
+        self.exec(
+            "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
+            params![case_id, now()],
+        )
+        .map(drop)
+    }
+
+    /// Insert a question; position 0 means "after the last one".
+    pub fn insert_question(&self, q: &Question) -> Result<i64> {
+        let position = if q.position > 0 {
+            q.position
+        } else {
+            self.tx
+                .query_row(
+                    "SELECT coalesce(max(position), 0) + 1 FROM questions WHERE case_id = ?1",
+                    [q.case_id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.sql_err(e))?
+        };
+        self.exec(
+            "INSERT INTO questions (id, case_id, position, label, text, outcome, exemptions, note, challenge) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                nonzero(q.id),
+                q.case_id,
+                position,
+                q.label,
+                q.text,
+                q.outcome.as_str(),
+                join_exemptions(&q.exemptions),
+                q.note,
+                q.challenge,
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update_question(&self, q: &Question) -> Result<()> {
+        self.exec(
+            "UPDATE questions SET position = ?2, label = ?3, text = ?4, outcome = ?5, exemptions = ?6, note = ?7, \
+             challenge = ?8 WHERE id = ?1",
+            params![
+                q.id,
+                q.position,
+                q.label,
+                q.text,
+                q.outcome.as_str(),
+                join_exemptions(&q.exemptions),
+                q.note,
+                q.challenge,
+            ],
+        )
+        .map(drop)
+    }
+
+    pub fn delete_question(&self, id: i64) -> Result<bool> {
+        Ok(self.exec("DELETE FROM questions WHERE id = ?1", [id])? > 0)
+    }
+
+    pub fn insert_event(&self, e: &Event) -> Result<i64> {
+        self.exec(
+            "INSERT INTO events (id, case_id, kind, date, note, window, until, letter) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                nonzero(e.id),
+                e.case_id,
+                e.kind.as_str(),
+                date_text(Some(e.date)),
+                e.note,
+                e.window.map(|w| w.canonical()),
+                date_text(e.until),
+                e.letter,
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update_event(&self, e: &Event) -> Result<()> {
+        self.exec(
+            "UPDATE events SET kind = ?2, date = ?3, note = ?4, window = ?5, until = ?6, letter = ?7 WHERE id = ?1",
+            params![
+                e.id,
+                e.kind.as_str(),
+                date_text(Some(e.date)),
+                e.note,
+                e.window.map(|w| w.canonical()),
+                date_text(e.until),
+                e.letter,
+            ],
+        )
+        .map(drop)
+    }
+
+    pub fn delete_event(&self, id: i64) -> Result<bool> {
+        Ok(self.exec("DELETE FROM events WHERE id = ?1", [id])? > 0)
+    }
+
+    /// Insert a whole case file. Ids are kept when non-zero (undo puts a case back exactly
+    /// as it was); otherwise new ones are assigned. Returns the case id.
+    pub fn insert_case_file(&self, file: &CaseFile) -> Result<i64> {
+        let id = self.insert_case(&file.case)?;
+        for q in &file.questions {
+            self.insert_question(&Question {
+                case_id: id,
+                ..q.clone()
+            })?;
+        }
+        for e in &file.events {
+            self.insert_event(&Event {
+                case_id: id,
+                ..e.clone()
+            })?;
+        }
+        Ok(id)
+    }
+
+    /// Put a case back exactly as `file` holds it (ids included), replacing what is there.
+    pub fn restore_case_file(&self, file: &CaseFile) -> Result<()> {
+        self.exec("DELETE FROM cases WHERE id = ?1", [file.case.id])?;
+        self.insert_case_file(file)?;
+        self.drop_orphan_authorities()
+    }
+
+    pub fn add_user_holiday(&self, division: &str, date: &str, name: &str) -> Result<()> {
+        self.exec(
+            "INSERT OR REPLACE INTO user_holidays (division, date, name) VALUES (?1, ?2, ?3)",
+            params![division, date, name],
+        )
+        .map(drop)
+    }
+
+    pub fn remove_user_holiday(&self, division: &str, date: &str) -> Result<bool> {
+        Ok(self.exec(
+            "DELETE FROM user_holidays WHERE division = ?1 AND date = ?2",
+            params![division, date],
+        )? > 0)
+    }
+
+    /// Fail the transaction with a store error (used by callers' sanity checks).
+    pub fn bad_data(&self, detail: impl Into<String>) -> StoreError {
+        StoreError::BadData {
+            path: self.path.to_path_buf(),
+            detail: detail.into(),
+        }
+    }
+
+    pub fn case_exists(&self, id: i64) -> Result<bool> {
+        self.tx
+            .query_row("SELECT 1 FROM cases WHERE id = ?1", [id], |_| Ok(()))
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(|e| self.sql_err(e))
+    }
+}
