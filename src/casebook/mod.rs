@@ -7,6 +7,7 @@ mod error;
 mod events;
 mod questions;
 mod resolve;
+pub mod tui_support;
 mod undo;
 mod views;
 
