@@ -7,13 +7,15 @@ mod error;
 mod events;
 mod questions;
 mod resolve;
+mod transfer;
 mod undo;
 mod views;
 
 pub use cases::{CasePatch, NewCase};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
-pub use questions::OutcomeChange;
+pub use questions::{OutcomeChange, check_exemptions};
+pub use transfer::{ImportReport, parse_document};
 pub use views::{CaseRow, CaseView, DueRow, Filter, ListQuery, Sort};
 
 use crate::calendar::Calendar;

@@ -14,6 +14,20 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub(super) fn open(path: &Path) -> Result<Store> {
+    let fresh = !path.exists();
+    let result = open_inner(path, fresh);
+    if result.is_err() && fresh {
+        // Leave nothing half-made behind: the next run must not find an empty file.
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_os_string();
+            p.push(suffix);
+            let _ = fs::remove_file(p);
+        }
+    }
+    result
+}
+
+fn open_inner(path: &Path, fresh: bool) -> Result<Store> {
     let io = |action: &'static str| {
         let path = path.to_path_buf();
         move |source| StoreError::Io {
@@ -22,7 +36,6 @@ pub(super) fn open(path: &Path) -> Result<Store> {
             source,
         }
     };
-    let fresh = !path.exists();
     if fresh {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_private_dir(dir).map_err(io("create its folder"))?;
