@@ -52,7 +52,7 @@ fn kill_9_mid_stream_loses_nothing_that_was_reported_saved() {
     let mut total_reported = 0;
     for (round, delay_ms) in [(0, 150u64), (1, 400), (2, 700)] {
         let prefix = format!("R{round}_");
-        let mut child = Command::new("sh")
+        let child = Command::new("sh")
             .arg("-c")
             .arg(writer_script(&s, &prefix, 200))
             .stdout(Stdio::piped())
