@@ -7,6 +7,7 @@ mod error;
 mod events;
 mod questions;
 mod resolve;
+mod transfer;
 pub mod tui_support;
 mod undo;
 mod views;
@@ -14,7 +15,8 @@ mod views;
 pub use cases::{CasePatch, NewCase};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
-pub use questions::OutcomeChange;
+pub use questions::{OutcomeChange, check_exemptions};
+pub use transfer::{ImportReport, parse_document};
 pub use views::{CaseRow, CaseView, DueRow, Filter, ListQuery, Sort};
 
 use crate::calendar::Calendar;
@@ -50,6 +52,14 @@ impl Casebook {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Replace the whole casebook with a backup; returns where the previous one was kept.
+    /// Undo history refers to the old contents, so it is dropped.
+    pub fn restore_from(&mut self, file: &std::path::Path) -> Result<std::path::PathBuf> {
+        let kept = self.store.restore_from(file)?;
+        self.undo = UndoStack::default();
+        Ok(kept)
     }
 
     pub fn calendar(&self) -> &Calendar {

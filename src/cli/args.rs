@@ -49,8 +49,44 @@ pub enum Command {
     Show(ShowArgs),
     /// The agenda: every live clock of every case, soonest first.
     Due(DueArgs),
+    /// Read cases in: a response letter, a casebook export (JSON) or WhatDoTheyKnow JSON.
+    Import(ImportArgs),
+    /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.
+    Export(ExportArgs),
     /// Load the example case (a real DWP response) for a first look.
     Demo,
+    /// Write a consistent copy of the whole casebook to FILE (safe while foi is running).
+    Backup { file: PathBuf },
+    /// Replace the casebook with a backup (the current one is kept beside it first).
+    Restore {
+        file: PathBuf,
+        /// Do it (without this, nothing changes and the command says what would).
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// letter, json or wdtk (detected from the content when left out).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Show what would be imported; save nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// One case (default: every case).
+    pub case: Option<String>,
+    /// json, csv, md or ics.
+    #[arg(long, default_value = "json")]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod events;
 mod lists;
 mod questions;
 mod show;
+mod transfer;
 
 pub use args::Cli;
 use args::Command;
@@ -57,6 +58,10 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Show(a) => show::show(book, &a.case, json),
         Command::Due(a) => lists::due(book, a, json),
         Command::Demo => cases::demo(book, json),
+        Command::Import(a) => transfer::import(book, a, json),
+        Command::Export(a) => transfer::export(book, a),
+        Command::Backup { file } => transfer::backup(book, &file),
+        Command::Restore { file, yes } => transfer::restore(book, &file, yes),
     }
 }
 

@@ -57,7 +57,8 @@ pub struct CaseJson {
     pub questions: Vec<QuestionJson>,
     #[serde(default)]
     pub events: Vec<EventJson>,
-    #[serde(default, skip_deserializing)]
+    /// Derived: written for readers, ignored when importing.
+    #[serde(default, deserialize_with = "ignore_derived")]
     pub clocks: Vec<Clock>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
@@ -96,6 +97,11 @@ pub struct EventJson {
     pub until: Option<NaiveDate>,
     #[serde(default)]
     pub letter: Option<String>,
+}
+
+fn ignore_derived<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Clock>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d)?;
+    Ok(Vec::new())
 }
 
 impl CaseJson {

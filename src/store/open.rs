@@ -14,6 +14,20 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub(super) fn open(path: &Path) -> Result<Store> {
+    let fresh = !path.exists();
+    let result = open_inner(path, fresh);
+    if result.is_err() && fresh {
+        // Leave nothing half-made behind: the next run must not find an empty file.
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_os_string();
+            p.push(suffix);
+            let _ = fs::remove_file(p);
+        }
+    }
+    result
+}
+
+fn open_inner(path: &Path, fresh: bool) -> Result<Store> {
     let io = |action: &'static str| {
         let path = path.to_path_buf();
         move |source| StoreError::Io {
@@ -22,7 +36,6 @@ pub(super) fn open(path: &Path) -> Result<Store> {
             source,
         }
     };
-    let fresh = !path.exists();
     if fresh {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_private_dir(dir).map_err(io("create its folder"))?;
@@ -72,7 +85,7 @@ pub(super) fn open_in_memory() -> Result<Store> {
 
 /// Refuse files that are not SQLite before SQLite touches them (it would happily
 /// overwrite an empty file, and reading random bytes must not alter them).
-fn check_header(path: &Path) -> Result<()> {
+pub(super) fn check_header(path: &Path) -> Result<()> {
     let mut head = [0u8; 16];
     let mut f = fs::File::open(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::PermissionDenied {
@@ -158,11 +171,11 @@ fn backup_before_migration(store: &Store, version: i64) -> Result<PathBuf> {
     let mut name = store.path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".v{version}.bak"));
     let dest = store.path.with_file_name(name);
-    backup(&store.conn, &store.path, &dest)?;
+    super::backup::backup(&store.conn, &store.path, &dest)?;
     Ok(dest)
 }
 
-fn migrate(store: &mut Store, from: i64) -> Result<()> {
+pub(super) fn migrate(store: &mut Store, from: i64) -> Result<()> {
     let path = store.path.clone();
     let sql = |e| StoreError::from_sqlite(&path, e);
     let tx = store
@@ -177,37 +190,6 @@ fn migrate(store: &mut Store, from: i64) -> Result<()> {
     tx.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(sql)?;
     tx.commit().map_err(sql)
-}
-
-pub(super) fn backup(conn: &Connection, path: &Path, dest: &Path) -> Result<()> {
-    use rusqlite::backup::Backup;
-    let sql = |e| StoreError::from_sqlite(path, e);
-    if dest.exists() {
-        return Err(StoreError::Io {
-            path: dest.to_path_buf(),
-            action: "write the backup",
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "the file already exists",
-            ),
-        });
-    }
-    create_private_file(dest).map_err(|source| StoreError::Io {
-        path: dest.to_path_buf(),
-        action: "write the backup",
-        source,
-    })?;
-    let mut target = Connection::open(dest).map_err(|e| StoreError::from_sqlite(dest, e))?;
-    {
-        let b = Backup::new(conn, &mut target).map_err(sql)?;
-        b.run_to_completion(256, Duration::from_millis(5), None)
-            .map_err(sql)?;
-    }
-    // A backup should be one self-contained file.
-    target
-        .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
-        .map_err(|e| StoreError::from_sqlite(dest, e))?;
-    Ok(())
 }
 
 #[cfg(unix)]
@@ -229,7 +211,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// The file holds personal data: readable by its owner only, from the first byte.
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     fs::OpenOptions::new()
         .write(true)
@@ -240,7 +222,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
     fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -1,0 +1,107 @@
+//! The casebook file: created private, refused (untouched, exit 2) when it is not ours.
+
+mod common;
+use common::{Sandbox, read};
+
+#[cfg(unix)]
+#[test]
+fn new_casebook_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let mode = std::fs::metadata(&s.db).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "file mode {mode:o}");
+    let dir_mode = std::fs::metadata(s.db.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(dir_mode, 0o700, "dir mode {dir_mode:o}");
+}
+
+fn refused_untouched(s: &Sandbox, bytes: &[u8], expect: &str) {
+    std::fs::create_dir_all(s.db.parent().unwrap()).unwrap();
+    std::fs::write(&s.db, bytes).unwrap();
+    let before = read(&s.db);
+    for args in [&["list"][..], &["demo"][..]] {
+        let e = s.fails(args, 2);
+        assert!(e.contains(expect), "{e}");
+        assert!(
+            e.contains(&s.db.display().to_string()),
+            "message names the file: {e}"
+        );
+    }
+    assert_eq!(read(&s.db), before, "file must be untouched");
+}
+
+#[test]
+fn random_bytes_are_refused() {
+    let s = Sandbox::new();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    refused_untouched(&s, &junk, "not a casebook");
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let s = Sandbox::new();
+    refused_untouched(&s, b"", "empty");
+}
+
+fn sqlite_file(s: &Sandbox, setup: &str) -> Vec<u8> {
+    std::fs::create_dir_all(s.db.parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&s.db).unwrap();
+    conn.execute_batch(setup).unwrap();
+    drop(conn);
+    read(&s.db)
+}
+
+#[test]
+fn another_programs_database_is_refused() {
+    let s = Sandbox::new();
+    let bytes = sqlite_file(
+        &s,
+        "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('x');",
+    );
+    refused_untouched(&s, &bytes, "another program");
+}
+
+#[test]
+fn a_casebook_from_a_newer_version_is_refused() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let conn = rusqlite::Connection::open(&s.db).unwrap();
+    conn.execute_batch("PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;")
+        .unwrap();
+    drop(conn);
+    let before = read(&s.db);
+    let e = s.fails(&["list"], 2);
+    assert!(e.contains("newer version"), "{e}");
+    assert_eq!(read(&s.db), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_casebook_is_refused_clearly() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    // Root ignores file modes, so this test only means something for other users.
+    if unsafe_is_root() {
+        eprintln!("skipped: running as root, which can write read-only files");
+        return;
+    }
+    std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let e = s.fails(&["list"], 2);
+    assert!(e.contains("read-only"), "{e}");
+}
+
+#[cfg(unix)]
+fn unsafe_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
