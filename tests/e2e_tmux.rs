@@ -92,7 +92,17 @@ fn mark_request_4_answered_through_the_keys() {
         socket: format!("foi-e2e-{}-{nanos}", std::process::id()),
     };
     let cmd = format!("'{FOI}' --db '{}' --today 2018-03-10", db.display());
-    let out = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &cmd]);
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &cmd,
+    ]);
     assert!(out.status.success(), "tmux new-session: {out:?}");
 
     tmux.wait_for("Work and Health Programme");

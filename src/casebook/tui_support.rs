@@ -19,14 +19,27 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
     }
 }
 
-impl CaseView {
-    /// Whether every word of `query` (any case) occurs in the title, authority, either
-    /// reference, a tag, or a question's label or text. An empty query matches all.
-    pub fn matches_text(&self, query: &str) -> bool {
-        let query = query.to_lowercase();
-        query.split_whitespace().all(|word| self.has_word(word))
+/// Words typed into the list's filter, prepared once per keystroke.
+#[derive(Debug, Clone, Default)]
+pub struct TextQuery {
+    words: Vec<String>,
+}
+
+impl TextQuery {
+    pub fn new(query: &str) -> TextQuery {
+        TextQuery {
+            words: query.split_whitespace().map(str::to_lowercase).collect(),
+        }
     }
 
+    /// Whether every word occurs (any case) in the case's title, authority, either
+    /// reference, a tag, or a question's label or text. No words match every case.
+    pub fn matches(&self, v: &CaseView) -> bool {
+        self.words.iter().all(|w| v.has_word(w))
+    }
+}
+
+impl CaseView {
     fn has_word(&self, word: &str) -> bool {
         let c = &self.file.case;
         contains_ci(&c.title, word)

@@ -6,7 +6,7 @@ use super::forms::Form;
 use super::layout::{Areas, areas};
 use super::scroll::Scroll;
 use super::theme::Theme;
-use crate::casebook::tui_support::sort_views;
+use crate::casebook::tui_support::{TextQuery, sort_views};
 use crate::casebook::{CaseView, Casebook, Error, Filter, Sort};
 use crate::domain::Event;
 use crate::domain::Question;
@@ -210,13 +210,13 @@ impl App {
     /// Recompute which cases pass the filter and the search.
     pub fn refilter(&mut self) {
         let keep = self.selected_id();
-        let query = self.query().to_string();
+        let query = TextQuery::new(self.query());
         let filter = self.filter;
         self.visible = self
             .views
             .iter()
             .enumerate()
-            .filter(|(_, v)| filter.matches(v) && v.matches_text(&query))
+            .filter(|(_, v)| filter.matches(v) && query.matches(v))
             .map(|(i, _)| i)
             .collect();
         match keep {

@@ -310,7 +310,7 @@ const CASES: &[Binding] = &[
         "Clear the search",
         Footer::Hidden,
     ),
-    b(&[ch('a')], A::Add, "add", "Add a case", Footer::Shown),
+    b(&[ch('a')], A::Add, "add case", "Add a case", Footer::Shown),
     b(&[ch('e')], A::Edit, "edit", "Edit the case", Footer::Shown),
     b(
         &[ch('o')],

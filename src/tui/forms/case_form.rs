@@ -146,7 +146,10 @@ pub(super) fn save_new(form: &Form, book: &mut Casebook) -> Result<Saved> {
     let title = new.title.clone();
     let id = book.add_case(new)?;
     Ok(Saved {
-        message: format!("Saved: case #{id} {title} (a to add its questions in the case pane)"),
+        message: format!(
+            "Saved: case #{id} {}. Enter opens it; a there adds its questions.",
+            crate::present::fit(&title, 40)
+        ),
         case_id: Some(id),
     })
 }

@@ -49,7 +49,7 @@ fn clock_rows(lead: bool, c: &Clock, compact: bool) -> u16 {
 /// The clocks in order with their rows, the clocks' part and the events' part of the pane.
 pub fn plan(pane: Rect, v: &CaseView) -> (Vec<(&Clock, bool, u16)>, Rect, Rect) {
     let a = padded(pane);
-    let compact = a.height < 12;
+    let compact = a.height < 10;
     let clocks: Vec<(&Clock, bool, u16)> = ordered(v)
         .into_iter()
         .enumerate()
