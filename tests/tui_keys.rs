@@ -303,3 +303,24 @@ fn quit_from_anywhere() {
     press(&mut app, &["q"]);
     assert!(app.quit);
 }
+
+#[test]
+fn a_full_disk_is_reported_not_crashed_on() {
+    let mut app = demo_app(120, 40);
+    app.book.store().limit_pages(1).expect("limit");
+    press(&mut app, &["Tab", "a"]);
+    update(&mut app, Action::Paste("a long question ".repeat(2000)));
+    press(&mut app, &["Enter"]);
+    assert!(
+        matches!(app.mode, Mode::Form(_)),
+        "the form stays, with what was typed"
+    );
+    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Error));
+    assert!(
+        status_text(&app).contains("disk is full"),
+        "{}",
+        status_text(&app)
+    );
+    assert!(screen(&app).contains("not saved"));
+    assert_eq!(app.book.view(1).expect("case").file.questions.len(), 9);
+}

@@ -96,3 +96,10 @@ fn timeline_with_clocks() {
         );
     }
 }
+
+#[test]
+fn help_overlay_wraps_at_80x24() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, &["?", "PageDown"]);
+    assert_snapshot!(screen(&app));
+}

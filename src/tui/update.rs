@@ -156,7 +156,7 @@ fn load_demo(app: &mut App) {
             let what = if new { "Loaded" } else { "Already here:" };
             app.say(
                 Tone::Done,
-                format!("{what} the example case #{id}. Enter opens it; ? shows every key."),
+                format!("{what} the example case. Enter opens it; ? lists every key."),
             );
         }
         Err(e) => app.say_error(&e),

@@ -68,6 +68,7 @@ fn hint_line(
 
 fn chips_line(
     f: &Field,
+    focused: bool,
     regime_of: impl Fn(&str) -> Option<&'static str>,
     theme: Theme,
 ) -> Line<'static> {
@@ -84,10 +85,12 @@ fn chips_line(
             spans.push(Span::styled(format!(" {kind}"), theme.dim()));
         }
     }
-    spans.push(Span::styled(
-        "   Bksp on empty removes the last",
-        theme.dim(),
-    ));
+    if focused {
+        spans.push(Span::styled(
+            "   Bksp on empty removes the last",
+            theme.dim(),
+        ));
+    }
     Line::from(spans)
 }
 
@@ -254,7 +257,7 @@ fn draw_field(
             let regime = *regime;
             let kind_of = |s: &str| exemption::lookup(regime, s).ok().map(|e| e.kind.as_str());
             f.render_widget(
-                Paragraph::new(clip(chips_line(fl, kind_of, theme), width)),
+                Paragraph::new(clip(chips_line(fl, focused, kind_of, theme), width)),
                 row(0),
             );
             f.render_widget(Paragraph::new(Span::styled("add: ", theme.dim())), row(1));
