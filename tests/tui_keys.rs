@@ -324,3 +324,23 @@ fn a_full_disk_is_reported_not_crashed_on() {
     assert!(screen(&app).contains("not saved"));
     assert_eq!(app.book.view(1).expect("case").file.questions.len(), 9);
 }
+
+#[test]
+fn another_programs_writes_show_on_the_next_tick() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("casebook.db");
+    let open = || {
+        foi_casebook::casebook::Casebook::new(
+            foi_casebook::store::Store::open(&path).expect("open"),
+            seed_today(),
+        )
+    };
+    let mut app =
+        foi_casebook::tui::app::App::new(open(), true, foi_casebook::tui::theme::Theme::MONO);
+    assert!(app.is_empty());
+    assert!(!app.tick(seed_today()));
+    let mut other = open();
+    other.load_demo().expect("demo");
+    assert!(app.tick(seed_today()), "the other write is noticed");
+    assert_eq!(app.views.len(), 1);
+}

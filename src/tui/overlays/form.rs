@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::forms::Form;
 use crate::tui::forms::field::{Check, Field, FieldId, FieldKind, PICKER_ROWS};
 use crate::tui::layout::{centered, inner};
+use crate::tui::panes::clip;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -326,8 +327,4 @@ fn draw_input(f: &mut Frame, input: &TextArea<'static>, focused: bool, area: Rec
         Span::styled(chars.collect::<String>(), theme.placeholder()),
     ]);
     f.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
-}
-
-fn clip(l: Line<'static>, width: usize) -> Line<'static> {
-    crate::tui::panes::clip(l, width)
 }
