@@ -87,6 +87,9 @@ pub struct App {
     pub screen: Rect,
     pub quit: bool,
     data_version: Option<i64>,
+    /// The filter and search `visible` was computed for, while `views` is unchanged: a
+    /// search that only grows can narrow `visible` instead of scanning every case.
+    filtered_for: Option<(Filter, String)>,
 }
 
 pub fn new_line_input() -> TextArea<'static> {
@@ -115,6 +118,7 @@ impl App {
             screen: Rect::new(0, 0, 120, 40),
             quit: false,
             data_version: None,
+            filtered_for: None,
         };
         app.reload();
         app
@@ -186,6 +190,7 @@ impl App {
             Ok(mut views) => {
                 sort_views(&mut views, self.sort);
                 self.views = views;
+                self.filtered_for = None;
             }
             Err(e) => self.say_error(&e),
         }
@@ -201,6 +206,7 @@ impl App {
     pub fn resort(&mut self) {
         let keep = self.selected_id();
         sort_views(&mut self.views, self.sort);
+        self.filtered_for = None;
         self.refilter();
         if let Some(id) = keep {
             self.select_case(id);
@@ -210,15 +216,23 @@ impl App {
     /// Recompute which cases pass the filter and the search.
     pub fn refilter(&mut self) {
         let keep = self.selected_id();
-        let query = TextQuery::new(self.query());
+        let typed = self.query().to_string();
+        let query = TextQuery::new(&typed);
         let filter = self.filter;
-        self.visible = self
-            .views
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| filter.matches(v) && query.matches(v))
-            .map(|(i, _)| i)
+        let narrowing = self
+            .filtered_for
+            .as_ref()
+            .is_some_and(|(f, q)| *f == filter && typed.starts_with(q.as_str()));
+        let candidates: Vec<usize> = if narrowing {
+            std::mem::take(&mut self.visible)
+        } else {
+            (0..self.views.len()).collect()
+        };
+        self.visible = candidates
+            .into_iter()
+            .filter(|&i| filter.matches(&self.views[i]) && query.matches(&self.views[i]))
             .collect();
+        self.filtered_for = Some((filter, typed));
         match keep {
             Some(id) if self.select_case(id) => {}
             _ => {

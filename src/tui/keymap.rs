@@ -163,426 +163,114 @@ const fn b(
 use Action as A;
 use KeyCode as K;
 
+#[rustfmt::skip]
 const GLOBAL: &[Binding] = &[
-    b(
-        &[code(K::Tab)],
-        A::NextPane,
-        "pane",
-        "Next pane",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::BackTab)],
-        A::PrevPane,
-        "",
-        "Previous pane",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('/')],
-        A::StartSearch,
-        "search",
-        "Filter as you type: title, authority, references, tags, question text",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('f')],
-        A::CycleFilter,
-        "filter",
-        "Cycle the filter: open, overdue, action needed, closed, all",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('s')],
-        A::CycleSort,
-        "sort",
-        "Cycle the sort: urgency, date sent, authority, recently changed",
-        Footer::Shown,
-    ),
-    b(
-        &[ch(':')],
-        A::StartJump,
-        "jump",
-        "Jump to a case by id or reference (e.g. :1 or :FoI 471)",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('u')],
-        A::Undo,
-        "undo",
-        "Undo the last change (the last 50 are kept while the program runs)",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('r')],
-        A::DraftReview,
-        "review",
-        "Draft the internal-review request for this case",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('i')],
-        A::Import,
-        "import",
-        "Import a response letter",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('?')],
-        A::Help,
-        "help",
-        "All keys (this screen)",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('q')],
-        A::Quit,
-        "quit",
-        "Quit (everything is already saved)",
-        Footer::Shown,
-    ),
-    b(
-        &[ctrl('c')],
-        A::Quit,
-        "",
-        "Quit, from anywhere (an open form is discarded)",
-        Footer::Hidden,
-    ),
+    b(&[code(K::Tab)], A::NextPane, "pane", "Next pane", Footer::Hidden),
+    b(&[code(K::BackTab)], A::PrevPane, "", "Previous pane", Footer::Hidden),
+    b(&[ch('/')], A::StartSearch, "search", "Filter as you type: title, authority, references, tags, question text", Footer::Shown),
+    b(&[ch('f')], A::CycleFilter, "filter", "Cycle the filter: open, overdue, action needed, closed, all", Footer::Shown),
+    b(&[ch('s')], A::CycleSort, "sort", "Cycle the sort: urgency, date sent, authority, recently changed", Footer::Shown),
+    b(&[ch(':')], A::StartJump, "jump", "Jump to a case by id or reference (e.g. :1 or :FoI 471)", Footer::Hidden),
+    b(&[ch('u')], A::Undo, "undo", "Undo the last change (the last 50 are kept while the program runs)", Footer::Shown),
+    b(&[ch('r')], A::DraftReview, "review", "Draft the internal-review request for this case", Footer::Hidden),
+    b(&[ch('i')], A::Import, "import", "Import a response letter", Footer::Hidden),
+    b(&[ch('?')], A::Help, "help", "All keys (this screen)", Footer::Shown),
+    b(&[ch('q')], A::Quit, "quit", "Quit (everything is already saved)", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit, from anywhere (an open form is discarded)", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const MOVEMENT: &[Binding] = &[
-    b(
-        &[ch('j'), code(K::Down)],
-        A::Down,
-        "move",
-        "Down one row (the mouse wheel too)",
-        Footer::As("j/k"),
-    ),
-    b(
-        &[ch('k'), code(K::Up)],
-        A::Up,
-        "",
-        "Up one row",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('g'), code(K::Home)],
-        A::Top,
-        "",
-        "To the top",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('G'), code(K::End)],
-        A::Bottom,
-        "",
-        "To the bottom",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::PageDown), ctrl('d')],
-        A::PageDown,
-        "",
-        "Down a page",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::PageUp), ctrl('u')],
-        A::PageUp,
-        "",
-        "Up a page",
-        Footer::Hidden,
-    ),
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Down one row (the mouse wheel too)", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Up one row", Footer::Hidden),
+    b(&[ch('g'), code(K::Home)], A::Top, "", "To the top", Footer::Hidden),
+    b(&[ch('G'), code(K::End)], A::Bottom, "", "To the bottom", Footer::Hidden),
+    b(&[code(K::PageDown), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp), ctrl('u')], A::PageUp, "", "Up a page", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const CASES: &[Binding] = &[
-    b(
-        &[code(K::Enter)],
-        A::Open,
-        "open",
-        "Open the case (focus its questions)",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::Esc)],
-        A::Back,
-        "",
-        "Clear the search",
-        Footer::Hidden,
-    ),
+    b(&[code(K::Enter)], A::Open, "open", "Open the case (focus its questions)", Footer::Shown),
+    b(&[code(K::Esc)], A::Back, "", "Clear the search", Footer::Hidden),
     b(&[ch('a')], A::Add, "add case", "Add a case", Footer::Shown),
     b(&[ch('e')], A::Edit, "edit", "Edit the case", Footer::Shown),
-    b(
-        &[ch('o')],
-        A::Outcome,
-        "",
-        "Set the outcome of the case's selected question",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('x')],
-        A::Delete,
-        "delete",
-        "Delete the case (asks first; u undoes)",
-        Footer::Shown,
-    ),
+    b(&[ch('o')], A::Outcome, "", "Set the outcome of the case's selected question", Footer::Hidden),
+    b(&[ch('x')], A::Delete, "delete", "Delete the case (asks first; u undoes)", Footer::Shown),
 ];
 
+#[rustfmt::skip]
 const CASE: &[Binding] = &[
-    b(
-        &[ch('o'), code(K::Enter)],
-        A::Outcome,
-        "outcome",
-        "Set the selected question's outcome and exemptions",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('a')],
-        A::Add,
-        "add question",
-        "Add a question",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('e')],
-        A::Edit,
-        "edit",
-        "Edit the question's label and text",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('E')],
-        A::EditCase,
-        "",
-        "Edit the case's details",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('x')],
-        A::Delete,
-        "delete",
-        "Delete the question (asks first)",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::Esc)],
-        A::Back,
-        "back",
-        "Back to the cases list",
-        Footer::Shown,
-    ),
+    b(&[ch('o'), code(K::Enter)], A::Outcome, "outcome", "Set the selected question's outcome and exemptions", Footer::Shown),
+    b(&[ch('a')], A::Add, "add question", "Add a question", Footer::Shown),
+    b(&[ch('e')], A::Edit, "edit", "Edit the question's label and text", Footer::Shown),
+    b(&[ch('E')], A::EditCase, "", "Edit the case's details", Footer::Hidden),
+    b(&[ch('x')], A::Delete, "delete", "Delete the question (asks first)", Footer::Shown),
+    b(&[code(K::Esc)], A::Back, "back", "Back to the cases list", Footer::Shown),
 ];
 
+#[rustfmt::skip]
 const TIMELINE: &[Binding] = &[
-    b(
-        &[ch('a')],
-        A::Add,
-        "add event",
-        "Record an event: response, extension, review …",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('e'), code(K::Enter)],
-        A::Edit,
-        "edit",
-        "Edit the selected event",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('E')],
-        A::EditCase,
-        "",
-        "Edit the case's details",
-        Footer::Hidden,
-    ),
-    b(
-        &[ch('x')],
-        A::Delete,
-        "delete",
-        "Delete the event (asks first)",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::Esc)],
-        A::Back,
-        "back",
-        "Back to the cases list",
-        Footer::Shown,
-    ),
+    b(&[ch('a')], A::Add, "add event", "Record an event: response, extension, review …", Footer::Shown),
+    b(&[ch('e'), code(K::Enter)], A::Edit, "edit", "Edit the selected event", Footer::Shown),
+    b(&[ch('E')], A::EditCase, "", "Edit the case's details", Footer::Hidden),
+    b(&[ch('x')], A::Delete, "delete", "Delete the event (asks first)", Footer::Shown),
+    b(&[code(K::Esc)], A::Back, "back", "Back to the cases list", Footer::Shown),
 ];
 
+#[rustfmt::skip]
 const WELCOME: &[Binding] = &[
-    b(
-        &[ch('d')],
-        A::LoadDemo,
-        "load example",
-        "Load the example case (a real DWP response)",
-        Footer::Shown,
-    ),
+    b(&[ch('d')], A::LoadDemo, "load example", "Load the example case (a real DWP response)", Footer::Shown),
     b(&[ch('a')], A::Add, "add case", "Add a case", Footer::Shown),
-    b(
-        &[ch('i')],
-        A::Import,
-        "import letter",
-        "Import a response letter",
-        Footer::Shown,
-    ),
+    b(&[ch('i')], A::Import, "import letter", "Import a response letter", Footer::Shown),
     b(&[ch('?')], A::Help, "help", "All keys", Footer::Shown),
     b(&[ch('q')], A::Quit, "quit", "Quit", Footer::Shown),
 ];
 
+#[rustfmt::skip]
 const HELP: &[Binding] = &[
-    b(
-        &[ch('j'), code(K::Down)],
-        A::Down,
-        "scroll",
-        "Scroll down",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('k'), code(K::Up)],
-        A::Up,
-        "",
-        "Scroll up",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::PageDown), ch(' ')],
-        A::PageDown,
-        "",
-        "Down a page",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::PageUp)],
-        A::PageUp,
-        "",
-        "Up a page",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::Esc), ch('?'), ch('q')],
-        A::CloseHelp,
-        "close",
-        "Close the help",
-        Footer::Shown,
-    ),
+    b(&[ch('j'), code(K::Down)], A::Down, "scroll", "Scroll down", Footer::Shown),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Scroll up", Footer::Hidden),
+    b(&[code(K::PageDown), ch(' ')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp)], A::PageUp, "", "Up a page", Footer::Hidden),
+    b(&[code(K::Esc), ch('?'), ch('q')], A::CloseHelp, "close", "Close the help", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const CONFIRM: &[Binding] = &[
-    b(
-        &[ch('y'), ch('Y')],
-        A::Yes,
-        "yes, delete",
-        "Yes: delete",
-        Footer::Shown,
-    ),
-    b(
-        &[ch('n'), ch('N'), code(K::Esc)],
-        A::No,
-        "no, keep",
-        "No: keep it",
-        Footer::Shown,
-    ),
+    b(&[ch('y'), ch('Y')], A::Yes, "yes, delete", "Yes: delete", Footer::Shown),
+    b(&[ch('n'), ch('N'), code(K::Esc)], A::No, "no, keep", "No: keep it", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const PROMPT: &[Binding] = &[
-    b(
-        &[code(K::Enter)],
-        A::Accept,
-        "done",
-        "Keep the search / jump to the case",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::Esc)],
-        A::Cancel,
-        "cancel",
-        "Clear the search / cancel the jump",
-        Footer::Shown,
-    ),
+    b(&[code(K::Enter)], A::Accept, "done", "Keep the search / jump to the case", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Clear the search / cancel the jump", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const FORM: &[Binding] = &[
-    b(
-        &[code(K::Tab), code(K::Down)],
-        A::NextField,
-        "next field",
-        "Next field",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::BackTab), code(K::Up)],
-        A::PrevField,
-        "",
-        "Previous field",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::Enter), ctrl('s')],
-        A::Save,
-        "save",
-        "Save (only when every field is valid)",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::Esc)],
-        A::Cancel,
-        "cancel",
-        "Cancel: nothing is changed",
-        Footer::Shown,
-    ),
-    b(
-        &[ctrl('c')],
-        A::Quit,
-        "",
-        "Quit (the form is discarded)",
-        Footer::Hidden,
-    ),
+    b(&[code(K::Tab), code(K::Down)], A::NextField, "next field", "Next field", Footer::Shown),
+    b(&[code(K::BackTab), code(K::Up)], A::PrevField, "", "Previous field", Footer::Hidden),
+    b(&[code(K::Enter), ctrl('s')], A::Save, "save", "Save (only when every field is valid)", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Cancel: nothing is changed", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit (the form is discarded)", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const CHOICE: &[Binding] = &[
-    b(
-        &[code(K::Right), ch(' '), ch('l')],
-        A::ChoiceNext,
-        "change",
-        "Next choice",
-        Footer::Shown,
-    ),
-    b(
-        &[code(K::Left), ch('h')],
-        A::ChoicePrev,
-        "",
-        "Previous choice",
-        Footer::Hidden,
-    ),
+    b(&[code(K::Right), ch(' '), ch('l')], A::ChoiceNext, "change", "Next choice", Footer::Shown),
+    b(&[code(K::Left), ch('h')], A::ChoicePrev, "", "Previous choice", Footer::Hidden),
 ];
 
+#[rustfmt::skip]
 const PICKER: &[Binding] = &[
-    b(
-        &[code(K::Down)],
-        A::PickerDown,
-        "choose",
-        "Next match",
-        Footer::As("↑/↓"),
-    ),
-    b(
-        &[code(K::Up)],
-        A::PickerUp,
-        "",
-        "Previous match",
-        Footer::Hidden,
-    ),
-    b(
-        &[code(K::Enter)],
-        A::PickerAdd,
-        "add exemption",
-        "Add the highlighted exemption",
-        Footer::Shown,
-    ),
+    b(&[code(K::Down)], A::PickerDown, "choose", "Next match", Footer::As("↑/↓")),
+    b(&[code(K::Up)], A::PickerUp, "", "Previous match", Footer::Hidden),
+    b(&[code(K::Enter)], A::PickerAdd, "add exemption", "Add the highlighted exemption", Footer::Shown),
 ];
 
 pub fn table(ctx: Context) -> &'static [Binding] {
