@@ -103,3 +103,24 @@ fn help_overlay_wraps_at_80x24() {
     press(&mut app, &["?", "PageDown"]);
     assert_snapshot!(screen(&app));
 }
+
+/// Tiny or odd terminals must not crash any screen.
+#[test]
+fn tiny_terminals_do_not_crash() {
+    for (w, h) in [(1, 1), (10, 5), (20, 8), (33, 12), (200, 3)] {
+        let mut app = demo_app(w, h);
+        let _ = screen(&app);
+        for keys in [
+            &["?"][..],
+            &["Esc", "a"],
+            &["Esc", "Enter", "o", "Tab", "4"],
+            &["Esc", "Esc", ":"],
+            &["Esc", "/", "x"],
+        ] {
+            press(&mut app, keys);
+            let _ = screen(&app);
+        }
+        let empty = empty_app(w, h);
+        let _ = screen(&empty);
+    }
+}
