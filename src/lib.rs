@@ -1,4 +1,5 @@
 //! FOI casebook: track Freedom of Information requests, their questions and their
 //! statutory clocks. The binary `foi` is a thin front over this library.
 
+pub mod calendar;
 pub mod domain;

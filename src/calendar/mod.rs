@@ -1,0 +1,18 @@
+//! The statutory calendar and clocks: UK bank holidays (rules plus a proclaimed
+//! overlay plus the user's own days), working-day arithmetic per regime, and the
+//! clocks of a case with the working shown. Pure: no SQL, no terminal, no system clock
+//! (`today` is always a parameter).
+
+mod division;
+mod extras;
+pub mod holidays;
+pub mod overlay;
+mod workdays;
+
+pub use division::{Division, UnknownDivision};
+pub use extras::{ExtraHoliday, ExtrasError, parse_extra_holidays};
+pub use holidays::{Holiday, HolidaySource};
+pub use workdays::Calendar;
+
+#[cfg(test)]
+mod tests_reference;

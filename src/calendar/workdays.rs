@@ -1,0 +1,434 @@
+//! The working-day calendar per regime, with precomputed tables so that adding and
+//! counting working days is O(1) over the years cases live in, and correct (if slower)
+//! for any date chrono can hold.
+
+use super::extras::ExtraHoliday;
+use super::holidays::{Holiday, HolidaySource, by_rule, is_weekend};
+use super::{Division, overlay};
+use crate::domain::Regime;
+use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Years covered by the fast tables. Outside them the same rules apply, computed per year.
+const FIRST_YEAR: i32 = 1990;
+const LAST_YEAR: i32 = 2200;
+
+/// Which working-day calendar a regime counts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Which {
+    /// FOIA and EIR: a bank holiday anywhere in the UK is not a working day (FOIA s10(6)).
+    Uk = 0,
+    /// FOISA and EISR: Scotland's bank holidays only (FOISA s73).
+    Scotland = 1,
+}
+
+impl Which {
+    pub(crate) fn of(regime: Regime) -> Which {
+        if regime.is_scottish() {
+            Which::Scotland
+        } else {
+            Which::Uk
+        }
+    }
+
+    fn divisions(self) -> &'static [Division] {
+        match self {
+            Which::Uk => &Division::ALL,
+            Which::Scotland => &Division::ALL[1..2],
+        }
+    }
+}
+
+/// Precomputed working days of one calendar over `FIRST_YEAR..=LAST_YEAR`.
+struct Table {
+    /// `cum[i]`: working days in `[start, start + i]`.
+    cum: Vec<u32>,
+    /// `nth[k]`: offset from `start` of the (k+1)-th working day.
+    nth: Vec<u32>,
+    /// Holidays that fall on weekdays, by day number, each with its (merged) label.
+    holidays: Vec<(i32, Box<str>)>,
+}
+
+/// The UK working-day calendar: bank holidays by rule, the proclaimed overlay, and the
+/// user's own extra days. Build once and share by reference.
+pub struct Calendar {
+    extras: Vec<ExtraHoliday>,
+    /// Day numbers (days from CE) of the first and last day the tables cover.
+    start: i32,
+    end: i32,
+    tables: [Table; 2],
+}
+
+impl fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Calendar")
+            .field("extras", &self.extras)
+            .field("tables", &(FIRST_YEAR..=LAST_YEAR))
+            .finish()
+    }
+}
+
+/// Day number of a date (0001-01-01, a Monday, is 1).
+fn dn(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn date_of(n: i64) -> NaiveDate {
+    i32::try_from(n)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(if n < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
+}
+
+/// Weekdays (Mon–Fri) among day numbers `<= n`, counted from an arbitrary Monday origin.
+fn weekdays_to(n: i64) -> i64 {
+    let m = n - 1; // 0 is a Monday
+    m.div_euclid(7) * 5 + (m.rem_euclid(7) + 1).min(5)
+}
+
+fn year_bounds(year: i32) -> (i64, i64) {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).map_or(i64::MIN, |d| i64::from(dn(d)));
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).map_or(i64::MAX, |d| i64::from(dn(d)));
+    (first, last)
+}
+
+impl Calendar {
+    /// Build the calendar with the user's extra holidays (may be empty).
+    pub fn new(extra: &[ExtraHoliday]) -> Calendar {
+        let mut extras = extra.to_vec();
+        extras.sort_by_key(|e| (e.date, e.division));
+        let start = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).map_or(0, dn);
+        let end = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).map_or(0, dn);
+        let mut cal = Calendar {
+            extras,
+            start,
+            end,
+            tables: [Table::empty(), Table::empty()],
+        };
+        cal.tables = [cal.build(Which::Uk), cal.build(Which::Scotland)];
+        cal
+    }
+
+    /// The built-in rules and overlay, with no extra days. Built on first use.
+    pub fn standard() -> &'static Calendar {
+        static STANDARD: OnceLock<Calendar> = OnceLock::new();
+        STANDARD.get_or_init(|| Calendar::new(&[]))
+    }
+
+    /// Every holiday `division` keeps in `year` (weekend days and their substitutes
+    /// included), from the rules, the overlay and the user's extras, sorted by date.
+    pub fn holidays(&self, division: Division, year: i32) -> Vec<Holiday> {
+        let mut hs = by_rule(division, year);
+        overlay::apply(division, year, &mut hs);
+        hs.extend(
+            self.extras
+                .iter()
+                .filter(|e| e.division == division && e.date.year() == year)
+                .map(|e| Holiday {
+                    date: e.date,
+                    division,
+                    name: Cow::Owned(e.name.clone()),
+                    source: HolidaySource::Yours,
+                }),
+        );
+        hs.sort_by_key(|h| h.date);
+        hs
+    }
+
+    /// Holidays on weekdays in `year` for a calendar, one entry per date, labelled for
+    /// a basis line ("St Patrick's Day (NI)" where only one division keeps it).
+    fn year_off_days(&self, which: Which, year: i32) -> Vec<(NaiveDate, String)> {
+        let mut all: Vec<Holiday> = which
+            .divisions()
+            .iter()
+            .flat_map(|&div| self.holidays(div, year))
+            .filter(|h| !is_weekend(h.date))
+            .collect();
+        all.sort_by_key(|h| (h.date, h.division));
+        let mut out: Vec<(NaiveDate, String)> = Vec::new();
+        let mut i = 0;
+        while i < all.len() {
+            let date = all[i].date;
+            let same: Vec<&Holiday> = all[i..].iter().take_while(|h| h.date == date).collect();
+            i += same.len();
+            let mut labels: Vec<String> = Vec::new();
+            for h in &same {
+                let holders: Vec<Division> = same
+                    .iter()
+                    .filter(|o| o.name == h.name && o.source == h.source)
+                    .map(|o| o.division)
+                    .collect();
+                let mut tags: Vec<&str> = Vec::new();
+                if h.source == HolidaySource::Substitute {
+                    tags.push("substitute day");
+                }
+                if which == Which::Uk && holders.len() == 1 {
+                    tags.push(h.division.tag());
+                }
+                let label = if tags.is_empty() {
+                    h.name.to_string()
+                } else {
+                    format!("{} ({})", h.name, tags.join(", "))
+                };
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+            out.push((date, labels.join(" / ")));
+        }
+        out
+    }
+
+    /// Weekday holiday dates in `year` for a calendar, sorted, without labels: the cheap
+    /// form the out-of-table arithmetic needs.
+    fn year_off_dates(&self, which: Which, year: i32) -> Vec<NaiveDate> {
+        let mut out: Vec<NaiveDate> = which
+            .divisions()
+            .iter()
+            .flat_map(|&div| self.holidays(div, year))
+            .map(|h| h.date)
+            .filter(|d| !is_weekend(*d))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn build(&self, which: Which) -> Table {
+        let len = usize::try_from(self.end - self.start + 1).unwrap_or(0);
+        let mut off = vec![false; len];
+        let mut holidays = Vec::new();
+        for year in FIRST_YEAR..=LAST_YEAR {
+            for (date, label) in self.year_off_days(which, year) {
+                let n = dn(date);
+                if let Ok(i) = usize::try_from(n - self.start)
+                    && i < len
+                {
+                    off[i] = true;
+                    holidays.push((n, label.into_boxed_str()));
+                }
+            }
+        }
+        let mut cum = Vec::with_capacity(len);
+        let mut nth = Vec::with_capacity(len * 5 / 7 + 1);
+        let mut count = 0u32;
+        for (i, &is_off) in off.iter().enumerate() {
+            let n = i64::from(self.start) + i as i64;
+            let weekday = (n - 1).rem_euclid(7) < 5;
+            if weekday && !is_off {
+                nth.push(i as u32);
+                count += 1;
+            }
+            cum.push(count);
+        }
+        Table { cum, nth, holidays }
+    }
+
+    fn table(&self, which: Which) -> &Table {
+        &self.tables[which as usize]
+    }
+
+    /// Index into the tables, if `n` is covered.
+    fn idx(&self, n: i64) -> Option<usize> {
+        if n >= i64::from(self.start) && n <= i64::from(self.end) {
+            usize::try_from(n - i64::from(self.start)).ok()
+        } else {
+            None
+        }
+    }
+
+    pub fn is_working_day(&self, regime: Regime, d: NaiveDate) -> bool {
+        self.is_working(Which::of(regime), d)
+    }
+
+    pub(crate) fn is_working(&self, which: Which, d: NaiveDate) -> bool {
+        let n = i64::from(dn(d));
+        if let Some(i) = self.idx(n) {
+            let t = self.table(which);
+            let before = if i == 0 { 0 } else { t.cum[i - 1] };
+            return t.cum[i] > before;
+        }
+        !is_weekend(d) && !self.year_off_dates(which, d.year()).contains(&d)
+    }
+
+    /// The `n`th working day after `from` (day 1 is the first working day after `from`,
+    /// whatever day `from` is). `n == 0` gives `from`. Clamps at chrono's last date.
+    pub fn add_working_days(&self, regime: Regime, from: NaiveDate, n: u32) -> NaiveDate {
+        self.add(Which::of(regime), from, n)
+    }
+
+    pub(crate) fn add(&self, which: Which, from: NaiveDate, n: u32) -> NaiveDate {
+        if n == 0 {
+            return from;
+        }
+        let start = i64::from(dn(from));
+        if let Some(i) = self.idx(start) {
+            let t = self.table(which);
+            let k = t.cum[i] as usize + n as usize - 1;
+            if let Some(&off) = t.nth.get(k) {
+                return date_of(i64::from(self.start) + i64::from(off));
+            }
+            // Past the table: carry on from its last day with what is left.
+            let used = t.cum[t.cum.len() - 1] - t.cum[i];
+            return self.add_slow(which, i64::from(self.end), i64::from(n - used));
+        }
+        self.add_slow(which, start, i64::from(n))
+    }
+
+    /// Year by year: count a whole year's working days at once, scan day by day only
+    /// in the year where the count runs out.
+    fn add_slow(&self, which: Which, from: i64, n: i64) -> NaiveDate {
+        let mut cur = from;
+        let mut left = n;
+        loop {
+            let cur_date = date_of(cur);
+            if cur_date == NaiveDate::MAX {
+                return NaiveDate::MAX;
+            }
+            let year = date_of(cur + 1).year();
+            let (_, last) = year_bounds(year);
+            if let Some(i) = self.idx(cur + 1) {
+                // Back inside the tables (a start before 1990 running into them).
+                let t = self.table(which);
+                let before = if i == 0 { 0 } else { t.cum[i - 1] } as usize;
+                if let Some(&off) = t.nth.get(before + left as usize - 1) {
+                    return date_of(i64::from(self.start) + i64::from(off));
+                }
+                left -= i64::from(t.cum[t.cum.len() - 1]) - before as i64;
+                cur = i64::from(self.end);
+                continue;
+            }
+            let off = self.year_off_dates(which, year);
+            let holidays_in = off.iter().filter(|d| i64::from(dn(**d)) > cur).count() as i64;
+            let avail = weekdays_to(last) - weekdays_to(cur) - holidays_in;
+            if avail >= left {
+                let mut day = cur;
+                while left > 0 {
+                    day += 1;
+                    let d = date_of(day);
+                    if d == NaiveDate::MAX {
+                        return d;
+                    }
+                    if !is_weekend(d) && !off.contains(&d) {
+                        left -= 1;
+                    }
+                }
+                return date_of(day);
+            }
+            left -= avail;
+            cur = last;
+        }
+    }
+
+    /// Working days in `(from, to]`, negative when `to` is before `from`:
+    /// `working_days_between(d, add_working_days(d, n)) == n`.
+    pub fn working_days_between(&self, regime: Regime, from: NaiveDate, to: NaiveDate) -> i64 {
+        self.between(Which::of(regime), from, to)
+    }
+
+    pub(crate) fn between(&self, which: Which, from: NaiveDate, to: NaiveDate) -> i64 {
+        let (a, b) = (i64::from(dn(from)), i64::from(dn(to)));
+        if a <= b {
+            self.count(which, a, b)
+        } else {
+            -self.count(which, b, a)
+        }
+    }
+
+    /// Working days in `(a, b]`, `a <= b`: the tables for the part they cover, the
+    /// rules year by year for any part outside them.
+    fn count(&self, which: Which, a: i64, b: i64) -> i64 {
+        let (lo, hi) = (i64::from(self.start), i64::from(self.end));
+        let mut total = 0;
+        if a < lo {
+            total += self.count_slow(which, a, b.min(lo));
+        }
+        let (fa, fb) = (a.max(lo), b.min(hi));
+        if fa < fb
+            && let (Some(i), Some(j)) = (self.idx(fa), self.idx(fb))
+        {
+            let t = self.table(which);
+            total += i64::from(t.cum[j]) - i64::from(t.cum[i]);
+        }
+        if b > hi {
+            total += self.count_slow(which, a.max(hi), b);
+        }
+        total
+    }
+
+    fn count_slow(&self, which: Which, a: i64, b: i64) -> i64 {
+        if a >= b {
+            return 0;
+        }
+        let mut total = weekdays_to(b) - weekdays_to(a);
+        let (y0, y1) = (date_of(a + 1).year(), date_of(b).year());
+        for year in y0..=y1 {
+            total -= self
+                .year_off_dates(which, year)
+                .iter()
+                .filter(|d| (a + 1..=b).contains(&i64::from(dn(**d))))
+                .count() as i64;
+        }
+        total
+    }
+
+    /// Weekday holidays in `[from, to]` (the ones that take a working day out of the
+    /// range), with labels for a basis line.
+    pub fn holidays_between(
+        &self,
+        regime: Regime,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Vec<(NaiveDate, String)> {
+        let mut out = Vec::new();
+        self.for_each_holiday(Which::of(regime), from, to, |d, label| {
+            out.push((d, label.to_string()))
+        });
+        out
+    }
+
+    /// Visit the weekday holidays in `[from, to]` without allocating in the common case.
+    pub(crate) fn for_each_holiday(
+        &self,
+        which: Which,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut f: impl FnMut(NaiveDate, &str),
+    ) {
+        if from > to {
+            return;
+        }
+        let (a, b) = (dn(from), dn(to));
+        if a >= self.start && b <= self.end {
+            let hs = &self.table(which).holidays;
+            let first = hs.partition_point(|(n, _)| *n < a);
+            for (n, label) in hs[first..].iter().take_while(|(n, _)| *n <= b) {
+                f(date_of(i64::from(*n)), label);
+            }
+            return;
+        }
+        for year in from.year()..=to.year() {
+            for (d, label) in self.year_off_days(which, year) {
+                if d >= from && d <= to {
+                    f(d, &label);
+                }
+            }
+        }
+    }
+}
+
+impl Table {
+    fn empty() -> Table {
+        Table {
+            cum: Vec::new(),
+            nth: Vec::new(),
+            holidays: Vec::new(),
+        }
+    }
+}
