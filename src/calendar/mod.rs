@@ -3,11 +3,19 @@
 //! clocks of a case with the working shown. Pure: no SQL, no terminal, no system clock
 //! (`today` is always a parameter).
 
+mod basis;
+mod clock;
+mod clocks;
 mod division;
 mod extras;
 pub mod holidays;
 pub mod overlay;
+mod response;
+mod windows;
 mod workdays;
+
+pub use clock::{Clock, ClockKind, ClockState, Unit};
+pub use clocks::{clocks, next_clock, status};
 
 pub use division::{Division, UnknownDivision};
 pub use extras::{ExtraHoliday, ExtrasError, parse_extra_holidays};
@@ -16,3 +24,5 @@ pub use workdays::Calendar;
 
 #[cfg(test)]
 mod tests_reference;
+#[cfg(test)]
+mod tests_workdays;

@@ -1,0 +1,128 @@
+//! Writing a clock's one-line basis. The list screen builds these for 100,000 cases,
+//! so dates are written by hand rather than through chrono's format parser (a test
+//! keeps the output identical to `domain::dates::long` and `short`).
+
+use super::workdays::{Calendar, Which};
+use crate::domain::dates;
+use chrono::{Datelike, NaiveDate};
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+pub(crate) fn push_num(s: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        s.push(char::from(b));
+    }
+}
+
+fn push_day_month(s: &mut String, d: NaiveDate) {
+    push_num(s, u64::from(d.day()));
+    s.push(' ');
+    s.push_str(MONTHS[d.month0() as usize % 12]);
+}
+
+/// `Mon 5 Feb`, as `dates::short`.
+pub(crate) fn push_short(s: &mut String, d: NaiveDate) {
+    s.push_str(WEEKDAYS[d.weekday().num_days_from_monday() as usize % 7]);
+    s.push(' ');
+    push_day_month(s, d);
+}
+
+/// `Sat 3 Feb 2018`, as `dates::long`.
+pub(crate) fn push_long(s: &mut String, d: NaiveDate) {
+    let year = d.year();
+    if !(1000..=9999).contains(&year) {
+        // chrono pads and signs such years; keep its spelling.
+        s.push_str(&dates::long(d));
+        return;
+    }
+    push_short(s, d);
+    s.push(' ');
+    push_num(s, year.unsigned_abs().into());
+}
+
+/// "3 working days", "1 day".
+pub(crate) fn push_count(s: &mut String, n: u64, working: bool) {
+    push_num(s, n);
+    s.push_str(match (working, n == 1) {
+        (true, true) => " working day",
+        (true, false) => " working days",
+        (false, true) => " day",
+        (false, false) => " days",
+    });
+}
+
+/// "; skips Good Friday 30 Mar, Easter Monday 2 Apr" or "; no bank holidays in range",
+/// for the weekday holidays in `(from, to]`.
+pub(crate) fn push_holidays(
+    s: &mut String,
+    cal: &Calendar,
+    which: Which,
+    from: NaiveDate,
+    to: NaiveDate,
+) {
+    let Some(first) = from.succ_opt() else {
+        return;
+    };
+    let mut any = false;
+    cal.for_each_holiday(which, first, to, |d, label| {
+        s.push_str(if any { ", " } else { "; skips " });
+        any = true;
+        s.push_str(label);
+        s.push(' ');
+        push_day_month(s, d);
+    });
+    if !any {
+        s.push_str("; no bank holidays in range");
+    }
+}
+
+/// "; ends on Sun 29 Apr, not a working day (the date stands)" for a calendar-day deadline.
+pub(crate) fn push_non_working_end(s: &mut String, cal: &Calendar, which: Which, due: NaiveDate) {
+    if !cal.is_working(which, due) {
+        s.push_str("; ends on ");
+        push_short(s, due);
+        s.push_str(", not a working day (the date stands)");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn hand_written_dates_match_chrono(n in -1_000_000i32..4_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(n).unwrap_or(NaiveDate::MIN);
+            let mut s = String::new();
+            push_long(&mut s, d);
+            prop_assert_eq!(&s, &dates::long(d));
+            s.clear();
+            push_short(&mut s, d);
+            prop_assert_eq!(&s, &dates::short(d));
+        }
+    }
+
+    #[test]
+    fn numbers_and_counts() {
+        let mut s = String::new();
+        push_num(&mut s, 0);
+        push_num(&mut s, 1234567890);
+        push_count(&mut s, 1, true);
+        assert_eq!(s, "012345678901 working day");
+    }
+}

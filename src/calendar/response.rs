@@ -1,0 +1,278 @@
+//! The authority's response clock: 20 working days from receipt, stopped by a request
+//! for clarification (restarting from day 0 when it arrives, FOIA s1(3)), paused from
+//! a fee notice to payment (s10(2)), and the extension the regime allows.
+
+use super::basis::{push_count, push_holidays, push_long, push_short};
+use super::clock::{ClockKind, Unit};
+use super::clocks::{Ctx, Draft};
+use crate::domain::{Event, EventKind, Regime};
+use chrono::NaiveDate;
+
+const LIMIT: u32 = 20;
+/// Extra working days an extension allows (FOIA PIT per the ICO; EIR/EISR reg 7(1)).
+const EXTRA: u32 = 20;
+
+enum Phase {
+    Running { from: NaiveDate, used: u32 },
+    Clarifying { asked: NaiveDate },
+    FeeWait { notice: NaiveDate, used: u32 },
+}
+
+/// Push the response clock (and the extended one, if claimed). Returns the end of the
+/// response period when no response has come (FOISA s20(5) counts the review window
+/// from there), `None` when answered or stopped.
+pub(crate) fn clocks(
+    ctx: &Ctx,
+    received: NaiveDate,
+    events: &[Event],
+    out: &mut Vec<super::Clock>,
+) -> Option<NaiveDate> {
+    let mut phase = Phase::Running {
+        from: received,
+        used: 0,
+    };
+    let mut count_from = received;
+    let mut restart: Option<NaiveDate> = None;
+    let mut pauses = String::new();
+    let mut first_ext: Option<NaiveDate> = None;
+    let mut last_ext: Option<&Event> = None;
+    let mut response: Option<NaiveDate> = None;
+    let extensible = ctx.regime != Regime::Foisa;
+
+    for e in events {
+        match e.kind {
+            EventKind::Response => {
+                response = Some(e.date);
+                break;
+            }
+            // A second request while one is pending does not move the stop.
+            EventKind::ClarificationRequested if !matches!(phase, Phase::Clarifying { .. }) => {
+                phase = Phase::Clarifying { asked: e.date };
+            }
+            EventKind::ClarificationSent => {
+                if let Phase::Clarifying { asked } = phase {
+                    let from = e.date.max(asked);
+                    phase = Phase::Running { from, used: 0 };
+                    count_from = from;
+                    restart = Some(asked);
+                    pauses.clear();
+                }
+            }
+            EventKind::FeeNotice => {
+                if let Phase::Running { from, used } = phase {
+                    // A notice after the deadline cannot stop a clock that has run out.
+                    if e.date <= ctx.add(from, LIMIT - used) {
+                        let before = e
+                            .date
+                            .pred_opt()
+                            .map_or(0, |p| ctx.cal.between(ctx.which, from, p).max(0));
+                        let used =
+                            (u64::from(used) + before as u64).min(u64::from(LIMIT - 1)) as u32;
+                        phase = Phase::FeeWait {
+                            notice: e.date,
+                            used,
+                        };
+                    }
+                }
+            }
+            EventKind::FeePaid => {
+                if let Phase::FeeWait { notice, used } = phase {
+                    let paid = e.date.max(notice);
+                    phase = Phase::Running { from: paid, used };
+                    pauses.push_str("; paused for the fee ");
+                    push_short(&mut pauses, notice);
+                    pauses.push_str(" to ");
+                    push_short(&mut pauses, paid);
+                    pauses.push_str(" (");
+                    push_count(&mut pauses, u64::from(used), true);
+                    pauses.push_str(" used before)");
+                }
+            }
+            EventKind::Extension if extensible => {
+                first_ext.get_or_insert(e.date);
+                last_ext = Some(e);
+            }
+            _ => {}
+        }
+    }
+
+    let closed = first_ext.or(response);
+    // While stopped, show where the clock would end if it resumed on the closing event
+    // or today.
+    let resume = closed.unwrap_or(ctx.today);
+    let mut basis = String::with_capacity(160);
+    let (due, paused_left) = match phase {
+        Phase::Running { from, used } => {
+            let due = ctx.add(from, LIMIT - used);
+            counted_from(ctx, &mut basis, received, count_from, restart);
+            basis.push_str(&pauses);
+            push_holidays(&mut basis, ctx.cal, ctx.which, count_from, due);
+            (due, None)
+        }
+        Phase::Clarifying { asked } => {
+            let due = ctx.add(resume.max(asked), LIMIT);
+            basis.push_str("stopped: clarification asked for on ");
+            push_long(&mut basis, asked);
+            basis.push_str(
+                "; 20 working days start again from day 0 when it reaches the authority (",
+            );
+            push_long(&mut basis, due);
+            basis.push_str(" if it arrives ");
+            if closed.is_some() {
+                basis.push_str("then)");
+            } else {
+                basis.push_str("today)");
+            }
+            (due, Some(i64::from(LIMIT)))
+        }
+        Phase::FeeWait { notice, used } => {
+            let due = ctx.add(resume.max(notice), LIMIT - used);
+            counted_from(ctx, &mut basis, received, count_from, restart);
+            basis.push_str(&pauses);
+            basis.push_str("; paused by the fee notice of ");
+            push_long(&mut basis, notice);
+            basis.push_str(" with ");
+            push_count(&mut basis, u64::from(used), true);
+            basis.push_str(" used; the rest run once the fee is paid (");
+            push_long(&mut basis, due);
+            basis.push_str(" if paid today)");
+            (due, Some(i64::from(LIMIT - used)))
+        }
+    };
+    let stopped = paused_left.is_some();
+    let outer = ctx.add(due, EXTRA);
+
+    let mut d = Draft::new(
+        ClockKind::Response,
+        count_from,
+        due,
+        Unit::WorkingDays,
+        basis,
+    );
+    d.closed = closed;
+    d.closer = if first_ext.is_some() {
+        "extension notice"
+    } else {
+        "answered"
+    };
+    d.paused_left = paused_left;
+    if ctx.regime == Regime::Foia && first_ext.is_none() && !stopped {
+        d.outer = Some((outer, ""));
+    }
+    out.push(ctx.finish(d));
+
+    let mut final_due = due;
+    if let (Some(ext), Some(ext_date)) = (last_ext, first_ext) {
+        let d = extended(ctx, ext, ext_date, count_from, due, outer, response);
+        final_due = d.due;
+        out.push(ctx.finish(d));
+    }
+    (response.is_none() && !stopped).then_some(final_due)
+}
+
+/// "20 working days from receipt Sat 3 Feb 2018 (day 1 Mon 5 Feb)", or from the
+/// clarification that restarted the count.
+fn counted_from(
+    ctx: &Ctx,
+    basis: &mut String,
+    received: NaiveDate,
+    from: NaiveDate,
+    restart: Option<NaiveDate>,
+) {
+    basis.push_str("20 working days from ");
+    match restart {
+        Some(asked) => {
+            basis.push_str("your clarification ");
+            push_long(basis, from);
+            basis.push_str(" (restarted from day 0; clarification asked for ");
+            push_short(basis, asked);
+            basis.push_str(", receipt ");
+            push_short(basis, received);
+            basis.push(')');
+        }
+        None => {
+            basis.push_str("receipt ");
+            push_long(basis, from);
+        }
+    }
+    basis.push_str(if ctx.cal.is_working(ctx.which, from) {
+        " (day 1 "
+    } else {
+        ", not a working day (day 1 "
+    });
+    push_short(basis, ctx.add(from, 1));
+    basis.push(')');
+}
+
+/// The extended response clock: FOIA public interest extension (the authority's date,
+/// else 20 more working days); EIR/EISR complex and voluminous, 40 in all (reg 7(1)).
+fn extended(
+    ctx: &Ctx,
+    ext: &Event,
+    ext_date: NaiveDate,
+    count_from: NaiveDate,
+    due: NaiveDate,
+    limit: NaiveDate,
+    response: Option<NaiveDate>,
+) -> Draft {
+    let mut basis = String::with_capacity(160);
+    let until = ext.until;
+    let new_due = if ctx.regime == Regime::Foia {
+        match until {
+            Some(u) => {
+                basis.push_str("the date given in the extension notice of ");
+                push_long(&mut basis, ext.date);
+                basis.push_str(" (public interest test, FOIA s10(3))");
+                if u > limit {
+                    basis.push_str("; beyond the 40 working days in all the ICO accepts (");
+                    push_long(&mut basis, limit);
+                    basis.push(')');
+                }
+                u
+            }
+            None => {
+                basis.push_str("20 more working days after the original due date ");
+                push_long(&mut basis, due);
+                basis.push_str(" (public interest test, FOIA s10(3); no date given; 40 in all)");
+                push_holidays(&mut basis, ctx.cal, ctx.which, due, limit);
+                limit
+            }
+        }
+    } else {
+        match until {
+            Some(u) if u <= limit => {
+                basis.push_str("the date given in the extension notice of ");
+                push_long(&mut basis, ext.date);
+                basis.push_str(" (complex and voluminous, reg 7(1), which allows up to ");
+                push_long(&mut basis, limit);
+                basis.push(')');
+                u
+            }
+            _ => {
+                basis.push_str("40 working days in all from ");
+                push_long(&mut basis, count_from);
+                basis.push_str(" (complex and voluminous, reg 7(1))");
+                push_holidays(&mut basis, ctx.cal, ctx.which, count_from, limit);
+                if let Some(u) = until {
+                    basis.push_str("; the authority's date ");
+                    push_long(&mut basis, u);
+                    basis.push_str(" is later than reg 7(1) allows");
+                }
+                limit
+            }
+        }
+    };
+    let mut d = Draft::new(
+        ClockKind::ResponseExtended,
+        ext_date,
+        new_due,
+        Unit::WorkingDays,
+        basis,
+    );
+    d.closed = response;
+    d.closer = "answered";
+    if ctx.regime == Regime::Foia {
+        d.outer = Some((limit, ""));
+    }
+    d
+}
