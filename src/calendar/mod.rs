@@ -9,6 +9,7 @@ mod clocks;
 mod division;
 mod extras;
 pub mod holidays;
+mod outside;
 pub mod overlay;
 mod response;
 mod windows;
@@ -22,6 +23,8 @@ pub use extras::{ExtraHoliday, ExtrasError, parse_extra_holidays};
 pub use holidays::{Holiday, HolidaySource};
 pub use workdays::Calendar;
 
+#[cfg(test)]
+mod tests_clocks;
 #[cfg(test)]
 mod tests_reference;
 #[cfg(test)]

@@ -188,9 +188,9 @@ pub(crate) fn commissioner(
         ClockKind::IcoComplaint
     };
     let law = if ctx.regime == Regime::Foisa {
-        " (FOISA s47(4))"
+        "FOISA s47(4)"
     } else {
-        " (FOISA s47(4), as EISR reg 17 applies it)"
+        "FOISA s47(4), as EISR reg 17 applies it"
     };
     let mut basis = String::with_capacity(140);
     let (start, due) = if let Some(v) = last(events, EventKind::ReviewResponse) {
@@ -198,7 +198,9 @@ pub(crate) fn commissioner(
         if scottish {
             basis.push_str("6 months from the review outcome of ");
             push_long(&mut basis, v);
+            basis.push_str(" (");
             basis.push_str(law);
+            basis.push(')');
             (v, plus_months(v, 6))
         } else {
             basis.push_str("6 weeks (42 days) from the review outcome of ");
@@ -215,8 +217,9 @@ pub(crate) fn commissioner(
         }
         basis.push_str("6 months from the end of the review period ");
         push_long(&mut basis, end);
-        basis.push_str(" (no review outcome came;");
-        basis.push_str(&law[1..]);
+        basis.push_str(" (no review outcome came; ");
+        basis.push_str(law);
+        basis.push(')');
         (end, plus_months(end, 6))
     };
     let mut d = calendar_draft(ctx, kind, start, due, basis);

@@ -12,8 +12,8 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// Years covered by the fast tables. Outside them the same rules apply, computed per year.
-const FIRST_YEAR: i32 = 1990;
-const LAST_YEAR: i32 = 2200;
+pub(super) const FIRST_YEAR: i32 = 1990;
+pub(super) const LAST_YEAR: i32 = 2200;
 
 /// Which working-day calendar a regime counts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ impl Which {
         }
     }
 
-    fn divisions(self) -> &'static [Division] {
+    pub(super) fn divisions(self) -> &'static [Division] {
         match self {
             Which::Uk => &Division::ALL,
             Which::Scotland => &Division::ALL[1..2],
@@ -56,9 +56,12 @@ struct Table {
 pub struct Calendar {
     extras: Vec<ExtraHoliday>,
     /// Day numbers (days from CE) of the first and last day the tables cover.
-    start: i32,
-    end: i32,
+    pub(super) start: i32,
+    pub(super) end: i32,
     tables: [Table; 2],
+    /// Per calendar: the user's extra days outside the tables that take a working day
+    /// away (weekdays not already holidays), as sorted day numbers.
+    pub(super) outside_extras: [Vec<i64>; 2],
 }
 
 impl fmt::Debug for Calendar {
@@ -71,11 +74,11 @@ impl fmt::Debug for Calendar {
 }
 
 /// Day number of a date (0001-01-01, a Monday, is 1).
-fn dn(d: NaiveDate) -> i32 {
+pub(super) fn dn(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
 }
 
-fn date_of(n: i64) -> NaiveDate {
+pub(super) fn date_of(n: i64) -> NaiveDate {
     i32::try_from(n)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
@@ -87,15 +90,36 @@ fn date_of(n: i64) -> NaiveDate {
 }
 
 /// Weekdays (Mon–Fri) among day numbers `<= n`, counted from an arbitrary Monday origin.
-fn weekdays_to(n: i64) -> i64 {
+pub(super) fn weekdays_to(n: i64) -> i64 {
     let m = n - 1; // 0 is a Monday
     m.div_euclid(7) * 5 + (m.rem_euclid(7) + 1).min(5)
 }
 
-fn year_bounds(year: i32) -> (i64, i64) {
+pub(super) fn year_bounds(year: i32) -> (i64, i64) {
     let first = NaiveDate::from_ymd_opt(year, 1, 1).map_or(i64::MIN, |d| i64::from(dn(d)));
     let last = NaiveDate::from_ymd_opt(year, 12, 31).map_or(i64::MAX, |d| i64::from(dn(d)));
     (first, last)
+}
+
+/// A division's holidays in `year` from the rules and the overlay (no user extras).
+fn standard_holidays(division: Division, year: i32) -> Vec<Holiday> {
+    let mut hs = by_rule(division, year);
+    overlay::apply(division, year, &mut hs);
+    hs
+}
+
+/// Weekday holiday dates in `year` from the rules and overlay alone, sorted.
+pub(super) fn rule_off_dates(which: Which, year: i32) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = which
+        .divisions()
+        .iter()
+        .flat_map(|&div| standard_holidays(div, year))
+        .map(|h| h.date)
+        .filter(|d| !is_weekend(*d))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl Calendar {
@@ -110,8 +134,10 @@ impl Calendar {
             start,
             end,
             tables: [Table::empty(), Table::empty()],
+            outside_extras: [Vec::new(), Vec::new()],
         };
         cal.tables = [cal.build(Which::Uk), cal.build(Which::Scotland)];
+        cal.outside_extras = [cal.outside(Which::Uk), cal.outside(Which::Scotland)];
         cal
     }
 
@@ -124,8 +150,7 @@ impl Calendar {
     /// Every holiday `division` keeps in `year` (weekend days and their substitutes
     /// included), from the rules, the overlay and the user's extras, sorted by date.
     pub fn holidays(&self, division: Division, year: i32) -> Vec<Holiday> {
-        let mut hs = by_rule(division, year);
-        overlay::apply(division, year, &mut hs);
+        let mut hs = standard_holidays(division, year);
         hs.extend(
             self.extras
                 .iter()
@@ -185,15 +210,38 @@ impl Calendar {
         out
     }
 
-    /// Weekday holiday dates in `year` for a calendar, sorted, without labels: the cheap
-    /// form the out-of-table arithmetic needs.
-    fn year_off_dates(&self, which: Which, year: i32) -> Vec<NaiveDate> {
-        let mut out: Vec<NaiveDate> = which
-            .divisions()
+    /// Weekday holiday dates in `year` for a calendar (extras included), sorted,
+    /// without labels: the cheap form the out-of-table arithmetic needs.
+    pub(super) fn year_off_dates(&self, which: Which, year: i32) -> Vec<NaiveDate> {
+        let mut out = rule_off_dates(which, year);
+        out.extend(
+            self.extras
+                .iter()
+                .filter(|e| {
+                    e.date.year() == year
+                        && !is_weekend(e.date)
+                        && which.divisions().contains(&e.division)
+                })
+                .map(|e| e.date),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The extras outside the tables that remove a working day the rules leave in.
+    fn outside(&self, which: Which) -> Vec<i64> {
+        let mut out: Vec<i64> = self
+            .extras
             .iter()
-            .flat_map(|&div| self.holidays(div, year))
-            .map(|h| h.date)
-            .filter(|d| !is_weekend(*d))
+            .filter(|e| {
+                let n = dn(e.date);
+                (n < self.start || n > self.end)
+                    && !is_weekend(e.date)
+                    && which.divisions().contains(&e.division)
+                    && !rule_off_dates(which, e.date.year()).contains(&e.date)
+            })
+            .map(|e| i64::from(dn(e.date)))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -230,12 +278,20 @@ impl Calendar {
         Table { cum, nth, holidays }
     }
 
+    pub(super) fn table_cum(&self, which: Which) -> &[u32] {
+        &self.table(which).cum
+    }
+
+    pub(super) fn table_nth(&self, which: Which) -> &[u32] {
+        &self.table(which).nth
+    }
+
     fn table(&self, which: Which) -> &Table {
         &self.tables[which as usize]
     }
 
     /// Index into the tables, if `n` is covered.
-    fn idx(&self, n: i64) -> Option<usize> {
+    pub(super) fn idx(&self, n: i64) -> Option<usize> {
         if n >= i64::from(self.start) && n <= i64::from(self.end) {
             usize::try_from(n - i64::from(self.start)).ok()
         } else {
@@ -276,54 +332,9 @@ impl Calendar {
             }
             // Past the table: carry on from its last day with what is left.
             let used = t.cum[t.cum.len() - 1] - t.cum[i];
-            return self.add_slow(which, i64::from(self.end), i64::from(n - used));
+            return self.add_outside(which, i64::from(self.end), i64::from(n - used));
         }
-        self.add_slow(which, start, i64::from(n))
-    }
-
-    /// Year by year: count a whole year's working days at once, scan day by day only
-    /// in the year where the count runs out.
-    fn add_slow(&self, which: Which, from: i64, n: i64) -> NaiveDate {
-        let mut cur = from;
-        let mut left = n;
-        loop {
-            let cur_date = date_of(cur);
-            if cur_date == NaiveDate::MAX {
-                return NaiveDate::MAX;
-            }
-            let year = date_of(cur + 1).year();
-            let (_, last) = year_bounds(year);
-            if let Some(i) = self.idx(cur + 1) {
-                // Back inside the tables (a start before 1990 running into them).
-                let t = self.table(which);
-                let before = if i == 0 { 0 } else { t.cum[i - 1] } as usize;
-                if let Some(&off) = t.nth.get(before + left as usize - 1) {
-                    return date_of(i64::from(self.start) + i64::from(off));
-                }
-                left -= i64::from(t.cum[t.cum.len() - 1]) - before as i64;
-                cur = i64::from(self.end);
-                continue;
-            }
-            let off = self.year_off_dates(which, year);
-            let holidays_in = off.iter().filter(|d| i64::from(dn(**d)) > cur).count() as i64;
-            let avail = weekdays_to(last) - weekdays_to(cur) - holidays_in;
-            if avail >= left {
-                let mut day = cur;
-                while left > 0 {
-                    day += 1;
-                    let d = date_of(day);
-                    if d == NaiveDate::MAX {
-                        return d;
-                    }
-                    if !is_weekend(d) && !off.contains(&d) {
-                        left -= 1;
-                    }
-                }
-                return date_of(day);
-            }
-            left -= avail;
-            cur = last;
-        }
+        self.add_outside(which, start, i64::from(n))
     }
 
     /// Working days in `(from, to]`, negative when `to` is before `from`:
@@ -347,7 +358,7 @@ impl Calendar {
         let (lo, hi) = (i64::from(self.start), i64::from(self.end));
         let mut total = 0;
         if a < lo {
-            total += self.count_slow(which, a, b.min(lo));
+            total += self.count_outside(which, a, b.min(lo));
         }
         let (fa, fb) = (a.max(lo), b.min(hi));
         if fa < fb
@@ -357,23 +368,7 @@ impl Calendar {
             total += i64::from(t.cum[j]) - i64::from(t.cum[i]);
         }
         if b > hi {
-            total += self.count_slow(which, a.max(hi), b);
-        }
-        total
-    }
-
-    fn count_slow(&self, which: Which, a: i64, b: i64) -> i64 {
-        if a >= b {
-            return 0;
-        }
-        let mut total = weekdays_to(b) - weekdays_to(a);
-        let (y0, y1) = (date_of(a + 1).year(), date_of(b).year());
-        for year in y0..=y1 {
-            total -= self
-                .year_off_dates(which, year)
-                .iter()
-                .filter(|d| (a + 1..=b).contains(&i64::from(dn(**d))))
-                .count() as i64;
+            total += self.count_outside(which, a.max(hi), b);
         }
         total
     }
