@@ -5,6 +5,7 @@
 use super::workdays::{Calendar, Which};
 use crate::domain::dates;
 use chrono::{Datelike, NaiveDate};
+use std::ops::ControlFlow;
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
@@ -65,6 +66,10 @@ pub(crate) fn push_count(s: &mut String, n: u64, working: bool) {
     });
 }
 
+/// A basis line names this many holidays at most (40 working days over Christmas
+/// and New Year name six for FOIA).
+const MAX_NAMED: usize = 8;
+
 /// "; skips Good Friday 30 Mar, Easter Monday 2 Apr" or "; no bank holidays in range",
 /// for the weekday holidays in `(from, to]`.
 pub(crate) fn push_holidays(
@@ -77,15 +82,20 @@ pub(crate) fn push_holidays(
     let Some(first) = from.succ_opt() else {
         return;
     };
-    let mut any = false;
+    let mut named = 0;
     cal.for_each_holiday(which, first, to, |d, label| {
-        s.push_str(if any { ", " } else { "; skips " });
-        any = true;
+        if named == MAX_NAMED {
+            s.push_str(" and more");
+            return ControlFlow::Break(());
+        }
+        s.push_str(if named == 0 { "; skips " } else { ", " });
+        named += 1;
         s.push_str(label);
         s.push(' ');
         push_day_month(s, d);
+        ControlFlow::Continue(())
     });
-    if !any {
+    if named == 0 {
         s.push_str("; no bank holidays in range");
     }
 }

@@ -26,6 +26,8 @@ pub use workdays::Calendar;
 #[cfg(test)]
 mod tests_clocks;
 #[cfg(test)]
+mod tests_props;
+#[cfg(test)]
 mod tests_reference;
 #[cfg(test)]
 mod tests_workdays;

@@ -162,8 +162,8 @@ pub(crate) fn clocks(
     out.push(ctx.finish(d));
 
     let mut final_due = due;
-    if let (Some(ext), Some(ext_date)) = (last_ext, first_ext) {
-        let d = extended(ctx, ext, ext_date, count_from, due, outer, response);
+    if let Some(ext) = last_ext {
+        let d = extended(ctx, ext, count_from, due, outer, response);
         final_due = d.due;
         out.push(ctx.finish(d));
     }
@@ -209,7 +209,6 @@ fn counted_from(
 fn extended(
     ctx: &Ctx,
     ext: &Event,
-    ext_date: NaiveDate,
     count_from: NaiveDate,
     due: NaiveDate,
     limit: NaiveDate,
@@ -262,9 +261,10 @@ fn extended(
             }
         }
     };
+    // Counted from the same start as the response clock; the notice's date is in the basis.
     let mut d = Draft::new(
         ClockKind::ResponseExtended,
-        ext_date,
+        count_from,
         new_due,
         Unit::WorkingDays,
         basis,

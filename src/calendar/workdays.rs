@@ -9,6 +9,7 @@ use crate::domain::Regime;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 /// Years covered by the fast tables. Outside them the same rules apply, computed per year.
@@ -374,7 +375,8 @@ impl Calendar {
     }
 
     /// Weekday holidays in `[from, to]` (the ones that take a working day out of the
-    /// range), with labels for a basis line.
+    /// range), with labels for a basis line. The caller bounds the range: every year in
+    /// it is listed.
     pub fn holidays_between(
         &self,
         regime: Regime,
@@ -383,35 +385,42 @@ impl Calendar {
     ) -> Vec<(NaiveDate, String)> {
         let mut out = Vec::new();
         self.for_each_holiday(Which::of(regime), from, to, |d, label| {
-            out.push((d, label.to_string()))
+            out.push((d, label.to_string()));
+            ControlFlow::Continue(())
         });
         out
     }
 
-    /// Visit the weekday holidays in `[from, to]` without allocating in the common case.
+    /// Visit the weekday holidays in `[from, to]` in date order, without allocating
+    /// inside the tables; `f` may stop the walk (a basis line names only a few).
     pub(crate) fn for_each_holiday(
         &self,
         which: Which,
         from: NaiveDate,
         to: NaiveDate,
-        mut f: impl FnMut(NaiveDate, &str),
+        mut f: impl FnMut(NaiveDate, &str) -> ControlFlow<()>,
     ) {
         if from > to {
             return;
         }
         let (a, b) = (dn(from), dn(to));
-        if a >= self.start && b <= self.end {
-            let hs = &self.table(which).holidays;
-            let first = hs.partition_point(|(n, _)| *n < a);
-            for (n, label) in hs[first..].iter().take_while(|(n, _)| *n <= b) {
-                f(date_of(i64::from(*n)), label);
-            }
-            return;
-        }
+        let hs = &self.table(which).holidays;
         for year in from.year()..=to.year() {
-            for (d, label) in self.year_off_days(which, year) {
-                if d >= from && d <= to {
-                    f(d, &label);
+            if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                let (first, last) = year_bounds(year);
+                let lo = i64::from(a).max(first);
+                let hi = i64::from(b).min(last);
+                let at = hs.partition_point(|(n, _)| i64::from(*n) < lo);
+                for (n, label) in hs[at..].iter().take_while(|(n, _)| i64::from(*n) <= hi) {
+                    if f(date_of(i64::from(*n)), label).is_break() {
+                        return;
+                    }
+                }
+            } else {
+                for (d, label) in self.year_off_days(which, year) {
+                    if d >= from && d <= to && f(d, &label).is_break() {
+                        return;
+                    }
                 }
             }
         }
