@@ -12,20 +12,39 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+fn digit(n: u64) -> char {
+    char::from(b'0' + (n % 10) as u8)
+}
+
+/// A number in decimal. Days and years are the common case and skip the loop.
 pub(crate) fn push_num(s: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+    match n {
+        0..=9 => s.push(digit(n)),
+        10..=99 => {
+            s.push(digit(n / 10));
+            s.push(digit(n));
         }
-    }
-    for &b in &buf[i..] {
-        s.push(char::from(b));
+        1000..=9999 => {
+            s.push(digit(n / 1000));
+            s.push(digit(n / 100));
+            s.push(digit(n / 10));
+            s.push(digit(n));
+        }
+        _ => {
+            let mut buf = [0u8; 20];
+            let mut i = buf.len();
+            let mut n = n;
+            loop {
+                i -= 1;
+                buf[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            // ASCII digits: always valid UTF-8.
+            s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+        }
     }
 }
 

@@ -225,7 +225,8 @@ pub fn clocks(file: &CaseFile, today: NaiveDate, cal: &Calendar) -> Vec<Clock> {
         today,
         ended: ended(events),
     };
-    let mut out = Vec::with_capacity(4);
+    // Six at most: response, extended, review request, review response, Commissioner, Tribunal.
+    let mut out = Vec::with_capacity(6);
     let unanswered_until = response::clocks(&ctx, received, events, &mut out);
     windows::review_request(&ctx, events, unanswered_until, &mut out);
     let unreviewed_until = windows::review_response(&ctx, events, &mut out);

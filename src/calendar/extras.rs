@@ -5,9 +5,10 @@ use super::Division;
 use super::division::parse_divisions;
 use crate::domain::dates::parse_date;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// A holiday of the user's own, in one division.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ExtraHoliday {
     pub division: Division,
     pub date: NaiveDate,

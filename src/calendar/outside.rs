@@ -119,8 +119,8 @@ impl Calendar {
                 let (cum, nth) = (self.table_cum(which), self.table_nth(which));
                 let before = if i == 0 { 0 } else { cum[i - 1] as usize };
                 let k = usize::try_from(left - 1).unwrap_or(usize::MAX);
-                if let Some(&off) = before.checked_add(k).and_then(|k| nth.get(k)) {
-                    return date_of(i64::from(self.start) + i64::from(off));
+                if let Some(&due) = before.checked_add(k).and_then(|k| nth.get(k)) {
+                    return due;
                 }
                 left -= i64::from(cum[cum.len() - 1]) - before as i64;
                 cur = i64::from(self.end);

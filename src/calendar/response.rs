@@ -100,7 +100,7 @@ pub(crate) fn clocks(
     // While stopped, show where the clock would end if it resumed on the closing event
     // or today.
     let resume = closed.unwrap_or(ctx.today);
-    let mut basis = String::with_capacity(160);
+    let mut basis = String::with_capacity(192);
     let (due, paused_left) = match phase {
         Phase::Running { from, used } => {
             let due = ctx.add(from, LIMIT - used);
@@ -214,8 +214,11 @@ fn extended(
     limit: NaiveDate,
     response: Option<NaiveDate>,
 ) -> Draft {
-    let mut basis = String::with_capacity(160);
-    let until = ext.until;
+    let mut basis = String::with_capacity(192);
+    // A "new" date before the ordinary deadline extends nothing (a slip, or a clock
+    // restarted since): count the regime's extension instead, and say so.
+    let stale = ext.until.filter(|u| *u < due);
+    let until = ext.until.filter(|u| *u >= due);
     let new_due = if ctx.regime == Regime::Foia {
         match until {
             Some(u) => {
@@ -262,6 +265,11 @@ fn extended(
         }
     };
     // Counted from the same start as the response clock; the notice's date is in the basis.
+    if let Some(u) = stale {
+        basis.push_str("; the notice's date ");
+        push_long(&mut basis, u);
+        basis.push_str(" is before the ordinary due date, so it is not used");
+    }
     let mut d = Draft::new(
         ClockKind::ResponseExtended,
         count_from,

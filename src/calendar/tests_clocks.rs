@@ -390,6 +390,18 @@ fn public_interest_extension() {
     f.events.push(ev(EventKind::Response, d(2018, 3, 15)));
     let x = run(&f, d(2018, 3, 20)).remove(1);
     assert_eq!((x.state, x.days_left), (ClockState::Met, 1));
+    // A "new" date before the ordinary deadline is a slip: 20 more working days instead.
+    let mut early = given.clone();
+    early.until = Some(d(2018, 2, 20));
+    let f = file(Regime::Foia, d(2018, 2, 3), vec![early]);
+    let x = run(&f, d(2018, 3, 20)).remove(1);
+    assert_eq!(x.due, d(2018, 4, 4));
+    assert!(
+        x.basis
+            .ends_with("Tue 20 Feb 2018 is before the ordinary due date, so it is not used"),
+        "{}",
+        x.basis
+    );
     // A date beyond 40 working days is noted.
     given.until = Some(d(2018, 5, 1));
     let f = file(Regime::Foia, d(2018, 2, 3), vec![given]);

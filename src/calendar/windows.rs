@@ -54,7 +54,7 @@ pub(crate) fn review_request(
     unanswered_until: Option<NaiveDate>,
     out: &mut Vec<Clock>,
 ) {
-    let mut basis = String::with_capacity(140);
+    let mut basis = String::with_capacity(192);
     let mut d = if let Some(r) = last(events, EventKind::Response) {
         let closed = first_from(events, EventKind::ReviewRequested, r.date);
         let mut d = match r.window {
@@ -145,7 +145,7 @@ pub(crate) fn review_response(
     let q = last(events, EventKind::ReviewRequested)?.date;
     let n = if ctx.regime == Regime::Eir { 40 } else { 20 };
     let due = ctx.add(q, n);
-    let mut basis = String::with_capacity(160);
+    let mut basis = String::with_capacity(192);
     push_span(&mut basis, Span::WorkingDays(n));
     basis.push_str(" from your review request of ");
     push_long(&mut basis, q);
@@ -192,7 +192,7 @@ pub(crate) fn commissioner(
     } else {
         "FOISA s47(4), as EISR reg 17 applies it"
     };
-    let mut basis = String::with_capacity(140);
+    let mut basis = String::with_capacity(192);
     let (start, due) = if let Some(v) = last(events, EventKind::ReviewResponse) {
         let v = v.date;
         if scottish {
@@ -239,7 +239,7 @@ pub(crate) fn tribunal(ctx: &Ctx, events: &[Event], out: &mut Vec<Clock>) {
         return;
     };
     let dd = decision.date;
-    let mut basis = String::with_capacity(160);
+    let mut basis = String::with_capacity(192);
     let due = if ctx.regime.is_scottish() {
         basis.push_str("42 days from the Commissioner's decision of ");
         push_long(&mut basis, dd);

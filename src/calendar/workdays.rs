@@ -44,12 +44,18 @@ impl Which {
 
 /// Precomputed working days of one calendar over `FIRST_YEAR..=LAST_YEAR`.
 struct Table {
-    /// `cum[i]`: working days in `[start, start + i]`.
+    /// One slot per (year, day of year), 366 a year so that a date's slot is a little
+    /// arithmetic on chrono's packed year and ordinal (no calendar conversion); the
+    /// 366th slot of a common year repeats the count before it and is never a date.
+    /// `cum[slot]`: working days from the tables' first day up to and including it.
     cum: Vec<u32>,
-    /// `nth[k]`: offset from `start` of the (k+1)-th working day.
-    nth: Vec<u32>,
-    /// Holidays that fall on weekdays, by day number, each with its (merged) label.
-    holidays: Vec<(i32, Box<str>)>,
+    /// `nth[k]`: the (k+1)-th working day.
+    nth: Vec<NaiveDate>,
+    /// Holidays that fall on weekdays, in date order, each with its (merged) label.
+    holidays: Vec<(NaiveDate, Box<str>)>,
+    /// `hol_upto[slot]`: how many of `holidays` fall on or before the slot, so a
+    /// range's holidays are a slice found without searching.
+    hol_upto: Vec<u16>,
 }
 
 /// The UK working-day calendar: bank holidays by rule, the proclaimed overlay, and the
@@ -250,40 +256,45 @@ impl Calendar {
     }
 
     fn build(&self, which: Which) -> Table {
-        let len = usize::try_from(self.end - self.start + 1).unwrap_or(0);
-        let mut off = vec![false; len];
-        let mut holidays = Vec::new();
-        for year in FIRST_YEAR..=LAST_YEAR {
-            for (date, label) in self.year_off_days(which, year) {
-                let n = dn(date);
-                if let Ok(i) = usize::try_from(n - self.start)
-                    && i < len
-                {
-                    off[i] = true;
-                    holidays.push((n, label.into_boxed_str()));
-                }
-            }
-        }
-        let mut cum = Vec::with_capacity(len);
-        let mut nth = Vec::with_capacity(len * 5 / 7 + 1);
+        let years = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+        let mut cum = Vec::with_capacity(years * 366);
+        let mut nth = Vec::with_capacity(years * 262);
+        let mut holidays = Vec::with_capacity(years * 12);
+        let mut hol_upto = Vec::with_capacity(years * 366);
         let mut count = 0u32;
-        for (i, &is_off) in off.iter().enumerate() {
-            let n = i64::from(self.start) + i as i64;
-            let weekday = (n - 1).rem_euclid(7) < 5;
-            if weekday && !is_off {
-                nth.push(i as u32);
-                count += 1;
+        for year in FIRST_YEAR..=LAST_YEAR {
+            let off = self.year_off_days(which, year);
+            for ordinal in 1..=366 {
+                if let Some(d) = NaiveDate::from_yo_opt(year, ordinal) {
+                    if off.iter().any(|(h, _)| *h == d) {
+                        holidays.push((d, Box::<str>::default()));
+                    } else if !is_weekend(d) {
+                        nth.push(d);
+                        count += 1;
+                    }
+                }
+                cum.push(count);
+                hol_upto.push(u16::try_from(holidays.len()).unwrap_or(u16::MAX));
             }
-            cum.push(count);
+            // Labels in place of the placeholders pushed above, in the same date order.
+            let from = holidays.len() - off.len();
+            for (slot, (_, label)) in holidays[from..].iter_mut().zip(off) {
+                slot.1 = label.into_boxed_str();
+            }
         }
-        Table { cum, nth, holidays }
+        Table {
+            cum,
+            nth,
+            holidays,
+            hol_upto,
+        }
     }
 
     pub(super) fn table_cum(&self, which: Which) -> &[u32] {
         &self.table(which).cum
     }
 
-    pub(super) fn table_nth(&self, which: Which) -> &[u32] {
+    pub(super) fn table_nth(&self, which: Which) -> &[NaiveDate] {
         &self.table(which).nth
     }
 
@@ -291,10 +302,20 @@ impl Calendar {
         &self.tables[which as usize]
     }
 
-    /// Index into the tables, if `n` is covered.
+    /// A date's slot in the tables, if they cover it.
+    fn slot(d: NaiveDate) -> Option<usize> {
+        let y = d.year();
+        if (FIRST_YEAR..=LAST_YEAR).contains(&y) {
+            Some((y - FIRST_YEAR) as usize * 366 + d.ordinal0() as usize)
+        } else {
+            None
+        }
+    }
+
+    /// The slot of day number `n`, if the tables cover it.
     pub(super) fn idx(&self, n: i64) -> Option<usize> {
         if n >= i64::from(self.start) && n <= i64::from(self.end) {
-            usize::try_from(n - i64::from(self.start)).ok()
+            Self::slot(date_of(n))
         } else {
             None
         }
@@ -305,8 +326,7 @@ impl Calendar {
     }
 
     pub(crate) fn is_working(&self, which: Which, d: NaiveDate) -> bool {
-        let n = i64::from(dn(d));
-        if let Some(i) = self.idx(n) {
+        if let Some(i) = Self::slot(d) {
             let t = self.table(which);
             let before = if i == 0 { 0 } else { t.cum[i - 1] };
             return t.cum[i] > before;
@@ -324,18 +344,17 @@ impl Calendar {
         if n == 0 {
             return from;
         }
-        let start = i64::from(dn(from));
-        if let Some(i) = self.idx(start) {
+        if let Some(i) = Self::slot(from) {
             let t = self.table(which);
             let k = t.cum[i] as usize + n as usize - 1;
-            if let Some(&off) = t.nth.get(k) {
-                return date_of(i64::from(self.start) + i64::from(off));
+            if let Some(&due) = t.nth.get(k) {
+                return due;
             }
             // Past the table: carry on from its last day with what is left.
             let used = t.cum[t.cum.len() - 1] - t.cum[i];
             return self.add_outside(which, i64::from(self.end), i64::from(n - used));
         }
-        self.add_outside(which, start, i64::from(n))
+        self.add_outside(which, i64::from(dn(from)), i64::from(n))
     }
 
     /// Working days in `(from, to]`, negative when `to` is before `from`:
@@ -345,6 +364,10 @@ impl Calendar {
     }
 
     pub(crate) fn between(&self, which: Which, from: NaiveDate, to: NaiveDate) -> i64 {
+        if let (Some(i), Some(j)) = (Self::slot(from), Self::slot(to)) {
+            let cum = &self.table(which).cum;
+            return i64::from(cum[j]) - i64::from(cum[i]);
+        }
         let (a, b) = (i64::from(dn(from)), i64::from(dn(to)));
         if a <= b {
             self.count(which, a, b)
@@ -403,18 +426,40 @@ impl Calendar {
         if from > to {
             return;
         }
-        let (a, b) = (dn(from), dn(to));
         let hs = &self.table(which).holidays;
+        let table_years = FIRST_YEAR..=LAST_YEAR;
+        let walk = |lo: NaiveDate,
+                    hi: NaiveDate,
+                    f: &mut dyn FnMut(NaiveDate, &str) -> ControlFlow<()>| {
+            let at = hs.partition_point(|(d, _)| *d < lo);
+            for (d, label) in hs[at..].iter().take_while(|(d, _)| *d <= hi) {
+                if f(*d, label).is_break() {
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        };
+        if let (Some(i), Some(j)) = (Self::slot(from), Self::slot(to)) {
+            let t = self.table(which);
+            let lo = if i == 0 {
+                0
+            } else {
+                usize::from(t.hol_upto[i - 1])
+            };
+            let hi = usize::from(t.hol_upto[j]);
+            for (d, label) in t.holidays.get(lo..hi).unwrap_or_default() {
+                if f(*d, label).is_break() {
+                    return;
+                }
+            }
+            return;
+        }
         for year in from.year()..=to.year() {
-            if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
-                let (first, last) = year_bounds(year);
-                let lo = i64::from(a).max(first);
-                let hi = i64::from(b).min(last);
-                let at = hs.partition_point(|(n, _)| i64::from(*n) < lo);
-                for (n, label) in hs[at..].iter().take_while(|(n, _)| i64::from(*n) <= hi) {
-                    if f(date_of(i64::from(*n)), label).is_break() {
-                        return;
-                    }
+            if table_years.contains(&year) {
+                let first = NaiveDate::from_yo_opt(year, 1).unwrap_or(from).max(from);
+                let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(to).min(to);
+                if walk(first, last, &mut f).is_break() {
+                    return;
                 }
             } else {
                 for (d, label) in self.year_off_days(which, year) {
@@ -433,6 +478,7 @@ impl Table {
             cum: Vec::new(),
             nth: Vec::new(),
             holidays: Vec::new(),
+            hol_upto: Vec::new(),
         }
     }
 }
