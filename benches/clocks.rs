@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
-use foi_casebook::calendar::{Calendar, clocks, next_clock, status};
+use foi_casebook::calendar::{Calendar, clocks, clocks_brief, next_clock, status};
 use foi_casebook::domain::{Case, CaseFile, Event, EventKind, Regime, Span};
 use std::hint::black_box;
 
@@ -103,6 +103,17 @@ fn bench(c: &mut Criterion) {
             let mut sum = 0i64;
             for f in &files {
                 let cs = clocks(f, today, cal);
+                sum += next_clock(&cs).map_or(0, |c| c.days_left);
+                black_box(status(f, &cs));
+            }
+            black_box(sum)
+        })
+    });
+    g.bench_function("100k cases: clocks_brief + status + next_clock", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for f in &files {
+                let cs = clocks_brief(f, today, cal);
                 sum += next_clock(&cs).map_or(0, |c| c.days_left);
                 black_box(status(f, &cs));
             }

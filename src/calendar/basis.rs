@@ -128,6 +128,101 @@ pub(crate) fn push_non_working_end(s: &mut String, cal: &Calendar, which: Which,
     }
 }
 
+/// A basis line being written. Switched off (for `clocks_brief`), every method is a
+/// no-op and nothing is allocated.
+pub(crate) struct Basis {
+    s: String,
+    on: bool,
+}
+
+impl Basis {
+    pub fn new(on: bool) -> Basis {
+        Basis {
+            s: if on {
+                String::with_capacity(192)
+            } else {
+                String::new()
+            },
+            on,
+        }
+    }
+
+    pub fn text(&mut self, t: &str) -> &mut Basis {
+        if self.on {
+            self.s.push_str(t);
+        }
+        self
+    }
+
+    pub fn num(&mut self, n: u64) -> &mut Basis {
+        if self.on {
+            push_num(&mut self.s, n);
+        }
+        self
+    }
+
+    /// `Sat 3 Feb 2018`.
+    pub fn long(&mut self, d: NaiveDate) -> &mut Basis {
+        if self.on {
+            push_long(&mut self.s, d);
+        }
+        self
+    }
+
+    /// `Mon 5 Feb`.
+    pub fn short(&mut self, d: NaiveDate) -> &mut Basis {
+        if self.on {
+            push_short(&mut self.s, d);
+        }
+        self
+    }
+
+    /// "3 working days", "1 day".
+    pub fn count(&mut self, n: u64, working: bool) -> &mut Basis {
+        if self.on {
+            push_count(&mut self.s, n, working);
+        }
+        self
+    }
+
+    /// "; skips Good Friday 30 Mar, …" for `(from, to]`.
+    pub fn holidays(
+        &mut self,
+        cal: &Calendar,
+        which: Which,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> &mut Basis {
+        if self.on {
+            push_holidays(&mut self.s, cal, which, from, to);
+        }
+        self
+    }
+
+    /// "; ends on Sun 29 Apr, not a working day (the date stands)".
+    pub fn non_working_end(&mut self, cal: &Calendar, which: Which, due: NaiveDate) -> &mut Basis {
+        if self.on {
+            push_non_working_end(&mut self.s, cal, which, due);
+        }
+        self
+    }
+
+    pub fn append(&mut self, other: &Basis) -> &mut Basis {
+        if self.on {
+            self.s.push_str(&other.s);
+        }
+        self
+    }
+
+    pub fn clear(&mut self) {
+        self.s.clear();
+    }
+
+    pub fn into_string(self) -> String {
+        self.s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

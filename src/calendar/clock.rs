@@ -179,7 +179,7 @@ impl Clock {
     }
 
     /// Short status for a list column: "12 wd left", "3 wd overdue", "review closes in
-    /// 48 d", "due today", "met, 3 wd early".
+    /// 48 d", "due today", "met, 3 wd early", "done in time" (a requester's window).
     pub fn countdown(&self) -> String {
         let u = self.unit.abbrev();
         let n = self.days_left;
@@ -193,6 +193,8 @@ impl Clock {
             ClockState::Running => format!("{} {u} overdue", n.unsigned_abs()),
             ClockState::Paused => format!("paused, {n} {u} left"),
             ClockState::NotStarted => "not started".to_string(),
+            ClockState::Met if window => "done in time".to_string(),
+            ClockState::Missed if window => format!("done {} {u} late", n.unsigned_abs()),
             ClockState::Met if n > 0 => format!("met, {n} {u} early"),
             ClockState::Met => "met on the day".to_string(),
             ClockState::Missed => format!("missed by {} {u}", n.unsigned_abs()),

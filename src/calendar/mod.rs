@@ -16,7 +16,7 @@ mod windows;
 mod workdays;
 
 pub use clock::{Clock, ClockKind, ClockState, Unit};
-pub use clocks::{clocks, next_clock, status};
+pub use clocks::{clocks, clocks_brief, next_clock, status};
 
 pub use division::{Division, UnknownDivision};
 pub use extras::{ExtraHoliday, ExtrasError, parse_extra_holidays};

@@ -2,8 +2,8 @@
 //! for clarification (restarting from day 0 when it arrives, FOIA s1(3)), paused from
 //! a fee notice to payment (s10(2)), and the extension the regime allows.
 
-use super::basis::{push_count, push_holidays, push_long, push_short};
-use super::clock::{ClockKind, Unit};
+use super::basis::Basis;
+use super::clock::{Clock, ClockKind, Unit};
 use super::clocks::{Ctx, Draft};
 use crate::domain::{Event, EventKind, Regime};
 use chrono::NaiveDate;
@@ -25,7 +25,7 @@ pub(crate) fn clocks(
     ctx: &Ctx,
     received: NaiveDate,
     events: &[Event],
-    out: &mut Vec<super::Clock>,
+    out: &mut Vec<Clock>,
 ) -> Option<NaiveDate> {
     let mut phase = Phase::Running {
         from: received,
@@ -33,7 +33,7 @@ pub(crate) fn clocks(
     };
     let mut count_from = received;
     let mut restart: Option<NaiveDate> = None;
-    let mut pauses = String::new();
+    let mut pauses = Basis::new(ctx.explain);
     let mut first_ext: Option<NaiveDate> = None;
     let mut last_ext: Option<&Event> = None;
     let mut response: Option<NaiveDate> = None;
@@ -66,8 +66,8 @@ pub(crate) fn clocks(
                             .date
                             .pred_opt()
                             .map_or(0, |p| ctx.cal.between(ctx.which, from, p).max(0));
-                        let used =
-                            (u64::from(used) + before as u64).min(u64::from(LIMIT - 1)) as u32;
+                        let used = (u64::from(used) + before.unsigned_abs())
+                            .min(u64::from(LIMIT - 1)) as u32;
                         phase = Phase::FeeWait {
                             notice: e.date,
                             used,
@@ -79,13 +79,14 @@ pub(crate) fn clocks(
                 if let Phase::FeeWait { notice, used } = phase {
                     let paid = e.date.max(notice);
                     phase = Phase::Running { from: paid, used };
-                    pauses.push_str("; paused for the fee ");
-                    push_short(&mut pauses, notice);
-                    pauses.push_str(" to ");
-                    push_short(&mut pauses, paid);
-                    pauses.push_str(" (");
-                    push_count(&mut pauses, u64::from(used), true);
-                    pauses.push_str(" used before)");
+                    pauses
+                        .text("; paused for the fee ")
+                        .short(notice)
+                        .text(" to ")
+                        .short(paid)
+                        .text(" (")
+                        .count(u64::from(used), true)
+                        .text(" used before)");
                 }
             }
             EventKind::Extension if extensible => {
@@ -100,55 +101,46 @@ pub(crate) fn clocks(
     // While stopped, show where the clock would end if it resumed on the closing event
     // or today.
     let resume = closed.unwrap_or(ctx.today);
-    let mut basis = String::with_capacity(192);
+    let mut b = Basis::new(ctx.explain);
     let (due, paused_left) = match phase {
         Phase::Running { from, used } => {
             let due = ctx.add(from, LIMIT - used);
-            counted_from(ctx, &mut basis, received, count_from, restart);
-            basis.push_str(&pauses);
-            push_holidays(&mut basis, ctx.cal, ctx.which, count_from, due);
+            counted_from(ctx, &mut b, received, count_from, restart);
+            b.append(&pauses)
+                .holidays(ctx.cal, ctx.which, count_from, due);
             (due, None)
         }
         Phase::Clarifying { asked } => {
             let due = ctx.add(resume.max(asked), LIMIT);
-            basis.push_str("stopped: clarification asked for on ");
-            push_long(&mut basis, asked);
-            basis.push_str(
-                "; 20 working days start again from day 0 when it reaches the authority (",
-            );
-            push_long(&mut basis, due);
-            basis.push_str(" if it arrives ");
-            if closed.is_some() {
-                basis.push_str("then)");
-            } else {
-                basis.push_str("today)");
-            }
+            b.text("stopped: clarification asked for on ")
+                .long(asked)
+                .text("; 20 working days start again from day 0 when it reaches the authority (")
+                .long(due)
+                .text(if closed.is_some() {
+                    " if it arrives then)"
+                } else {
+                    " if it arrives today)"
+                });
             (due, Some(i64::from(LIMIT)))
         }
         Phase::FeeWait { notice, used } => {
             let due = ctx.add(resume.max(notice), LIMIT - used);
-            counted_from(ctx, &mut basis, received, count_from, restart);
-            basis.push_str(&pauses);
-            basis.push_str("; paused by the fee notice of ");
-            push_long(&mut basis, notice);
-            basis.push_str(" with ");
-            push_count(&mut basis, u64::from(used), true);
-            basis.push_str(" used; the rest run once the fee is paid (");
-            push_long(&mut basis, due);
-            basis.push_str(" if paid today)");
+            counted_from(ctx, &mut b, received, count_from, restart);
+            b.append(&pauses)
+                .text("; paused by the fee notice of ")
+                .long(notice)
+                .text(" with ")
+                .count(u64::from(used), true)
+                .text(" used; the rest run once the fee is paid (")
+                .long(due)
+                .text(" if paid today)");
             (due, Some(i64::from(LIMIT - used)))
         }
     };
     let stopped = paused_left.is_some();
     let outer = ctx.add(due, EXTRA);
 
-    let mut d = Draft::new(
-        ClockKind::Response,
-        count_from,
-        due,
-        Unit::WorkingDays,
-        basis,
-    );
+    let mut d = Draft::new(ClockKind::Response, count_from, due, Unit::WorkingDays, b);
     d.closed = closed;
     d.closer = if first_ext.is_some() {
         "extension notice"
@@ -174,34 +166,30 @@ pub(crate) fn clocks(
 /// clarification that restarted the count.
 fn counted_from(
     ctx: &Ctx,
-    basis: &mut String,
+    b: &mut Basis,
     received: NaiveDate,
     from: NaiveDate,
     restart: Option<NaiveDate>,
 ) {
-    basis.push_str("20 working days from ");
+    b.text("20 working days from ");
     match restart {
-        Some(asked) => {
-            basis.push_str("your clarification ");
-            push_long(basis, from);
-            basis.push_str(" (restarted from day 0; clarification asked for ");
-            push_short(basis, asked);
-            basis.push_str(", receipt ");
-            push_short(basis, received);
-            basis.push(')');
-        }
-        None => {
-            basis.push_str("receipt ");
-            push_long(basis, from);
-        }
-    }
-    basis.push_str(if ctx.cal.is_working(ctx.which, from) {
+        Some(asked) => b
+            .text("your clarification ")
+            .long(from)
+            .text(" (restarted from day 0; clarification asked for ")
+            .short(asked)
+            .text(", receipt ")
+            .short(received)
+            .text(")"),
+        None => b.text("receipt ").long(from),
+    };
+    b.text(if ctx.cal.is_working(ctx.which, from) {
         " (day 1 "
     } else {
         ", not a working day (day 1 "
-    });
-    push_short(basis, ctx.add(from, 1));
-    basis.push(')');
+    })
+    .short(ctx.add(from, 1))
+    .text(")");
 }
 
 /// The extended response clock: FOIA public interest extension (the authority's date,
@@ -214,7 +202,7 @@ fn extended(
     limit: NaiveDate,
     response: Option<NaiveDate>,
 ) -> Draft {
-    let mut basis = String::with_capacity(192);
+    let mut b = Basis::new(ctx.explain);
     // A "new" date before the ordinary deadline extends nothing (a slip, or a clock
     // restarted since): count the regime's extension instead, and say so.
     let stale = ext.until.filter(|u| *u < due);
@@ -222,60 +210,60 @@ fn extended(
     let new_due = if ctx.regime == Regime::Foia {
         match until {
             Some(u) => {
-                basis.push_str("the date given in the extension notice of ");
-                push_long(&mut basis, ext.date);
-                basis.push_str(" (public interest test, FOIA s10(3))");
+                b.text("the date given in the extension notice of ")
+                    .long(ext.date)
+                    .text(" (public interest test, FOIA s10(3))");
                 if u > limit {
-                    basis.push_str("; beyond the 40 working days in all the ICO accepts (");
-                    push_long(&mut basis, limit);
-                    basis.push(')');
+                    b.text("; beyond the 40 working days in all the ICO accepts (")
+                        .long(limit)
+                        .text(")");
                 }
                 u
             }
             None => {
-                basis.push_str("20 more working days after the original due date ");
-                push_long(&mut basis, due);
-                basis.push_str(" (public interest test, FOIA s10(3); no date given; 40 in all)");
-                push_holidays(&mut basis, ctx.cal, ctx.which, due, limit);
+                b.text("20 more working days after the original due date ")
+                    .long(due)
+                    .text(" (public interest test, FOIA s10(3); no date given; 40 in all)")
+                    .holidays(ctx.cal, ctx.which, due, limit);
                 limit
             }
         }
     } else {
         match until {
             Some(u) if u <= limit => {
-                basis.push_str("the date given in the extension notice of ");
-                push_long(&mut basis, ext.date);
-                basis.push_str(" (complex and voluminous, reg 7(1), which allows up to ");
-                push_long(&mut basis, limit);
-                basis.push(')');
+                b.text("the date given in the extension notice of ")
+                    .long(ext.date)
+                    .text(" (complex and voluminous, reg 7(1), which allows up to ")
+                    .long(limit)
+                    .text(")");
                 u
             }
             _ => {
-                basis.push_str("40 working days in all from ");
-                push_long(&mut basis, count_from);
-                basis.push_str(" (complex and voluminous, reg 7(1))");
-                push_holidays(&mut basis, ctx.cal, ctx.which, count_from, limit);
+                b.text("40 working days in all from ")
+                    .long(count_from)
+                    .text(" (complex and voluminous, reg 7(1))")
+                    .holidays(ctx.cal, ctx.which, count_from, limit);
                 if let Some(u) = until {
-                    basis.push_str("; the authority's date ");
-                    push_long(&mut basis, u);
-                    basis.push_str(" is later than reg 7(1) allows");
+                    b.text("; the authority's date ")
+                        .long(u)
+                        .text(" is later than reg 7(1) allows");
                 }
                 limit
             }
         }
     };
-    // Counted from the same start as the response clock; the notice's date is in the basis.
     if let Some(u) = stale {
-        basis.push_str("; the notice's date ");
-        push_long(&mut basis, u);
-        basis.push_str(" is before the ordinary due date, so it is not used");
+        b.text("; the notice's date ")
+            .long(u)
+            .text(" is before the ordinary due date, so it is not used");
     }
+    // Counted from the same start as the response clock; the notice's date is in the basis.
     let mut d = Draft::new(
         ClockKind::ResponseExtended,
         count_from,
         new_due,
         Unit::WorkingDays,
-        basis,
+        b,
     );
     d.closed = response;
     d.closer = "answered";

@@ -118,7 +118,11 @@ fn the_seed_case_later_on() {
     f.events
         .push(ev(EventKind::ReviewRequested, d(2018, 3, 20)));
     let cs = run(&f, d(2018, 3, 21));
-    assert_eq!(get(&cs, ClockKind::ReviewRequest).state, ClockState::Met);
+    let w = get(&cs, ClockKind::ReviewRequest);
+    assert_eq!(
+        (w.state, w.countdown().as_str()),
+        (ClockState::Met, "done in time")
+    );
     let rr = get(&cs, ClockKind::ReviewResponse);
     // Skips Good Friday 30 Mar and Easter Monday 2 Apr.
     assert_eq!((rr.due, rr.state), (d(2018, 4, 19), ClockState::Running));

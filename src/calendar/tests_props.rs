@@ -1,7 +1,9 @@
 //! Property tests: working-day arithmetic against a day-by-day count, and clocks over
 //! generated timelines.
 
-use super::{Calendar, ClockKind, ClockState, Division, Unit, clocks, next_clock, status};
+use super::{
+    Calendar, ClockKind, ClockState, Division, Unit, clocks, clocks_brief, next_clock, status,
+};
 use crate::domain::{Case, CaseFile, Event, EventKind, Regime, Span};
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
@@ -152,7 +154,11 @@ proptest! {
         if let Some(n) = next_clock(&cs) {
             prop_assert!(n.is_live());
         }
-        let _ = status(&f, &cs);
+        // The brief form is the same clocks without their working.
+        let brief = clocks_brief(&f, today, cal);
+        let stripped: Vec<_> = cs.iter().cloned().map(|mut c| { c.basis.clear(); c }).collect();
+        prop_assert_eq!(&brief, &stripped);
+        prop_assert_eq!(status(&f, &brief), status(&f, &cs));
     }
 
     #[test]

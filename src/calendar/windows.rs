@@ -1,7 +1,7 @@
 //! The later clocks: the requester's review window, the authority's review, and the
 //! windows for the Commissioner and the Tribunal (or the Court of Session).
 
-use super::basis::{push_holidays, push_long, push_non_working_end, push_num};
+use super::basis::Basis;
 use super::clock::{Clock, ClockKind, Unit};
 use super::clocks::{Ctx, Draft, first_from, last};
 use crate::domain::dates::add_months;
@@ -16,20 +16,17 @@ fn plus_months(d: NaiveDate, n: u32) -> NaiveDate {
     add_months(d, n).unwrap_or(NaiveDate::MAX)
 }
 
-/// "2 months", "40 working days", without allocating.
-fn push_span(s: &mut String, span: Span) {
+/// "2 months", "40 working days".
+fn span(b: &mut Basis, span: Span) -> &mut Basis {
     let (n, unit) = match span {
-        Span::Months(n) => (n, "month"),
-        Span::Weeks(n) => (n, "week"),
-        Span::Days(n) => (n, "day"),
-        Span::WorkingDays(n) => (n, "working day"),
+        Span::Months(n) => (n, " month"),
+        Span::Weeks(n) => (n, " week"),
+        Span::Days(n) => (n, " day"),
+        Span::WorkingDays(n) => (n, " working day"),
     };
-    push_num(s, u64::from(n));
-    s.push(' ');
-    s.push_str(unit);
-    if n != 1 {
-        s.push('s');
-    }
+    b.num(u64::from(n))
+        .text(unit)
+        .text(if n == 1 { "" } else { "s" })
 }
 
 /// A calendar-day deadline, with a note if it lands on a non-working day.
@@ -38,11 +35,11 @@ fn calendar_draft(
     kind: ClockKind,
     start: NaiveDate,
     due: NaiveDate,
-    mut basis: String,
+    mut b: Basis,
 ) -> Draft {
-    basis.push_str("; calendar days");
-    push_non_working_end(&mut basis, ctx.cal, ctx.which, due);
-    Draft::new(kind, start, due, Unit::Days, basis)
+    b.text("; calendar days")
+        .non_working_end(ctx.cal, ctx.which, due);
+    Draft::new(kind, start, due, Unit::Days, b)
 }
 
 /// The requester's window to ask for an internal review: the window the response
@@ -54,60 +51,47 @@ pub(crate) fn review_request(
     unanswered_until: Option<NaiveDate>,
     out: &mut Vec<Clock>,
 ) {
-    let mut basis = String::with_capacity(192);
+    let mut b = Basis::new(ctx.explain);
     let mut d = if let Some(r) = last(events, EventKind::Response) {
-        let closed = first_from(events, EventKind::ReviewRequested, r.date);
         let mut d = match r.window {
             Some(Span::WorkingDays(n)) => {
                 let due = ctx.add(r.date, n);
-                push_span(&mut basis, Span::WorkingDays(n));
-                basis.push_str(" from the response letter of ");
-                push_long(&mut basis, r.date);
-                basis.push_str(" (as the letter states)");
-                push_holidays(&mut basis, ctx.cal, ctx.which, r.date, due);
-                Draft::new(
-                    ClockKind::ReviewRequest,
-                    r.date,
-                    due,
-                    Unit::WorkingDays,
-                    basis,
-                )
+                span(&mut b, Span::WorkingDays(n))
+                    .text(" from the response letter of ")
+                    .long(r.date)
+                    .text(" (as the letter states)")
+                    .holidays(ctx.cal, ctx.which, r.date, due);
+                Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
             }
-            Some(span) => {
-                let due = match span {
+            Some(stated) => {
+                let due = match stated {
                     Span::Months(n) => plus_months(r.date, n),
                     Span::Weeks(n) => plus_days(r.date, u64::from(n) * 7),
                     Span::Days(n) | Span::WorkingDays(n) => plus_days(r.date, u64::from(n)),
                 };
-                push_span(&mut basis, span);
-                basis.push_str(" from the response letter of ");
-                push_long(&mut basis, r.date);
-                basis.push_str(" (as the letter states)");
-                calendar_draft(ctx, ClockKind::ReviewRequest, r.date, due, basis)
+                span(&mut b, stated)
+                    .text(" from the response letter of ")
+                    .long(r.date)
+                    .text(" (as the letter states)");
+                calendar_draft(ctx, ClockKind::ReviewRequest, r.date, due, b)
             }
             None => {
                 let due = ctx.add(r.date, 40);
-                basis.push_str("40 working days from the response of ");
-                push_long(&mut basis, r.date);
-                basis.push_str(match ctx.regime {
-                    Regime::Foia => {
-                        " (no window stated: the s45 Code of Practice's 40 working days)"
-                    }
-                    Regime::Eir => " (EIR reg 11(2))",
-                    Regime::Foisa => " (FOISA s20(5))",
-                    Regime::Eisr => " (EISR reg 16)",
-                });
-                push_holidays(&mut basis, ctx.cal, ctx.which, r.date, due);
-                Draft::new(
-                    ClockKind::ReviewRequest,
-                    r.date,
-                    due,
-                    Unit::WorkingDays,
-                    basis,
-                )
+                b.text("40 working days from the response of ")
+                    .long(r.date)
+                    .text(match ctx.regime {
+                        Regime::Foia => {
+                            " (no window stated: the s45 Code of Practice's 40 working days)"
+                        }
+                        Regime::Eir => " (EIR reg 11(2))",
+                        Regime::Foisa => " (FOISA s20(5))",
+                        Regime::Eisr => " (EISR reg 16)",
+                    })
+                    .holidays(ctx.cal, ctx.which, r.date, due);
+                Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
             }
         };
-        d.closed = closed;
+        d.closed = first_from(events, EventKind::ReviewRequested, r.date);
         d
     } else {
         let Some(end) = unanswered_until.filter(|_| ctx.regime.is_scottish()) else {
@@ -118,15 +102,15 @@ pub(crate) fn review_request(
             return;
         }
         let due = ctx.add(end, 40);
-        basis.push_str("40 working days from the end of the response period ");
-        push_long(&mut basis, end);
-        basis.push_str(if ctx.regime == Regime::Foisa {
-            " (no response came; FOISA s20(5))"
-        } else {
-            " (no response came; EISR reg 16)"
-        });
-        push_holidays(&mut basis, ctx.cal, ctx.which, end, due);
-        let mut d = Draft::new(ClockKind::ReviewRequest, end, due, Unit::WorkingDays, basis);
+        b.text("40 working days from the end of the response period ")
+            .long(end)
+            .text(if ctx.regime == Regime::Foisa {
+                " (no response came; FOISA s20(5))"
+            } else {
+                " (no response came; EISR reg 16)"
+            })
+            .holidays(ctx.cal, ctx.which, end, due);
+        let mut d = Draft::new(ClockKind::ReviewRequest, end, due, Unit::WorkingDays, b);
         d.closed = closed;
         d
     };
@@ -145,24 +129,23 @@ pub(crate) fn review_response(
     let q = last(events, EventKind::ReviewRequested)?.date;
     let n = if ctx.regime == Regime::Eir { 40 } else { 20 };
     let due = ctx.add(q, n);
-    let mut basis = String::with_capacity(192);
-    push_span(&mut basis, Span::WorkingDays(n));
-    basis.push_str(" from your review request of ");
-    push_long(&mut basis, q);
     let outer = ctx.add(q, 40);
+    let mut b = Basis::new(ctx.explain);
+    span(&mut b, Span::WorkingDays(n))
+        .text(" from your review request of ")
+        .long(q);
     match ctx.regime {
-        Regime::Foia => {
-            basis.push_str(" (s45 Code of Practice; 40 at the most, to ");
-            push_long(&mut basis, outer);
-            basis.push(')');
-        }
-        Regime::Eir => basis.push_str(" (EIR reg 11(4))"),
-        Regime::Foisa => basis.push_str(" (FOISA s21(1))"),
-        Regime::Eisr => basis.push_str(" (EISR reg 16)"),
+        Regime::Foia => b
+            .text(" (s45 Code of Practice; 40 at the most, to ")
+            .long(outer)
+            .text(")"),
+        Regime::Eir => b.text(" (EIR reg 11(4))"),
+        Regime::Foisa => b.text(" (FOISA s21(1))"),
+        Regime::Eisr => b.text(" (EISR reg 16)"),
     }
-    push_holidays(&mut basis, ctx.cal, ctx.which, q, due);
+    .holidays(ctx.cal, ctx.which, q, due);
     let closed = first_from(events, EventKind::ReviewResponse, q);
-    let mut d = Draft::new(ClockKind::ReviewResponse, q, due, Unit::WorkingDays, basis);
+    let mut d = Draft::new(ClockKind::ReviewResponse, q, due, Unit::WorkingDays, b);
     d.closed = closed;
     d.closer = "review outcome";
     if ctx.regime == Regime::Foia {
@@ -192,20 +175,20 @@ pub(crate) fn commissioner(
     } else {
         "FOISA s47(4), as EISR reg 17 applies it"
     };
-    let mut basis = String::with_capacity(192);
+    let mut b = Basis::new(ctx.explain);
     let (start, due) = if let Some(v) = last(events, EventKind::ReviewResponse) {
         let v = v.date;
         if scottish {
-            basis.push_str("6 months from the review outcome of ");
-            push_long(&mut basis, v);
-            basis.push_str(" (");
-            basis.push_str(law);
-            basis.push(')');
+            b.text("6 months from the review outcome of ")
+                .long(v)
+                .text(" (")
+                .text(law)
+                .text(")");
             (v, plus_months(v, 6))
         } else {
-            basis.push_str("6 weeks (42 days) from the review outcome of ");
-            push_long(&mut basis, v);
-            basis.push_str(" (the ICO's window for complaints)");
+            b.text("6 weeks (42 days) from the review outcome of ")
+                .long(v)
+                .text(" (the ICO's window for complaints)");
             (v, plus_days(v, 42))
         }
     } else {
@@ -215,14 +198,14 @@ pub(crate) fn commissioner(
         if ctx.today <= end && first_from(events, EventKind::IcoComplaint, end).is_none() {
             return;
         }
-        basis.push_str("6 months from the end of the review period ");
-        push_long(&mut basis, end);
-        basis.push_str(" (no review outcome came; ");
-        basis.push_str(law);
-        basis.push(')');
+        b.text("6 months from the end of the review period ")
+            .long(end)
+            .text(" (no review outcome came; ")
+            .text(law)
+            .text(")");
         (end, plus_months(end, 6))
     };
-    let mut d = calendar_draft(ctx, kind, start, due, basis);
+    let mut d = calendar_draft(ctx, kind, start, due, b);
     d.closed = first_from(events, EventKind::IcoComplaint, start);
     (d.closer, d.missing) = if scottish {
         ("application made", "application")
@@ -239,19 +222,19 @@ pub(crate) fn tribunal(ctx: &Ctx, events: &[Event], out: &mut Vec<Clock>) {
         return;
     };
     let dd = decision.date;
-    let mut basis = String::with_capacity(192);
+    let mut b = Basis::new(ctx.explain);
     let due = if ctx.regime.is_scottish() {
-        basis.push_str("42 days from the Commissioner's decision of ");
-        push_long(&mut basis, dd);
-        basis.push_str(" to appeal to the Court of Session on a point of law (FOISA s56; for information: take advice)");
+        b.text("42 days from the Commissioner's decision of ")
+            .long(dd)
+            .text(" to appeal to the Court of Session on a point of law (FOISA s56; for information: take advice)");
         plus_days(dd, 42)
     } else {
-        basis.push_str("28 days from the ICO decision notice of ");
-        push_long(&mut basis, dd);
-        basis.push_str(" (First-tier Tribunal rules r22)");
+        b.text("28 days from the ICO decision notice of ")
+            .long(dd)
+            .text(" (First-tier Tribunal rules r22)");
         plus_days(dd, 28)
     };
-    let mut d = calendar_draft(ctx, ClockKind::TribunalAppeal, dd, due, basis);
+    let mut d = calendar_draft(ctx, ClockKind::TribunalAppeal, dd, due, b);
     d.closed = first_from(events, EventKind::TribunalAppeal, dd);
     d.closer = "appeal lodged";
     d.missing = "appeal";
