@@ -65,7 +65,10 @@ fn timeline_with_clocks() {
     let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).expect("date");
     for (w, h) in [(120, 40), (80, 24)] {
         let mut app = demo_app(w, h);
-        app.views[0].clocks = vec![
+        app.current
+            .as_mut()
+            .expect("the demo case is loaded")
+            .clocks = vec![
             Clock {
                 kind: ClockKind::ReviewRequest,
                 start: d(2, 27),

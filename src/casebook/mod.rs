@@ -17,7 +17,7 @@ pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use transfer::{ImportReport, parse_document};
-pub use views::{CaseRow, CaseView, DueRow, Filter, ListQuery, Sort};
+pub use views::{CaseRow, CaseSummary, CaseView, DueRow, Filter, ListQuery, Sort, sort_summaries};
 
 use crate::calendar::Calendar;
 use crate::store::Store;

@@ -1,10 +1,8 @@
-//! What the terminal UI needs beyond the shared operations: matching a loaded case
-//! against the words typed into its filter. In memory, no SQL: the UI holds the views.
+//! What the terminal UI needs beyond the shared operations: matching a list row against
+//! the words typed into the list's filter. In memory, no SQL: the UI holds the rows.
 
-use super::CaseView;
-
-/// The list's sort orders, as `foi list` sorts.
-pub use super::views::sort_views;
+use super::CaseSummary;
+use crate::domain::Question;
 
 /// `needle` occurs in `hay`, ignoring case. `needle` must already be lower case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
@@ -17,6 +15,19 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
     } else {
         hay.to_lowercase().contains(needle)
     }
+}
+
+/// A case's question labels and texts in lower case, as the filter searches them (the
+/// same form as `Store::question_haystacks`).
+pub fn question_hay(questions: &[Question]) -> String {
+    let mut hay = String::new();
+    for q in questions {
+        for s in [&q.label, &q.text] {
+            hay.push_str(&s.to_lowercase());
+            hay.push('\n');
+        }
+    }
+    hay
 }
 
 /// Words typed into the list's filter, prepared once per keystroke.
@@ -32,26 +43,23 @@ impl TextQuery {
         }
     }
 
-    /// Whether every word occurs (any case) in the case's title, authority, either
-    /// reference, a tag, or a question's label or text. No words match every case.
-    pub fn matches(&self, v: &CaseView) -> bool {
-        self.words.iter().all(|w| v.has_word(w))
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
-}
 
-impl CaseView {
-    fn has_word(&self, word: &str) -> bool {
-        let c = &self.file.case;
-        contains_ci(&c.title, word)
-            || contains_ci(&c.authority, word)
-            || c.their_ref.as_deref().is_some_and(|r| contains_ci(r, word))
-            || c.my_ref.as_deref().is_some_and(|r| contains_ci(r, word))
-            || c.tags.iter().any(|t| contains_ci(t, word))
-            || self
-                .file
-                .questions
-                .iter()
-                .any(|q| contains_ci(&q.label, word) || contains_ci(&q.text, word))
+    /// Whether every word occurs (any case) in the case's title, authority, either
+    /// reference, a tag, or — given `questions`, the case's [`question_hay`] — a
+    /// question's label or text. No words match every case.
+    pub fn matches(&self, v: &CaseSummary, questions: Option<&str>) -> bool {
+        self.words.iter().all(|w| {
+            let c = &v.case;
+            contains_ci(&c.title, w)
+                || contains_ci(&c.authority, w)
+                || c.their_ref.as_deref().is_some_and(|r| contains_ci(r, w))
+                || c.my_ref.as_deref().is_some_and(|r| contains_ci(r, w))
+                || c.tags.iter().any(|t| contains_ci(t, w))
+                || questions.is_some_and(|h| h.contains(w.as_str()))
+        })
     }
 }
 

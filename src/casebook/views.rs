@@ -3,7 +3,8 @@
 
 use super::{Casebook, Result};
 use crate::calendar::{self, Clock, ClockKind, ClockState};
-use crate::domain::{CaseFile, CaseStatus, OverallOutcome};
+use crate::domain::{Case, CaseFile, CaseStatus, OverallOutcome};
+use crate::store::CaseRowData;
 use crate::store::Reads;
 use chrono::NaiveDate;
 
@@ -40,11 +41,14 @@ impl CaseView {
     /// Whether the user has something to do: chase or complain about a late authority,
     /// or use a right before its window closes.
     pub fn needs_action(&self) -> bool {
-        if !self.status.is_open() {
-            return false;
-        }
-        self.status.is_overdue()
-            || self.clocks.iter().any(|c| {
+        needs_action(self.status, &self.clocks)
+    }
+}
+
+fn needs_action(status: CaseStatus, clocks: &[Clock]) -> bool {
+    status.is_open()
+        && (status.is_overdue()
+            || clocks.iter().any(|c| {
                 c.state == ClockState::Running
                     && matches!(
                         c.kind,
@@ -53,7 +57,50 @@ impl CaseView {
                             | ClockKind::CommissionerAppeal
                             | ClockKind::TribunalAppeal
                     )
-            })
+            }))
+}
+
+/// One row of the case list: the case without its long texts, its status and the clock
+/// that matters now. Cheap enough to hold for 100,000 cases.
+#[derive(Debug, Clone)]
+pub struct CaseSummary {
+    /// Without `text` and `notes` (see [`Casebook::view`] for everything).
+    pub case: Case,
+    pub status: CaseStatus,
+    pub overall: OverallOutcome,
+    /// The clock that matters now (its `basis` is left empty here).
+    pub next: Option<Clock>,
+    pub needs_action: bool,
+    /// How many questions the case has.
+    pub questions: usize,
+}
+
+impl CaseSummary {
+    pub fn build(row: CaseRowData, today: NaiveDate, cal: &calendar::Calendar) -> CaseSummary {
+        let file = CaseFile {
+            case: row.case,
+            questions: Vec::new(),
+            events: row.events,
+        };
+        let clocks = calendar::clocks_brief(&file, today, cal);
+        let status = calendar::status(&file, &clocks);
+        let next = if status.is_open() {
+            calendar::next_clock(&clocks).cloned()
+        } else {
+            None
+        };
+        CaseSummary {
+            needs_action: needs_action(status, &clocks),
+            overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
+            questions: row.outcomes.len(),
+            case: file.case,
+            status,
+            next,
+        }
+    }
+
+    pub fn next_clock(&self) -> Option<&Clock> {
+        self.next.as_ref()
     }
 }
 
@@ -86,14 +133,18 @@ impl Filter {
         }
     }
 
-    pub fn matches(self, v: &CaseView) -> bool {
+    pub fn admits(self, status: CaseStatus, needs_action: bool) -> bool {
         match self {
-            Filter::Open => v.status.is_open(),
-            Filter::Overdue => v.status.is_open() && v.status.is_overdue(),
-            Filter::Action => v.needs_action(),
-            Filter::Closed => !v.status.is_open(),
+            Filter::Open => status.is_open(),
+            Filter::Overdue => status.is_open() && status.is_overdue(),
+            Filter::Action => needs_action,
+            Filter::Closed => !status.is_open(),
             Filter::All => true,
         }
+    }
+
+    pub fn matches(self, v: &CaseSummary) -> bool {
+        self.admits(v.status, v.needs_action)
     }
 
     pub fn next(self) -> Filter {
@@ -154,7 +205,7 @@ pub struct ListQuery {
 }
 
 /// One row of the case list.
-pub type CaseRow = CaseView;
+pub type CaseRow = CaseSummary;
 
 /// One line of the agenda: a live clock and its case.
 #[derive(Debug, Clone)]
@@ -167,38 +218,32 @@ pub struct DueRow {
 }
 
 /// Orders cases by how soon something is due; cases with nothing due follow, closed last.
-pub fn urgency_key(v: &CaseView) -> (u8, NaiveDate, i64) {
-    match v.next_clock() {
-        Some(c) => (0, c.due, v.file.case.id),
-        None if v.status.is_open() => (1, NaiveDate::MAX, v.file.case.id),
-        None => (2, NaiveDate::MAX, v.file.case.id),
+pub fn urgency_key(v: &CaseSummary) -> (u8, NaiveDate, i64) {
+    match &v.next {
+        Some(c) => (0, c.due, v.case.id),
+        None if v.status.is_open() => (1, NaiveDate::MAX, v.case.id),
+        None => (2, NaiveDate::MAX, v.case.id),
     }
 }
 
-pub fn sort_views(rows: &mut [CaseView], sort: Sort) {
+pub fn sort_summaries(rows: &mut [CaseSummary], sort: Sort) {
     match sort {
         Sort::Urgency => rows.sort_by_key(urgency_key),
         Sort::Sent => rows.sort_by(|a, b| {
-            b.file
-                .case
+            b.case
                 .sent
-                .cmp(&a.file.case.sent)
-                .then(a.file.case.id.cmp(&b.file.case.id))
+                .cmp(&a.case.sent)
+                .then(a.case.id.cmp(&b.case.id))
         }),
-        Sort::Authority => rows.sort_by(|a, b| {
-            a.file
-                .case
-                .authority
-                .to_lowercase()
-                .cmp(&b.file.case.authority.to_lowercase())
-                .then_with(|| urgency_key(a).cmp(&urgency_key(b)))
-        }),
+        Sort::Authority => {
+            // Lower-case once per row, not once per comparison.
+            rows.sort_by_cached_key(|v| (v.case.authority.to_lowercase(), urgency_key(v)))
+        }
         Sort::Changed => rows.sort_by(|a, b| {
-            b.file
-                .case
+            b.case
                 .updated_at
-                .cmp(&a.file.case.updated_at)
-                .then(b.file.case.id.cmp(&a.file.case.id))
+                .cmp(&a.case.updated_at)
+                .then(b.case.id.cmp(&a.case.id))
         }),
     }
 }
@@ -210,7 +255,7 @@ impl Casebook {
         Ok(CaseView::build(file, self.today, self.calendar))
     }
 
-    /// Every case, with clocks, unfiltered and unsorted (the TUI filters in memory).
+    /// Every case, with everything, unfiltered and unsorted (exports, statistics).
     pub fn all_views(&self) -> Result<Vec<CaseView>> {
         let files = self.store.all_case_files()?;
         Ok(files
@@ -219,24 +264,35 @@ impl Casebook {
             .collect())
     }
 
+    /// Every case as a list row, unfiltered, in id order: the light load that the list,
+    /// the agenda and the TUI use.
+    pub fn summaries(&self) -> Result<Vec<CaseSummary>> {
+        Ok(self
+            .store
+            .case_rows()?
+            .into_iter()
+            .map(|r| CaseSummary::build(r, self.today, self.calendar))
+            .collect())
+    }
+
     pub fn list(&self, q: &ListQuery) -> Result<Vec<CaseRow>> {
         let authority = q.authority.as_deref().map(str::to_lowercase);
         let tag = q.tag.as_deref().map(str::to_lowercase);
         let mut rows: Vec<CaseRow> = self
-            .all_views()?
+            .summaries()?
             .into_iter()
             .filter(|v| q.filter.matches(v))
             .filter(|v| {
                 authority
                     .as_deref()
-                    .is_none_or(|a| v.file.case.authority.to_lowercase().contains(a))
+                    .is_none_or(|a| v.case.authority.to_lowercase().contains(a))
             })
             .filter(|v| {
                 tag.as_deref()
-                    .is_none_or(|t| v.file.case.tags.iter().any(|x| x.to_lowercase() == t))
+                    .is_none_or(|t| v.case.tags.iter().any(|x| x.to_lowercase() == t))
             })
             .collect();
-        sort_views(&mut rows, q.sort);
+        sort_summaries(&mut rows, q.sort);
         Ok(rows)
     }
 
@@ -245,20 +301,26 @@ impl Casebook {
     pub fn due(&self, within: Option<i64>) -> Result<Vec<DueRow>> {
         let limit = within.and_then(|d| self.today.checked_add_signed(chrono::Duration::days(d)));
         let mut rows = Vec::new();
-        for v in self.all_views()? {
-            if !v.status.is_open() {
+        for r in self.store.case_rows()? {
+            let file = CaseFile {
+                case: r.case,
+                questions: Vec::new(),
+                events: r.events,
+            };
+            let clocks = calendar::clocks(&file, self.today, self.calendar);
+            if !calendar::status(&file, &clocks).is_open() {
                 continue;
             }
-            for c in v.clocks.iter().filter(|c| c.is_live()) {
+            for c in clocks.into_iter().filter(|c| c.is_live()) {
                 if limit.is_some_and(|l| c.due > l) {
                     continue;
                 }
                 rows.push(DueRow {
-                    case_id: v.file.case.id,
-                    title: v.file.case.title.clone(),
-                    authority: v.file.case.authority.clone(),
-                    their_ref: v.file.case.their_ref.clone(),
-                    clock: c.clone(),
+                    case_id: file.case.id,
+                    title: file.case.title.clone(),
+                    authority: file.case.authority.clone(),
+                    their_ref: file.case.their_ref.clone(),
+                    clock: c,
                 });
             }
         }

@@ -70,16 +70,16 @@ pub fn list(book: &Casebook, a: ListArgs, json: bool) -> Result<String> {
         let out: Vec<ListRowJson> = rows
             .iter()
             .map(|v| ListRowJson {
-                id: v.file.case.id,
-                title: &v.file.case.title,
-                authority: &v.file.case.authority,
-                regime: v.file.case.regime,
-                their_ref: v.file.case.their_ref.as_deref(),
-                sent: v.file.case.sent,
+                id: v.case.id,
+                title: &v.case.title,
+                authority: &v.case.authority,
+                regime: v.case.regime,
+                their_ref: v.case.their_ref.as_deref(),
+                sent: v.case.sent,
                 status: v.status,
                 overall: v.overall,
-                questions: v.file.questions.len(),
-                tags: &v.file.case.tags,
+                questions: v.questions,
+                tags: &v.case.tags,
                 next: v.next_clock().map(NextJson::of),
             })
             .collect();
@@ -103,7 +103,7 @@ pub fn list(book: &Casebook, a: ListArgs, json: bool) -> Result<String> {
         "ID", "STATUS", "AUTHORITY", "TITLE", "REF"
     );
     for v in &rows {
-        let c = &v.file.case;
+        let c = &v.case;
         let next = v.next_clock().map(|k| k.countdown()).unwrap_or_default();
         let _ = writeln!(
             o,

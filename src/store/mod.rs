@@ -9,10 +9,12 @@ mod open;
 mod reads;
 mod rows;
 pub mod schema;
+mod summaries;
 mod writes;
 
 pub use error::StoreError;
 pub use reads::Reads;
+pub use summaries::CaseRowData;
 pub use writes::{Writer, authority_key};
 
 use rusqlite::Connection;

@@ -50,7 +50,8 @@ pub const MIGRATIONS: &[&str] = &[
         note        TEXT,
         challenge   INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX questions_by_case ON questions(case_id, position);
+    -- Covers the list's scan of outcomes (no question text read).
+    CREATE INDEX questions_by_case ON questions(case_id, position, outcome);
     CREATE TABLE events (
         id       INTEGER PRIMARY KEY,
         case_id  INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
@@ -61,7 +62,8 @@ pub const MIGRATIONS: &[&str] = &[
         until    TEXT,
         letter   TEXT
     );
-    CREATE INDEX events_by_case ON events(case_id, date, id);
+    -- Covers the list's scan of timelines (no notes or letters read).
+    CREATE INDEX events_by_case ON events(case_id, date, id, kind, window, until);
     CREATE TABLE user_holidays (
         division  TEXT NOT NULL,
         date      TEXT NOT NULL,

@@ -6,13 +6,15 @@ use super::forms::Form;
 use super::layout::{Areas, areas};
 use super::scroll::Scroll;
 use super::theme::Theme;
-use crate::casebook::tui_support::{TextQuery, sort_views};
-use crate::casebook::{CaseView, Casebook, Error, Filter, Sort};
+use crate::casebook::tui_support::{TextQuery, question_hay};
+use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_summaries};
 use crate::domain::Event;
 use crate::domain::Question;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -70,8 +72,15 @@ pub struct App {
     /// `--today` was given: the date never moves on by itself.
     pub pinned: bool,
     pub theme: Theme,
-    /// Every case, in the current sort.
-    pub views: Vec<CaseView>,
+    /// Every case as a list row, in the current sort.
+    pub views: Vec<CaseSummary>,
+    /// The selected case in full (questions, timeline, clocks with their working),
+    /// loaded when the selection moves.
+    pub current: Option<CaseView>,
+    /// Each case's question labels and texts, for the filter. Loaded after the first
+    /// frame on another thread (`None` until then: the filter searches the rest).
+    pub haystacks: Option<HashMap<i64, String>>,
+    hay_job: Option<Receiver<HashMap<i64, String>>>,
     /// Indices into `views` that pass the filter and the search, in order.
     pub visible: Vec<usize>,
     pub filter: Filter,
@@ -105,6 +114,9 @@ impl App {
             pinned,
             theme,
             views: Vec::new(),
+            current: None,
+            haystacks: None,
+            hay_job: None,
             visible: Vec::new(),
             filter: Filter::default(),
             sort: Sort::default(),
@@ -141,14 +153,82 @@ impl App {
             .unwrap_or("")
     }
 
+    /// The selected case in full.
     pub fn selected_view(&self) -> Option<&CaseView> {
+        let id = self.selected_id()?;
+        self.current.as_ref().filter(|v| v.file.case.id == id)
+    }
+
+    /// The selected list row.
+    pub fn selected_row(&self) -> Option<&CaseSummary> {
         self.visible
             .get(self.cases.selected)
             .and_then(|&i| self.views.get(i))
     }
 
     pub fn selected_id(&self) -> Option<i64> {
-        self.selected_view().map(|v| v.file.case.id)
+        self.selected_row().map(|v| v.case.id)
+    }
+
+    /// Load the selected case in full when the selection has moved to another case.
+    pub fn sync_current(&mut self) {
+        let id = self.selected_id();
+        if self.current.as_ref().map(|v| v.file.case.id) == id {
+            return;
+        }
+        self.current = match id {
+            Some(id) => match self.book.view(id) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    self.say_error(&e);
+                    None
+                }
+            },
+            None => None,
+        };
+    }
+
+    /// Start loading the filter's question texts (on another thread when the casebook
+    /// is a file, so the first frame does not wait for a million questions).
+    fn load_haystacks(&mut self) {
+        match self.book.store().open_reader() {
+            Ok(Some(reader)) => {
+                let (tx, rx) = std::sync::mpsc::channel();
+                std::thread::spawn(move || {
+                    if let Ok(h) = reader.question_haystacks() {
+                        let _ = tx.send(h);
+                    }
+                });
+                self.hay_job = Some(rx);
+            }
+            _ => match self.book.store().question_haystacks() {
+                Ok(h) => self.haystacks = Some(h),
+                Err(e) => self.say_error(&e.into()),
+            },
+        }
+    }
+
+    /// Take the question texts if the loader has finished; true when they arrived.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(rx) = &self.hay_job else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(h) => {
+                self.haystacks = Some(h);
+                self.hay_job = None;
+                if !self.query().trim().is_empty() {
+                    self.filtered_for = None;
+                    self.refilter();
+                }
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                self.hay_job = None;
+                false
+            }
+        }
     }
 
     pub fn selected_question(&self) -> Option<&Question> {
@@ -186,9 +266,9 @@ impl App {
     /// Load every case again, keeping the selection on the same case when it is still there.
     pub fn reload(&mut self) {
         let keep = self.selected_id();
-        match self.book.all_views() {
+        match self.book.summaries() {
             Ok(mut views) => {
-                sort_views(&mut views, self.sort);
+                sort_summaries(&mut views, self.sort);
                 self.views = views;
                 self.filtered_for = None;
             }
@@ -199,13 +279,24 @@ impl App {
         if let Some(id) = keep {
             self.select_case(id);
         }
+        // The selected case may have changed: load it afresh.
+        self.current = None;
+        self.sync_current();
+        if let Some(v) = &self.current
+            && let Some(h) = self.haystacks.as_mut()
+        {
+            h.insert(v.file.case.id, question_hay(&v.file.questions));
+        }
+        if self.haystacks.is_none() && self.hay_job.is_none() {
+            self.load_haystacks();
+        }
         self.clamp_details();
     }
 
     /// Re-sort the loaded views (no database read).
     pub fn resort(&mut self) {
         let keep = self.selected_id();
-        sort_views(&mut self.views, self.sort);
+        sort_summaries(&mut self.views, self.sort);
         self.filtered_for = None;
         self.refilter();
         if let Some(id) = keep {
@@ -230,7 +321,18 @@ impl App {
         };
         self.visible = candidates
             .into_iter()
-            .filter(|&i| filter.matches(&self.views[i]) && query.matches(&self.views[i]))
+            .filter(|&i| {
+                let v = &self.views[i];
+                filter.matches(v)
+                    && (query.is_empty()
+                        || query.matches(
+                            v,
+                            self.haystacks
+                                .as_ref()
+                                .and_then(|h| h.get(&v.case.id))
+                                .map(String::as_str),
+                        ))
+            })
             .collect();
         self.filtered_for = Some((filter, typed));
         match keep {
@@ -247,7 +349,7 @@ impl App {
         let Some(pos) = self
             .visible
             .iter()
-            .position(|&i| self.views[i].file.case.id == id)
+            .position(|&i| self.views[i].case.id == id)
         else {
             return false;
         };
@@ -284,7 +386,10 @@ impl App {
         let version = self.book.store().data_version().ok();
         if version != self.data_version {
             changed = true;
+            // Another program may have changed questions: refresh the filter's texts too.
+            self.haystacks = None;
         }
+        changed |= self.poll_background();
         if changed {
             self.reload();
         }

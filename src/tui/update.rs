@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Confirm(_) => edit::confirm(app, action),
         Mode::Form(_) => edit::form(app, action),
     }
+    app.sync_current();
     sync_scroll(app);
 }
 
