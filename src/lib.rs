@@ -2,3 +2,4 @@
 //! statutory clocks. The binary `foi` is a thin front over this library.
 
 pub mod domain;
+pub mod import;
