@@ -68,7 +68,7 @@ pub fn expand(name: &str) -> Option<&'static str> {
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for)\b",
+        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|care\s+board|integrated\s+care)\b",
     )
 });
 static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,6 +167,10 @@ fn strip_team(name: &str) -> String {
             break;
         }
     }
+    // "Clinical Commissioning Group" is a name, "Information Rights Team" a team.
+    if cut + 1 == words.len() && !matches!(last.as_str(), "team" | "unit" | "desk") {
+        return words.join(" ");
+    }
     words.get(..cut).unwrap_or(&[]).join(" ")
 }
 
@@ -218,6 +222,19 @@ fn candidate(line: &str) -> Option<String> {
     None
 }
 
+/// A letterhead in capitals, written in ordinary case elsewhere in the letter (the
+/// sign-off, usually): take that spelling.
+fn better_case(doc: &Doc, name: String) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name;
+    }
+    doc.lines
+        .iter()
+        .filter_map(|l| candidate(&l.text))
+        .find(|c| c.eq_ignore_ascii_case(&name) && c.chars().any(char::is_lowercase))
+        .unwrap_or(name)
+}
+
 /// The authority, or `None` with a warning. `request` marks the requester's quoted words.
 pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Option<String> {
     let in_request = |i: usize| request.get(i).copied().unwrap_or(false);
@@ -235,7 +252,7 @@ pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Opt
             break;
         }
         if let Some(c) = candidate(&line.text) {
-            return Some(c);
+            return Some(better_case(doc, c));
         }
     }
     // 2. The requester's own greeting inside the quoted request ("Dear Department for …").

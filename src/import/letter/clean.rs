@@ -223,6 +223,11 @@ static INLINE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INLINE_ANSWER: LazyLock<Regex> =
     LazyLock::new(|| re(r#"([.?!"')\]])\s+((?:Response|Answer|Our response|Reply)\s*:)"#));
+static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+(?:sincerely|faithfully)|Kind\s+regards)\b)"#,
+    )
+});
 static INLINE_NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| re(r#"([.?!"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
 
@@ -239,6 +244,7 @@ fn split_run_together(line: &str) -> Vec<String> {
     };
     collect(&INLINE_NAMED);
     collect(&INLINE_ANSWER);
+    collect(&INLINE_STOP);
     if line.len() > 160 {
         collect(&INLINE_NUMBERED);
     }

@@ -17,7 +17,15 @@ use crate::domain::exemption::cite;
 use crate::domain::{Outcome, Regime};
 use clean::Doc;
 use outcomes::{Verdict, classify, without_exceptions};
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+static ASKED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    clean::re(
+        r#"(?i)\b(?:you\s+(?:asked|requested|wrote)|your\s+request\s+(?:was|read))(?:\s+(?:for|as\s+follows))?\s*:?\s*"([^"]{5,3000})""#,
+    )
+});
 
 /// Read a response letter (plain text, Markdown or a saved web page) and propose a case.
 pub fn parse_letter(text: &str) -> Proposal {
@@ -121,13 +129,26 @@ fn decide(
             warnings.push("No questions found.".into());
             return Vec::new();
         }
-        let asked: Vec<&str> = doc
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| layout.request.get(*i).copied().unwrap_or(false) && !l.is_blank())
-            .map(|(_, l)| l.text.trim())
-            .collect();
+        let quoted = doc
+            .paragraphs(0, doc.lines.len())
+            .into_iter()
+            .map(|(f, t)| doc.join(f, t))
+            .find_map(|p| {
+                ASKED_QUOTE
+                    .captures(&p)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().trim().to_string())
+            });
+        let asked: Vec<String> = match quoted {
+            Some(q) => vec![q],
+            None => doc
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(i, l)| layout.request.get(*i).copied().unwrap_or(false) && !l.is_blank())
+                .map(|(_, l)| l.text.trim().to_string())
+                .collect(),
+        };
         warnings.push("No numbered questions found: the request is read as one question.".into());
         drafts.push(structure::Draft {
             key: 1,
@@ -150,6 +171,19 @@ fn decide(
             .collect::<Vec<_>>()
             .join("\n");
         let ev_part = ev.iter().any(|e| e.part);
+        // For the note: the pieces as sentences ("Not held. The ICB does not …").
+        let note_src: String = ev
+            .iter()
+            .map(|e| {
+                let t = e.text.trim();
+                if t.ends_with(['.', '!', '?', ':', ';']) {
+                    t.to_string()
+                } else {
+                    format!("{t}.")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         let spec: Option<Verdict> =
             (!ev_text.trim().is_empty()).then(|| classify(&ev_text, regime));
         let exception = layout
@@ -184,17 +218,17 @@ fn decide(
             q.note = Some(if ev_text.trim().is_empty() {
                 format!("Answered in part{rest}.")
             } else {
-                format!("Answered in part{rest}: {}", excerpt(&ev_text, 200))
+                format!("Answered in part{rest}: {}", excerpt(&note_src, 200))
             });
         } else if let Some(s) = spec.as_ref().filter(|s| s.outcome.is_some()) {
             q.outcome = s.outcome.unwrap_or_default();
             q.exemptions = s.exemptions.clone();
-            q.note = Some(excerpt(&ev_text, 200));
+            q.note = Some(excerpt(&note_src, 200));
         } else if let Some(s) = spec.as_ref().filter(|s| s.refers_to.is_some()) {
             if let Some(r) = s.refers_to {
                 refers.insert(idx, r);
             }
-            q.note = Some(excerpt(&ev_text, 200));
+            q.note = Some(excerpt(&note_src, 200));
         } else if exception == Some(false) && refusing {
             q.outcome = Outcome::Answered;
         } else if global_applies {

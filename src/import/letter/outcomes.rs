@@ -274,6 +274,7 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
     let mut published = false;
     let mut future = false;
     let mut withheld = false;
+    let mut withhold_words = false;
     let mut partial = false;
     let mut meaningful = false;
     for s in sentences(text) {
@@ -300,7 +301,7 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
                 }
             }
             if WITHHOLD.is_match(s) {
-                withheld = true;
+                withhold_words = true;
             }
         }
         ncnd |= NCND.is_match(s);
@@ -319,13 +320,18 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
             vex = true;
         }
     }
-    // Refusing on cost or as vexatious is a refusal, not an exemption's withholding.
-    if (cost || vex || ncnd) && v.exemptions.is_empty() {
-        withheld = false;
+    // Words of withholding count alone only when nothing more specific is said (cost,
+    // future publication, published elsewhere, not held each use the same words).
+    let specific = ncnd || vex || cost || future || published || not_held;
+    if withhold_words && !specific {
+        withheld = true;
     }
-    if ncnd {
-        withheld = false;
-    }
+    // A general section (40) alongside its specific subsection (40(2)) says nothing more.
+    let all = v.exemptions.clone();
+    v.exemptions.retain(|e| {
+        !all.iter()
+            .any(|f| f != e && f.starts_with(&format!("{e}(")))
+    });
     let primary = if ncnd {
         Some(Outcome::Ncnd)
     } else if vex {

@@ -47,7 +47,7 @@ pub struct Layout {
 
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|warm\s+regards|with\s+regards|regards,?\s*$|many\s+thanks|best\s+wishes|your\s+rights?\b|right\s+(?:of|to)\s+(?:review|complain|appeal|request\s+a\s+review)|if\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|if\s+you\s+(?:remain\s+)?(?:dissatisfied|unhappy|wish\s+to\s+(?:complain|request\s+(?:an\s+)?(?:internal\s+)?review|appeal))|internal\s+review|complaints?\s*(?:procedure|process)?\s*:?\s*$|appeals?\s*(?:procedure|process)?\s*:?\s*$|how\s+to\s+(?:complain|appeal|request\s+a\s+review)|requesting\s+a\s+review|review\s+(?:procedure|process|rights)|copyright\b|re-?use\s+of|-{2,}\s*original\s+message|from:\s)",
+        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|warm\s+regards|with\s+regards|regards,?\s*$|many\s+thanks|best\s+wishes|your\s+rights?\b|right\s+(?:of|to)\s+(?:review|complain|appeal|request\s+a\s+review)|if\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|if\s+you\s+(?:remain\s+)?(?:dissatisfied|unhappy|wish\s+to\s+(?:complain|request\s+(?:an\s+)?(?:internal\s+)?review|appeal))|internal\s+review|complaints?\s*(?:procedure|process)?\s*:?\s*$|appeals?\s*(?:procedure|process)?\s*:?\s*$|how\s+to\s+(?:complain|appeal|request\s+a\s+review)|requesting\s+a\s+review|review\s+(?:procedure|process|rights)|copyright\b|©|re-?use\s+of|was\s+this\s+page\s+(?:helpful|useful)|related\s+(?:pages|links|content)|share\s+this\s+page|back\s+to\s+top|-{2,}\s*original\s+message|from:\s)",
     )
 });
 static REQUEST_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -391,7 +391,7 @@ pub fn analyse(doc: &Doc) -> Layout {
             if text.is_empty() {
                 continue;
             }
-            if Some(l) == last_def && drafts_len_ge2(&def_lines) && GLOBAL_WORDS.is_match(&text) {
+            if Some(l) == last_def && drafts_len_ge2(&def_lines) {
                 last_block_paras.push((d.key, text));
             } else {
                 evidence
@@ -399,17 +399,6 @@ pub fn analyse(doc: &Doc) -> Layout {
                     .or_default()
                     .push(Evidence { text, part: false });
             }
-        }
-    }
-    // The last question's block may run on into words about the whole request.
-    for (key, text) in last_block_paras {
-        if evidence.get(&key).is_some_and(|v| !v.is_empty()) {
-            evidence
-                .entry(key)
-                .or_default()
-                .push(Evidence { text, part: false });
-        } else {
-            layout.global.push(text);
         }
     }
     for m in &evidence_markers {
@@ -491,6 +480,25 @@ pub fn analyse(doc: &Doc) -> Layout {
         }
     }
 
+    // The last question's block may run on into words about the whole request: all
+    // of it when no other question has an answer of its own, else the paragraphs
+    // that speak of the request as a whole.
+    let last_key = last_block_paras.first().map(|(k, _)| *k);
+    let mut moved: Vec<String> = Vec::new();
+    let others_answered = evidence
+        .iter()
+        .any(|(k, v)| Some(*k) != last_key && !v.is_empty());
+    for (key, text) in last_block_paras {
+        if others_answered && !GLOBAL_WORDS.is_match(&text) {
+            evidence
+                .entry(key)
+                .or_default()
+                .push(Evidence { text, part: false });
+        } else {
+            moved.push(text);
+        }
+    }
+
     // Everything else the authority wrote before the sign-off: tied to the questions
     // it names, or else about the whole request.
     let free: Vec<bool> = (0..n)
@@ -509,6 +517,7 @@ pub fn analyse(doc: &Doc) -> Layout {
         }
         paragraphs.push(doc.join(from, i));
     }
+    paragraphs.extend(moved);
     scope(&paragraphs, &keys, &mut evidence, &mut layout);
 
     layout.request = request;

@@ -54,6 +54,8 @@ fn column_cells(line: &str) -> Vec<String> {
 struct Roles {
     label: Option<usize>,
     question: Option<usize>,
+    /// Columns naming exemptions, where "None" or "-" says nothing.
+    exemption_cols: Vec<usize>,
 }
 
 fn roles(header: &[String]) -> Option<Roles> {
@@ -67,7 +69,20 @@ fn roles(header: &[String]) -> Option<Roles> {
         .iter()
         .enumerate()
         .any(|(i, h)| Some(i) != label && Some(i) != question && ANSWER_HEAD.is_match(h));
-    (answer && (question.is_some() || label.is_some())).then_some(Roles { label, question })
+    let exemption_cols = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            let h = h.to_ascii_lowercase();
+            h.contains("exemption") || h.contains("section") || h.contains("exception")
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (answer && (question.is_some() || label.is_some())).then_some(Roles {
+        label,
+        question,
+        exemption_cols,
+    })
 }
 
 fn row(line: usize, cells: &[String], roles: &Roles, index: u32) -> Option<Row> {
@@ -103,7 +118,12 @@ fn row(line: usize, cells: &[String], roles: &Roles, index: u32) -> Option<Row> 
     let answer: Vec<&str> = cells
         .iter()
         .enumerate()
-        .filter(|(i, c)| Some(*i) != roles.label && Some(*i) != roles.question && !c.is_empty())
+        .filter(|(i, c)| {
+            Some(*i) != roles.label
+                && Some(*i) != roles.question
+                && !c.trim().is_empty()
+                && !(roles.exemption_cols.contains(i) && is_empty_cell(c))
+        })
         .map(|(_, c)| c.as_str())
         .collect();
     Some(Row {
@@ -117,6 +137,12 @@ fn row(line: usize, cells: &[String], roles: &Roles, index: u32) -> Option<Row> 
         answer: answer.join(". "),
         labelled,
     })
+}
+
+/// A cell that says nothing: blank, a dash, "None", "N/A".
+fn is_empty_cell(c: &str) -> bool {
+    let t = c.trim().trim_matches(['-', '.', ' ']).to_ascii_lowercase();
+    t.is_empty() || t == "none" || t == "n/a" || t == "na" || t == "not applicable"
 }
 
 /// Every table row with a header that names a question column and an answer column.

@@ -109,8 +109,13 @@ pub fn sentences(text: &str) -> Vec<&str> {
 pub fn review_window(paragraphs: &[String], warnings: &mut Vec<String>) -> Option<Span> {
     let mut fallback = None;
     for p in paragraphs {
+        let mut previous_mentions_review = false;
         for s in sentences(p) {
-            let Some(review_at) = REVIEW.find(s).map(|m| m.start()) else {
+            let here = REVIEW.find(s).map(|m| m.start());
+            let context = previous_mentions_review;
+            previous_mentions_review = here.is_some();
+            // "You can ask us to review it. You must ask within 40 working days …"
+            let Some(review_at) = here.or(context.then_some(0)) else {
                 continue;
             };
             if THEIR_SIDE.is_match(s) {
@@ -131,7 +136,10 @@ pub fn review_window(paragraphs: &[String], warnings: &mut Vec<String>) -> Optio
                     else {
                         continue;
                     };
-                    if review_at <= m.start() || s.to_ascii_lowercase().contains("review") {
+                    if review_at <= m.start()
+                        || context
+                        || s.to_ascii_lowercase().contains("review")
+                    {
                         return Some(sp);
                     }
                     fallback.get_or_insert(sp);
