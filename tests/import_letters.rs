@@ -272,3 +272,27 @@ proptest! {
         check(&parse_letter(&text));
     }
 }
+
+/// Big, repetitive input stays fast (a guard against quadratic scans; the bound is
+/// generous so that a loaded machine does not make it flaky).
+#[test]
+fn large_letters_stay_linear() {
+    let mut text = String::from("Our Ref: FOI 1\nDate: 1 May 2020\n\nYou asked:\n");
+    for i in 0..4000 {
+        text.push_str(&format!(
+            "{}. How many? Request {} - see question {}. with the exception of question {} 3 May 2019 s40(2)\n",
+            i % 40 + 1,
+            i % 30 + 1,
+            i % 7 + 1,
+            i % 9 + 1
+        ));
+        if i % 10 == 0 {
+            text.push_str("\nResponse:\n");
+        }
+    }
+    text.push_str(&"word ".repeat(100_000));
+    let start = std::time::Instant::now();
+    let p = parse_letter(&text);
+    check(&p);
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}

@@ -198,12 +198,10 @@ pub struct Mention {
 
 /// Every mention of numbered questions in `text`.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let exceptions: Vec<(usize, usize, bool)> = EXCEPTION
+    // Where each exception phrase ends, and whether it excepts only part.
+    let exceptions: std::collections::BTreeMap<usize, bool> = EXCEPTION
         .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            Some((m.start(), m.end(), c.get(1).is_some()))
-        })
+        .filter_map(|c| Some((c.get(0)?.end(), c.get(1).is_some())))
         .collect();
     let mut out = Vec::new();
     for c in REF.captures_iter(text) {
@@ -214,11 +212,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             continue;
         };
         let keys = range_keys(n, c.get(2).map_or("", |t| t.as_str()));
-        let exc = exceptions.iter().find(|(_, end, _)| *end == m.start());
+        let exc = exceptions.get(&m.start());
         let before = text
             .get(super::dates::floor_boundary(text, m.start().saturating_sub(24))..m.start())
             .unwrap_or("");
-        let part = exc.is_some_and(|e| e.2) || before.to_ascii_lowercase().contains("part of");
+        let part = exc.copied().unwrap_or(false) || before.to_ascii_lowercase().contains("part of");
         out.push(Mention {
             start: m.start(),
             keys,

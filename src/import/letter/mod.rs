@@ -157,6 +157,17 @@ fn decide(
         });
     }
 
+    // The first word on each question wins ("except part of 4" then "except 4").
+    let mut exceptions: BTreeMap<u32, bool> = BTreeMap::new();
+    for &(k, part) in &layout.exceptions {
+        exceptions.entry(k).or_insert(part);
+    }
+    let position: BTreeMap<u32, usize> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.key, i))
+        .rev()
+        .collect();
     let mut out: Vec<ProposedQuestion> = Vec::new();
     let mut refers: BTreeMap<usize, u32> = BTreeMap::new();
     for (idx, d) in drafts.iter().enumerate() {
@@ -186,11 +197,7 @@ fn decide(
             .join(" ");
         let spec: Option<Verdict> =
             (!ev_text.trim().is_empty()).then(|| classify(&ev_text, regime));
-        let exception = layout
-            .exceptions
-            .iter()
-            .find(|(k, _)| *k == d.key)
-            .map(|&(_, part)| part);
+        let exception = exceptions.get(&d.key).copied();
         let mut q = ProposedQuestion {
             label: d.label.clone(),
             text: d.text.clone(),
@@ -239,11 +246,7 @@ fn decide(
     }
     // "See our answer to question 2".
     for (idx, r) in refers {
-        let from = drafts
-            .iter()
-            .position(|d| d.key == r)
-            .and_then(|p| out.get(p))
-            .cloned();
+        let from = position.get(&r).and_then(|&p| out.get(p)).cloned();
         if let (Some(src), Some(q)) = (from, out.get_mut(idx)) {
             q.outcome = src.outcome;
             q.exemptions = src.exemptions.clone();

@@ -264,6 +264,7 @@ pub fn analyse(doc: &Doc) -> Layout {
         }
     }
     let keys: BTreeSet<u32> = drafts.iter().map(|d| d.key).collect();
+    let def_line_set: BTreeSet<usize> = def_lines.values().copied().collect();
     // Other labels that name defined questions are answers to them.
     for m in &all {
         let known = !m.keys.is_empty() && m.keys.iter().all(|k| keys.contains(k));
@@ -274,20 +275,21 @@ pub fn analyse(doc: &Doc) -> Layout {
             }
             _ => false,
         };
-        if known && fits && !def_lines.values().any(|&l| l == m.line) {
+        if known && fits && !def_line_set.contains(&m.line) {
             evidence_markers.push(m.clone());
         }
     }
     evidence_markers.sort_by_key(|m| m.line);
     evidence_markers.dedup_by_key(|m| m.line);
 
+    let evidence_lines: BTreeSet<usize> = evidence_markers.iter().map(|m| m.line).collect();
     let answer_lines: Vec<usize> = (0..n)
         .filter(|&i| {
             let t = doc.text(i);
             ANSWER_LINE.captures(t).is_some_and(|c| {
                 let colon = c.get(2).is_some();
                 colon || t.trim().len() <= 60
-            }) && !def_lines.values().any(|&l| l == i)
+            }) && !def_line_set.contains(&i)
         })
         .collect();
 
@@ -440,10 +442,7 @@ pub fn analyse(doc: &Doc) -> Layout {
     }
     if interleaved {
         for &a in &answer_lines {
-            if a >= stop
-                || covered[a]
-                    && !def_lines.values().any(|&l| l == a)
-                    && evidence_markers.iter().any(|m| m.line == a)
+            if a >= stop || covered[a] && !def_line_set.contains(&a) && evidence_lines.contains(&a)
             {
                 continue;
             }
@@ -531,10 +530,17 @@ fn drafts_len_ge2(def_lines: &BTreeMap<u32, usize>) -> bool {
 }
 
 fn lead_text_line(doc: &Doc, all: &[Marker], line: usize) -> String {
-    all.iter()
-        .find(|m| m.line == line && m.family == Family::Table)
+    marker_at(all, line)
+        .filter(|m| m.family == Family::Table)
         .map(|m| m.rest.clone())
         .unwrap_or_else(|| doc.text(line).to_string())
+}
+
+/// The marker on line `line` (markers are sorted by line, one per line at most).
+fn marker_at(all: &[Marker], line: usize) -> Option<&Marker> {
+    all.binary_search_by_key(&line, |m| m.line)
+        .ok()
+        .and_then(|i| all.get(i))
 }
 
 fn join_unquoted(doc: &Doc, from: usize, to: usize) -> String {
@@ -569,9 +575,7 @@ fn question_part(
     end: usize,
     whole: bool,
 ) -> (String, Option<String>, usize) {
-    let rest = all
-        .iter()
-        .find(|m| m.line == l)
+    let rest = marker_at(all, l)
         .map(|m| m.rest.clone())
         .unwrap_or_default();
     let mut lines: Vec<String> = Vec::new();
@@ -586,9 +590,8 @@ fn question_part(
         }
     }
     let is_sub = |j: usize| {
-        all.iter().any(|m| {
-            m.line == j && matches!(m.family, Family::Alpha | Family::Bullet | Family::Numbered)
-        })
+        marker_at(all, j)
+            .is_some_and(|m| matches!(m.family, Family::Alpha | Family::Bullet | Family::Numbered))
     };
     loop {
         while j < end && doc.lines.get(j).is_some_and(|x| !x.is_blank()) {
