@@ -71,6 +71,14 @@ static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|care\s+board|integrated\s+care)\b",
     )
 });
+static WEAK_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(service|services|office|partnership|directorate|estates|highways|library)\b")
+});
+static STRONG_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(council|trust|nhs|police|constabulary|department|ministry|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|police\s+service|prison\s+service|hm\s+\w+|cabinet\s+office|home\s+office|crown\s+prosecution|ambulance\s+service|health\s+service|rescue\s+service)\b",
+    )
+});
 static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(information\s+commissioner|commissioner'?s\s+office|ico\b|tribunal|cookie|skip\s+to|menu|privacy|search|sign\s+in|log\s+in|subscribe|follow\s+us|your\s+right|internal\s+review|copyright|accessibility|re-use|reuse|whatdotheyknow|home\s*[>/|»])",
@@ -182,6 +190,7 @@ fn candidate(line: &str) -> Option<String> {
     if line.is_empty() || line.len() > 120 || NOT_ORG.is_match(line) || line.contains('@') {
         return None;
     }
+    let mut best: Option<(u8, String)> = None;
     for part in line.split(['|', ',', ';']).flat_map(|p| p.split(" - ")) {
         let part = part.trim().trim_end_matches(['.', ':']);
         let stripped = strip_team(part);
@@ -216,10 +225,18 @@ fn candidate(line: &str) -> Option<String> {
             && !stripped.ends_with('?')
             && stripped.starts_with(|c: char| c.is_uppercase())
         {
-            return Some(stripped.to_string());
+            // "Parking Services, Dunmore Borough Council": the council, not the unit.
+            let strength = if WEAK_ORG.is_match(stripped) && !STRONG_ORG.is_match(stripped) {
+                1
+            } else {
+                2
+            };
+            if best.as_ref().is_none_or(|(s, _)| strength > *s) {
+                best = Some((strength, stripped.to_string()));
+            }
         }
     }
-    None
+    best.map(|(_, name)| name)
 }
 
 /// A letterhead in capitals, written in ordinary case elsewhere in the letter (the

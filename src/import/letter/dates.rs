@@ -176,6 +176,7 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(date(?:d)?|letter\s+date|date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)|response\s+date|date\s+(?:issued|of\s+disclosure)|issue\s+date|disclosure\s+date)\s*:\s*",
     )
 });
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(?:date|dated)\s+"));
 static NOT_LETTER_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(request|requested|received|receipt|publication|published|updated|modified|review|due|birth|start|end|expiry|closing|deadline|original|decision|meeting|incident|event|report|document|data|posted|release|acknowledgement)\s*$",
@@ -233,6 +234,21 @@ pub fn letter_date(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Opti
                     }
                 }
             }
+        }
+    }
+    // "Date 14th April 2020" (no colon) at the start of a short line.
+    for (i, line) in doc.lines.iter().enumerate() {
+        if skipped(i) || line.text.len() > 60 {
+            continue;
+        }
+        let Some(m) = DATE_WORD.find(&line.text) else {
+            continue;
+        };
+        let rest = line.text.get(m.end()..).unwrap_or("");
+        if let Some(d) = find(rest).first().filter(|d| d.start == 0)
+            && let Some(date) = d.date()
+        {
+            return Some(date);
         }
     }
     // A date standing alone near the top, before the letter proper begins.

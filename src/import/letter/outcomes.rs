@@ -196,8 +196,20 @@ static NCND: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)neither\s+(?:to\s+)?confirms?\s+n?or\s+den(?:y|ies)|\bncnd\b|(?:confirm|confirming)\s+or\s+(?:deny|denying)\s+(?:whether|that|if)|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+(?:apply|arise)|exclu\w+\s+from\s+the\s+duty\s+to\s+confirm",
     )
 });
-static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bvexatious|\brepeat(?:ed)?\s+requests?\b|manifestly\s+unreasonable")
+static VEXATIOUS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bvexatious|\brepeat(?:ed)?\s+requests?\b"));
+static UNREASONABLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)manifestly\s+unreasonable"));
+static BURDEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)burden|\bhours\b|\bcost|resources|disproportionate|time\s+(?:it\s+would\s+take|required)",
+    )
+});
+static QUANTITY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"£\s?\d|\b(?:\d{1,3}(?:,\d{3})+|\d{1,3}|\d{5,})(?:\.\d+)?\b"));
+static NOT_A_FACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bref(?:erence)?\b|\btel\b|telephone|phone|\bfax\b|@|https?://|www\.|\bpage\s+\d|\bparagraph\s+\d|\bquestions?\s+\d|\brequests?\s+\d",
+    )
 });
 static NOT_VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bnot\s+(?:consider(?:ed)?\s+)?(?:to\s+be\s+)?(?:vexatious|manifestly)")
@@ -258,6 +270,20 @@ static EXCEPTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether a sentence refuses, withholds or cites anything.
+fn refusing(s: &str) -> bool {
+    WITHHOLD.is_match(s)
+        || NOT_HELD.is_match(s)
+        || NCND.is_match(s)
+        || VEXATIOUS.is_match(s)
+        || UNREASONABLE.is_match(s)
+        || COST.is_match(s)
+        || PUBLISHED.is_match(s)
+        || FUTURE.is_match(s)
+        || NEGATED.is_match(s)
+        || BURDEN.is_match(s)
+}
+
 /// Remove "with the exception of (part of) Request 4": the exception is read apart.
 pub fn without_exceptions(text: &str) -> String {
     EXCEPTION_CLAUSE.replace_all(text, " ").into_owned()
@@ -277,6 +303,7 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
     let mut withhold_words = false;
     let mut partial = false;
     let mut meaningful = false;
+    let mut facts = false;
     for s in sentences(text) {
         if s.chars().any(char::is_alphanumeric) {
             meaningful = true;
@@ -305,6 +332,14 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
             }
         }
         ncnd |= NCND.is_match(s);
+        unreasonable |= UNREASONABLE.is_match(s) && !NOT_VEXATIOUS.is_match(s);
+        // A plain fact given ("The Force owns 6 drones"): a sentence refusing nothing
+        // that states a quantity, dates and section numbers aside.
+        if !refusing(s) && !NOT_A_FACT.is_match(s) && super::dates::find(s).is_empty() {
+            let bare = CITE.replace_all(s, " ");
+            let bare = BARE.replace_all(&bare, " ");
+            facts |= QUANTITY.is_match(&bare);
+        }
         vex |= VEXATIOUS.is_match(s) && !NOT_VEXATIOUS.is_match(s);
         cost |= COST.is_match(s) && COST_REFUSAL.is_match(s) && !COST_OK.is_match(s);
         not_held |= NOT_HELD.is_match(s);
@@ -314,7 +349,7 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
         v.discloses |= DISCLOSES.is_match(s);
     }
     if unreasonable {
-        if cost || COST.is_match(text) || text.to_ascii_lowercase().contains("burden") {
+        if cost || COST.is_match(text) || BURDEN.is_match(text) {
             cost = true;
         } else {
             vex = true;
@@ -350,7 +385,8 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
         None
     };
     v.outcome = match primary {
-        Some(Outcome::Withheld) if partial => Some(Outcome::PartlyAnswered),
+        Some(Outcome::Withheld) if partial || facts => Some(Outcome::PartlyAnswered),
+        Some(Outcome::NotHeld) if facts => Some(Outcome::PartlyAnswered),
         Some(o) if partial && v.discloses => {
             let _ = o;
             Some(Outcome::PartlyAnswered)

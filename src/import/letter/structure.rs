@@ -47,7 +47,7 @@ pub struct Layout {
 
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|warm\s+regards|with\s+regards|regards,?\s*$|many\s+thanks|best\s+wishes|your\s+rights?\b|right\s+(?:of|to)\s+(?:review|complain|appeal|request\s+a\s+review)|if\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|if\s+you\s+(?:remain\s+)?(?:dissatisfied|unhappy|wish\s+to\s+(?:complain|request\s+(?:an\s+)?(?:internal\s+)?review|appeal))|internal\s+review|complaints?\s*(?:procedure|process)?\s*:?\s*$|appeals?\s*(?:procedure|process)?\s*:?\s*$|how\s+to\s+(?:complain|appeal|request\s+a\s+review)|requesting\s+a\s+review|review\s+(?:procedure|process|rights)|copyright\b|©|re-?use\s+of|was\s+this\s+page\s+(?:helpful|useful)|related\s+(?:pages|links|content)|share\s+this\s+page|back\s+to\s+top|-{2,}\s*original\s+message|from:\s)",
+        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|warm\s+regards|with\s+regards|regards,?\s*$|many\s+thanks|best\s+wishes|your\s+rights?\b|right\s+(?:of|to)\s+(?:review|complain|appeal|request\s+a\s+review)|if\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|if\s+you\s+(?:remain\s+)?(?:dissatisfied|unhappy|wish\s+to\s+(?:complain|request\s+(?:an\s+)?(?:internal\s+)?review|appeal))|internal\s+review|complaints?\s*(?:procedure|process)?\s*:?\s*$|appeals?\s*(?:procedure|process)?\s*:?\s*$|how\s+to\s+(?:complain|appeal|request\s+a\s+review)|requesting\s+a\s+review|review\s+(?:procedure|process|rights)|copyright\b|©|re-?use\s+of|(?:complaint|appeal|review)s?\s+rights?\b|you\s+(?:may|can|have\s+the\s+right\s+to)\s+(?:ask|request|apply|appeal|complain)\b.{0,80}\b(?:review|reconsider|commissioner)|was\s+this\s+page\s+(?:helpful|useful)|related\s+(?:pages|links|content)|share\s+this\s+page|back\s+to\s+top|-{2,}\s*original\s+message|from:\s)",
     )
 });
 static REQUEST_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,9 +57,11 @@ static REQUEST_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANSWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W{0,3}((?:[\w'&]+\s+){0,3}?)(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?(?:request|questions?|enquiry))?\s*(:.*)?$",
+        r"(?i)^\W{0,3}(?:(?:a|ans)\s*(:.*)|(?:[\w'&]+\s+){0,3}?(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?(?:request|questions?|enquiry))?\s*(:.*)?)$",
     )
 });
+static GREETING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\W{0,3}(?:dear\b|to\s+whom\s+it\s+may\s+concern)"));
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W{0,3}(?:please|provide|could|can|would|will|what|how|when|where|which|who|whom|why|is|are|does|do|did|has|have|was|were|copies|copy|details|a\s+list|list|the\s+number|number\s+of|the\s+total|total|all|any|i\s+would|i\s+request|i\s+am|i\s+wish|confirm|disclose|send|supply|give|state|tell|explain|for\s+each|in\s+each|for\s+the|the\s+amount|how\s+much|a\s+copy|the\s+names?|the\s+date)\b",
@@ -287,7 +289,7 @@ pub fn analyse(doc: &Doc) -> Layout {
         .filter(|&i| {
             let t = doc.text(i);
             ANSWER_LINE.captures(t).is_some_and(|c| {
-                let colon = c.get(2).is_some();
+                let colon = c.get(1).or(c.get(2)).is_some();
                 colon || t.trim().len() <= 60
             }) && !def_line_set.contains(&i)
         })
@@ -458,7 +460,7 @@ pub fn analyse(doc: &Doc) -> Layout {
             }
             let mut text = ANSWER_LINE
                 .captures(doc.text(a))
-                .and_then(|c| c.get(2))
+                .and_then(|c| c.get(1).or(c.get(2)))
                 .map(|m| m.as_str().trim_start_matches(':').trim().to_string())
                 .unwrap_or_default();
             for (f, t) in doc.paragraphs(a + 1, end) {
@@ -500,8 +502,12 @@ pub fn analyse(doc: &Doc) -> Layout {
 
     // Everything else the authority wrote before the sign-off: tied to the questions
     // it names, or else about the whole request.
+    // The letterhead (above "Dear …") is addresses and references, not answers.
+    let letter_start = (0..stop.min(n))
+        .find(|&i| GREETING.is_match(doc.text(i)))
+        .unwrap_or(0);
     let free: Vec<bool> = (0..n)
-        .map(|i| i < stop && !covered[i] && !request[i])
+        .map(|i| i >= letter_start && i < stop && !covered[i] && !request[i])
         .collect();
     let mut paragraphs: Vec<String> = Vec::new();
     let mut i = 0;
