@@ -79,6 +79,11 @@ static STRONG_ORG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(council|trust|nhs|police|constabulary|department|ministry|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|police\s+service|prison\s+service|hm\s+\w+|cabinet\s+office|home\s+office|crown\s+prosecution|ambulance\s+service|health\s+service|rescue\s+service)\b",
     )
 });
+static REF_OR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:our\s+ref|your\s+ref|ref(?:erence)?\s*(?:no\.?|number)?\s*[:.#]|date\s*:|tel\b|telephone|e-?mail\s*:|phone|dear\s)",
+    )
+});
 static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(information\s+commissioner|commissioner'?s\s+office|ico\b|tribunal|cookie|skip\s+to|menu|privacy|search|sign\s+in|log\s+in|subscribe|follow\s+us|your\s+right|internal\s+review|copyright|accessibility|re-use|reuse|whatdotheyknow|home\s*[>/|»])",
@@ -190,6 +195,10 @@ fn candidate(line: &str) -> Option<String> {
     if line.is_empty() || line.len() > 120 || NOT_ORG.is_match(line) || line.contains('@') {
         return None;
     }
+    // "Brinkley Town Council Our ref: …": the name stops where the reference begins.
+    let line = REF_OR_CONTACT
+        .find(line)
+        .map_or(line, |m| line.get(..m.start()).unwrap_or(line));
     let mut best: Option<(u8, String)> = None;
     for part in line.split(['|', ',', ';']).flat_map(|p| p.split(" - ")) {
         let part = part.trim().trim_end_matches(['.', ':']);

@@ -229,7 +229,12 @@ static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static INLINE_NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"([.?!"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
+    LazyLock::new(|| re(r#"([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
+static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"([.?!:,"')\]\d])\s+((?:Dear\s+[A-Z]|(?:Our|The\s+Council's|The\s+Trust's|My)\s+(?:response|answers?|reply)\b[^.:]{0,40}[.:]))"#,
+    )
+});
 
 /// Break a line where a PDF lost its line breaks: before `Request 2:` or `Response:`
 /// that follows the end of a sentence, and (on very long lines) before `2. Please…`.
@@ -245,6 +250,7 @@ fn split_run_together(line: &str) -> Vec<String> {
     collect(&INLINE_NAMED);
     collect(&INLINE_ANSWER);
     collect(&INLINE_STOP);
+    collect(&INLINE_HEAD);
     if line.len() > 160 {
         collect(&INLINE_NUMBERED);
     }

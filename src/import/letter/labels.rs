@@ -52,7 +52,9 @@ static ANSWER_NUM: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\((\d{1,2})\)|(\d{1,2})\s*[.)]|(\d{1,2})\s*:|(\d{1,2})\s+-)(?:\s+|$)")
+    re(
+        r"^(?:\((\d{1,2})\)|(\d{1,2})\s*[.)]|(\d{1,2})\s*:|(\d{1,2})\s+-|(\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?)(?:\s+|$)",
+    )
 });
 static ALPHA: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\(([a-z])\)|([a-z])\)|([a-h])\.\s+[A-Z])\s*"));
@@ -132,7 +134,7 @@ pub fn marker(line: usize, text: &str) -> Option<Marker> {
         });
     }
     if let Some(c) = NUMBERED.captures(t) {
-        let n: u32 = (1..=4)
+        let n: u32 = (1..=5)
             .find_map(|i| c.get(i))
             .and_then(|m| m.as_str().parse().ok())?;
         if n == 0 {

@@ -57,7 +57,7 @@ static REQUEST_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANSWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W{0,3}(?:(?:a|ans)\s*(:.*)|(?:[\w'&]+\s+){0,3}?(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?(?:request|questions?|enquiry))?\s*(:.*)?)$",
+        r"(?i)^\W{0,3}(?:(?:a|ans)\s*(:.*)|(?:[\w'&]+\s+){0,3}?(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?(?:request|questions?|enquiry))?(?:\s+(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+|shown\s+)?below)\.?)?\s*(:.*)?)$",
     )
 });
 static GREETING: LazyLock<Regex> =
