@@ -68,7 +68,7 @@ pub fn expand(name: &str) -> Option<&'static str> {
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|care\s+board|integrated\s+care)\b",
+        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|commissioners|care\s+board|integrated\s+care)\b",
     )
 });
 static WEAK_ORG: LazyLock<Regex> = LazyLock::new(|| {

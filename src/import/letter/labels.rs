@@ -51,6 +51,7 @@ static ANSWER_NUM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?:our|the|council'?s?|trust'?s?)\s+)?(?:a|ans|answer|response|reply)s?\s*\.?\s*(?:to\s+(?:your\s+)?(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}\s*(?:[:.)\-]+\s*|$)"
     ))
 });
+static ANSWER_A: LazyLock<Regex> = LazyLock::new(|| re(r"^A(\d{1,3})\s+"));
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:\((\d{1,2})\)|(\d{1,2})\s*[.)]|(\d{1,2})\s*:|(\d{1,2})\s+-|(\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?)(?:\s+|$)",
@@ -111,6 +112,17 @@ pub fn marker(line: usize, text: &str) -> Option<Marker> {
         return None;
     }
     let rest_from = |end: usize| t.get(end..).unwrap_or("").trim().to_string();
+    // "A1 612 households."
+    if let Some(c) = ANSWER_A.captures(t) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        return Some(Marker {
+            line,
+            family: Family::Answer,
+            keys: vec![n],
+            label: format!("{n}"),
+            rest: rest_from(c.get(0)?.end()),
+        });
+    }
     if let Some(c) = ANSWER_NUM.captures(t) {
         let n: u32 = c.get(1)?.as_str().parse().ok()?;
         return Some(Marker {
@@ -181,6 +193,12 @@ static REF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:requests?|questions?|q|items?|points?)\s*\.?\s*(?:no\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}"
     ))
 });
+static ALPHA_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:questions?|requests?|parts?|items?|points?|q)\s*\(?([a-h])\)((?:\s*(?:,|and|&|or)\s*\(?[a-h]\))*)",
+    )
+});
+static ALPHA_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\(?([a-h])\)"));
 static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:with\s+the\s+exceptions?\s+of|except(?:\s+for)?|apart\s+from|other\s+than|excluding|save\s+for|but\s+not)\s+((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?(?:your\s+|the\s+|our\s+)?(?:answers?\s+to\s+|responses?\s+to\s+)?",
@@ -226,6 +244,34 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             part,
         });
     }
+    for c in ALPHA_REF.captures_iter(text) {
+        let (Some(m), Some(first)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let mut keys = Vec::new();
+        for l in std::iter::once(first.as_str()).chain(
+            c.get(2)
+                .map(|t| {
+                    ALPHA_ITEM
+                        .captures_iter(t.as_str())
+                        .filter_map(|x| x.get(1).map(|y| y.as_str()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default(),
+        ) {
+            if let Some(ch) = l.to_ascii_lowercase().chars().next() {
+                keys.push(ALPHA_BASE + (ch as u32 - 'a' as u32));
+            }
+        }
+        let exc = exceptions.get(&m.start());
+        out.push(Mention {
+            start: m.start(),
+            keys,
+            exception: exc.is_some(),
+            part: exc.copied().unwrap_or(false),
+        });
+    }
+    out.sort_by_key(|m| m.start);
     out
 }
 

@@ -60,6 +60,11 @@ static ANSWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W{0,3}(?:(?:a|ans)\s*(:.*)|(?:[\w'&]+\s+){0,3}?(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?(?:request|questions?|enquiry))?(?:\s+(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+|shown\s+)?below)\.?)?\s*(:.*)?)$",
     )
 });
+static SUBJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[,;]\s*(?:and|but|while|whereas|whilst)?)\s*(?:your\s+|the\s+|for\s+|as\s+for\s+|in\s+(?:response|answer|relation)\s+to\s+)?$",
+    )
+});
 static GREETING: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\W{0,3}(?:dear\b|to\s+whom\s+it\s+may\s+concern)"));
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -435,11 +440,13 @@ pub fn analyse(doc: &Doc) -> Layout {
         if text.trim().is_empty() {
             continue;
         }
-        for k in &m.keys {
-            evidence.entry(*k).or_default().push(Evidence {
-                text: text.clone(),
-                part: false,
-            });
+        for (ks, piece) in split_block(&text, &m.keys, &keys) {
+            for k in ks {
+                evidence.entry(k).or_default().push(Evidence {
+                    text: piece.clone(),
+                    part: false,
+                });
+            }
         }
     }
     if interleaved {
@@ -634,6 +641,48 @@ fn split_quote(s: &str) -> (String, Option<String>) {
         }
     }
     (t.to_string(), None)
+}
+
+/// The answer under a heading, cut where it turns to other questions as its subject
+/// ("Questions 1 to 3 are refused …, and question 4 is not held.").
+fn split_block(text: &str, initial: &[u32], defined: &BTreeSet<u32>) -> Vec<(Vec<u32>, String)> {
+    let mut current: Vec<u32> = initial.to_vec();
+    let mut out: Vec<(Vec<u32>, String)> = Vec::new();
+    let mut push = |ks: &[u32], piece: &str| {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some((last, t)) if last.as_slice() == ks => {
+                t.push(' ');
+                t.push_str(piece);
+            }
+            _ => out.push((ks.to_vec(), piece.to_string())),
+        }
+    };
+    for s in sentences(text) {
+        let switches: Vec<labels::Mention> = labels::mentions(s)
+            .into_iter()
+            .filter(|m| {
+                !m.exception
+                    && !m.keys.is_empty()
+                    && m.keys.iter().all(|k| defined.contains(k))
+                    && m.keys != current
+                    && SUBJECT_BEFORE.is_match(s.get(..m.start).unwrap_or(""))
+            })
+            .collect();
+        let mut from = 0;
+        let mut owner = current.clone();
+        for m in &switches {
+            push(&owner, s.get(from..m.start).unwrap_or(""));
+            from = m.start;
+            owner = m.keys.clone();
+        }
+        push(&owner, s.get(from..).unwrap_or(""));
+        current = owner;
+    }
+    out
 }
 
 /// Tie free paragraphs to the questions they name, sentence by sentence; the rest
