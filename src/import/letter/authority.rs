@@ -158,6 +158,33 @@ const TEAM_WORD: &[&str] = &[
     "privacy",
 ];
 
+const BUILDING: &[&str] = &[
+    "hall",
+    "house",
+    "building",
+    "buildings",
+    "centre",
+    "center",
+    "offices",
+    "headquarters",
+    "hq",
+    "road",
+    "street",
+    "lane",
+    "avenue",
+    "square",
+    "place",
+    "way",
+    "drive",
+    "park",
+    "quay",
+    "wharf",
+    "chambers",
+    "tower",
+    "campus",
+    "court",
+];
+
 /// Strip a trailing team name: `DWP Central Freedom of Information Team` → `DWP`.
 fn strip_team(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -234,6 +261,13 @@ fn candidate(line: &str) -> Option<String> {
             && !stripped.ends_with('?')
             && stripped.starts_with(|c: char| c.is_uppercase())
         {
+            // An address ("County Hall", "Police Headquarters") is not a name.
+            if words
+                .last()
+                .is_some_and(|w| BUILDING.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                continue;
+            }
             // "Parking Services, Dunmore Borough Council": the council, not the unit.
             let strength = if WEAK_ORG.is_match(stripped) && !STRONG_ORG.is_match(stripped) {
                 1

@@ -21,6 +21,11 @@ use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+static REQUEST_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    clean::re(
+        r"(?i)\byour\s+(?:freedom\s+of\s+information\s+|foi\s+|information\s+)?request\b[^.]{0,60}?\bfor\s+((?:a\s+copy|copies|details|the|all|any|a\s+list)\b[^.]{5,300})\.",
+    )
+});
 static ASKED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     clean::re(
         r#"(?i)\b(?:you\s+(?:asked|requested|wrote)|your\s+request\s+(?:was|read))(?:\s+(?:for|as\s+follows))?\s*:?\s*"([^"]{5,3000})""#,
@@ -133,12 +138,15 @@ fn decide(
             .paragraphs(0, doc.lines.len())
             .into_iter()
             .map(|(f, t)| doc.join(f, t))
-            .find_map(|p| {
-                ASKED_QUOTE
-                    .captures(&p)
+            .collect::<Vec<_>>();
+        let found = |rx: &Regex| {
+            quoted.iter().find_map(|p| {
+                rx.captures(p)
                     .and_then(|c| c.get(1))
                     .map(|m| m.as_str().trim().to_string())
-            });
+            })
+        };
+        let quoted = found(&ASKED_QUOTE).or_else(|| found(&REQUEST_FOR));
         let asked: Vec<String> = match quoted {
             Some(q) => vec![q],
             None => doc

@@ -208,7 +208,7 @@ static QUANTITY: LazyLock<Regex> =
     LazyLock::new(|| re(r"£\s?\d|\b(?:\d{1,3}(?:,\d{3})+|\d{1,3}|\d{5,})(?:\.\d+)?\b"));
 static NOT_A_FACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bref(?:erence)?\b|\btel\b|telephone|phone|\bfax\b|@|https?://|www\.|\bpage\s+\d|\bparagraph\s+\d|\bquestions?\s+\d|\brequests?\s+\d",
+        r"(?i)\bref(?:erence)?\b|\btel\b|telephone|phone|\bfax\b|@|https?://|www\.|\bpage\s+\d|\bparagraph\s+\d|\bquestions?\s+\d|\brequests?\s+\d|\breview|\bcommissioner|\bappeal|\bcomplain",
     )
 });
 static NOT_VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -335,7 +335,11 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
         unreasonable |= UNREASONABLE.is_match(s) && !NOT_VEXATIOUS.is_match(s);
         // A plain fact given ("The Force owns 6 drones"): a sentence refusing nothing
         // that states a quantity, dates and section numbers aside.
-        if !refusing(s) && !NOT_A_FACT.is_match(s) && super::dates::find(s).is_empty() {
+        if s.split_whitespace().count() >= 3
+            && !refusing(s)
+            && !NOT_A_FACT.is_match(s)
+            && super::dates::find(s).is_empty()
+        {
             let bare = CITE.replace_all(s, " ");
             let bare = BARE.replace_all(&bare, " ");
             facts |= QUANTITY.is_match(&bare);

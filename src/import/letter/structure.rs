@@ -168,6 +168,7 @@ pub fn analyse(doc: &Doc) -> Layout {
 
     // Which family defines the questions: the one whose labels lead the most text
     // that reads like a question.
+    let request_start = (0..stop.min(n)).find(|&i| REQUEST_START.is_match(doc.text(i)));
     let mut best: Option<(u32, Family, Vec<Marker>)> = None;
     for fam in [
         Family::Named,
@@ -190,12 +191,22 @@ pub fn analyse(doc: &Doc) -> Layout {
             }
         }
         let score: u32 = per_key.values().map(|&s| u32::from(s)).sum();
+        // A plain numbered or lettered list (reasons, factors, addresses) is not a
+        // request: unless the letter says a request follows, most items must read
+        // as questions.
+        let introduced = request_start.is_some_and(|r| ms.first().is_some_and(|m| m.line > r));
+        let asking = per_key.values().filter(|&&s| s == 2).count();
+        if matches!(fam, Family::Numbered | Family::Alpha)
+            && !introduced
+            && asking * 2 < per_key.len()
+        {
+            continue;
+        }
         if score > 0 && best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, fam, ms));
         }
     }
 
-    let request_start = (0..stop.min(n)).find(|&i| REQUEST_START.is_match(doc.text(i)));
     let mut drafts: Vec<Draft> = Vec::new();
     let mut def_lines: BTreeMap<u32, usize> = BTreeMap::new();
     let mut evidence_markers: Vec<Marker> = Vec::new();
@@ -231,7 +242,7 @@ pub fn analyse(doc: &Doc) -> Layout {
             .collect();
         let distinct: BTreeSet<u32> = repeats.iter().flat_map(|m| m.keys.clone()).collect();
         let loose = matches!(fam, Family::Numbered | Family::Alpha);
-        if !loose || distinct.len() * 2 >= pick.len() {
+        if !loose || distinct.len() + 1 >= pick.len() {
             evidence_markers.extend(repeats);
         }
     }
