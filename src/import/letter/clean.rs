@@ -92,6 +92,11 @@ impl Doc {
         out
     }
 
+    /// Whether line `i` is blank (or past the end).
+    pub fn blank(&self, i: usize) -> bool {
+        self.lines.get(i).is_none_or(Line::is_blank)
+    }
+
     pub fn text(&self, i: usize) -> &str {
         self.lines.get(i).map_or("", |l| l.text.as_str())
     }

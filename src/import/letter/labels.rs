@@ -171,7 +171,7 @@ pub fn marker(line: usize, text: &str) -> Option<Marker> {
         return Some(Marker {
             line,
             family: Family::Alpha,
-            keys: vec![ALPHA_BASE + (ch as u32 - 'a' as u32)],
+            keys: vec![ALPHA_BASE + (ch as u32).saturating_sub('a' as u32)],
             label: format!("({ch})"),
             rest: rest_from(end),
         });
@@ -260,7 +260,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 .unwrap_or_default(),
         ) {
             if let Some(ch) = l.to_ascii_lowercase().chars().next() {
-                keys.push(ALPHA_BASE + (ch as u32 - 'a' as u32));
+                keys.push(ALPHA_BASE + (ch as u32).saturating_sub('a' as u32));
             }
         }
         let exc = exceptions.get(&m.start());

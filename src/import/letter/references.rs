@@ -41,7 +41,7 @@ pub fn their_ref(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option
             }
             if rest.trim().is_empty() && explicit {
                 // The value on the next line.
-                let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].is_blank());
+                let next = (i + 1..doc.lines.len()).find(|&j| !doc.blank(j));
                 if let Some(v) =
                     next.and_then(|j| value(doc.text(j)).filter(|_| doc.text(j).len() < 40))
                 {

@@ -108,7 +108,7 @@ fn lead_text(doc: &Doc, m: &Marker) -> String {
         return m.rest.clone();
     }
     (m.line + 1..doc.lines.len())
-        .find(|&j| !doc.lines[j].is_blank())
+        .find(|&j| !doc.blank(j))
         .filter(|&j| j <= m.line + 2)
         .map(|j| doc.text(j).to_string())
         .unwrap_or_default()
@@ -143,7 +143,7 @@ fn base_of(f: Family) -> u32 {
 pub fn analyse(doc: &Doc) -> Layout {
     let n = doc.lines.len();
     let stop = (0..n)
-        .find(|&i| STOP.is_match(doc.text(i)) && (0..i).any(|j| !doc.lines[j].is_blank()))
+        .find(|&i| STOP.is_match(doc.text(i)) && (0..i).any(|j| !doc.blank(j)))
         .unwrap_or(n);
     let rows = tables::rows(doc);
     let table_lines: BTreeSet<usize> = rows.iter().map(|r| r.marker.line).collect();
@@ -257,7 +257,7 @@ pub fn analyse(doc: &Doc) -> Layout {
         for m in bullets {
             let contiguous = run.last().is_none_or(|p| {
                 (p.line + 1..m.line).all(|j| {
-                    doc.lines[j].is_blank()
+                    doc.blank(j)
                         || !doc.text(j).starts_with(|c: char| c.is_alphanumeric())
                         || j == p.line + 1
                 })
@@ -347,8 +347,10 @@ pub fn analyse(doc: &Doc) -> Layout {
 
     let mut request = vec![false; n];
     for (i, line) in doc.lines.iter().enumerate() {
-        if line.quoted {
-            request[i] = true;
+        if line.quoted
+            && let Some(f) = request.get_mut(i)
+        {
+            *f = true;
         }
     }
     let req_from = match (request_start, first_def) {
@@ -389,7 +391,9 @@ pub fn analyse(doc: &Doc) -> Layout {
                     part: false,
                 });
             }
-            request[l] = true;
+            if let Some(f) = request.get_mut(l) {
+                *f = true;
+            }
             continue;
         }
         let (qtext, inline_answer, q_end) = question_part(doc, &all, l, end, whole_question);
@@ -462,7 +466,8 @@ pub fn analyse(doc: &Doc) -> Layout {
     }
     if interleaved {
         for &a in &answer_lines {
-            if a >= stop || covered[a] && !def_line_set.contains(&a) && evidence_lines.contains(&a)
+            let is_covered = covered.get(a).copied().unwrap_or(true);
+            if a >= stop || is_covered && !def_line_set.contains(&a) && evidence_lines.contains(&a)
             {
                 continue;
             }
@@ -525,17 +530,22 @@ pub fn analyse(doc: &Doc) -> Layout {
         .find(|&i| GREETING.is_match(doc.text(i)))
         .unwrap_or(0);
     let free: Vec<bool> = (0..n)
-        .map(|i| i >= letter_start && i < stop && !covered[i] && !request[i])
+        .map(|i| {
+            i >= letter_start
+                && i < stop
+                && !covered.get(i).copied().unwrap_or(true)
+                && !request.get(i).copied().unwrap_or(true)
+        })
         .collect();
     let mut paragraphs: Vec<String> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !free[i] || doc.lines[i].is_blank() {
+        if !free.get(i).copied().unwrap_or(false) || doc.blank(i) {
             i += 1;
             continue;
         }
         let from = i;
-        while i < n && free[i] && !doc.lines[i].is_blank() {
+        while i < n && free.get(i).copied().unwrap_or(false) && !doc.blank(i) {
             i += 1;
         }
         paragraphs.push(doc.join(from, i));
