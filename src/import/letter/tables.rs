@@ -168,6 +168,15 @@ pub fn rows(doc: &Doc) -> Vec<Row> {
         while j < n {
             let t = doc.text(j);
             if pipe.is_some() {
+                if t.trim().is_empty() {
+                    // HTML tables leave blank lines between rows.
+                    let next = (j + 1..n).find(|&k| !doc.blank(k));
+                    if next.is_some_and(|k| k <= j + 2 && pipe_cells(doc.text(k)).is_some()) {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
                 let Some(cells) = pipe_cells(t) else { break };
                 if !SEPARATOR.is_match(t) && cells.iter().any(|c| !c.is_empty()) {
                     index += 1;
