@@ -297,6 +297,31 @@ pub fn analyse(doc: &Doc) -> Layout {
             evidence_markers.push(m.clone());
         }
     }
+    // "Request 1: …" asked, then "1. …" answered after the last question: a numbered
+    // run after the questions that covers (nearly) all of them.
+    if chosen == Some(Family::Named)
+        && let Some(&last) = def_line_set.last()
+    {
+        let after: Vec<Marker> = in_sequence(
+            all.iter()
+                .filter(|m| m.family == Family::Numbered && m.line > last && m.line < stop)
+                .cloned()
+                .collect(),
+            0,
+        );
+        let covered_keys: BTreeSet<u32> = after
+            .iter()
+            .flat_map(|m| m.keys.iter().copied())
+            .filter(|k| keys.contains(k))
+            .collect();
+        if !covered_keys.is_empty() && covered_keys.len() + 1 >= keys.len() {
+            evidence_markers.extend(
+                after
+                    .into_iter()
+                    .filter(|m| m.keys.iter().all(|k| keys.contains(k))),
+            );
+        }
+    }
     evidence_markers.sort_by_key(|m| m.line);
     evidence_markers.dedup_by_key(|m| m.line);
 
