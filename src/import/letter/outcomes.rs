@@ -259,6 +259,11 @@ static DISCLOSES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)please\s+(?:find|see)\s+(?:attached|enclosed|below|the\s+(?:attached|enclosed|information|table|figures|answer|response))|\b(?:is|are)\s+(?:attached|enclosed)\b|\battached\s+(?:is|are|to\s+this|please)|\b(?:i|we)\s+(?:can|am\s+able\s+to|are\s+able\s+to)\s+provide|\b(?:i\s+am|we\s+are)\s+pleased\s+to|\bhas\s+been\s+(?:provided|released|disclosed)|\bhave\s+(?:provided|released|disclosed)|\bprovided\s+(?:below|above)|\bas\s+follows|\bthe\s+(?:answer|figure|number|total|amount|cost)s?\s+(?:is|are|was|were)\b|\bthere\s+(?:were|was|are|is|have\s+been|has\s+been)\s+\d|£\s?\d|\b\d[\d,.]*\s*(?:%|per\s*cent)|\b(?:we|the\s+\w+)\s+(?:can\s+)?confirm\s+that\s+(?:there|the\s+(?:number|figure|total|cost))|\bsee\s+(?:the\s+)?(?:attached|enclosed|table|spreadsheet)",
     )
 });
+static ATTACHED_RESPONSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:attached|enclosed)\s+(?:is\s+|please\s+find\s+|you\s+will\s+find\s+)?(?:our|my|the\s+\w+'?s?|a|the)\s+(?:formal\s+|full\s+)?(?:response|reply|letter|decision)",
+    )
+});
 static SEE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:see|refer\s+to|as\s+per|as\s+in)\s+(?:our\s+|my\s+|the\s+)?(?:answers?|responses?|reply)\s+(?:to|for|at|given\s+(?:to|for|at|in))\s+(?:question|request|q|part|point)\s*\.?\s*(\d{1,3})|(?:see|refer\s+to)\s+(?:question|request|q)\s*\.?\s*(\d{1,3})",
@@ -350,7 +355,8 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
         published |= PUBLISHED.is_match(s);
         future |= FUTURE.is_match(s);
         partial |= PARTIAL.is_match(s);
-        v.discloses |= DISCLOSES.is_match(s);
+        // "Please find attached our response": the answers are elsewhere, not given.
+        v.discloses |= DISCLOSES.is_match(s) && !ATTACHED_RESPONSE.is_match(s);
     }
     if unreasonable {
         if cost || COST.is_match(text) || BURDEN.is_match(text) {
