@@ -367,6 +367,19 @@ mod tests {
             Some("Riverside NHS Foundation Trust")
         );
         assert_eq!(a("Dear Sir\n\nThe Council holds no data."), None);
+        assert_eq!(
+            a("HMRC Freedom of Information Team\n\nDear X").as_deref(),
+            Some("HM Revenue and Customs")
+        );
+        assert_eq!(
+            a("MoJ Disclosure Team\n\nDear X").as_deref(),
+            Some("Ministry of Justice")
+        );
+        assert_eq!(a("County Hall, Glenfield\n\nDear X"), None);
+        assert_eq!(
+            a("Parking Services, Dunmore Borough Council\n\nDear X").as_deref(),
+            Some("Dunmore Borough Council")
+        );
         assert_eq!(strip_team("DWP Strategy Fol Team"), "DWP");
         assert_eq!(strip_team("Cabinet Office"), "Cabinet Office");
     }

@@ -25,7 +25,7 @@ static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
 });
 static THEIR_SIDE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(we\s+will|we'll|we\s+aim|we\s+shall|we\s+would\s+(?:aim|hope)|aim\s+to|will\s+(?:be\s+)?(?:respond|reply|complete|conclude|receive|carry|conduct|issue)|(?:respond|reply)\s+to\s+(?:your|the|any)\s+(?:review|complaint|request\s+for\s+(?:a\s+)?review)|review\s+will|should\s+receive|you\s+will\s+(?:normally\s+)?receive|response\s+(?:time|target)|(?:must|should|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to)\s+(?:respond|reply|answer|complete|deal))",
+        r"(?i)\b(we\s+will|we'll|we\s+aim|we\s+shall|we\s+would\s+(?:aim|hope)|aim\s+to|will\s+(?:be\s+)?(?:respond|reply|complete|conclude|receive|carry|conduct|issue)|(?:respond|reply)\s+to\s+(?:your|the|any)\s+(?:review|complaint|request\s+for\s+(?:a\s+)?review)|review\s+will|should\s+receive|you\s+will\s+(?:normally\s+)?receive|response\s+(?:time|target)|(?:are|is)\s+(?:normally\s+|usually\s+|generally\s+)?(?:completed|concluded|dealt\s+with|answered|carried\s+out)|(?:must|should|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to)\s+(?:respond|reply|answer|complete|deal))",
     )
 });
 static OTHER_BODY: LazyLock<Regex> =
@@ -177,6 +177,10 @@ mod tests {
         );
         assert_eq!(
             w("We will respond to your review within 20 working days. You may then complain to the ICO within six weeks.").as_deref(),
+            None
+        );
+        assert_eq!(
+            w("Reviews are normally completed within 20 working days.").as_deref(),
             None
         );
         assert_eq!(
