@@ -397,10 +397,7 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
     v.outcome = match primary {
         Some(Outcome::Withheld) if partial || facts => Some(Outcome::PartlyAnswered),
         Some(Outcome::NotHeld) if facts || v.discloses => Some(Outcome::PartlyAnswered),
-        Some(o) if partial && v.discloses => {
-            let _ = o;
-            Some(Outcome::PartlyAnswered)
-        }
+        Some(_) if partial && v.discloses => Some(Outcome::PartlyAnswered),
         Some(o) => Some(o),
         None => {
             if text.len() < 300 {
