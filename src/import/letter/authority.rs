@@ -346,6 +346,18 @@ pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Opt
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = ORG_WORD.as_str();
+        let _ = WEAK_ORG.as_str();
+        let _ = STRONG_ORG.as_str();
+        let _ = REF_OR_CONTACT.as_str();
+        let _ = NOT_ORG.as_str();
+        let _ = SIGN_OFF.as_str();
+        let _ = DEAR_ORG.as_str();
+        let _ = LETTER_START.as_str();
+    }
+
     fn a(s: &str) -> Option<String> {
         let doc = Doc::parse(s);
         authority(&doc, &[], &mut Vec::new())

@@ -308,6 +308,25 @@ fn make_line(raw: &str) -> Line {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = HTML_BREAK.as_str();
+        let _ = HTML_CELL.as_str();
+        let _ = HTML_LI.as_str();
+        let _ = HTML_TAG.as_str();
+        let _ = HTML_DROP.as_str();
+        let _ = ENTITY.as_str();
+        let _ = LATEX_WRAP.as_str();
+        let _ = MD_IMAGE.as_str();
+        let _ = MD_LINK.as_str();
+        let _ = MD_ESCAPE.as_str();
+        let _ = INLINE_NAMED.as_str();
+        let _ = INLINE_ANSWER.as_str();
+        let _ = INLINE_STOP.as_str();
+        let _ = INLINE_NUMBERED.as_str();
+        let _ = INLINE_HEAD.as_str();
+    }
+
     fn texts(s: &str) -> Vec<String> {
         Doc::parse(s).lines.into_iter().map(|l| l.text).collect()
     }

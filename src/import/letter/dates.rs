@@ -380,6 +380,23 @@ pub fn floor_boundary(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = DMY.as_str();
+        let _ = MDY.as_str();
+        let _ = ISO.as_str();
+        let _ = NUMERIC.as_str();
+        let _ = DATE_LABEL.as_str();
+        let _ = DATE_WORD.as_str();
+        let _ = NOT_LETTER_DATE_WORD.as_str();
+        let _ = PUBLISHED.as_str();
+        let _ = LETTER_START.as_str();
+        let _ = BLANK_FIELD.as_str();
+        let _ = REQUEST_BEFORE.as_str();
+        let _ = REQUEST_AFTER.as_str();
+        let _ = NOT_REQUEST.as_str();
+    }
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }

@@ -279,6 +279,21 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = LEAD.as_str();
+        let _ = NAMED.as_str();
+        let _ = ANSWER_NUM.as_str();
+        let _ = ANSWER_A.as_str();
+        let _ = NUMBERED.as_str();
+        let _ = ALPHA.as_str();
+        let _ = BULLET.as_str();
+        let _ = REF.as_str();
+        let _ = ALPHA_REF.as_str();
+        let _ = ALPHA_ITEM.as_str();
+        let _ = EXCEPTION.as_str();
+    }
+
     fn m(s: &str) -> Option<(Family, Vec<u32>, String, String)> {
         marker(0, s).map(|m| (m.family, m.keys, m.label, m.rest))
     }

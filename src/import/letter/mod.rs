@@ -278,6 +278,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_pattern_compiles() {
+        let _ = REQUEST_FOR.as_str();
+        let _ = ASKED_QUOTE.as_str();
+    }
+
+    #[test]
     fn empty_and_junk_inputs() {
         let p = parse_letter("");
         assert!(p.questions.is_empty());

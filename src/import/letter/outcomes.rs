@@ -423,6 +423,33 @@ pub fn classify(text: &str, regime: Option<Regime>) -> Verdict {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = CITE.as_str();
+        let _ = BARE.as_str();
+        let _ = SEC_ITEM.as_str();
+        let _ = NEGATED.as_str();
+        let _ = NCND.as_str();
+        let _ = VEXATIOUS.as_str();
+        let _ = UNREASONABLE.as_str();
+        let _ = BURDEN.as_str();
+        let _ = QUANTITY.as_str();
+        let _ = NOT_A_FACT.as_str();
+        let _ = NOT_VEXATIOUS.as_str();
+        let _ = COST.as_str();
+        let _ = COST_REFUSAL.as_str();
+        let _ = COST_OK.as_str();
+        let _ = NOT_HELD.as_str();
+        let _ = PUBLISHED.as_str();
+        let _ = FUTURE.as_str();
+        let _ = WITHHOLD.as_str();
+        let _ = PARTIAL.as_str();
+        let _ = DISCLOSES.as_str();
+        let _ = ATTACHED_RESPONSE.as_str();
+        let _ = SEE_OTHER.as_str();
+        let _ = EXCEPTION_CLAUSE.as_str();
+    }
+
     fn o(s: &str, r: Option<Regime>) -> (Option<Outcome>, Vec<String>) {
         let v = classify(s, r);
         (v.outcome, v.exemptions)

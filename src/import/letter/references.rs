@@ -157,6 +157,13 @@ fn is_word(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = LABEL.as_str();
+        let _ = YOURS.as_str();
+        let _ = UNLABELLED.as_str();
+    }
+
     fn r(s: &str) -> (Option<String>, usize) {
         let doc = Doc::parse(s);
         let mut w = Vec::new();

@@ -64,6 +64,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_pattern_compiles() {
+        let _ = SCOTTISH.as_str();
+        let _ = SCOTTISH_ENV.as_str();
+        let _ = ENV.as_str();
+        let _ = FOI.as_str();
+        let _ = ENV_HANDLED.as_str();
+        let _ = SCOT_ENV_REG.as_str();
+        let _ = ENV_REG.as_str();
+        let _ = ACT_SECTION_EXEMPT.as_str();
+    }
+
+    #[test]
     fn regimes() {
         assert_eq!(
             detect("exempt under Section 43 of the Freedom of Information Act."),

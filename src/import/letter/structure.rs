@@ -807,6 +807,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_pattern_compiles() {
+        let _ = STOP.as_str();
+        let _ = REQUEST_START.as_str();
+        let _ = ANSWER_LINE.as_str();
+        let _ = SUBJECT_BEFORE.as_str();
+        let _ = GREETING.as_str();
+        let _ = IMPERATIVE.as_str();
+        let _ = OUTCOME_PHRASE.as_str();
+        let _ = GLOBAL_WORDS.as_str();
+    }
+
+    #[test]
     fn seed_shape() {
         let text = include_str!("../../../tests/fixtures/letters/seed-dwp.txt");
         let doc = Doc::parse(text);

@@ -223,6 +223,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_pattern_compiles() {
+        let _ = LABEL_HEAD.as_str();
+        let _ = QUESTION_HEAD.as_str();
+        let _ = ANSWER_HEAD.as_str();
+        let _ = SEPARATOR.as_str();
+        let _ = COLUMN_GAP.as_str();
+    }
+
+    #[test]
     fn pipe_and_aligned_tables() {
         let doc = Doc::parse(
             "| No. | Question | Response |\n|---|---|---|\n| 1 | How many beds? | 40 |\n| 2 | How many staff? | Not held |\n\nafter",

@@ -157,6 +157,15 @@ pub fn review_window(paragraphs: &[String], warnings: &mut Vec<String>) -> Optio
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = SPAN.as_str();
+        let _ = SPAN_OF.as_str();
+        let _ = REVIEW.as_str();
+        let _ = THEIR_SIDE.as_str();
+        let _ = OTHER_BODY.as_str();
+    }
+
     fn w(s: &str) -> Option<String> {
         review_window(&[s.to_string()], &mut Vec::new()).map(|s| s.canonical())
     }
