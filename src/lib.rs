@@ -6,6 +6,7 @@ pub mod casebook;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod present;
 pub mod store;
 pub mod tui;

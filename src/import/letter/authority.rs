@@ -1,0 +1,398 @@
+//! Which authority wrote the letter: from the letterhead, the requester's own
+//! "Dear …" line, or the sign-off; well-known acronyms expanded.
+
+use super::clean::{Doc, re};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Acronyms common enough to expand without doubt.
+const ACRONYMS: &[(&str, &str)] = &[
+    ("DWP", "Department for Work and Pensions"),
+    ("HMRC", "HM Revenue and Customs"),
+    ("MoJ", "Ministry of Justice"),
+    ("MOJ", "Ministry of Justice"),
+    ("DfE", "Department for Education"),
+    ("DFE", "Department for Education"),
+    ("DHSC", "Department of Health and Social Care"),
+    ("MoD", "Ministry of Defence"),
+    ("MOD", "Ministry of Defence"),
+    ("HO", "Home Office"),
+    ("DfT", "Department for Transport"),
+    ("DFT", "Department for Transport"),
+    ("FCDO", "Foreign, Commonwealth and Development Office"),
+    ("FCO", "Foreign and Commonwealth Office"),
+    ("DCMS", "Department for Culture, Media and Sport"),
+    (
+        "Defra",
+        "Department for Environment, Food and Rural Affairs",
+    ),
+    (
+        "DEFRA",
+        "Department for Environment, Food and Rural Affairs",
+    ),
+    ("DESNZ", "Department for Energy Security and Net Zero"),
+    ("DBT", "Department for Business and Trade"),
+    (
+        "BEIS",
+        "Department for Business, Energy and Industrial Strategy",
+    ),
+    (
+        "DLUHC",
+        "Department for Levelling Up, Housing and Communities",
+    ),
+    (
+        "MHCLG",
+        "Ministry of Housing, Communities and Local Government",
+    ),
+    ("DSIT", "Department for Science, Innovation and Technology"),
+    ("HMT", "HM Treasury"),
+    ("HMCTS", "HM Courts and Tribunals Service"),
+    ("HMPPS", "HM Prison and Probation Service"),
+    ("DVLA", "Driver and Vehicle Licensing Agency"),
+    ("DVSA", "Driver and Vehicle Standards Agency"),
+    ("ONS", "Office for National Statistics"),
+    ("CPS", "Crown Prosecution Service"),
+    ("UKHSA", "UK Health Security Agency"),
+    ("TfL", "Transport for London"),
+    ("PSNI", "Police Service of Northern Ireland"),
+    ("NCA", "National Crime Agency"),
+    ("SEPA", "Scottish Environment Protection Agency"),
+];
+
+pub fn expand(name: &str) -> Option<&'static str> {
+    ACRONYMS
+        .iter()
+        .find(|(a, _)| *a == name.trim())
+        .map(|(_, full)| *full)
+}
+
+static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|commissioners|care\s+board|integrated\s+care)\b",
+    )
+});
+static WEAK_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(service|services|office|partnership|directorate|estates|highways|library)\b")
+});
+static STRONG_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(council|trust|nhs|police|constabulary|department|ministry|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|police\s+service|prison\s+service|hm\s+\w+|cabinet\s+office|home\s+office|crown\s+prosecution|ambulance\s+service|health\s+service|rescue\s+service)\b",
+    )
+});
+static REF_OR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:our\s+ref|your\s+ref|ref(?:erence)?\s*(?:no\.?|number)?\s*[:.#]|date\s*:|tel\b|telephone|e-?mail\s*:|phone|dear\s)",
+    )
+});
+static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(information\s+commissioner|commissioner'?s\s+office|ico\b|tribunal|cookie|skip\s+to|menu|privacy|search|sign\s+in|log\s+in|subscribe|follow\s+us|your\s+right|internal\s+review|copyright|accessibility|re-use|reuse|whatdotheyknow|home\s*[>/|»])",
+    )
+});
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+regards|regards|many\s+thanks|best\s+wishes)\b",
+    )
+});
+static DEAR_ORG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\W{0,3}dear\s+(?:sir\s+or\s+madam\s+at\s+)?(.{3,90}?)\s*,?\s*$"));
+static LETTER_START: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(dear\b|to whom)"));
+
+const TEAM_END: &[&str] = &[
+    "team",
+    "unit",
+    "desk",
+    "officer",
+    "officers",
+    "hub",
+    "section",
+    "centre",
+    "center",
+    "cell",
+    "group",
+    "coordinator",
+    "co-ordinator",
+    "lead",
+    "manager",
+];
+const TEAM_WORD: &[&str] = &[
+    "central",
+    "corporate",
+    "freedom",
+    "of",
+    "information",
+    "foi",
+    "fol",
+    "foia",
+    "eir",
+    "foisa",
+    "governance",
+    "rights",
+    "disclosure",
+    "disclosures",
+    "compliance",
+    "management",
+    "access",
+    "request",
+    "requests",
+    "data",
+    "protection",
+    "records",
+    "strategy",
+    "legal",
+    "and",
+    "&",
+    "the",
+    "enquiries",
+    "response",
+    "responses",
+    "complaints",
+    "dpa",
+    "ig",
+    "team",
+    "services",
+    "service",
+    "customer",
+    "feedback",
+    "governance,",
+    "privacy",
+];
+
+const BUILDING: &[&str] = &[
+    "hall",
+    "house",
+    "building",
+    "buildings",
+    "centre",
+    "center",
+    "offices",
+    "headquarters",
+    "hq",
+    "road",
+    "street",
+    "lane",
+    "avenue",
+    "square",
+    "place",
+    "way",
+    "drive",
+    "park",
+    "quay",
+    "wharf",
+    "chambers",
+    "tower",
+    "campus",
+    "court",
+];
+
+/// Strip a trailing team name: `DWP Central Freedom of Information Team` → `DWP`.
+fn strip_team(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return String::new();
+    };
+    let last = last.trim_end_matches([',', '.', ':']).to_ascii_lowercase();
+    if !TEAM_END.contains(&last.as_str()) {
+        return words.join(" ");
+    }
+    let mut cut = words.len() - 1;
+    while cut > 0 {
+        let w = words.get(cut - 1).map_or(String::new(), |w| {
+            w.trim_end_matches([',', '.', ':', '-'])
+                .to_ascii_lowercase()
+        });
+        if TEAM_WORD.contains(&w.as_str()) || w.is_empty() {
+            cut -= 1;
+        } else {
+            break;
+        }
+    }
+    // "Clinical Commissioning Group" is a name, "Information Rights Team" a team.
+    if cut + 1 == words.len() && !matches!(last.as_str(), "team" | "unit" | "desk") {
+        return words.join(" ");
+    }
+    words.get(..cut).unwrap_or(&[]).join(" ")
+}
+
+/// A plausible authority name from one line, or `None`.
+fn candidate(line: &str) -> Option<String> {
+    let line = line
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '#');
+    if line.is_empty() || line.len() > 120 || NOT_ORG.is_match(line) || line.contains('@') {
+        return None;
+    }
+    // "Brinkley Town Council Our ref: …": the name stops where the reference begins.
+    let line = REF_OR_CONTACT
+        .find(line)
+        .map_or(line, |m| line.get(..m.start()).unwrap_or(line));
+    let mut best: Option<(u8, String)> = None;
+    for part in line.split(['|', ',', ';']).flat_map(|p| p.split(" - ")) {
+        let part = part.trim().trim_end_matches(['.', ':']);
+        let stripped = strip_team(part);
+        let stripped = stripped
+            .trim()
+            .trim_start_matches("The ")
+            .trim_start_matches("the ")
+            .trim();
+        if stripped.is_empty() || stripped.split_whitespace().count() > 10 {
+            continue;
+        }
+        if let Some(full) = expand(stripped) {
+            return Some(full.to_string());
+        }
+        if let Some(full) = stripped.split_whitespace().find_map(expand)
+            && stripped.split_whitespace().count() <= 3
+        {
+            return Some(full.to_string());
+        }
+        let words: Vec<&str> = stripped.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        let org = ORG_WORD.is_match(stripped);
+        // A name: an organisation word and at least one other capitalised word, and
+        // mostly capitalised (a title, not a sentence).
+        if org
+            && words.len() >= 2
+            && capitalised >= 2
+            && capitalised * 2 >= words.len()
+            && !stripped.ends_with('?')
+            && stripped.starts_with(|c: char| c.is_uppercase())
+        {
+            // An address ("County Hall", "Police Headquarters") is not a name.
+            if words
+                .last()
+                .is_some_and(|w| BUILDING.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                continue;
+            }
+            // "Parking Services, Dunmore Borough Council": the council, not the unit.
+            let strength = if WEAK_ORG.is_match(stripped) && !STRONG_ORG.is_match(stripped) {
+                1
+            } else {
+                2
+            };
+            if best.as_ref().is_none_or(|(s, _)| strength > *s) {
+                best = Some((strength, stripped.to_string()));
+            }
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// A letterhead in capitals, written in ordinary case elsewhere in the letter (the
+/// sign-off, usually): take that spelling.
+fn better_case(doc: &Doc, name: String) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name;
+    }
+    doc.lines
+        .iter()
+        .filter_map(|l| candidate(&l.text))
+        .find(|c| c.eq_ignore_ascii_case(&name) && c.chars().any(char::is_lowercase))
+        .unwrap_or(name)
+}
+
+/// The authority, or `None` with a warning. `request` marks the requester's quoted words.
+pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Option<String> {
+    let in_request = |i: usize| request.get(i).copied().unwrap_or(false);
+    // 1. The letterhead: the top lines before the letter begins.
+    let mut seen = 0;
+    for (i, line) in doc.lines.iter().enumerate() {
+        if line.is_blank() || in_request(i) {
+            continue;
+        }
+        if LETTER_START.is_match(&line.text) {
+            break;
+        }
+        seen += 1;
+        if seen > 25 {
+            break;
+        }
+        if let Some(c) = candidate(&line.text) {
+            return Some(better_case(doc, c));
+        }
+    }
+    // 2. The requester's own greeting inside the quoted request ("Dear Department for …").
+    for (i, line) in doc.lines.iter().enumerate() {
+        if !in_request(i) {
+            continue;
+        }
+        if let Some(name) = DEAR_ORG.captures(&line.text).and_then(|c| c.get(1))
+            && let Some(c) = candidate(name.as_str())
+        {
+            return Some(c);
+        }
+    }
+    // 3. The sign-off.
+    let lines = &doc.lines;
+    for (i, line) in lines.iter().enumerate() {
+        if in_request(i) || !SIGN_OFF.is_match(&line.text) {
+            continue;
+        }
+        for l in lines.iter().skip(i + 1).filter(|l| !l.is_blank()).take(6) {
+            if let Some(c) = candidate(&l.text) {
+                return Some(c);
+            }
+        }
+    }
+    warnings.push("No authority found.".into());
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = ORG_WORD.as_str();
+        let _ = WEAK_ORG.as_str();
+        let _ = STRONG_ORG.as_str();
+        let _ = REF_OR_CONTACT.as_str();
+        let _ = NOT_ORG.as_str();
+        let _ = SIGN_OFF.as_str();
+        let _ = DEAR_ORG.as_str();
+        let _ = LETTER_START.as_str();
+    }
+
+    fn a(s: &str) -> Option<String> {
+        let doc = Doc::parse(s);
+        authority(&doc, &[], &mut Vec::new())
+    }
+
+    #[test]
+    fn letterheads_and_sign_offs() {
+        assert_eq!(
+            a("## DWP Central Freedom of Information Team\n\nDear Lee").as_deref(),
+            Some("Department for Work and Pensions")
+        );
+        assert_eq!(
+            a("Northshire County Council\nInformation Governance Team\n\nDear X").as_deref(),
+            Some("Northshire County Council")
+        );
+        assert_eq!(
+            a("Dear Mr X,\n\nblah\n\nYours sincerely,\n\nJo Bloggs\nFOI Officer\nRiverside NHS Foundation Trust")
+                .as_deref(),
+            Some("Riverside NHS Foundation Trust")
+        );
+        assert_eq!(a("Dear Sir\n\nThe Council holds no data."), None);
+        assert_eq!(
+            a("HMRC Freedom of Information Team\n\nDear X").as_deref(),
+            Some("HM Revenue and Customs")
+        );
+        assert_eq!(
+            a("MoJ Disclosure Team\n\nDear X").as_deref(),
+            Some("Ministry of Justice")
+        );
+        assert_eq!(a("County Hall, Glenfield\n\nDear X"), None);
+        assert_eq!(
+            a("Parking Services, Dunmore Borough Council\n\nDear X").as_deref(),
+            Some("Dunmore Borough Council")
+        );
+        assert_eq!(strip_team("DWP Strategy Fol Team"), "DWP");
+        assert_eq!(strip_team("Cabinet Office"), "Cabinet Office");
+    }
+}

@@ -1,0 +1,378 @@
+//! Turning whatever was pasted (plain text, Markdown, a saved web page, a PDF's text
+//! with its line breaks lost) into clean lines the other readers can trust.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Letters longer than this are read only this far (a safety bound, not a limit real
+/// letters reach).
+pub const MAX_BYTES: usize = 2_000_000;
+
+/// Compile a pattern that is part of the program. Patterns are constants, covered by
+/// the tests: no input can make this fail.
+pub fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+/// One cleaned line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    pub text: String,
+    /// Quoted back (`>` in Markdown): the requester's words, never the authority's answer.
+    pub quoted: bool,
+    /// A Markdown heading (`## …`).
+    pub heading: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// The cleaned document.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub lines: Vec<Line>,
+}
+
+impl Doc {
+    pub fn parse(raw: &str) -> Doc {
+        let text = normalise_chars(cap(raw));
+        let text = strip_html(&text);
+        let text = strip_markdown(&text);
+        let mut lines = Vec::new();
+        for raw_line in text.split('\n') {
+            for piece in split_run_together(raw_line) {
+                lines.push(make_line(&piece));
+            }
+        }
+        Doc { lines }
+    }
+
+    /// The text of lines `from..to` joined with spaces (one logical paragraph).
+    pub fn join(&self, from: usize, to: usize) -> String {
+        let mut out = String::new();
+        for l in self
+            .lines
+            .get(from..to.min(self.lines.len()))
+            .unwrap_or(&[])
+        {
+            let t = l.text.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+
+    /// Paragraphs as `(first line, end line exclusive)`, within `from..to`.
+    pub fn paragraphs(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let to = to.min(self.lines.len());
+        let mut out = Vec::new();
+        let mut start = None;
+        for i in from..to {
+            let blank = self.lines.get(i).is_none_or(Line::is_blank);
+            match (blank, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, to));
+        }
+        out
+    }
+
+    /// Whether line `i` is blank (or past the end).
+    pub fn blank(&self, i: usize) -> bool {
+        self.lines.get(i).is_none_or(Line::is_blank)
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        self.lines.get(i).map_or("", |l| l.text.as_str())
+    }
+}
+
+fn cap(raw: &str) -> &str {
+    if raw.len() <= MAX_BYTES {
+        return raw;
+    }
+    let mut end = MAX_BYTES;
+    while end > 0 && !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    raw.get(..end).unwrap_or("")
+}
+
+/// Line endings, spaces, quotes, dashes and control characters made plain.
+fn normalise_chars(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{202a}'..='\u{202e}' => {}
+            '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0b}' | '\u{0c}' => out.push('\n'),
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => {
+                out.push('"')
+            }
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{2026}' => out.push_str("..."),
+            '\u{25aa}' | '\u{25e6}' | '\u{25cf}' | '\u{2023}' | '\u{2219}' | '\u{b7}'
+            | '\u{25a0}' | '\u{27a2}' | '\u{f0b7}' => out.push('•'),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|ul|ol|table|section|article|header|footer|nav|blockquote)\b[^<>]*>",
+    )
+});
+static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<\s*/\s*t[dh]\s*>"));
+static HTML_LI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<\s*li\b[^<>]*>"));
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)</?[a-z][a-z0-9:-]{0,20}(?:\s[^<>]*)?/?>"));
+static HTML_DROP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?is)<!--.*?-->|<(script|style)\b[^<>]*>.*?</(?:script|style)\s*>"));
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"));
+
+fn strip_html(s: &str) -> String {
+    let looks_html = s.contains('<') && HTML_TAG.is_match(s);
+    let s = if looks_html {
+        let s = HTML_DROP.replace_all(s, " ");
+        let s = HTML_LI.replace_all(&s, "\n• ");
+        let s = HTML_CELL.replace_all(&s, " | ");
+        let s = HTML_BREAK.replace_all(&s, "\n");
+        HTML_TAG.replace_all(&s, "").into_owned()
+    } else {
+        s.to_string()
+    };
+    if !s.contains('&') {
+        return s;
+    }
+    ENTITY
+        .replace_all(&s, |c: &regex::Captures| {
+            let name = c.get(1).map_or("", |m| m.as_str());
+            let lower = name.to_ascii_lowercase();
+            let decoded = if let Some(hex) = lower.strip_prefix("#x") {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = lower.strip_prefix('#') {
+                dec.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match lower.as_str() {
+                    "nbsp" | "ensp" | "emsp" | "thinsp" => Some(' '),
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" | "ldquo" | "rdquo" => Some('"'),
+                    "apos" | "rsquo" | "lsquo" => Some('\''),
+                    "pound" => Some('£'),
+                    "euro" => Some('€'),
+                    "ndash" | "mdash" | "minus" => Some('-'),
+                    "bull" | "middot" => Some('•'),
+                    "hellip" => Some('…'),
+                    "copy" => Some('©'),
+                    _ => None,
+                }
+            };
+            match decoded {
+                Some(ch) if ch.is_control() && ch != '\n' => " ".to_string(),
+                Some(ch) => ch.to_string(),
+                None => c.get(0).map_or("", |m| m.as_str()).to_string(),
+            }
+        })
+        .into_owned()
+}
+
+static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\$\s*\\(?:underline|textbf|textit|text|mathrm|url)\{([^{}\n]{0,2000})\}\s*\$")
+});
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"));
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)"));
+static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| re(r"\\([\\`*_{}\[\]()#+\-.!|>~<$&])"));
+
+fn strip_markdown(s: &str) -> String {
+    let s = LATEX_WRAP.replace_all(s, "$1");
+    let s = MD_IMAGE.replace_all(&s, "");
+    let s = MD_LINK.replace_all(&s, "$1");
+    let s = s.replace("**", "");
+    MD_ESCAPE.replace_all(&s, "$1").into_owned()
+}
+
+static INLINE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"([.?!:;"')\]])\s+((?:Request|Question|Query|Item|Q)\s*\.?\s*\d{1,3}\s*(?:[:.)]|\s-\s))"#)
+});
+static INLINE_ANSWER: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"([.?!"')\]])\s+((?:Response|Answer|Our response|Reply)\s*:)"#));
+static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+(?:sincerely|faithfully)|Kind\s+regards)\b)"#,
+    )
+});
+static INLINE_NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
+static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"([.?!:,"')\]\d])\s+((?:Dear\s+[A-Z]|(?:Our|The\s+Council's|The\s+Trust's|My)\s+(?:response|answers?|reply)\b[^.:]{0,40}[.:]))"#,
+    )
+});
+
+/// Break a line where a PDF lost its line breaks: before `Request 2:` or `Response:`
+/// that follows the end of a sentence, and (on very long lines) before `2. Please…`.
+fn split_run_together(line: &str) -> Vec<String> {
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut collect = |rx: &Regex| {
+        for c in rx.captures_iter(line) {
+            if let Some(m) = c.get(2) {
+                cuts.push(m.start());
+            }
+        }
+    };
+    collect(&INLINE_NAMED);
+    collect(&INLINE_ANSWER);
+    collect(&INLINE_STOP);
+    collect(&INLINE_HEAD);
+    if line.len() > 160 {
+        collect(&INLINE_NUMBERED);
+    }
+    if cuts.is_empty() {
+        return vec![line.to_string()];
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts {
+        if cut > from {
+            if let Some(piece) = line.get(from..cut) {
+                out.push(piece.trim_end().to_string());
+            }
+            from = cut;
+        }
+    }
+    if let Some(rest) = line.get(from..) {
+        out.push(rest.to_string());
+    }
+    out
+}
+
+fn make_line(raw: &str) -> Line {
+    let mut t = raw.trim_end();
+    let mut quoted = false;
+    let mut heading = false;
+    let trimmed = t.trim_start();
+    if trimmed.starts_with('>') {
+        quoted = true;
+        t = trimmed.trim_start_matches(['>', ' ']);
+    }
+    let trimmed = t.trim_start();
+    if trimmed.starts_with('#') {
+        let after = trimmed.trim_start_matches('#');
+        if after.is_empty() || after.starts_with(' ') {
+            heading = true;
+            t = after.trim_start();
+        }
+    }
+    Line {
+        text: t.to_string(),
+        quoted,
+        heading,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = HTML_BREAK.as_str();
+        let _ = HTML_CELL.as_str();
+        let _ = HTML_LI.as_str();
+        let _ = HTML_TAG.as_str();
+        let _ = HTML_DROP.as_str();
+        let _ = ENTITY.as_str();
+        let _ = LATEX_WRAP.as_str();
+        let _ = MD_IMAGE.as_str();
+        let _ = MD_LINK.as_str();
+        let _ = MD_ESCAPE.as_str();
+        let _ = INLINE_NAMED.as_str();
+        let _ = INLINE_ANSWER.as_str();
+        let _ = INLINE_STOP.as_str();
+        let _ = INLINE_NUMBERED.as_str();
+        let _ = INLINE_HEAD.as_str();
+    }
+
+    fn texts(s: &str) -> Vec<String> {
+        Doc::parse(s).lines.into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn line_endings_spaces_and_escapes() {
+        assert_eq!(texts("a\r\nb\rc"), ["a", "b", "c"]);
+        assert_eq!(texts("x\u{a0}y\tz"), ["x y    z"]);
+        assert_eq!(texts(r"\* Request 1: a\_b"), ["* Request 1: a_b"]);
+        assert_eq!(texts("## **DWP Response**"), ["DWP Response"]);
+        assert!(Doc::parse("## **DWP Response**").lines[0].heading);
+        assert!(Doc::parse("> quoted").lines[0].quoted);
+    }
+
+    #[test]
+    fn html_is_reduced_to_text() {
+        assert_eq!(
+            texts("<p>Our ref: <b>FOI&nbsp;12</b></p><p>&pound;450 &amp; more</p>"),
+            ["", "Our ref: FOI 12", "", "£450 & more", ""]
+        );
+        assert_eq!(
+            texts(r#"mail <a href="mailto:x@y">x@y</a> now"#),
+            ["mail x@y now"]
+        );
+    }
+
+    #[test]
+    fn run_together_text_is_split() {
+        assert_eq!(
+            texts("Intro. Request 1: Please provide X. Request 2: Please provide Y."),
+            [
+                "Intro.",
+                "Request 1: Please provide X.",
+                "Request 2: Please provide Y."
+            ]
+        );
+        assert_eq!(
+            texts("part of your Request 4 as below"),
+            ["part of your Request 4 as below"]
+        );
+    }
+
+    #[test]
+    fn caps_inside_multibyte_text() {
+        let s = "é".repeat(MAX_BYTES);
+        let d = Doc::parse(&s);
+        assert!(d.lines[0].text.len() <= MAX_BYTES);
+    }
+}

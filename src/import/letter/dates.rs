@@ -1,0 +1,469 @@
+//! Dates in letters: finding them in running text, and picking out the letter's own
+//! date and the date of the request it answers.
+
+use super::clean::{Doc, re};
+use crate::domain::dates::month_from_name;
+use chrono::{Datelike, NaiveDate};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A date written somewhere in the text; the year may be missing (`3 February`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Mention {
+    pub fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month, self.day)
+    }
+
+    /// The date, taking a missing year from the letter: its year, or the year before
+    /// when that would put the date after the letter.
+    pub fn resolve(&self, letter: Option<NaiveDate>) -> Option<NaiveDate> {
+        if self.year.is_some() {
+            return self.date();
+        }
+        let letter = letter?;
+        let same = NaiveDate::from_ymd_opt(letter.year(), self.month, self.day);
+        match same {
+            Some(d) if d <= letter => Some(d),
+            _ => NaiveDate::from_ymd_opt(letter.year() - 1, self.month, self.day),
+        }
+    }
+}
+
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
+const WEEKDAY: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+)?";
+
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b{WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH},?(?:\s+(\d{{4}})\b)?"
+    ))
+});
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b{WEEKDAY}{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b"));
+
+fn num(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+fn plausible_year(y: i32) -> bool {
+    (1990..=2100).contains(&y)
+}
+
+fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
+    match year {
+        Some(y) => plausible_year(y) && NaiveDate::from_ymd_opt(y, month, day).is_some(),
+        // Any year with a 29 February will do to check a day without a year.
+        None => NaiveDate::from_ymd_opt(2020, month, day).is_some(),
+    }
+}
+
+/// Every date written in `text`, in order, without overlaps.
+pub fn find(text: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for c in ISO.captures_iter(text) {
+        let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), num(&c, 1), num(&c, 2), num(&c, 3))
+        else {
+            continue;
+        };
+        let year = Some(y as i32);
+        if valid(year, mo, d) {
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                year,
+                month: mo,
+                day: d,
+            });
+        }
+    }
+    for c in NUMERIC.captures_iter(text) {
+        let (Some(m), Some(d), Some(mo), Some(yraw)) = (c.get(0), num(&c, 1), num(&c, 3), c.get(5))
+        else {
+            continue;
+        };
+        // The same separator twice: 27/02/2018, 27.02.2018, not 1.2-18.
+        if c.get(2).map(|s| s.as_str()) != c.get(4).map(|s| s.as_str()) {
+            continue;
+        }
+        let Ok(y) = yraw.as_str().parse::<i32>() else {
+            continue;
+        };
+        let y = if yraw.as_str().len() == 2 {
+            2000 + y
+        } else {
+            y
+        };
+        if valid(Some(y), mo, d) {
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                year: Some(y),
+                month: mo,
+                day: d,
+            });
+        }
+    }
+    for c in DMY.captures_iter(text) {
+        let (Some(m), Some(d), Some(mname)) = (c.get(0), num(&c, 1), c.get(2)) else {
+            continue;
+        };
+        let Some(mo) = month_from_name(mname.as_str()) else {
+            continue;
+        };
+        let year = num(&c, 3).map(|y| y as i32);
+        if valid(year, mo, d) {
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                year,
+                month: mo,
+                day: d,
+            });
+        }
+    }
+    for c in MDY.captures_iter(text) {
+        let (Some(m), Some(mname), Some(d)) = (c.get(0), c.get(1), num(&c, 2)) else {
+            continue;
+        };
+        let Some(mo) = month_from_name(mname.as_str()) else {
+            continue;
+        };
+        let year = num(&c, 3).map(|y| y as i32);
+        // "may 3" in prose is a verb; a month without a year must be capitalised.
+        if year.is_none()
+            && !mname
+                .as_str()
+                .starts_with(|ch: char| ch.is_ascii_uppercase())
+        {
+            continue;
+        }
+        if valid(year, mo, d) {
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                year,
+                month: mo,
+                day: d,
+            });
+        }
+    }
+    // Longest first at each start, then drop anything overlapping an earlier pick.
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Mention> = Vec::new();
+    for m in found {
+        if out.last().is_none_or(|last| m.start >= last.end) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(date(?:d)?|letter\s+date|date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)|response\s+date|date\s+(?:issued|of\s+disclosure)|issue\s+date|disclosure\s+date)\s*:\s*",
+    )
+});
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(?:date|dated)\s+"));
+static NOT_LETTER_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(request|requested|received|receipt|publication|published|updated|modified|review|due|birth|start|end|expiry|closing|deadline|original|decision|meeting|incident|event|report|document|data|posted|release|acknowledgement)\s*$",
+    )
+});
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(published|publication|updated|posted|modified|released|release date|data as|as at|as of|correct as|last reviewed|printed)\b",
+    )
+});
+static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W{0,3}(dear\b|to whom it may concern|thank you for your|i write|we write|further to your|re\s*:|subject\s*:)",
+    )
+});
+static BLANK_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:\[[^\]]{0,40}\]|<[^>]{0,40}>|\{[^}]{0,40}\}|_{2,}|\.{3,}|x{2,}|dd\s*/\s*mm\s*/\s*yy(?:yy)?|tbc|tba|insert\b.*)",
+    )
+});
+
+/// Whether a template field was left unfilled (`[insert]`, `____`, `DD/MM/YYYY`).
+pub fn is_blank_field(value: &str) -> bool {
+    let v = value.trim();
+    v.is_empty() || BLANK_FIELD.is_match(v)
+}
+
+/// The letter's own date: a `Date:` line, else a date standing alone near the top.
+/// `skip` marks lines that are the requester's words.
+pub fn letter_date(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option<NaiveDate> {
+    let skipped = |i: usize| skip.get(i).copied().unwrap_or(false);
+    let mut blank_label = false;
+    for (i, line) in doc.lines.iter().enumerate() {
+        if skipped(i) {
+            continue;
+        }
+        for c in DATE_LABEL.captures_iter(&line.text) {
+            let Some(m) = c.get(0) else { continue };
+            let before = line.text.get(..m.start()).unwrap_or("");
+            if NOT_LETTER_DATE_WORD.is_match(before) {
+                continue;
+            }
+            let rest = line.text.get(m.end()..).unwrap_or("");
+            match find(rest).first() {
+                Some(d)
+                    if d.start == 0 || rest.get(..d.start).is_some_and(|p| p.trim().is_empty()) =>
+                {
+                    if let Some(date) = d.date() {
+                        return Some(date);
+                    }
+                }
+                _ => {
+                    if is_blank_field(rest) {
+                        blank_label = true;
+                    }
+                }
+            }
+        }
+    }
+    // "Date 14th April 2020" (no colon) at the start of a short line.
+    for (i, line) in doc.lines.iter().enumerate() {
+        if skipped(i) || line.text.len() > 60 {
+            continue;
+        }
+        let Some(m) = DATE_WORD.find(&line.text) else {
+            continue;
+        };
+        let rest = line.text.get(m.end()..).unwrap_or("");
+        if let Some(d) = find(rest).first().filter(|d| d.start == 0)
+            && let Some(date) = d.date()
+        {
+            return Some(date);
+        }
+    }
+    // A date standing alone near the top, before the letter proper begins.
+    let mut seen = 0;
+    for (i, line) in doc.lines.iter().enumerate() {
+        if skipped(i) || line.is_blank() {
+            continue;
+        }
+        seen += 1;
+        if seen > 40 || LETTER_START.is_match(&line.text) {
+            break;
+        }
+        let t = line
+            .text
+            .trim()
+            .trim_matches(|c: char| c == '*' || c == '_' || c == '.' || c == ',');
+        let mentions = find(t);
+        let [only] = mentions.as_slice() else {
+            continue;
+        };
+        let tail = t.get(only.end..).unwrap_or("").trim();
+        let time_tail = tail.is_empty()
+            || tail
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c == ':' || c == '.' || c == ' '
+                })
+                .trim()
+                .eq_ignore_ascii_case("am")
+            || tail
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c == ':' || c == '.' || c == ' '
+                })
+                .trim()
+                .eq_ignore_ascii_case("pm")
+            || tail
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == ' ');
+        if only.start != 0 || !time_tail {
+            continue;
+        }
+        let prev = (0..i)
+            .rev()
+            .find(|&j| !doc.lines.get(j).is_none_or(|l| l.is_blank()));
+        if prev.is_some_and(|j| PUBLISHED.is_match(doc.text(j)) && doc.text(j).len() < 60) {
+            continue;
+        }
+        if let Some(d) = only.date() {
+            return Some(d);
+        }
+    }
+    if blank_label {
+        warnings.push("The letter's date field is blank (an unfilled template).".into());
+    } else {
+        warnings.push("No letter date found.".into());
+    }
+    None
+}
+
+static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b[^.?!;]{0,80}?\b(?:received|dated|of|made|sent|submitted|on|from|registered|logged)\s*(?:on\s+|by\s+us\s+on\s+)?|\b(?:date\s+(?:of\s+)?(?:request|receipt)|request\s+(?:date|received|made|submitted)|date\s+received|received(?:\s+on)?|date\s+request\s+received)\s*[:\-]?\s*)$",
+    )
+});
+static REQUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^,?\s+(?:you|in\s+which\s+you|we\s+received\s+your)\s+(?:asked|requested|wrote|made|submitted|sent|contacted|emailed|request)",
+    )
+});
+static NOT_REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(this|our)\s+(letter|response|reply)\b|\bpublish|\breview\b"));
+
+/// The date of the request the letter answers: "your request of 3 February 2018",
+/// "Date received: 03/02/2018", "On 3 February you asked …".
+pub fn request_date(
+    doc: &Doc,
+    skip: &[bool],
+    letter: Option<NaiveDate>,
+    warnings: &mut Vec<String>,
+) -> Option<NaiveDate> {
+    let mut yearless = false;
+    for (from, to) in doc.paragraphs(0, doc.lines.len()) {
+        if (from..to).all(|i| skip.get(i).copied().unwrap_or(false)) {
+            continue;
+        }
+        let para = doc.join(from, to);
+        for m in find(&para) {
+            let before_start = floor_boundary(&para, m.start.saturating_sub(140));
+            let before = para.get(before_start..m.start).unwrap_or("");
+            let after = para.get(m.end..).unwrap_or("");
+            let hit = REQUEST_BEFORE.is_match(before) || REQUEST_AFTER.is_match(after);
+            if !hit || NOT_REQUEST.is_match(last_clause(before)) {
+                continue;
+            }
+            match m.resolve(letter) {
+                Some(d) if letter.is_none_or(|l| d <= l) => return Some(d),
+                Some(_) => continue,
+                None => {
+                    yearless = true;
+                    continue;
+                }
+            }
+        }
+    }
+    if yearless {
+        warnings.push("The request date has no year and the letter date is unknown.".into());
+    } else {
+        warnings.push("No request date found.".into());
+    }
+    None
+}
+
+/// The text after the last sentence end.
+fn last_clause(s: &str) -> &str {
+    match s.rfind(['.', '?', '!']) {
+        Some(i) => s.get(i + 1..).unwrap_or(""),
+        None => s,
+    }
+}
+
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        let _ = DMY.as_str();
+        let _ = MDY.as_str();
+        let _ = ISO.as_str();
+        let _ = NUMERIC.as_str();
+        let _ = DATE_LABEL.as_str();
+        let _ = DATE_WORD.as_str();
+        let _ = NOT_LETTER_DATE_WORD.as_str();
+        let _ = PUBLISHED.as_str();
+        let _ = LETTER_START.as_str();
+        let _ = BLANK_FIELD.as_str();
+        let _ = REQUEST_BEFORE.as_str();
+        let _ = REQUEST_AFTER.as_str();
+        let _ = NOT_REQUEST.as_str();
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn one(s: &str) -> Option<NaiveDate> {
+        let f = find(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        f[0].date()
+    }
+
+    #[test]
+    fn finds_the_common_forms() {
+        for s in [
+            "2018-02-27",
+            "27/02/2018",
+            "27-02-2018",
+            "27.02.2018",
+            "27/2/18",
+            "27 Feb 2018",
+            "27 February 2018",
+            "27th February 2018",
+            "Tuesday 27 February 2018",
+            "Tue, 27 Feb 2018",
+            "Tuesday, 27th of February, 2018",
+            "February 27, 2018",
+            "Feb. 27th 2018",
+            "on 27 Sept 2018".replace("Sept", "Feb").as_str(),
+        ] {
+            assert_eq!(one(s), Some(d(2018, 2, 27)), "{s}");
+        }
+        let m = find("your request of 3rd February regarding");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].year, None);
+        assert_eq!(m[0].resolve(Some(d(2018, 2, 27))), Some(d(2018, 2, 3)));
+        assert_eq!(m[0].resolve(Some(d(2018, 1, 10))), Some(d(2017, 2, 3)));
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_date() {
+        for s in [
+            "dated January 2018",
+            "31/02/2018",
+            "FOI/2018/0471",
+            "IR-2021-0042",
+            "12 months",
+            "3 separate requests",
+            "you may 3 times",
+            "section 12 decisions",
+        ] {
+            assert!(find(s).is_empty(), "{s}: {:?}", find(s));
+        }
+    }
+
+    #[test]
+    fn letter_and_request_dates() {
+        let doc = Doc::parse(
+            "Published: 1 March 2018\n\nOur Ref: X1\n\nDate: 27 February 2018\n\nDear Sir,\n\nThank you for your request of 3 February.",
+        );
+        let mut w = Vec::new();
+        let skip = vec![false; doc.lines.len()];
+        let l = letter_date(&doc, &skip, &mut w);
+        assert_eq!(l, Some(d(2018, 2, 27)));
+        assert_eq!(request_date(&doc, &skip, l, &mut w), Some(d(2018, 2, 3)));
+        assert!(w.is_empty(), "{w:?}");
+        let doc = Doc::parse("Published\n1 March 2018\n\nDear Sir");
+        assert_eq!(letter_date(&doc, &skip, &mut w), None);
+        let doc = Doc::parse("Northshire Council\n\n14th March 2019\n\nDear Ms Bloggs");
+        assert_eq!(letter_date(&doc, &[], &mut w), Some(d(2019, 3, 14)));
+    }
+}
