@@ -13,6 +13,19 @@ impl Calendar {
     pub fn is_working_day(&self, _r: Regime, _d: NaiveDate) -> bool {
         true
     }
+    /// Stub (weekends only); the real calendar counts bank holidays too.
+    pub fn add_working_days(&self, _r: Regime, from: NaiveDate, n: u32) -> NaiveDate {
+        use chrono::Datelike;
+        let mut d = from;
+        let mut left = n;
+        while left > 0 {
+            d = d.succ_opt().unwrap_or(d);
+            if d.weekday().number_from_monday() <= 5 {
+                left -= 1;
+            }
+        }
+        d
+    }
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
