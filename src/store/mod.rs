@@ -4,13 +4,17 @@
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
 mod error;
+mod meta;
 mod open;
 mod reads;
 mod rows;
 pub mod schema;
+pub mod search;
+pub mod stats;
 mod writes;
 
 pub use error::StoreError;
+pub use meta::fnv1a;
 pub use reads::Reads;
 pub use writes::{Writer, authority_key};
 
@@ -57,6 +61,7 @@ impl Store {
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
         let writer = Writer { tx, path: &path };
         let value = f(&writer)?;
+        writer.flush_search()?;
         writer
             .tx
             .commit()
