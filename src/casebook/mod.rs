@@ -7,6 +7,7 @@ mod error;
 mod events;
 mod questions;
 mod resolve;
+mod search;
 mod transfer;
 mod undo;
 mod views;
@@ -15,6 +16,7 @@ pub use cases::{CasePatch, NewCase};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use questions::{OutcomeChange, check_exemptions};
+pub use search::{SearchHit, fts_query};
 pub use transfer::{ImportReport, parse_document};
 pub use views::{CaseRow, CaseView, DueRow, Filter, ListQuery, Sort};
 

@@ -55,6 +55,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Load the example case (a real DWP response) for a first look.
     Demo,
+    /// Full-text search over cases, questions, notes and letters.
+    Search(super::search::SearchArgs),
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod cases;
 mod events;
 mod lists;
 mod questions;
+mod search;
 mod show;
 mod transfer;
 
@@ -60,6 +61,7 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Demo => cases::demo(book, json),
         Command::Import(a) => transfer::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
+        Command::Search(a) => search::search(book, a, json),
     }
 }
 
