@@ -5,6 +5,7 @@ mod cases;
 mod demo;
 mod error;
 mod events;
+mod exports;
 mod questions;
 mod resolve;
 mod search;
