@@ -6,6 +6,7 @@ use foi_casebook::casebook::{Casebook, Error};
 use foi_casebook::cli::{self, Cli};
 use foi_casebook::store::Store;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -13,12 +14,14 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage_error(e),
     };
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
             eprintln!("foi: {e}");
             ExitCode::from(e.exit_code() as u8)
         }
+        // The panic hook has already restored the terminal and said what happened.
+        Err(_) => ExitCode::from(2),
     }
 }
 
@@ -50,16 +53,68 @@ fn usage_error(e: clap::Error) -> ExitCode {
     }
 }
 
+/// A panic is our bug, never the user's: say so briefly, reassure about the data, and
+/// keep the details (with a backtrace) in a log file rather than on the screen.
+fn install_panic_report(db: &Path) {
+    let db = db.to_path_buf();
+    let log: Option<PathBuf> = db.parent().map(|d| d.join("foi-crash.log"));
+    std::panic::set_hook(Box::new(move |info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let mut written = None;
+        if let Some(log) = &log
+            && let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(log)
+        {
+            let bt = std::backtrace::Backtrace::force_capture();
+            let _ = writeln!(
+                f,
+                "--- {} foi {} ---\npanic: {what}\nat: {place}\ndatabase: {}\n{bt}\n",
+                chrono::Utc::now().to_rfc3339(),
+                env!("CARGO_PKG_VERSION"),
+                db.display()
+            );
+            written = Some(log.display().to_string());
+        }
+        eprintln!(
+            "foi: internal error ({what} at {place}). This is a bug in foi, not something you did. \
+             Your casebook {} is safe: every change that was saved is still there.{}",
+            db.display(),
+            written
+                .map(|l| format!(" Details: {l}"))
+                .unwrap_or_default()
+        );
+    }));
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     let local = chrono::Local::now().date_naive();
     let today = cli::resolve_today(cli.today.as_deref(), local)?;
     let db = cli::resolve_db(cli.db.as_deref())?;
+    install_panic_report(&db);
     let store = Store::open(&db)?;
     if let Some(b) = &store.migrated_backup {
         eprintln!(
             "foi: upgraded the casebook; the old version is kept at {}",
             b.display()
         );
+    }
+    // Test hook: simulate a disk that fills up (see tests/faults.rs).
+    if let Some(pages) = std::env::var("FOI_TEST_MAX_PAGES")
+        .ok()
+        .and_then(|p| p.parse().ok())
+    {
+        store.limit_pages(pages)?;
     }
     let mut book = Casebook::new(store, today);
     let Some(cmd) = cli.command else {

@@ -56,6 +56,14 @@ impl Casebook {
         &self.store
     }
 
+    /// Replace the whole casebook with a backup; returns where the previous one was kept.
+    /// Undo history refers to the old contents, so it is dropped.
+    pub fn restore_from(&mut self, file: &std::path::Path) -> Result<std::path::PathBuf> {
+        let kept = self.store.restore_from(file)?;
+        self.undo = UndoStack::default();
+        Ok(kept)
+    }
+
     pub fn calendar(&self) -> &Calendar {
         self.calendar
     }

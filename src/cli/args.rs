@@ -55,6 +55,15 @@ pub enum Command {
     Export(ExportArgs),
     /// Load the example case (a real DWP response) for a first look.
     Demo,
+    /// Write a consistent copy of the whole casebook to FILE (safe while foi is running).
+    Backup { file: PathBuf },
+    /// Replace the casebook with a backup (the current one is kept beside it first).
+    Restore {
+        file: PathBuf,
+        /// Do it (without this, nothing changes and the command says what would).
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
     /// Full-text search over cases, questions, notes and letters.
     Search(super::search::SearchArgs),
 }

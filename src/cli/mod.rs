@@ -61,6 +61,8 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Demo => cases::demo(book, json),
         Command::Import(a) => transfer::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
+        Command::Backup { file } => transfer::backup(book, &file),
+        Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),
     }
 }

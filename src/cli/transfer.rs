@@ -90,3 +90,37 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
         ))),
     }
 }
+
+pub fn backup(book: &Casebook, file: &Path) -> Result<String> {
+    if file.exists() {
+        return Err(Error::user(format!(
+            "{} already exists: choose a new file name for the backup",
+            file.display()
+        )));
+    }
+    book.store().backup_to(file)?;
+    Ok(format!(
+        "Backed up {} to {} ({} cases)\n",
+        book.store().path().display(),
+        file.display(),
+        book.case_count()?
+    ))
+}
+
+pub fn restore(book: &mut Casebook, file: &Path, yes: bool) -> Result<String> {
+    if !yes {
+        return Err(Error::user(format!(
+            "this would replace every case in {} with the contents of {}: run again with --yes (the current casebook is kept beside it first)",
+            book.store().path().display(),
+            file.display()
+        )));
+    }
+    let kept = book.restore_from(file)?;
+    Ok(format!(
+        "Restored {} from {} ({} cases). The previous casebook is kept at {}\n",
+        book.store().path().display(),
+        file.display(),
+        book.case_count()?,
+        kept.display()
+    ))
+}

@@ -3,6 +3,7 @@
 //! Reads go through [`Store`]; every user action writes through [`Store::write`], which
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
+mod backup;
 mod error;
 mod meta;
 mod open;
@@ -75,7 +76,14 @@ impl Store {
 
     /// A consistent copy of the whole casebook, taken with SQLite's online backup API.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        open::backup(&self.conn, &self.path, dest)
+        backup::backup(&self.conn, &self.path, dest)
+    }
+
+    /// Cap the file's size in pages: how the tests simulate a disk that fills mid-write.
+    pub fn limit_pages(&self, pages: i64) -> Result<()> {
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(|e| self.err(e))
     }
 
     /// Changes made by other connections since the last call (`PRAGMA data_version`).

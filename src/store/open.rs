@@ -85,7 +85,7 @@ pub(super) fn open_in_memory() -> Result<Store> {
 
 /// Refuse files that are not SQLite before SQLite touches them (it would happily
 /// overwrite an empty file, and reading random bytes must not alter them).
-fn check_header(path: &Path) -> Result<()> {
+pub(super) fn check_header(path: &Path) -> Result<()> {
     let mut head = [0u8; 16];
     let mut f = fs::File::open(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::PermissionDenied {
@@ -171,11 +171,11 @@ fn backup_before_migration(store: &Store, version: i64) -> Result<PathBuf> {
     let mut name = store.path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".v{version}.bak"));
     let dest = store.path.with_file_name(name);
-    backup(&store.conn, &store.path, &dest)?;
+    super::backup::backup(&store.conn, &store.path, &dest)?;
     Ok(dest)
 }
 
-fn migrate(store: &mut Store, from: i64) -> Result<()> {
+pub(super) fn migrate(store: &mut Store, from: i64) -> Result<()> {
     let path = store.path.clone();
     let sql = |e| StoreError::from_sqlite(&path, e);
     let tx = store
@@ -190,37 +190,6 @@ fn migrate(store: &mut Store, from: i64) -> Result<()> {
     tx.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(sql)?;
     tx.commit().map_err(sql)
-}
-
-pub(super) fn backup(conn: &Connection, path: &Path, dest: &Path) -> Result<()> {
-    use rusqlite::backup::Backup;
-    let sql = |e| StoreError::from_sqlite(path, e);
-    if dest.exists() {
-        return Err(StoreError::Io {
-            path: dest.to_path_buf(),
-            action: "write the backup",
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "the file already exists",
-            ),
-        });
-    }
-    create_private_file(dest).map_err(|source| StoreError::Io {
-        path: dest.to_path_buf(),
-        action: "write the backup",
-        source,
-    })?;
-    let mut target = Connection::open(dest).map_err(|e| StoreError::from_sqlite(dest, e))?;
-    {
-        let b = Backup::new(conn, &mut target).map_err(sql)?;
-        b.run_to_completion(256, Duration::from_millis(5), None)
-            .map_err(sql)?;
-    }
-    // A backup should be one self-contained file.
-    target
-        .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
-        .map_err(|e| StoreError::from_sqlite(dest, e))?;
-    Ok(())
 }
 
 #[cfg(unix)]
@@ -242,7 +211,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// The file holds personal data: readable by its owner only, from the first byte.
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     fs::OpenOptions::new()
         .write(true)
@@ -253,7 +222,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
     fs::OpenOptions::new()
         .write(true)
         .create_new(true)
