@@ -3,6 +3,7 @@
 
 mod cases;
 mod demo;
+mod drafting;
 mod error;
 mod events;
 mod exports;
@@ -14,6 +15,7 @@ mod undo;
 mod views;
 
 pub use cases::{CasePatch, NewCase};
+pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use questions::{OutcomeChange, check_exemptions};

@@ -66,6 +66,9 @@ pub enum Command {
     },
     /// Full-text search over cases, questions, notes and letters.
     Search(super::search::SearchArgs),
+    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
+    #[command(subcommand)]
+    Draft(super::draft::DraftCmd),
 }
 
 #[derive(Debug, Args)]

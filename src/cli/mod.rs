@@ -2,6 +2,7 @@
 
 pub mod args;
 mod cases;
+mod draft;
 mod events;
 mod lists;
 mod questions;
@@ -64,6 +65,7 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Backup { file } => transfer::backup(book, &file),
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),
+        Command::Draft(d) => draft::run(book, d, json),
     }
 }
 
