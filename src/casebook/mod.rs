@@ -10,6 +10,7 @@ mod exports;
 mod questions;
 mod resolve;
 mod search;
+mod stats;
 mod transfer;
 mod undo;
 mod views;
@@ -20,6 +21,9 @@ pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
+pub use stats::{
+    AuthorityStats, ExemptionCount, OutcomeCount, ResponseStats, ReviewStats, Stats, review_outcome,
+};
 pub use transfer::{ImportReport, parse_document};
 pub use views::{CaseRow, CaseView, DueRow, Filter, ListQuery, Sort};
 

@@ -69,6 +69,8 @@ pub enum Command {
     /// Draft a letter: the internal review request, or the complaint to the Commissioner.
     #[command(subcommand)]
     Draft(super::draft::DraftCmd),
+    /// Statistics per authority: answers on time, outcomes, exemptions cited, reviews.
+    Stats(super::stats::StatsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ mod lists;
 mod questions;
 mod search;
 mod show;
+mod stats;
 mod transfer;
 
 pub use args::Cli;
@@ -66,6 +67,7 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),
         Command::Draft(d) => draft::run(book, d, json),
+        Command::Stats(a) => stats::stats(book, a, json),
     }
 }
 
