@@ -286,7 +286,7 @@ impl Tally {
                 }
             })
             .collect();
-        exemptions.sort_by(|a, b| b.count.cmp(&a.count));
+        exemptions.sort_by_key(|e| std::cmp::Reverse(e.count));
         exemptions.truncate(TOP_EXEMPTIONS);
         AuthorityStats {
             authority,
