@@ -822,7 +822,14 @@ fn review_outcome(v: &CaseView, today: NaiveDate, cal: &Calendar) -> String {
                 .as_deref()
                 .map(str::trim)
                 .filter(|n| !n.is_empty())
-                .map(|n| format!(" Its outcome: {n}"))
+                .map(|n| {
+                    let stop = if n.ends_with(['.', '!', '?']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    format!(" Its outcome: {n}{stop}")
+                })
                 .unwrap_or_default();
             format!(
                 "I asked the authority for an internal review on {}, and it gave its decision on {}.{note} I remain dissatisfied.",
