@@ -8,3 +8,4 @@ pub mod domain;
 pub mod export;
 pub mod present;
 pub mod store;
+pub mod tui;

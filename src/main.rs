@@ -118,9 +118,8 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
     let mut book = Casebook::new(store, today);
     let Some(cmd) = cli.command else {
-        return Err(Error::user(
-            "the terminal UI is not built yet: use a command, see foi --help",
-        ));
+        let pinned = cli.today.as_deref().is_some_and(|t| !t.trim().is_empty());
+        return foi_casebook::tui::run(book, pinned);
     };
     let out = cli::run(cmd, &mut book, cli.json)?;
     let mut stdout = std::io::stdout().lock();

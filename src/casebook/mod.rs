@@ -12,6 +12,7 @@ mod resolve;
 mod search;
 mod stats;
 mod transfer;
+pub mod tui_support;
 mod undo;
 mod views;
 

@@ -1,0 +1,74 @@
+//! Everything the user can ask for, as data. Keys and mouse events become actions
+//! (see `keymap` and `input`); `update` applies them.
+
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Enter: open the case, or act on the selected row.
+    Open,
+    /// Esc: back out to the case list, or clear the search.
+    Back,
+    /// Add a case, a question or an event, by pane.
+    Add,
+    /// Edit the selected case, question or event, by pane.
+    Edit,
+    /// Edit the case itself from any pane.
+    EditCase,
+    /// Set the selected question's outcome.
+    Outcome,
+    Delete,
+    Undo,
+    CycleSort,
+    CycleFilter,
+    StartSearch,
+    StartJump,
+    DraftReview,
+    Import,
+    LoadDemo,
+
+    // Overlays and prompts.
+    CloseHelp,
+    Yes,
+    No,
+    Accept,
+    Cancel,
+
+    // Forms.
+    NextField,
+    PrevField,
+    ChoiceNext,
+    ChoicePrev,
+    Save,
+    PickerUp,
+    PickerDown,
+    PickerAdd,
+
+    /// A key typed into the text field that has the cursor.
+    Type(KeyEvent),
+    Paste(String),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    /// The terminal changed size: redraw.
+    Resize,
+}

@@ -1,0 +1,293 @@
+//! The one state of the terminal UI. Views are loaded from the casebook when something
+//! changes (a save, the date, another program's write) and drawn from here every frame;
+//! drawing never reads the database.
+
+use super::forms::Form;
+use super::layout::{Areas, areas};
+use super::scroll::Scroll;
+use super::theme::Theme;
+use crate::casebook::tui_support::{TextQuery, sort_views};
+use crate::casebook::{CaseView, Casebook, Error, Filter, Sort};
+use crate::domain::Event;
+use crate::domain::Question;
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Cases,
+    Case,
+    Timeline,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Cases, Pane::Case, Pane::Timeline];
+}
+
+/// What is being deleted, once the user says yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteTarget {
+    Case(i64),
+    Question { case_id: i64, label: String },
+    Event { case_id: i64, event_id: i64 },
+}
+
+pub struct Confirm {
+    pub question: String,
+    pub target: DeleteTarget,
+}
+
+/// What has the keyboard besides the panes.
+pub enum Mode {
+    Normal,
+    /// Typing into the `/` search.
+    Search,
+    /// Typing a case to jump to after `:`.
+    Jump(Box<TextArea<'static>>),
+    Help {
+        scroll: u16,
+    },
+    Confirm(Confirm),
+    Form(Box<Form>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Done,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub tone: Tone,
+}
+
+pub struct App {
+    pub book: Casebook,
+    /// `--today` was given: the date never moves on by itself.
+    pub pinned: bool,
+    pub theme: Theme,
+    /// Every case, in the current sort.
+    pub views: Vec<CaseView>,
+    /// Indices into `views` that pass the filter and the search, in order.
+    pub visible: Vec<usize>,
+    pub filter: Filter,
+    pub sort: Sort,
+    pub search: TextArea<'static>,
+    pub cases: Scroll,
+    pub questions: Scroll,
+    pub events: Scroll,
+    pub focus: Pane,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    /// The terminal's size at the last draw, for the mouse and scrolling.
+    pub screen: Rect,
+    pub quit: bool,
+    data_version: Option<i64>,
+    /// The filter and search `visible` was computed for, while `views` is unchanged: a
+    /// search that only grows can narrow `visible` instead of scanning every case.
+    filtered_for: Option<(Filter, String)>,
+}
+
+pub fn new_line_input() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t
+}
+
+impl App {
+    pub fn new(book: Casebook, pinned: bool, theme: Theme) -> App {
+        let mut app = App {
+            book,
+            pinned,
+            theme,
+            views: Vec::new(),
+            visible: Vec::new(),
+            filter: Filter::default(),
+            sort: Sort::default(),
+            search: new_line_input(),
+            cases: Scroll::default(),
+            questions: Scroll::default(),
+            events: Scroll::default(),
+            focus: Pane::Cases,
+            mode: Mode::Normal,
+            status: None,
+            screen: Rect::new(0, 0, 120, 40),
+            quit: false,
+            data_version: None,
+            filtered_for: None,
+        };
+        app.reload();
+        app
+    }
+
+    /// Where the panes are on the current screen.
+    pub fn areas(&self) -> Areas {
+        areas(self.screen, self.focus == Pane::Timeline)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.book.today()
+    }
+
+    pub fn query(&self) -> &str {
+        self.search
+            .lines()
+            .first()
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn selected_view(&self) -> Option<&CaseView> {
+        self.visible
+            .get(self.cases.selected)
+            .and_then(|&i| self.views.get(i))
+    }
+
+    pub fn selected_id(&self) -> Option<i64> {
+        self.selected_view().map(|v| v.file.case.id)
+    }
+
+    pub fn selected_question(&self) -> Option<&Question> {
+        self.selected_view()
+            .and_then(|v| v.file.questions.get(self.questions.selected))
+    }
+
+    pub fn selected_event(&self) -> Option<&Event> {
+        self.selected_view()
+            .and_then(|v| v.file.events.get(self.events.selected))
+    }
+
+    /// No case at all (not merely none passing the filter): the welcome screen.
+    pub fn is_empty(&self) -> bool {
+        self.views.is_empty()
+    }
+
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone,
+        });
+    }
+
+    /// Show an operation's error: the user's mistakes and the store's faults alike go to
+    /// the status line, never to a crash.
+    pub fn say_error(&mut self, e: &Error) {
+        let text = match e {
+            Error::User(m) => m.clone(),
+            Error::Store(s) => format!("could not save or read the casebook: {s}"),
+        };
+        self.say(Tone::Error, text);
+    }
+
+    /// Load every case again, keeping the selection on the same case when it is still there.
+    pub fn reload(&mut self) {
+        let keep = self.selected_id();
+        match self.book.all_views() {
+            Ok(mut views) => {
+                sort_views(&mut views, self.sort);
+                self.views = views;
+                self.filtered_for = None;
+            }
+            Err(e) => self.say_error(&e),
+        }
+        self.data_version = self.book.store().data_version().ok();
+        self.refilter();
+        if let Some(id) = keep {
+            self.select_case(id);
+        }
+        self.clamp_details();
+    }
+
+    /// Re-sort the loaded views (no database read).
+    pub fn resort(&mut self) {
+        let keep = self.selected_id();
+        sort_views(&mut self.views, self.sort);
+        self.filtered_for = None;
+        self.refilter();
+        if let Some(id) = keep {
+            self.select_case(id);
+        }
+    }
+
+    /// Recompute which cases pass the filter and the search.
+    pub fn refilter(&mut self) {
+        let keep = self.selected_id();
+        let typed = self.query().to_string();
+        let query = TextQuery::new(&typed);
+        let filter = self.filter;
+        let narrowing = self
+            .filtered_for
+            .as_ref()
+            .is_some_and(|(f, q)| *f == filter && typed.starts_with(q.as_str()));
+        let candidates: Vec<usize> = if narrowing {
+            std::mem::take(&mut self.visible)
+        } else {
+            (0..self.views.len()).collect()
+        };
+        self.visible = candidates
+            .into_iter()
+            .filter(|&i| filter.matches(&self.views[i]) && query.matches(&self.views[i]))
+            .collect();
+        self.filtered_for = Some((filter, typed));
+        match keep {
+            Some(id) if self.select_case(id) => {}
+            _ => {
+                self.cases.clamp(self.visible.len());
+                self.reset_details();
+            }
+        }
+    }
+
+    /// Select the case `id` if it is listed; false when the filter hides it.
+    pub fn select_case(&mut self, id: i64) -> bool {
+        let Some(pos) = self
+            .visible
+            .iter()
+            .position(|&i| self.views[i].file.case.id == id)
+        else {
+            return false;
+        };
+        if pos != self.cases.selected {
+            self.cases.selected = pos;
+            self.reset_details();
+        }
+        true
+    }
+
+    /// A different case is selected: start at its first question and event.
+    pub fn reset_details(&mut self) {
+        self.questions = Scroll::default();
+        self.events = Scroll::default();
+    }
+
+    pub fn clamp_details(&mut self) {
+        let (nq, ne) = self
+            .selected_view()
+            .map(|v| (v.file.questions.len(), v.file.events.len()))
+            .unwrap_or((0, 0));
+        self.questions.clamp(nq);
+        self.events.clamp(ne);
+    }
+
+    /// Once a second: follow the local date (unless pinned) and other programs' writes.
+    /// Returns whether anything changed, so the screen is redrawn only then.
+    pub fn tick(&mut self, local_today: NaiveDate) -> bool {
+        let mut changed = false;
+        if !self.pinned && local_today != self.book.today() {
+            self.book.set_today(local_today);
+            changed = true;
+        }
+        let version = self.book.store().data_version().ok();
+        if version != self.data_version {
+            changed = true;
+        }
+        if changed {
+            self.reload();
+        }
+        changed
+    }
+}

@@ -1,0 +1,81 @@
+//! The terminal UI (`foi` with no command): three panes over the casebook — cases,
+//! the selected case with its questions, its timeline with the clocks — and a footer
+//! with the keys that work here.
+//!
+//! Structure: one state ([`app::App`]), an [`action::Action`] per thing the user can
+//! ask, [`update::update`] applying actions through the casebook's operations, and view
+//! functions per pane that only draw. Keys are data ([`keymap`]), read by the footer,
+//! the help and the input handling alike.
+
+pub mod action;
+pub mod app;
+mod edit;
+pub mod forms;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+mod mouse;
+mod overlays;
+mod panes;
+mod scroll;
+mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use crate::casebook::{Casebook, Error};
+use crate::store::StoreError;
+use app::App;
+use ratatui::crossterm::event;
+use ratatui::layout::Rect;
+use std::io;
+use std::time::{Duration, Instant};
+
+/// How often the date and other programs' writes are looked at when idle.
+const TICK: Duration = Duration::from_secs(1);
+
+fn terminal_error(source: io::Error) -> Error {
+    Error::Store(StoreError::Io {
+        path: "the terminal".into(),
+        action: "draw on it",
+        source,
+    })
+}
+
+/// Run the terminal UI until the user quits. `pinned`: today was given (`--today`), so
+/// the date never moves on by itself.
+pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
+    let mut app = App::new(book, pinned, theme::Theme::from_env());
+    let mut session = terminal::Session::start().map_err(terminal_error)?;
+    let result = event_loop(&mut session.terminal, &mut app);
+    drop(session);
+    result.map_err(terminal_error)
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut dirty = true;
+    let mut last_tick = Instant::now();
+    loop {
+        if dirty {
+            let size = terminal.size()?;
+            app.screen = Rect::new(0, 0, size.width, size.height);
+            update::sync_scroll(app);
+            terminal.draw(|f| view::draw(f, app))?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let wait = TICK.saturating_sub(last_tick.elapsed());
+        if event::poll(wait)?
+            && let Some(action) = input::translate(app, event::read()?)
+        {
+            update::update(app, action);
+            dirty = true;
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            dirty |= app.tick(chrono::Local::now().date_naive());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! What opens over the panes: help, a delete confirmation, a form.
+
+pub mod confirm;
+pub mod form;
+pub mod help;
+
+use super::theme::Theme;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Padding};
+
+/// A popup's frame.
+pub fn popup_block(title: String, theme: Theme) -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(true))
+        .title(Line::styled(format!(" {title} "), theme.title(true)))
+        .padding(Padding::horizontal(1))
+}

@@ -1,0 +1,154 @@
+//! The cases list: one case per two rows — its status mark and title, then the next
+//! clock's countdown coloured by urgency, the authority and their reference.
+
+use super::{clip, pane_block};
+use crate::casebook::CaseView;
+use crate::present::{fit, status_mark};
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::layout::inner;
+use crate::tui::theme::{Theme, Urgency};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub const ROW_HEIGHT: u16 = 2;
+
+/// Whether the search line shows at the top of the pane.
+fn search_shown(app: &App) -> bool {
+    matches!(app.mode, Mode::Search) || !app.query().is_empty()
+}
+
+/// Where the rows go inside the pane.
+pub fn list_area(app: &App, pane: Rect) -> Rect {
+    let mut a = inner(pane);
+    if search_shown(app) {
+        a.y += 1;
+        a.height = a.height.saturating_sub(1);
+    }
+    a
+}
+
+/// How many cases fit.
+pub fn rows_shown(app: &App, pane: Rect) -> usize {
+    (list_area(app, pane).height / ROW_HEIGHT) as usize
+}
+
+/// The countdown of the clock that matters now, or the status when none runs.
+pub fn next_due(v: &CaseView, theme: Theme) -> Span<'static> {
+    if let Some(c) = v.next_clock() {
+        let text = c.countdown();
+        if !text.is_empty() {
+            return Span::styled(text, theme.urgency(Urgency::of_days_left(c.days_left)));
+        }
+    }
+    Span::styled(v.status.as_str().to_string(), theme.status(v.status))
+}
+
+fn row(
+    v: &CaseView,
+    width: usize,
+    selected: bool,
+    focused: bool,
+    theme: Theme,
+) -> [Line<'static>; 2] {
+    let c = &v.file.case;
+    let mark = Span::styled(
+        format!(" {} ", status_mark(v.status)),
+        theme.status(v.status),
+    );
+    let title = Span::styled(fit(&c.title, width.saturating_sub(3)), theme.bold());
+    let mut second = vec![Span::raw("   "), next_due(v, theme)];
+    second.push(Span::styled(
+        format!(" · {}", fit(&c.authority, 40)),
+        theme.dim(),
+    ));
+    if let Some(r) = &c.their_ref {
+        second.push(Span::styled(format!(" · {}", fit(r, 20)), theme.dim()));
+    }
+    let style = if selected {
+        theme.selected(focused)
+    } else {
+        Style::default()
+    };
+    let pad = |l: Line<'static>| {
+        let l = clip(l, width);
+        let w = l.width();
+        let mut spans = l.spans;
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(w))));
+        Line::from(spans).style(style)
+    };
+    [pad(Line::from(vec![mark, title])), pad(Line::from(second))]
+}
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let focused = app.focus == Pane::Cases && matches!(app.mode, Mode::Normal | Mode::Search);
+    let count = if app.visible.len() == app.views.len() {
+        format!(" Cases {} ", app.views.len())
+    } else {
+        format!(" Cases {} of {} ", app.visible.len(), app.views.len())
+    };
+    let how = Line::from(vec![
+        Span::styled(format!(" {}", app.filter.as_str()), theme.accent()),
+        Span::styled(" · by ", theme.dim()),
+        Span::styled(format!("{} ", app.sort.as_str()), theme.accent()),
+    ])
+    .right_aligned();
+    let block = pane_block(Line::from(count), focused, theme).title_bottom(how);
+    f.render_widget(block, area);
+
+    let inside = inner(area);
+    let width = inside.width as usize;
+    if search_shown(app) {
+        let line = Rect {
+            height: 1,
+            ..inside
+        };
+        let label = Span::styled("/ ", theme.key());
+        f.render_widget(Paragraph::new(Line::from(label)), line);
+        let input = Rect {
+            x: line.x + 2,
+            width: line.width.saturating_sub(2),
+            ..line
+        };
+        f.render_widget(&app.search, input);
+    }
+    let list = list_area(app, area);
+    if app.visible.is_empty() {
+        let mut msg = Vec::new();
+        if app.query().is_empty() {
+            msg.push(Line::styled(
+                format!(" No {} cases.", app.filter.as_str()),
+                theme.bold(),
+            ));
+        } else {
+            msg.push(Line::styled(
+                format!(" No {} case matches", app.filter.as_str()),
+                theme.bold(),
+            ));
+            msg.push(Line::styled(
+                format!(" “{}”.", fit(app.query(), width.saturating_sub(4))),
+                theme.bold(),
+            ));
+            msg.push(Line::styled(" Esc clears the search.", theme.dim()));
+        }
+        msg.push(Line::styled(" f shows other cases.", theme.dim()));
+        f.render_widget(Paragraph::new(msg), list);
+        return;
+    }
+    let shown = (list.height / ROW_HEIGHT) as usize;
+    let mut lines = Vec::with_capacity(shown * 2);
+    for (pos, &i) in app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(app.cases.offset)
+        .take(shown)
+    {
+        let selected = pos == app.cases.selected;
+        lines.extend(row(&app.views[i], width, selected, focused, theme));
+    }
+    f.render_widget(Paragraph::new(lines), list);
+}

@@ -1,0 +1,292 @@
+//! The timeline pane: the case's clocks — the one that matters now first and largest,
+//! with a gauge of time used against time left, its due date and its working — then the
+//! events in date order.
+
+use super::{clip, pane_block};
+use crate::calendar::{Clock, ClockState};
+use crate::casebook::CaseView;
+use crate::domain::Event;
+use crate::domain::dates::{long, short};
+use crate::present::fit;
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::layout::padded;
+use crate::tui::theme::{Theme, Urgency};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+/// The clocks in the order shown: the one that matters now, the other live ones by due
+/// date, then the finished ones.
+pub fn ordered(v: &CaseView) -> Vec<&Clock> {
+    let lead = v.next_clock();
+    let mut live: Vec<&Clock> = v
+        .clocks
+        .iter()
+        .filter(|c| c.is_live() && !lead.is_some_and(|l| std::ptr::eq(*c, l)))
+        .collect();
+    live.sort_by_key(|c| c.due);
+    let done = v.clocks.iter().filter(|c| !c.is_live());
+    lead.into_iter().chain(live).chain(done).collect()
+}
+
+/// Rows a clock takes: the lead one four (title, gauge, two of basis), other live ones
+/// three, finished ones two; on a short pane, one row less each.
+fn clock_rows(lead: bool, c: &Clock, compact: bool) -> u16 {
+    let rows = if lead {
+        4
+    } else if c.is_live() {
+        3
+    } else {
+        2
+    };
+    rows - u16::from(compact)
+}
+
+/// The clocks in order with their rows, the clocks' part and the events' part of the pane.
+pub fn plan(pane: Rect, v: &CaseView) -> (Vec<(&Clock, bool, u16)>, Rect, Rect) {
+    let a = padded(pane);
+    let compact = a.height < 10;
+    let clocks: Vec<(&Clock, bool, u16)> = ordered(v)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let lead = i == 0 && c.is_live();
+            (c, lead, clock_rows(lead, c, compact))
+        })
+        .collect();
+    let want: u16 = clocks.iter().map(|(_, _, h)| h).sum();
+    // Events keep at least three rows (and their heading) when there are events.
+    let keep = if v.file.events.is_empty() {
+        0
+    } else {
+        4.min(a.height)
+    };
+    let clocks_h = want.min(a.height.saturating_sub(keep));
+    let heading = u16::from(!v.file.events.is_empty() || clocks.is_empty());
+    let events = Rect {
+        y: a.y + clocks_h + heading,
+        height: a.height.saturating_sub(clocks_h + heading),
+        ..a
+    };
+    (
+        clocks,
+        Rect {
+            height: clocks_h,
+            ..a
+        },
+        events,
+    )
+}
+
+/// The events' part of the pane (for scrolling and the mouse).
+pub fn events_area(pane: Rect, v: &CaseView) -> Rect {
+    plan(pane, v).2
+}
+
+/// Time used as a fraction of the whole, by calendar days: for the gauge only.
+fn used(c: &Clock, today: NaiveDate) -> f64 {
+    let total = (c.due - c.start).num_days();
+    if total <= 0 {
+        return 1.0;
+    }
+    ((today - c.start).num_days() as f64 / total as f64).clamp(0.0, 1.0)
+}
+
+fn state_mark(s: ClockState) -> &'static str {
+    match s {
+        ClockState::Met => "✓",
+        ClockState::Missed => "✗",
+        ClockState::Paused => "‖",
+        ClockState::Running => "●",
+        ClockState::NotStarted => "·",
+        ClockState::Lapsed => "–",
+    }
+}
+
+fn urgency_style(c: &Clock, theme: Theme) -> Style {
+    theme.urgency(Urgency::of_days_left(c.days_left))
+}
+
+fn draw_clock(f: &mut Frame, c: &Clock, lead: bool, area: Rect, today: NaiveDate, theme: Theme) {
+    let width = area.width as usize;
+    let row = |i: u16| Rect {
+        y: area.y + i,
+        height: 1,
+        ..area
+    };
+    if !c.is_live() {
+        let style = match c.state {
+            ClockState::Met => theme.good(),
+            ClockState::Missed => theme.bad(),
+            _ => theme.dim(),
+        };
+        let line = Line::from(vec![
+            Span::styled(format!("{} ", state_mark(c.state)), style),
+            Span::styled(c.kind.describe().to_string(), theme.plain()),
+            Span::styled(
+                format!(" · {} · due {}", c.state.as_str(), long(c.due)),
+                theme.dim(),
+            ),
+        ]);
+        f.render_widget(Paragraph::new(clip(line, width)), row(0));
+        if area.height > 1 {
+            f.render_widget(
+                Paragraph::new(clip(
+                    Line::styled(format!("  {}", c.basis), theme.dim()),
+                    width,
+                )),
+                row(1),
+            );
+        }
+        return;
+    }
+    let style = urgency_style(c, theme);
+    let title_style = if lead { theme.bold() } else { theme.plain() };
+    let due = format!("due {}", long(c.due));
+    let left = vec![
+        Span::styled(format!("{} ", state_mark(c.state)), style),
+        Span::styled(c.kind.describe().to_string(), title_style),
+        Span::raw("  "),
+        Span::styled(
+            c.countdown(),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+    ];
+    let left_w: usize = left.iter().map(|s| s.content.width()).sum();
+    let mut spans = left;
+    if left_w + 2 + due.width() <= width {
+        spans.push(Span::raw(" ".repeat(width - left_w - due.width())));
+        spans.push(Span::styled(due, theme.plain()));
+    }
+    f.render_widget(Paragraph::new(clip(Line::from(spans), width)), row(0));
+    if area.height > 1 {
+        let (filled, unfilled) = if lead { ("█", "░") } else { ("━", "─") };
+        let gauge = LineGauge::default()
+            .ratio(used(c, today))
+            .label(Span::styled(
+                format!("{} → {} ", short(c.start), short(c.due)),
+                theme.dim(),
+            ))
+            .filled_symbol(filled)
+            .unfilled_symbol(unfilled)
+            .filled_style(style)
+            .unfilled_style(theme.dim());
+        f.render_widget(
+            gauge,
+            Rect {
+                x: area.x + 2,
+                width: area.width.saturating_sub(2),
+                ..row(1)
+            },
+        );
+    }
+    if area.height > 2 {
+        let basis = Rect {
+            x: area.x + 2,
+            y: area.y + 2,
+            width: area.width.saturating_sub(2),
+            height: area.height - 2,
+        };
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                crate::domain::text::inert_line(&c.basis).into_owned(),
+                theme.dim(),
+            ))
+            .wrap(Wrap { trim: true }),
+            basis,
+        );
+    }
+}
+
+fn event_line(e: &Event, width: usize, theme: Theme) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(format!(" {:<16}", long(e.date)), theme.dim()),
+        Span::styled(e.kind.describe().to_string(), theme.plain()),
+    ];
+    if let Some(w) = e.window {
+        spans.push(Span::styled(format!(" · review window {w}"), theme.plain()));
+    }
+    if let Some(u) = e.until {
+        spans.push(Span::styled(format!(" · until {}", long(u)), theme.plain()));
+    }
+    if e.letter.is_some() {
+        spans.push(Span::styled(" · letter", theme.dim()));
+    }
+    if let Some(n) = &e.note {
+        spans.push(Span::styled(format!(" · {}", fit(n, width)), theme.dim()));
+    }
+    clip(Line::from(spans), width)
+}
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let focused = app.focus == Pane::Timeline && matches!(app.mode, Mode::Normal);
+    f.render_widget(pane_block(Line::from(" Timeline "), focused, theme), area);
+    let Some(v) = app.selected_view() else {
+        return;
+    };
+    let (clocks, clocks_area, events_area) = plan(area, v);
+    let today = app.today();
+    let mut y = clocks_area.y;
+    for (c, lead, h) in clocks {
+        let bottom = clocks_area.y + clocks_area.height;
+        if y >= bottom {
+            break;
+        }
+        let r = Rect {
+            y,
+            height: h.min(bottom - y),
+            ..clocks_area
+        };
+        draw_clock(f, c, lead, r, today, theme);
+        y += h;
+    }
+    let width = events_area.width as usize;
+    let heading_row = Rect {
+        y: events_area.y.saturating_sub(1),
+        height: 1,
+        ..events_area
+    };
+    if events_area.y > clocks_area.y + clocks_area.height {
+        let label = format!("─ Events ({}) ", v.file.events.len());
+        let rule = format!("{label}{}", "─".repeat(width.saturating_sub(label.width())));
+        f.render_widget(Paragraph::new(Line::styled(rule, theme.dim())), heading_row);
+    }
+    if v.file.events.is_empty() {
+        let hint = if v.file.case.sent.is_none() {
+            "A draft: nothing sent yet. a records an event (sent, response …)."
+        } else {
+            "No events. a records one (response, extension, review …)."
+        };
+        f.render_widget(
+            Paragraph::new(Line::styled(hint, theme.dim())).wrap(Wrap { trim: true }),
+            events_area,
+        );
+        return;
+    }
+    let lines: Vec<Line> = v
+        .file
+        .events
+        .iter()
+        .enumerate()
+        .skip(app.events.offset)
+        .take(events_area.height as usize)
+        .map(|(i, e)| {
+            let line = event_line(e, width, theme);
+            let fill = width.saturating_sub(line.width());
+            let mut spans = line.spans;
+            spans.push(Span::raw(" ".repeat(fill)));
+            let style = if i == app.events.selected && focused {
+                theme.selected(true)
+            } else {
+                Style::default()
+            };
+            Line::from(spans).style(style)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), events_area);
+}

@@ -1,0 +1,276 @@
+//! `update(app, action)`: the one place the state changes. Writes go through the
+//! casebook's operations; afterwards the views are reloaded from it.
+
+use super::action::Action;
+use super::app::{App, Mode, Pane, Tone};
+
+use super::panes::{case_detail, cases, timeline};
+use super::{edit, mouse};
+
+pub fn update(app: &mut App, action: Action) {
+    if action == Action::Quit {
+        app.quit = true;
+        return;
+    }
+    match &app.mode {
+        Mode::Normal => normal(app, action),
+        Mode::Search => search(app, action),
+        Mode::Jump(_) => jump(app, action),
+        Mode::Help { .. } => help(app, action),
+        Mode::Confirm(_) => edit::confirm(app, action),
+        Mode::Form(_) => edit::form(app, action),
+    }
+    sync_scroll(app);
+}
+
+fn normal(app: &mut App, action: Action) {
+    match action {
+        Action::Up => move_by(app, -1),
+        Action::Down => move_by(app, 1),
+        Action::PageUp => move_by(app, -page(app)),
+        Action::PageDown => move_by(app, page(app)),
+        Action::Top => move_by(app, isize::MIN / 2),
+        Action::Bottom => move_by(app, isize::MAX / 2),
+        Action::NextPane => cycle_pane(app, 1),
+        Action::PrevPane => cycle_pane(app, -1),
+        Action::Open if app.focus == Pane::Cases && app.selected_view().is_some() => {
+            app.focus = Pane::Case;
+        }
+        Action::Back => {
+            if app.focus != Pane::Cases {
+                app.focus = Pane::Cases;
+            } else if !app.query().is_empty() {
+                app.search = super::app::new_line_input();
+                app.refilter();
+                app.say(Tone::Info, "Search cleared");
+            }
+        }
+        Action::Add => edit::add(app),
+        Action::Edit => edit::edit(app),
+        Action::EditCase => edit::edit_case(app),
+        Action::Outcome => edit::outcome(app),
+        Action::Delete => edit::ask_delete(app),
+        Action::Undo => undo(app),
+        Action::CycleSort => {
+            app.sort = app.sort.next();
+            app.resort();
+            app.say(Tone::Info, format!("Sorted by {}", sort_words(app.sort)));
+        }
+        Action::CycleFilter => {
+            app.filter = app.filter.next();
+            app.refilter();
+            app.say(Tone::Info, format!("Showing {} cases ({} of {})", app.filter.as_str(), app.visible.len(), app.views.len()));
+        }
+        Action::StartSearch => {
+            app.focus = Pane::Cases;
+            app.search.set_cursor_style(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
+            app.mode = Mode::Search;
+        }
+        Action::StartJump => {
+            app.mode = Mode::Jump(Box::new(super::app::new_line_input()));
+        }
+        Action::DraftReview => app.say(
+            Tone::Info,
+            "Drafting the internal-review request is coming in a later version of foi.",
+        ),
+        Action::Import => app.say(
+            Tone::Info,
+            "Importing a letter is coming soon: for now, a adds the case, then its questions and events.",
+        ),
+        Action::LoadDemo => load_demo(app),
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Click { column, row } => mouse::click(app, column, row),
+        Action::ScrollUp { column, row } => mouse::wheel(app, column, row, -1),
+        Action::ScrollDown { column, row } => mouse::wheel(app, column, row, 1),
+        _ => {}
+    }
+}
+
+fn sort_words(s: crate::casebook::Sort) -> &'static str {
+    use crate::casebook::Sort;
+    match s {
+        Sort::Urgency => "urgency (the nearest deadline first)",
+        Sort::Sent => "date sent (newest first)",
+        Sort::Authority => "authority",
+        Sort::Changed => "recently changed",
+    }
+}
+
+fn page(app: &App) -> isize {
+    let a = app.areas();
+    let rows = match app.focus {
+        Pane::Cases => cases::rows_shown(app, a.cases),
+        Pane::Case => a.case.height.saturating_sub(8) as usize,
+        Pane::Timeline => a.timeline.height.saturating_sub(4) as usize,
+    };
+    rows.max(1) as isize
+}
+
+/// Move the selection of the focused pane.
+pub fn move_by(app: &mut App, delta: isize) {
+    match app.focus {
+        Pane::Cases => {
+            let before = app.cases.selected;
+            app.cases.move_by(delta, app.visible.len());
+            if app.cases.selected != before {
+                app.reset_details();
+            }
+        }
+        Pane::Case => {
+            let n = app.selected_view().map_or(0, |v| v.file.questions.len());
+            app.questions.move_by(delta, n);
+        }
+        Pane::Timeline => {
+            let n = app.selected_view().map_or(0, |v| v.file.events.len());
+            app.events.move_by(delta, n);
+        }
+    }
+}
+
+fn cycle_pane(app: &mut App, step: isize) {
+    if app.selected_view().is_none() {
+        app.focus = Pane::Cases;
+        return;
+    }
+    let i = Pane::ALL.iter().position(|p| *p == app.focus).unwrap_or(0) as isize;
+    let n = Pane::ALL.len() as isize;
+    app.focus = Pane::ALL[((i + step).rem_euclid(n)) as usize];
+}
+
+fn undo(app: &mut App) {
+    match app.book.undo() {
+        Ok(Some(what)) => {
+            app.reload();
+            app.say(Tone::Done, format!("Undone: {what}"));
+        }
+        Ok(None) => app.say(Tone::Info, "Nothing to undo"),
+        Err(e) => app.say_error(&e),
+    }
+}
+
+fn load_demo(app: &mut App) {
+    match app.book.load_demo() {
+        Ok((id, new)) => {
+            app.reload();
+            app.select_case(id);
+            let what = if new { "Loaded" } else { "Already here:" };
+            app.say(
+                Tone::Done,
+                format!("{what} the example case. Enter opens it; ? lists every key."),
+            );
+        }
+        Err(e) => app.say_error(&e),
+    }
+}
+
+fn search(app: &mut App, action: Action) {
+    match action {
+        Action::Type(key) => {
+            app.search.input(key);
+            app.refilter();
+        }
+        Action::Paste(text) => {
+            app.search
+                .insert_str(crate::domain::text::inert_line(&text));
+            app.refilter();
+        }
+        Action::Accept => {
+            end_search(app);
+            let n = app.visible.len();
+            app.say(
+                Tone::Info,
+                format!(
+                    "{n} case{} match; Esc clears the search",
+                    if n == 1 { "" } else { "es" }
+                ),
+            );
+        }
+        Action::Cancel => {
+            app.search = super::app::new_line_input();
+            end_search(app);
+            app.refilter();
+        }
+        _ => {}
+    }
+}
+
+fn end_search(app: &mut App) {
+    app.search
+        .set_cursor_style(ratatui::style::Style::default());
+    app.mode = Mode::Normal;
+}
+
+fn jump(app: &mut App, action: Action) {
+    let Mode::Jump(input) = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Type(key) => {
+            input.input(key);
+        }
+        Action::Paste(text) => {
+            input.insert_str(crate::domain::text::inert_line(&text));
+        }
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::Accept => {
+            let key = input.lines().join(" ");
+            match app.book.resolve(&key) {
+                Ok(id) => {
+                    app.mode = Mode::Normal;
+                    show_case(app, id);
+                    app.focus = Pane::Case;
+                    app.say(Tone::Info, format!("Case #{id}"));
+                }
+                Err(e) => app.say_error(&e),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Select case `id`, widening the filter and clearing the search if they hide it.
+pub fn show_case(app: &mut App, id: i64) {
+    if !app.select_case(id) {
+        app.filter = crate::casebook::Filter::All;
+        app.search = super::app::new_line_input();
+        app.refilter();
+        app.select_case(id);
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    if action == Action::CloseHelp {
+        app.mode = Mode::Normal;
+        return;
+    }
+    let page = app.screen.height.saturating_sub(6);
+    let max = (super::overlays::help::lines(app).len() as u16).saturating_sub(page);
+    let Mode::Help { scroll } = &mut app.mode else {
+        return;
+    };
+    let next = match action {
+        Action::Down => scroll.saturating_add(1),
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::PageUp => scroll.saturating_sub(page),
+        _ => *scroll,
+    };
+    *scroll = next.min(max);
+}
+
+/// Keep every selection in view after the state changed or the screen was resized.
+pub fn sync_scroll(app: &mut App) {
+    let a = app.areas();
+    let n = app.visible.len();
+    let rows = cases::rows_shown(app, a.cases);
+    app.cases.ensure_visible(rows, n);
+    let Some(v) = app.selected_view() else {
+        return;
+    };
+    let nq = v.file.questions.len();
+    let ne = v.file.events.len();
+    let (_, qlist, _) = case_detail::split(a.case, nq);
+    let elist = timeline::events_area(a.timeline, v);
+    app.questions.ensure_visible(qlist.height as usize, nq);
+    app.events.ensure_visible(elist.height as usize, ne);
+}

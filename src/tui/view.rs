@@ -1,0 +1,27 @@
+//! Drawing the whole screen from the state: panes (or the welcome screen), the status
+//! line, the keys, and whatever is open on top.
+
+use super::app::{App, Mode};
+use super::layout::areas;
+use super::overlays;
+use super::panes::{case_detail, cases, footer, timeline, welcome};
+use ratatui::Frame;
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let a = areas(f.area(), app.focus == super::app::Pane::Timeline);
+    if app.is_empty() {
+        welcome::draw(f, app, a.main);
+    } else {
+        cases::draw(f, app, a.cases);
+        case_detail::draw(f, app, a.case);
+        timeline::draw(f, app, a.timeline);
+    }
+    footer::draw_status(f, app, a.status);
+    footer::draw_keys(f, app, a.footer);
+    match &app.mode {
+        Mode::Help { scroll } => overlays::help::draw(f, app, *scroll, a.main),
+        Mode::Confirm(c) => overlays::confirm::draw(f, app, c, a.main),
+        Mode::Form(form) => overlays::form::draw(f, app, form, a.main),
+        Mode::Normal | Mode::Search | Mode::Jump(_) => {}
+    }
+}

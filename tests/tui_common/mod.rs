@@ -1,0 +1,103 @@
+//! Shared by the TUI tests: an app over an in-memory casebook pinned to 10 March 2018
+//! (SPEC 2.6), keys fed through the real key map, screens drawn on `TestBackend`.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use foi_casebook::casebook::Casebook;
+use foi_casebook::store::Store;
+use foi_casebook::tui::app::App;
+use foi_casebook::tui::theme::Theme;
+use foi_casebook::tui::{input, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+pub fn seed_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2018, 3, 10).expect("a real date")
+}
+
+pub fn empty_app(width: u16, height: u16) -> App {
+    let store = Store::open_in_memory().expect("in-memory store");
+    let book = Casebook::new(store, seed_today());
+    let mut app = App::new(book, true, Theme::MONO);
+    resize(&mut app, width, height);
+    app
+}
+
+/// The seed case loaded, as after `foi demo`.
+pub fn demo_app(width: u16, height: u16) -> App {
+    let mut app = empty_app(width, height);
+    app.book.load_demo().expect("demo loads");
+    app.reload();
+    update::sync_scroll(&mut app);
+    app
+}
+
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.screen = Rect::new(0, 0, width, height);
+    update::sync_scroll(app);
+}
+
+/// The screen as text.
+pub fn screen(app: &App) -> String {
+    let backend = TestBackend::new(app.screen.width, app.screen.height);
+    let mut terminal = Terminal::new(backend).expect("test terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draws");
+    terminal.backend().to_string()
+}
+
+fn key_event(k: &str) -> KeyEvent {
+    let code = match k {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "BackTab" => KeyCode::BackTab,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Backspace" => KeyCode::Backspace,
+        "PageDown" => KeyCode::PageDown,
+        "PageUp" => KeyCode::PageUp,
+        "Space" => KeyCode::Char(' '),
+        k if k.starts_with("C-") => {
+            let c = k.chars().nth(2).expect("a letter after C-");
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
+        k if k.chars().count() == 1 => KeyCode::Char(k.chars().next().expect("one char")),
+        other => panic!("unknown key name {other}"),
+    };
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        KeyCode::BackTab => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    KeyEvent::new(code, mods)
+}
+
+/// Press keys by name ("j", "Enter", "C-s", …) through the key map and `update`.
+pub fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        if let Some(action) = input::translate(app, Event::Key(key_event(k))) {
+            update::update(app, action);
+        }
+    }
+}
+
+/// Type text, one key per character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let e = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(action) = input::translate(app, Event::Key(e)) {
+            update::update(app, action);
+        }
+    }
+}
+
+pub fn status_text(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
