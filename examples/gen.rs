@@ -6,7 +6,9 @@
 //! kind, and a letter attached to a few cases in a hundred. Deterministic for a seed.
 
 use chrono::{Days, NaiveDate};
-use foi_casebook::domain::{Case, CaseFile, Channel, Event, EventKind, Outcome, Question, Regime, Span};
+use foi_casebook::domain::{
+    Case, CaseFile, Channel, Event, EventKind, Outcome, Question, Regime, Span,
+};
 use foi_casebook::store::{Store, StoreError};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,30 +32,82 @@ impl Rng {
 }
 
 const PLACES: &[&str] = &[
-    "Barnsley", "Bristol", "Cardiff", "Derby", "Dundee", "Exeter", "Glasgow", "Hull", "Inverness", "Kent",
-    "Leeds", "Lincoln", "Newry", "Norfolk", "Oxford", "Perth", "Salford", "Stirling", "Swansea", "York",
+    "Barnsley",
+    "Bristol",
+    "Cardiff",
+    "Derby",
+    "Dundee",
+    "Exeter",
+    "Glasgow",
+    "Hull",
+    "Inverness",
+    "Kent",
+    "Leeds",
+    "Lincoln",
+    "Newry",
+    "Norfolk",
+    "Oxford",
+    "Perth",
+    "Salford",
+    "Stirling",
+    "Swansea",
+    "York",
 ];
 const KINDS: &[&str] = &[
-    "City Council", "County Council", "NHS Foundation Trust", "Police", "Fire and Rescue Service",
-    "University", "Clinical Commissioning Group", "Borough Council", "Health Board", "Port Authority",
+    "City Council",
+    "County Council",
+    "NHS Foundation Trust",
+    "Police",
+    "Fire and Rescue Service",
+    "University",
+    "Clinical Commissioning Group",
+    "Borough Council",
+    "Health Board",
+    "Port Authority",
 ];
 const TOPICS: &[&str] = &[
-    "roadworks", "pothole repairs", "school meals", "parking fines", "agency staff", "consultancy spend",
-    "air quality", "bin collections", "stop and search", "waiting times", "contract performance",
-    "flood defences", "library closures", "IT outsourcing", "bus subsidies", "tree felling",
+    "roadworks",
+    "pothole repairs",
+    "school meals",
+    "parking fines",
+    "agency staff",
+    "consultancy spend",
+    "air quality",
+    "bin collections",
+    "stop and search",
+    "waiting times",
+    "contract performance",
+    "flood defences",
+    "library closures",
+    "IT outsourcing",
+    "bus subsidies",
+    "tree felling",
 ];
-const VERBS: &[&str] = &["Spending on", "Contracts for", "Complaints about", "Data on", "Policy on", "Reports on"];
+const VERBS: &[&str] = &[
+    "Spending on",
+    "Contracts for",
+    "Complaints about",
+    "Data on",
+    "Policy on",
+    "Reports on",
+];
 
 fn authority_name(i: u64) -> String {
     let place = PLACES[(i % PLACES.len() as u64) as usize];
     let kind = KINDS[((i / PLACES.len() as u64) % KINDS.len() as u64) as usize];
     let n = i / (PLACES.len() * KINDS.len()) as u64;
-    if n == 0 { format!("{place} {kind}") } else { format!("{place} {kind} ({n})") }
+    if n == 0 {
+        format!("{place} {kind}")
+    } else {
+        format!("{place} {kind} ({n})")
+    }
 }
 
 fn exemptions_for(regime: Regime, rng: &mut Rng) -> Vec<String> {
     let pool: &[&str] = match regime {
-        Regime::Foia => &["43", "40(2)", "31", "36", "41", "42", "21", "22", "24", "30"],
+        Regime::Foia => &[
+            "43", "40(2)", "31", "36", "41", "42", "21", "22", "24", "30",
+        ],
         Regime::Eir => &["12(5)(e)", "12(4)(d)", "12(5)(b)", "13", "12(4)(e)"],
         Regime::Foisa => &["33(1)(b)", "38(1)(b)", "30", "35", "36(2)", "25"],
         Regime::Eisr => &["10(5)(e)", "10(4)(d)", "11(2)", "10(5)(b)"],
@@ -103,9 +157,20 @@ const ASIDES: &[EventKind] = &[
 ];
 
 fn letter(rng: &mut Rng, authority: &str, topic: &str) -> String {
-    let mut s = format!("{authority}\nOur Ref: FOI-{}\n\nDear requester,\n\nThank you for your request about {topic}.\n", rng.below(99_999));
+    let mut s = format!(
+        "{authority}\nOur Ref: FOI-{}\n\nDear requester,\n\nThank you for your request about {topic}.\n",
+        rng.below(99_999)
+    );
     for i in 1..=(3 + rng.below(6)) {
-        s.push_str(&format!("\nRequest {i}: information about {topic} in year {}.\nResponse: {}\n", 2010 + rng.below(15), if rng.below(2) == 0 { "The information is attached." } else { "We do not hold this information." }));
+        s.push_str(&format!(
+            "\nRequest {i}: information about {topic} in year {}.\nResponse: {}\n",
+            2010 + rng.below(15),
+            if rng.below(2) == 0 {
+                "The information is attached."
+            } else {
+                "We do not hold this information."
+            }
+        ));
     }
     s.push_str("\nIf you are unhappy you may ask for an internal review within 40 working days.\n");
     s
@@ -120,7 +185,9 @@ fn case_file(i: u64, rng: &mut Rng, authorities: u64, base: NaiveDate) -> CaseFi
         _ => Regime::Eisr,
     };
     let topic = rng.pick(TOPICS);
-    let sent = base.checked_add_days(Days::new(rng.below(3650))).unwrap_or(base);
+    let sent = base
+        .checked_add_days(Days::new(rng.below(3650)))
+        .unwrap_or(base);
     let case = Case {
         title: format!("{} {topic} {}", rng.pick(VERBS), 2010 + i % 16),
         authority: authority.clone(),
@@ -129,7 +196,9 @@ fn case_file(i: u64, rng: &mut Rng, authorities: u64, base: NaiveDate) -> CaseFi
         my_ref: (rng.below(3) == 0).then(|| format!("ME-{i}")),
         channel: Some(*rng.pick(&Channel::ALL)),
         sent: (rng.below(50) != 0).then_some(sent),
-        text: Some(format!("Please provide all information held about {topic}, including reports and spending.")),
+        text: Some(format!(
+            "Please provide all information held about {topic}, including reports and spending."
+        )),
         tags: vec![topic.split(' ').next().unwrap_or("misc").to_string()],
         ..Case::default()
     };
@@ -137,7 +206,10 @@ fn case_file(i: u64, rng: &mut Rng, authorities: u64, base: NaiveDate) -> CaseFi
     let questions = (1..=5 + rng.below(11))
         .map(|n| {
             let o = outcome(rng);
-            let exemptions = if matches!(o, Outcome::Withheld | Outcome::PartlyAnswered | Outcome::Ncnd) {
+            let exemptions = if matches!(
+                o,
+                Outcome::Withheld | Outcome::PartlyAnswered | Outcome::Ncnd
+            ) {
                 exemptions_for(regime, rng)
             } else {
                 Vec::new()
@@ -161,11 +233,21 @@ fn case_file(i: u64, rng: &mut Rng, authorities: u64, base: NaiveDate) -> CaseFi
         // With the sent event, 2–8 events, five on average (SPEC 4: 500,000 per 100,000 cases).
         let n = 1 + rng.below(7) as usize;
         for k in 0..n {
-            date = date.checked_add_days(Days::new(3 + rng.below(40))).unwrap_or(date);
-            let kind = if rng.below(4) == 0 { *rng.pick(ASIDES) } else { STAGES[k.min(STAGES.len() - 1)] };
+            date = date
+                .checked_add_days(Days::new(3 + rng.below(40)))
+                .unwrap_or(date);
+            let kind = if rng.below(4) == 0 {
+                *rng.pick(ASIDES)
+            } else {
+                STAGES[k.min(STAGES.len() - 1)]
+            };
             let mut e = ev(kind, date, None);
             if kind == EventKind::Response && rng.below(3) == 0 {
-                e.window = Some(if rng.below(2) == 0 { Span::Months(2) } else { Span::WorkingDays(40) });
+                e.window = Some(if rng.below(2) == 0 {
+                    Span::Months(2)
+                } else {
+                    Span::WorkingDays(40)
+                });
             }
             if kind == EventKind::Response && rng.below(100) < 4 {
                 e.letter = Some(letter(rng, &authority, topic));
@@ -176,11 +258,24 @@ fn case_file(i: u64, rng: &mut Rng, authorities: u64, base: NaiveDate) -> CaseFi
             events.push(e);
         }
     }
-    CaseFile { case, questions, events }
+    CaseFile {
+        case,
+        questions,
+        events,
+    }
 }
 
 fn ev(kind: EventKind, date: NaiveDate, note: Option<String>) -> Event {
-    Event { id: 0, case_id: 0, kind, date, note, window: None, until: None, letter: None }
+    Event {
+        id: 0,
+        case_id: 0,
+        kind,
+        date,
+        note,
+        window: None,
+        until: None,
+        letter: None,
+    }
 }
 
 fn main() -> Result<(), String> {
@@ -193,14 +288,25 @@ fn main() -> Result<(), String> {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
             "--cases" => cases = value()?.parse().map_err(|e| format!("--cases: {e}"))?,
-            "--authorities" => authorities = value()?.parse().map_err(|e| format!("--authorities: {e}"))?,
+            "--authorities" => {
+                authorities = value()?
+                    .parse()
+                    .map_err(|e| format!("--authorities: {e}"))?
+            }
             "--db" => db = PathBuf::from(value()?),
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            other => return Err(format!("unknown argument {other}: use --cases N --db PATH [--authorities N] [--seed N]")),
+            other => {
+                return Err(format!(
+                    "unknown argument {other}: use --cases N --db PATH [--authorities N] [--seed N]"
+                ));
+            }
         }
     }
     if db.exists() {
-        return Err(format!("{} already exists: choose a new file", db.display()));
+        return Err(format!(
+            "{} already exists: choose a new file",
+            db.display()
+        ));
     }
     let started = Instant::now();
     let mut store = Store::open(&db).map_err(|e| e.to_string())?;
@@ -212,7 +318,9 @@ fn main() -> Result<(), String> {
     let mut done = 0;
     while done < cases {
         let n = batch.min(cases - done);
-        let files: Vec<CaseFile> = (done..done + n).map(|i| case_file(i, &mut rng, authorities, base)).collect();
+        let files: Vec<CaseFile> = (done..done + n)
+            .map(|i| case_file(i, &mut rng, authorities, base))
+            .collect();
         questions += files.iter().map(|f| f.questions.len()).sum::<usize>();
         events += files.iter().map(|f| f.events.len()).sum::<usize>();
         store

@@ -795,3 +795,308 @@ fn unknown_export_format_is_a_user_error() {
     let s = demo();
     assert!(user_error(&s, &["export", "--format", "pdf"]).contains("csv, md or ics"));
 }
+
+/// One iCalendar component as a strict reader sees it.
+#[derive(Debug, Default)]
+struct Component {
+    name: String,
+    props: Vec<(String, String, String)>, // name, params, value
+    children: Vec<Component>,
+}
+
+impl Component {
+    fn get(&self, name: &str) -> Option<&(String, String, String)> {
+        self.props.iter().find(|p| p.0 == name)
+    }
+    fn value(&self, name: &str) -> &str {
+        self.get(name)
+            .map(|p| p.2.as_str())
+            .unwrap_or_else(|| panic!("{} has no {name}", self.name))
+    }
+}
+
+/// A strict RFC 5545 reader: CRLF only, physical lines of at most 75 octets, folding by
+/// a leading space, `NAME[;PARAMS]:VALUE` lines, BEGIN/END nesting, TEXT unescaping.
+fn parse_ics(bytes: &[u8]) -> Component {
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    assert!(text.ends_with("\r\n"), "must end with CRLF");
+    let physical: Vec<&str> = text[..text.len() - 2].split("\r\n").collect();
+    let mut logical: Vec<String> = Vec::new();
+    for l in physical {
+        assert!(
+            !l.contains('\n') && !l.contains('\r'),
+            "bare line break in {l:?}"
+        );
+        assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
+        assert!(
+            !l.chars().any(|c| c.is_control() && c != '\t'),
+            "control character in {l:?}"
+        );
+        if let Some(cont) = l.strip_prefix(' ') {
+            logical
+                .last_mut()
+                .expect("continuation first")
+                .push_str(cont);
+        } else {
+            logical.push(l.to_string());
+        }
+    }
+    let mut stack: Vec<Component> = vec![Component::default()];
+    for l in logical {
+        let colon = l.find(':').unwrap_or_else(|| panic!("no colon: {l:?}"));
+        let (head, value) = (&l[..colon], &l[colon + 1..]);
+        let (name, params) = head.split_once(';').unwrap_or((head, ""));
+        assert!(
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+            "bad property name {name:?}"
+        );
+        match name {
+            "BEGIN" => stack.push(Component {
+                name: value.to_string(),
+                ..Component::default()
+            }),
+            "END" => {
+                let c = stack.pop().expect("END without BEGIN");
+                assert_eq!(c.name, value, "END:{value} closes {}", c.name);
+                stack.last_mut().expect("END at top").children.push(c);
+            }
+            _ => {
+                // TEXT values: every backslash starts a valid escape.
+                let mut out = String::new();
+                let mut chars = value.chars();
+                while let Some(c) = chars.next() {
+                    if c == '\\' {
+                        match chars.next() {
+                            Some('n') | Some('N') => out.push('\n'),
+                            Some(e @ ('\\' | ';' | ',')) => out.push(e),
+                            other => panic!("bad escape \\{other:?} in {value:?}"),
+                        }
+                    } else {
+                        assert!(
+                            !(name == "SUMMARY" || name == "DESCRIPTION") || (c != ';' && c != ','),
+                            "unescaped {c:?} in {name}: {value:?}"
+                        );
+                        out.push(c);
+                    }
+                }
+                stack
+                    .last_mut()
+                    .expect("property outside a component")
+                    .props
+                    .push((name.to_string(), params.to_string(), out))
+            }
+        }
+    }
+    let mut top = stack.pop().expect("root");
+    assert!(stack.is_empty(), "unclosed component");
+    assert_eq!(top.children.len(), 1, "one VCALENDAR");
+    top.children.remove(0)
+}
+
+#[test]
+fn ics_is_valid_and_its_uids_are_stable() {
+    let s = demo();
+    ok(
+        &s,
+        &[
+            "add",
+            "--authority",
+            "Glasgow City Council",
+            "--title",
+            "Bridges; roads, and \\ paths",
+            "--regime",
+            "foisa",
+            "--sent",
+            "2018-03-01",
+        ],
+    );
+    let first = s.path("a.ics");
+    ok(
+        &s,
+        &["export", "--format", "ics", "-o", first.to_str().unwrap()],
+    );
+    let cal = parse_ics(&std::fs::read(&first).unwrap());
+    assert_eq!(cal.name, "VCALENDAR");
+    assert_eq!(cal.value("VERSION"), "2.0");
+    assert!(!cal.value("PRODID").is_empty());
+    let events: Vec<&Component> = cal.children.iter().filter(|c| c.name == "VEVENT").collect();
+    assert!(events.len() >= 2, "a live clock per open case: {events:?}");
+    let mut uids = Vec::new();
+    for e in &events {
+        let uid = e.value("UID").to_string();
+        assert!(uid.ends_with("@foi-casebook"), "{uid}");
+        uids.push(uid);
+        let stamp = e.value("DTSTAMP");
+        assert!(stamp.len() == 16 && stamp.ends_with('Z'), "{stamp}");
+        let start = e.get("DTSTART").unwrap();
+        assert_eq!(start.1, "VALUE=DATE");
+        assert!(start.2.len() == 8 && start.2.chars().all(|c| c.is_ascii_digit()));
+        assert!(e.value("SUMMARY").starts_with("FOI: "));
+        assert!(e.value("DESCRIPTION").contains("Working: "));
+        let alarm = e
+            .children
+            .iter()
+            .find(|c| c.name == "VALARM")
+            .expect("VALARM");
+        assert_eq!(alarm.value("ACTION"), "DISPLAY");
+        assert_eq!(alarm.value("TRIGGER"), "-P3D");
+        assert!(!alarm.value("DESCRIPTION").is_empty());
+    }
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), uids.len(), "UIDs are unique: {uids:?}");
+    // The seed's review window, as the calendar shows it.
+    let review = events
+        .iter()
+        .find(|e| e.value("UID").starts_with("case1-review-request-"))
+        .expect("the seed's review window");
+    assert_eq!(
+        review.value("SUMMARY"),
+        "FOI: review request window closes — DWP Fol 471"
+    );
+    assert_eq!(review.get("DTSTART").unwrap().2, "20180427");
+    assert_eq!(review.get("DTEND").unwrap().2, "20180428");
+    // Text with ; , and \ survives escaping.
+    let bridges = events
+        .iter()
+        .find(|e| {
+            e.value("DESCRIPTION")
+                .starts_with("Bridges; roads, and \\ paths\n")
+        })
+        .expect("escaped title round-trips");
+    assert!(bridges.value("SUMMARY").contains("Glasgow City Council"));
+
+    // Exporting again (after an edit that moves nothing) gives the same UIDs.
+    ok(&s, &["edit", "1", "--notes", "chased"]);
+    let again = parse_ics(ok(&s, &["export", "--format", "ics"]).as_bytes());
+    let uids2: Vec<String> = again
+        .children
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|e| e.value("UID").to_string())
+        .collect();
+    assert_eq!(uids, uids2);
+    // A closed case drops out of the calendar.
+    ok(
+        &s,
+        &[
+            "event",
+            "add",
+            "2",
+            "--kind",
+            "withdrawn",
+            "--date",
+            "2018-03-05",
+        ],
+    );
+    let after = parse_ics(ok(&s, &["export", "--format", "ics"]).as_bytes());
+    assert!(
+        after
+            .children
+            .iter()
+            .all(|e| !e.value("UID").starts_with("case2-"))
+    );
+}
+
+// ---------------------------------------------------------------- statistics
+
+#[test]
+fn stats_count_the_seed_case() {
+    let s = demo();
+    let st = json(&s, &["stats"]);
+    let dwp = &st["authorities"][0];
+    assert_eq!(dwp["authority"], "Department for Work and Pensions");
+    assert_eq!(dwp["cases"], 1);
+    assert_eq!(dwp["questions"], 9);
+    assert_eq!(
+        dwp["outcomes"],
+        serde_json::json!([
+            {"outcome": "partly-answered", "count": 1},
+            {"outcome": "withheld", "count": 8}
+        ])
+    );
+    assert_eq!(dwp["exemptions"][0]["section"], "43");
+    assert_eq!(dwp["exemptions"][0]["name"], "Commercial interests");
+    assert_eq!(dwp["exemptions"][0]["count"], 9);
+    // Received Sat 3 Feb, answered Tue 27 Feb: 17 working days, due Fri 2 Mar, met.
+    assert_eq!(dwp["responses"]["on_time"], 1);
+    assert_eq!(dwp["responses"]["late"], 0);
+    assert_eq!(dwp["responses"]["on_time_rate"], 1.0);
+    assert_eq!(dwp["responses"]["median_working_days"], 17.0);
+    assert_eq!(dwp["reviews"]["requested"], 0);
+    assert_eq!(st["overall"]["cases"], 1);
+
+    // A second authority: late, with a review that was upheld.
+    ok(
+        &s,
+        &[
+            "add",
+            "--authority",
+            "Slow Council",
+            "--title",
+            "Potholes",
+            "--sent",
+            "2018-01-02",
+        ],
+    );
+    ok(
+        &s,
+        &[
+            "event",
+            "add",
+            "2",
+            "--kind",
+            "response",
+            "--date",
+            "2018-02-20",
+        ],
+    );
+    ok(
+        &s,
+        &[
+            "event",
+            "add",
+            "2",
+            "--kind",
+            "review-requested",
+            "--date",
+            "2018-02-21",
+        ],
+    );
+    ok(
+        &s,
+        &[
+            "event",
+            "add",
+            "2",
+            "--kind",
+            "review-response",
+            "--date",
+            "2018-03-05",
+            "--note",
+            "Original decision upheld",
+        ],
+    );
+    let st = json(&s, &["stats"]);
+    assert_eq!(st["authorities"].as_array().unwrap().len(), 2);
+    assert_eq!(st["overall"]["cases"], 2);
+    assert_eq!(st["overall"]["responses"]["on_time"], 1);
+    assert_eq!(st["overall"]["responses"]["late"], 1);
+    assert_eq!(st["overall"]["responses"]["on_time_rate"], 0.5);
+    assert_eq!(st["overall"]["reviews"]["requested"], 1);
+    assert_eq!(st["overall"]["reviews"]["upheld"], 1);
+    let one = json(&s, &["stats", "--authority", "slow"]);
+    assert_eq!(one["authorities"].as_array().unwrap().len(), 1);
+    assert_eq!(one["authorities"][0]["authority"], "Slow Council");
+    let text = ok(&s, &["stats"]);
+    assert!(text.contains("All 2 authorities — 2 cases"), "{text}");
+    assert!(
+        text.contains("section 43 (Commercial interests) ×9"),
+        "{text}"
+    );
+    assert!(user_error(&s, &["stats", "--authority", "nobody"]).contains("nobody"));
+}
