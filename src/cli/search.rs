@@ -79,7 +79,10 @@ pub fn render(hits: &[SearchHit], query: &str, marks: Marks) -> String {
                 _ => line.push_str(&text),
             }
         }
-        if !line.is_empty() {
+        // An extract that only repeats the title or the authority adds nothing.
+        let plain: String = h.spans.iter().map(|(t, _)| t.as_str()).collect();
+        let plain = plain.trim_matches(['…', ' ']);
+        if !line.is_empty() && plain != h.title.trim() && plain != h.authority.trim() {
             let _ = writeln!(o, "      {line}");
         }
     }
