@@ -1,97 +1,64 @@
-//! TEMPORARY interface stub while the calendar branch is in progress; replaced on merge.
-use crate::domain::{CaseFile, CaseStatus, Regime};
-use chrono::NaiveDate;
-use serde::Serialize;
-use std::sync::OnceLock;
+//! The statutory calendar and clocks: UK bank holidays (rules plus a proclaimed
+//! overlay plus the user's own days), working-day arithmetic per regime, and the
+//! clocks of a case with the working shown. Pure: no SQL, no terminal, no system clock
+//! (`today` is always a parameter).
+//!
+//! - [`Calendar::standard`] (built-in rules and overlay) or [`Calendar::new`] with the
+//!   user's days from [`parse_extra_holidays`]; build once, share by reference.
+//! - [`clocks`] for a case (each with its one-line `basis`), [`status`] from them, and
+//!   [`next_clock`], the one that matters now. For lists over many cases,
+//!   [`clocks_brief`] gives the same clocks without the basis text.
+//! - FOIA/EIR count on the union of the three divisions' holidays (FOIA s10(6));
+//!   FOISA/EISR on Scotland's (FOISA s73). Day 1 is the first working day after receipt.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use foi_casebook::calendar::{Calendar, ClockKind, clocks, next_clock, status};
+//! use foi_casebook::domain::{Case, CaseFile, CaseStatus, Event, EventKind, Regime, Span};
+//!
+//! let day = |m, d| NaiveDate::from_ymd_opt(2018, m, d).unwrap();
+//! let response = Event {
+//!     id: 1, case_id: 1, kind: EventKind::Response, date: day(2, 27),
+//!     note: None, window: Some(Span::Months(2)), until: None, letter: None,
+//! };
+//! let file = CaseFile {
+//!     case: Case { regime: Regime::Foia, sent: Some(day(2, 3)), ..Case::default() },
+//!     questions: vec![],
+//!     events: vec![response],
+//! };
+//! let cs = clocks(&file, day(3, 10), Calendar::standard());
+//! assert_eq!(cs[0].due, day(3, 2)); // received Sat 3 Feb: due Fri 2 Mar, met
+//! let next = next_clock(&cs).unwrap();
+//! assert_eq!((next.kind, next.due, next.days_left), (ClockKind::ReviewRequest, day(4, 27), 48));
+//! assert_eq!(next.countdown(), "review closes in 48 d");
+//! assert_eq!(status(&file, &cs), CaseStatus::Responded);
+//! ```
 
-pub struct Calendar;
-impl Calendar {
-    pub fn standard() -> &'static Calendar {
-        static C: OnceLock<Calendar> = OnceLock::new();
-        C.get_or_init(|| Calendar)
-    }
-    pub fn is_working_day(&self, _r: Regime, _d: NaiveDate) -> bool {
-        true
-    }
-    /// Stub (weekends only); the real calendar counts bank holidays too.
-    pub fn add_working_days(&self, _r: Regime, from: NaiveDate, n: u32) -> NaiveDate {
-        use chrono::Datelike;
-        let mut d = from;
-        let mut left = n;
-        while left > 0 {
-            d = d.succ_opt().unwrap_or(d);
-            if d.weekday().number_from_monday() <= 5 {
-                left -= 1;
-            }
-        }
-        d
-    }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClockKind {
-    Response,
-    ResponseExtended,
-    ReviewRequest,
-    ReviewResponse,
-    IcoComplaint,
-    CommissionerAppeal,
-    TribunalAppeal,
-}
-impl ClockKind {
-    pub fn as_str(self) -> &'static str {
-        "response"
-    }
-    pub fn describe(self) -> &'static str {
-        "Response due"
-    }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClockState {
-    NotStarted,
-    Running,
-    Paused,
-    Met,
-    Missed,
-    Lapsed,
-}
-impl ClockState {
-    pub fn as_str(self) -> &'static str {
-        "running"
-    }
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    WorkingDays,
-    Days,
-}
-#[derive(Debug, Clone, Serialize)]
-pub struct Clock {
-    pub kind: ClockKind,
-    pub start: NaiveDate,
-    pub due: NaiveDate,
-    pub state: ClockState,
-    pub days_left: i64,
-    pub unit: Unit,
-    pub basis: String,
-    pub very_overdue: bool,
-}
-impl Clock {
-    pub fn is_live(&self) -> bool {
-        true
-    }
-    pub fn countdown(&self) -> String {
-        String::new()
-    }
-}
-pub fn clocks(_f: &CaseFile, _t: NaiveDate, _c: &Calendar) -> Vec<Clock> {
-    Vec::new()
-}
-pub fn status(f: &CaseFile, _c: &[Clock]) -> CaseStatus {
-    CaseStatus::derive(f.case.sent.is_some(), &f.events, false, false)
-}
-pub fn next_clock(c: &[Clock]) -> Option<&Clock> {
-    c.first()
-}
+mod basis;
+mod clock;
+mod clocks;
+mod division;
+mod extras;
+pub mod holidays;
+mod outside;
+pub mod overlay;
+mod response;
+mod windows;
+mod workdays;
+
+pub use clock::{Clock, ClockKind, ClockState, Unit};
+pub use clocks::{clocks, clocks_brief, next_clock, status};
+
+pub use division::{Division, UnknownDivision};
+pub use extras::{ExtraHoliday, ExtrasError, parse_extra_holidays};
+pub use holidays::{Holiday, HolidaySource};
+pub use workdays::Calendar;
+
+#[cfg(test)]
+mod tests_clocks;
+#[cfg(test)]
+mod tests_props;
+#[cfg(test)]
+mod tests_reference;
+#[cfg(test)]
+mod tests_workdays;

@@ -30,6 +30,19 @@ impl Sandbox {
         c
     }
 
+    /// The same invocation as a plain `std::process::Command`, for tests that spawn and kill.
+    pub fn spawnable(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"));
+        c.env_remove("FOI_DB")
+            .env_remove("FOI_TODAY")
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(&self.db)
+            .arg("--today")
+            .arg("2018-03-10");
+        c
+    }
+
     /// Run and return stdout, asserting success.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.foi().args(args).output().expect("run foi");

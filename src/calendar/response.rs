@@ -1,0 +1,274 @@
+//! The authority's response clock: 20 working days from receipt, stopped by a request
+//! for clarification (restarting from day 0 when it arrives, FOIA s1(3)), paused from
+//! a fee notice to payment (s10(2)), and the extension the regime allows.
+
+use super::basis::Basis;
+use super::clock::{Clock, ClockKind, Unit};
+use super::clocks::{Ctx, Draft};
+use crate::domain::{Event, EventKind, Regime};
+use chrono::NaiveDate;
+
+const LIMIT: u32 = 20;
+/// Extra working days an extension allows (FOIA PIT per the ICO; EIR/EISR reg 7(1)).
+const EXTRA: u32 = 20;
+
+enum Phase {
+    Running { from: NaiveDate, used: u32 },
+    Clarifying { asked: NaiveDate },
+    FeeWait { notice: NaiveDate, used: u32 },
+}
+
+/// Push the response clock (and the extended one, if claimed). Returns the end of the
+/// response period when no response has come (FOISA s20(5) counts the review window
+/// from there), `None` when answered or stopped.
+pub(crate) fn clocks(
+    ctx: &Ctx,
+    received: NaiveDate,
+    events: &[Event],
+    out: &mut Vec<Clock>,
+) -> Option<NaiveDate> {
+    let mut phase = Phase::Running {
+        from: received,
+        used: 0,
+    };
+    let mut count_from = received;
+    let mut restart: Option<NaiveDate> = None;
+    let mut pauses = Basis::new(ctx.explain);
+    let mut first_ext: Option<NaiveDate> = None;
+    let mut last_ext: Option<&Event> = None;
+    let mut response: Option<NaiveDate> = None;
+    let extensible = ctx.regime != Regime::Foisa;
+
+    for e in events {
+        match e.kind {
+            EventKind::Response => {
+                response = Some(e.date);
+                break;
+            }
+            // A second request while one is pending does not move the stop.
+            EventKind::ClarificationRequested if !matches!(phase, Phase::Clarifying { .. }) => {
+                phase = Phase::Clarifying { asked: e.date };
+            }
+            EventKind::ClarificationSent => {
+                if let Phase::Clarifying { asked } = phase {
+                    let from = e.date.max(asked);
+                    phase = Phase::Running { from, used: 0 };
+                    count_from = from;
+                    restart = Some(asked);
+                    pauses.clear();
+                }
+            }
+            EventKind::FeeNotice => {
+                if let Phase::Running { from, used } = phase {
+                    // A notice after the deadline cannot stop a clock that has run out.
+                    if e.date <= ctx.add(from, LIMIT - used) {
+                        let before = e
+                            .date
+                            .pred_opt()
+                            .map_or(0, |p| ctx.cal.between(ctx.which, from, p).max(0));
+                        let used = (u64::from(used) + before.unsigned_abs())
+                            .min(u64::from(LIMIT - 1)) as u32;
+                        phase = Phase::FeeWait {
+                            notice: e.date,
+                            used,
+                        };
+                    }
+                }
+            }
+            EventKind::FeePaid => {
+                if let Phase::FeeWait { notice, used } = phase {
+                    let paid = e.date.max(notice);
+                    phase = Phase::Running { from: paid, used };
+                    pauses
+                        .text("; paused for the fee ")
+                        .short(notice)
+                        .text(" to ")
+                        .short(paid)
+                        .text(" (")
+                        .count(u64::from(used), true)
+                        .text(" used before)");
+                }
+            }
+            EventKind::Extension if extensible => {
+                first_ext.get_or_insert(e.date);
+                last_ext = Some(e);
+            }
+            _ => {}
+        }
+    }
+
+    let closed = first_ext.or(response);
+    // While stopped, show where the clock would end if it resumed on the closing event
+    // or today.
+    let resume = closed.unwrap_or(ctx.today);
+    let mut b = Basis::new(ctx.explain);
+    let (due, paused_left) = match phase {
+        Phase::Running { from, used } => {
+            let due = ctx.add(from, LIMIT - used);
+            counted_from(ctx, &mut b, received, count_from, restart);
+            b.append(&pauses)
+                .holidays(ctx.cal, ctx.which, count_from, due);
+            (due, None)
+        }
+        Phase::Clarifying { asked } => {
+            let due = ctx.add(resume.max(asked), LIMIT);
+            b.text("stopped: clarification asked for on ")
+                .long(asked)
+                .text("; 20 working days start again from day 0 when it reaches the authority (")
+                .long(due)
+                .text(if closed.is_some() {
+                    " if it arrives then)"
+                } else {
+                    " if it arrives today)"
+                });
+            (due, Some(i64::from(LIMIT)))
+        }
+        Phase::FeeWait { notice, used } => {
+            let due = ctx.add(resume.max(notice), LIMIT - used);
+            counted_from(ctx, &mut b, received, count_from, restart);
+            b.append(&pauses)
+                .text("; paused by the fee notice of ")
+                .long(notice)
+                .text(" with ")
+                .count(u64::from(used), true)
+                .text(" used; the rest run once the fee is paid (")
+                .long(due)
+                .text(" if paid today)");
+            (due, Some(i64::from(LIMIT - used)))
+        }
+    };
+    let stopped = paused_left.is_some();
+    let outer = ctx.add(due, EXTRA);
+
+    let mut d = Draft::new(ClockKind::Response, count_from, due, Unit::WorkingDays, b);
+    d.closed = closed;
+    d.closer = if first_ext.is_some() {
+        "extension notice"
+    } else {
+        "answered"
+    };
+    d.paused_left = paused_left;
+    if ctx.regime == Regime::Foia && first_ext.is_none() && !stopped {
+        d.outer = Some((outer, ""));
+    }
+    out.push(ctx.finish(d));
+
+    let mut final_due = due;
+    if let Some(ext) = last_ext {
+        let d = extended(ctx, ext, count_from, due, outer, response);
+        final_due = d.due;
+        out.push(ctx.finish(d));
+    }
+    (response.is_none() && !stopped).then_some(final_due)
+}
+
+/// "20 working days from receipt Sat 3 Feb 2018 (day 1 Mon 5 Feb)", or from the
+/// clarification that restarted the count.
+fn counted_from(
+    ctx: &Ctx,
+    b: &mut Basis,
+    received: NaiveDate,
+    from: NaiveDate,
+    restart: Option<NaiveDate>,
+) {
+    b.text("20 working days from ");
+    match restart {
+        Some(asked) => b
+            .text("your clarification ")
+            .long(from)
+            .text(" (restarted from day 0; clarification asked for ")
+            .short(asked)
+            .text(", receipt ")
+            .short(received)
+            .text(")"),
+        None => b.text("receipt ").long(from),
+    };
+    b.text(if ctx.cal.is_working(ctx.which, from) {
+        " (day 1 "
+    } else {
+        ", not a working day (day 1 "
+    })
+    .short(ctx.add(from, 1))
+    .text(")");
+}
+
+/// The extended response clock: FOIA public interest extension (the authority's date,
+/// else 20 more working days); EIR/EISR complex and voluminous, 40 in all (reg 7(1)).
+fn extended(
+    ctx: &Ctx,
+    ext: &Event,
+    count_from: NaiveDate,
+    due: NaiveDate,
+    limit: NaiveDate,
+    response: Option<NaiveDate>,
+) -> Draft {
+    let mut b = Basis::new(ctx.explain);
+    // A "new" date before the ordinary deadline extends nothing (a slip, or a clock
+    // restarted since): count the regime's extension instead, and say so.
+    let stale = ext.until.filter(|u| *u < due);
+    let until = ext.until.filter(|u| *u >= due);
+    let new_due = if ctx.regime == Regime::Foia {
+        match until {
+            Some(u) => {
+                b.text("the date given in the extension notice of ")
+                    .long(ext.date)
+                    .text(" (public interest test, FOIA s10(3))");
+                if u > limit {
+                    b.text("; beyond the 40 working days in all the ICO accepts (")
+                        .long(limit)
+                        .text(")");
+                }
+                u
+            }
+            None => {
+                b.text("20 more working days after the original due date ")
+                    .long(due)
+                    .text(" (public interest test, FOIA s10(3); no date given; 40 in all)")
+                    .holidays(ctx.cal, ctx.which, due, limit);
+                limit
+            }
+        }
+    } else {
+        match until {
+            Some(u) if u <= limit => {
+                b.text("the date given in the extension notice of ")
+                    .long(ext.date)
+                    .text(" (complex and voluminous, reg 7(1), which allows up to ")
+                    .long(limit)
+                    .text(")");
+                u
+            }
+            _ => {
+                b.text("40 working days in all from ")
+                    .long(count_from)
+                    .text(" (complex and voluminous, reg 7(1))")
+                    .holidays(ctx.cal, ctx.which, count_from, limit);
+                if let Some(u) = until {
+                    b.text("; the authority's date ")
+                        .long(u)
+                        .text(" is later than reg 7(1) allows");
+                }
+                limit
+            }
+        }
+    };
+    if let Some(u) = stale {
+        b.text("; the notice's date ")
+            .long(u)
+            .text(" is before the ordinary due date, so it is not used");
+    }
+    // Counted from the same start as the response clock; the notice's date is in the basis.
+    let mut d = Draft::new(
+        ClockKind::ResponseExtended,
+        count_from,
+        new_due,
+        Unit::WorkingDays,
+        b,
+    );
+    d.closed = response;
+    d.closer = "answered";
+    if ctx.regime == Regime::Foia {
+        d.outer = Some((limit, ""));
+    }
+    d
+}
