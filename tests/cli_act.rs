@@ -81,18 +81,6 @@ fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether the real calendar is in this build: until it is merged, `src/calendar` is an
-/// interface stub that computes no clocks, and the tests that need clock dates say so and
-/// stop instead of failing.
-fn real_calendar(s: &Sandbox) -> bool {
-    let v = json(s, &["show", "1"]);
-    let real = v["clocks"].as_array().is_some_and(|c| !c.is_empty());
-    if !real {
-        eprintln!("SKIPPED: the calendar is still the interface stub (no clocks)");
-    }
-    real
-}
-
 fn demo() -> Sandbox {
     let s = Sandbox::new();
     ok(&s, &["demo"]);
@@ -104,9 +92,6 @@ fn demo() -> Sandbox {
 #[test]
 fn review_draft_of_the_seed_case_matches_the_golden_letter() {
     let s = demo();
-    if !real_calendar(&s) {
-        return;
-    }
     let letter = ok(&s, &["draft", "review", "1"]);
     for want in [
         "Department for Work and Pensions",
@@ -412,9 +397,6 @@ fn drafting_refuses_what_cannot_be_reviewed() {
 #[test]
 fn user_templates_replace_the_built_in_ones() {
     let s = demo();
-    if !real_calendar(&s) {
-        return;
-    }
     let dir = s.path("config").join("foi-casebook").join("templates");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
@@ -917,9 +899,6 @@ fn parse_ics(bytes: &[u8]) -> Component {
 #[test]
 fn ics_is_valid_and_its_uids_are_stable() {
     let s = demo();
-    if !real_calendar(&s) {
-        return;
-    }
     ok(
         &s,
         &[
@@ -1028,9 +1007,6 @@ fn ics_is_valid_and_its_uids_are_stable() {
 #[test]
 fn stats_count_the_seed_case() {
     let s = demo();
-    if !real_calendar(&s) {
-        return;
-    }
     let st = json(&s, &["stats"]);
     let dwp = &st["authorities"][0];
     assert_eq!(dwp["authority"], "Department for Work and Pensions");
