@@ -3,19 +3,28 @@
 
 mod cases;
 mod demo;
+mod drafting;
 mod error;
 mod events;
+mod exports;
 mod questions;
 mod resolve;
+mod search;
+mod stats;
 mod transfer;
 pub mod tui_support;
 mod undo;
 mod views;
 
 pub use cases::{CasePatch, NewCase};
+pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use questions::{OutcomeChange, check_exemptions};
+pub use search::{SearchHit, fts_query};
+pub use stats::{
+    AuthorityStats, ExemptionCount, OutcomeCount, ResponseStats, ReviewStats, Stats, review_outcome,
+};
 pub use transfer::{ImportReport, parse_document};
 pub use views::{CaseRow, CaseSummary, CaseView, DueRow, Filter, ListQuery, Sort, sort_summaries};
 

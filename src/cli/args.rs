@@ -64,6 +64,13 @@ pub enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
+    /// Full-text search over cases, questions, notes and letters.
+    Search(super::search::SearchArgs),
+    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
+    #[command(subcommand)]
+    Draft(super::draft::DraftCmd),
+    /// Statistics per authority: answers on time, outcomes, exemptions cited, reviews.
+    Stats(super::stats::StatsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -2,10 +2,13 @@
 
 pub mod args;
 mod cases;
+mod draft;
 mod events;
 mod lists;
 mod questions;
+mod search;
 mod show;
+mod stats;
 mod transfer;
 
 pub use args::Cli;
@@ -62,6 +65,9 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Export(a) => transfer::export(book, a),
         Command::Backup { file } => transfer::backup(book, &file),
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
+        Command::Search(a) => search::search(book, a, json),
+        Command::Draft(d) => draft::run(book, d, json),
+        Command::Stats(a) => stats::stats(book, a, json),
     }
 }
 

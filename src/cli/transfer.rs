@@ -9,6 +9,22 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     let only = a.case.as_deref().map(|c| book.resolve(c)).transpose()?;
     let text = match a.format.as_str() {
         "json" => json_line(&book.export_document(only)?)?,
+        "csv" | "md" | "markdown" | "ics" | "ical" => {
+            let views = book.export_views(only)?;
+            let text = match a.format.as_str() {
+                "csv" => crate::export::csv::write(&views)?,
+                "ics" | "ical" => {
+                    crate::export::ics::write(&views, &book.casebook_id()?, chrono::Utc::now())
+                }
+                _ => crate::export::markdown::write(&views, book.today()),
+            };
+            // Stored text goes to a file as it is, but never raw to a terminal.
+            if a.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                crate::domain::text::inert(&text, true).into_owned()
+            } else {
+                text
+            }
+        }
         other => {
             return Err(Error::user(format!(
                 "unknown export format '{other}': use json, csv, md or ics"

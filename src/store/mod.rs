@@ -5,14 +5,18 @@
 
 mod backup;
 mod error;
+mod meta;
 mod open;
 mod reads;
 mod rows;
 pub mod schema;
+pub mod search;
+pub mod stats;
 mod summaries;
 mod writes;
 
 pub use error::StoreError;
+pub use meta::fnv1a;
 pub use reads::Reads;
 pub use summaries::CaseRowData;
 pub use writes::{Writer, authority_key};
@@ -60,6 +64,7 @@ impl Store {
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
         let writer = Writer { tx, path: &path };
         let value = f(&writer)?;
+        writer.flush_search()?;
         writer
             .tx
             .commit()

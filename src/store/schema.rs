@@ -71,6 +71,80 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (division, date)
     ) WITHOUT ROWID;
     "#,
+    // 2: full-text search and the casebook's own id.
+    //
+    // `case_search` holds one row per case (rowid = case id): its title, authority, both
+    // references, tags, request text, questions (label, text, note), notes (the case's and
+    // its events') and attached letters. Triggers list the cases a write touched in
+    // `search_pending`; `Store::write` re-indexes them just before it commits, so the index
+    // changes in the same transaction as the data, once per case however many rows changed.
+    // `meta.casebook_id` is a random id that names this casebook (stable iCalendar UIDs).
+    r#"
+    CREATE TABLE meta (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES ('casebook_id', lower(hex(randomblob(8))));
+    CREATE VIRTUAL TABLE case_search USING fts5(
+        title, authority, refs, tags, request, questions, notes, letters,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE search_pending (case_id INTEGER PRIMARY KEY);
+    CREATE TRIGGER search_case_ins AFTER INSERT ON cases BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER search_case_upd
+    AFTER UPDATE OF id, title, authority_id, their_ref, my_ref, request_text, notes ON cases BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.id);
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER search_case_del AFTER DELETE ON cases BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.id);
+    END;
+    CREATE TRIGGER search_tag_ins AFTER INSERT ON case_tags BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.case_id);
+    END;
+    CREATE TRIGGER search_tag_del AFTER DELETE ON case_tags BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.case_id);
+    END;
+    CREATE TRIGGER search_question_ins AFTER INSERT ON questions BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.case_id);
+    END;
+    CREATE TRIGGER search_question_upd AFTER UPDATE ON questions BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.case_id);
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.case_id);
+    END;
+    CREATE TRIGGER search_question_del AFTER DELETE ON questions BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.case_id);
+    END;
+    CREATE TRIGGER search_event_ins AFTER INSERT ON events BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.case_id);
+    END;
+    CREATE TRIGGER search_event_upd AFTER UPDATE ON events BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.case_id);
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.case_id);
+    END;
+    CREATE TRIGGER search_event_del AFTER DELETE ON events BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.case_id);
+    END;
+    CREATE TRIGGER search_authority_upd AFTER UPDATE OF name ON authorities BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id)
+            SELECT id FROM cases WHERE authority_id = NEW.id;
+    END;
+    INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
+    SELECT c.id, c.title, a.name,
+        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '')),
+        (SELECT group_concat(t.tag, ' ') FROM case_tags t WHERE t.case_id = c.id),
+        c.request_text,
+        (SELECT group_concat(q.label || ': ' || q.text || coalesce(char(10) || q.note, ''), char(10))
+            FROM questions q WHERE q.case_id = c.id),
+        trim(coalesce(c.notes, '') || char(10) ||
+            coalesce((SELECT group_concat(e.note, char(10)) FROM events e
+                      WHERE e.case_id = c.id AND e.note IS NOT NULL), ''), char(10)),
+        (SELECT group_concat(e.letter, char(10) || char(10)) FROM events e
+            WHERE e.case_id = c.id AND e.letter IS NOT NULL)
+    FROM cases c JOIN authorities a ON a.id = c.authority_id;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

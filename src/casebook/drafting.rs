@@ -1,0 +1,112 @@
+//! Drafting the internal review request and the complaint to the Commissioner, and
+//! recording that one was sent.
+//!
+//! Templates: the built-in ones (`assets/templates/`), unless the user keeps a file of the
+//! same name (`review.txt`, `ico.txt`) in the `templates` folder of foi's configuration
+//! folder ([`user_template_dir`]: `~/.config/foi-casebook/templates/` on Linux).
+
+use super::{Casebook, Error, NewEvent, Result};
+use crate::domain::EventKind;
+use crate::domain::text::inert_line;
+use crate::export::draft;
+pub use crate::export::draft::{FIELDS, Letter};
+use std::path::{Path, PathBuf};
+
+/// Where a user's own templates go: `<config dir>/templates/`.
+pub fn user_template_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "foi-casebook").map(|d| d.config_dir().join("templates"))
+}
+
+/// The template for `kind`: the file given, else the user's own, else the built-in one.
+/// Returns its text and a name for messages.
+pub fn load_template(kind: Letter, given: Option<&Path>) -> Result<(String, String)> {
+    let read = |p: &Path| -> Result<(String, String)> {
+        let bytes = std::fs::read(p).map_err(|e| {
+            Error::user(format!(
+                "cannot read the template {}: {e}",
+                inert_line(&p.display().to_string())
+            ))
+        })?;
+        Ok((
+            String::from_utf8_lossy(&bytes).into_owned(),
+            format!("template {}", inert_line(&p.display().to_string())),
+        ))
+    };
+    if let Some(p) = given {
+        return read(p);
+    }
+    if let Some(p) = user_template_dir().map(|d| d.join(kind.file_name()))
+        && p.is_file()
+    {
+        return read(&p);
+    }
+    Ok((
+        kind.builtin().to_string(),
+        format!("built-in template {}", kind.file_name()),
+    ))
+}
+
+impl Casebook {
+    /// The internal review request for case `id`, from the user's template if there is one.
+    pub fn draft_review(&self, id: i64) -> Result<String> {
+        self.draft_letter(id, Letter::Review, None)
+    }
+
+    /// The complaint to the Commissioner for case `id`, with its timeline.
+    pub fn draft_ico(&self, id: i64) -> Result<String> {
+        self.draft_letter(id, Letter::Ico, None)
+    }
+
+    /// Draft `kind` for case `id` from `template` (a file), or the usual template.
+    pub fn draft_letter(&self, id: i64, kind: Letter, template: Option<&Path>) -> Result<String> {
+        let v = self.view(id)?;
+        let (text, source) = load_template(kind, template)?;
+        draft::draft(&v, kind, &text, &source, self.today, self.calendar)
+    }
+
+    /// Record that the review request was sent today (a `review-requested` event with the
+    /// drafted letter attached). Returns the event's id.
+    pub fn record_review_sent(&mut self, id: i64) -> Result<i64> {
+        let letter = self.draft_review(id)?;
+        self.record_letter_sent(id, Letter::Review, Some(letter))
+    }
+
+    /// Record that the complaint went to the Commissioner today (`ico-complaint`).
+    pub fn record_ico_sent(&mut self, id: i64) -> Result<i64> {
+        let letter = self.draft_ico(id)?;
+        self.record_letter_sent(id, Letter::Ico, Some(letter))
+    }
+
+    /// Record that a letter of `kind` was sent today, with its text. Recording the same
+    /// kind twice on one day adds nothing: the existing event's id is returned.
+    pub fn record_letter_sent(
+        &mut self,
+        id: i64,
+        kind: Letter,
+        letter: Option<String>,
+    ) -> Result<i64> {
+        let event_kind = match kind {
+            Letter::Review => EventKind::ReviewRequested,
+            Letter::Ico => EventKind::IcoComplaint,
+        };
+        let file = self.require(id)?;
+        if let Some(e) = file
+            .events
+            .iter()
+            .find(|e| e.kind == event_kind && e.date == self.today)
+        {
+            return Ok(e.id);
+        }
+        self.add_event(
+            id,
+            NewEvent {
+                kind: event_kind,
+                date: self.today,
+                note: None,
+                window: None,
+                until: None,
+                letter,
+            },
+        )
+    }
+}

@@ -1,0 +1,112 @@
+//! `foi draft review CASE`, `foi draft ico CASE`, `foi draft fields`.
+
+use super::json_line;
+use super::transfer::write_private;
+use crate::casebook::{Casebook, Letter, Result, TEMPLATE_FIELDS, user_template_dir};
+use crate::domain::EventKind;
+use crate::domain::text::inert;
+use clap::{Args, Subcommand};
+use std::fmt::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum DraftCmd {
+    /// The internal review request: the challenged questions, the grounds, the date a reply is due.
+    Review(DraftArgs),
+    /// The complaint to the Information Commissioner (Scotland: the Scottish Information
+    /// Commissioner), with the case's timeline.
+    Ico(DraftArgs),
+    /// The fields a template can use, and where your own templates go.
+    Fields,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    pub case: String,
+    /// Write the letter to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this template instead of your own (in the config folder) or the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Then record that it was sent today (a review-requested or ico-complaint event, with
+    /// the letter attached).
+    #[arg(long)]
+    pub record: bool,
+}
+
+pub fn run(book: &mut Casebook, cmd: DraftCmd, json: bool) -> Result<String> {
+    match cmd {
+        DraftCmd::Review(a) => letter(book, Letter::Review, a, json),
+        DraftCmd::Ico(a) => letter(book, Letter::Ico, a, json),
+        DraftCmd::Fields => Ok(fields()),
+    }
+}
+
+fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result<String> {
+    let id = book.resolve(&a.case)?;
+    let text = book.draft_letter(id, kind, a.template.as_deref())?;
+    if kind == Letter::Ico {
+        let v = book.view(id)?;
+        let has = |k: EventKind| v.file.events.iter().any(|e| e.kind == k);
+        if has(EventKind::Response) && !has(EventKind::ReviewRequested) {
+            eprintln!(
+                "foi: note: the Commissioner usually expects an internal review first (foi draft review {id})"
+            );
+        }
+    }
+    if let Some(path) = &a.output {
+        write_private(path, text.as_bytes())?;
+    }
+    let recorded = if a.record {
+        let event = book.record_letter_sent(id, kind, Some(text.clone()))?;
+        eprintln!(
+            "foi: recorded on case #{id}: {} on {} (event [{event}])",
+            match kind {
+                Letter::Review => "internal review requested",
+                Letter::Ico => "complaint to the Commissioner",
+            },
+            crate::domain::dates::long(book.today())
+        );
+        Some(event)
+    } else {
+        None
+    };
+    if json {
+        return json_line(&serde_json::json!({
+            "case_id": id,
+            "letter": text,
+            "recorded_event": recorded,
+            "output": a.output,
+        }));
+    }
+    if a.output.is_some() {
+        return Ok(String::new());
+    }
+    // A letter is data: raw into a pipe or a file, inert on a terminal.
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Ok(inert(&text, true).into_owned());
+    }
+    Ok(text)
+}
+
+fn fields() -> String {
+    let mut o = String::from(
+        "Template fields (write them in braces, e.g. {authority}; {{ and }} are literal braces):\n\n",
+    );
+    for (name, meaning) in TEMPLATE_FIELDS {
+        let _ = writeln!(
+            o,
+            "  {{{name}}}{}  {meaning}",
+            " ".repeat(22usize.saturating_sub(name.len() + 2))
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\nYour own templates replace the built-in ones: {}/review.txt and ico.txt\n(or give one with --template FILE). Lines longer than 72 characters are wrapped.",
+        user_template_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|| "(no config folder on this system)".into())
+    );
+    o
+}

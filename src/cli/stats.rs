@@ -1,0 +1,122 @@
+//! `foi stats [--authority A]`: how each authority deals with requests.
+
+use super::json_line;
+use crate::casebook::{AuthorityStats, Casebook, Result};
+use crate::domain::text::inert_line;
+use clap::Args;
+use std::fmt::Write;
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only authorities whose name contains this (any case).
+    #[arg(long)]
+    pub authority: Option<String>,
+}
+
+pub fn stats(book: &Casebook, a: StatsArgs, json: bool) -> Result<String> {
+    let s = book.stats(a.authority.as_deref())?;
+    if json {
+        return json_line(&s);
+    }
+    if s.authorities.is_empty() {
+        return Ok(
+            "No cases yet: nothing to count. Add one with foi add, or try foi demo.\n".into(),
+        );
+    }
+    let mut o = String::new();
+    for a in &s.authorities {
+        block(&mut o, a);
+    }
+    if s.authorities.len() > 1 {
+        let mut all = s.overall.clone();
+        all.authority = format!("All {} authorities", s.authorities.len());
+        block(&mut o, &all);
+    }
+    Ok(o)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn block(o: &mut String, a: &AuthorityStats) {
+    let _ = writeln!(
+        o,
+        "{} — {}",
+        inert_line(&a.authority),
+        plural(a.cases, "case", "cases")
+    );
+    let r = &a.responses;
+    let mut resp = vec![format!("{} on time", r.on_time), format!("{} late", r.late)];
+    if r.outstanding_late > 0 {
+        resp.push(format!("({} still unanswered)", r.outstanding_late));
+    }
+    if r.awaiting > 0 {
+        resp.push(format!("{} awaited", r.awaiting));
+    }
+    let mut line = resp.join(", ");
+    if let Some(rate) = r.on_time_rate {
+        line.push_str(&format!(" · {:.0}% on time", rate * 100.0));
+    }
+    if let Some(m) = r.median_working_days {
+        line.push_str(&format!(
+            " · median {m} working days to respond (over {})",
+            plural(r.timed, "response", "responses")
+        ));
+    }
+    let _ = writeln!(o, "  Responses   {line}");
+    let outcomes = if a.outcomes.is_empty() {
+        "none recorded".to_string()
+    } else {
+        a.outcomes
+            .iter()
+            .map(|c| format!("{} {}", c.count, c.outcome.describe()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(o, "  Questions   {}: {outcomes}", a.questions);
+    let ex = if a.exemptions.is_empty() {
+        "none cited".to_string()
+    } else {
+        a.exemptions
+            .iter()
+            .map(|e| {
+                if e.name.is_empty() {
+                    format!("{} ×{}", e.citation, e.count)
+                } else {
+                    format!("{} ({}) ×{}", e.citation, e.name, e.count)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(o, "  Exemptions  {ex}");
+    let v = &a.reviews;
+    let reviews = if v.requested == 0 && v.answered == 0 {
+        "none requested".to_string()
+    } else {
+        let mut parts = vec![
+            format!("{} requested", v.requested),
+            format!("{} answered", v.answered),
+        ];
+        if v.awaiting > 0 {
+            parts.push(format!("{} awaited", v.awaiting));
+        }
+        let ends: Vec<String> = [
+            (v.upheld, "upheld"),
+            (v.partly, "partly upheld"),
+            (v.overturned, "overturned"),
+            (v.not_recorded, "outcome not noted"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+        let mut s = parts.join(", ");
+        if !ends.is_empty() {
+            s.push_str(&format!(" ({})", ends.join(", ")));
+        }
+        s
+    };
+    let _ = writeln!(o, "  Reviews     {reviews}\n");
+}
