@@ -7,6 +7,7 @@ mod drafting;
 mod error;
 mod events;
 mod exports;
+mod letters;
 mod questions;
 mod resolve;
 mod search;
@@ -20,6 +21,7 @@ pub use cases::{CasePatch, NewCase};
 pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
+pub use letters::{LetterChoices, LetterSaved};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
 pub use stats::{

@@ -82,6 +82,15 @@ pub struct ImportArgs {
     /// Show what would be imported; save nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// A letter: attach it to this case, whatever its reference says.
+    #[arg(long, value_name = "CASE")]
+    pub case: Option<String>,
+    /// A letter: the authority, when the letter does not name it (or names it wrongly).
+    #[arg(long)]
+    pub authority: Option<String>,
+    /// A letter: the new case's title (default: the authority and its reference).
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,14 @@
 
 use super::args::{ExportArgs, ImportArgs};
 use super::json_line;
-use crate::casebook::{Casebook, Error, Result, parse_document};
+use crate::casebook::{Casebook, Error, LetterChoices, Result, parse_document};
+use crate::domain::dates::long;
+use crate::domain::text::inert_line;
+use crate::export::json::Document;
+use crate::import::wdtk::parse_wdtk;
+use crate::import::{Format, Proposal, detect_format, parse_letter};
+use crate::present::{fit, pad};
+use std::fmt::Write;
 use std::path::Path;
 
 pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
@@ -61,34 +68,140 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     let bytes = std::fs::read(&a.file)
         .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))?;
     let text = String::from_utf8_lossy(&bytes);
-    let format = a.format.as_deref().unwrap_or("json");
-    match format {
-        "json" => {
-            let doc = parse_document(&text)
-                .map_err(|e| Error::user(format!("{}: {e}", a.file.display())))?;
-            let report = book.import_document(&doc, a.dry_run)?;
-            if json {
-                return json_line(&report);
-            }
-            let verb = if a.dry_run {
-                "Would import"
-            } else {
-                "Imported"
-            };
-            let mut out = format!("{verb} {} case(s) from {}", report.count, a.file.display());
-            if !report.skipped.is_empty() {
-                out.push_str(&format!(
-                    "; skipped {} already in the casebook",
-                    report.skipped.len()
-                ));
-            }
-            out.push('\n');
-            Ok(out)
+    let format = match a.format.as_deref() {
+        None => detect_format(&bytes),
+        Some("letter") => Format::Letter,
+        Some("json") => Format::Json,
+        Some("wdtk") => Format::Wdtk,
+        Some(other) => {
+            return Err(Error::user(format!(
+                "unknown import format '{other}': use letter, json or wdtk"
+            )));
         }
-        other => Err(Error::user(format!(
-            "unknown import format '{other}': use letter, json or wdtk"
-        ))),
+    };
+    let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
+    match format {
+        Format::Letter => import_letter(book, &a, &text, json),
+        Format::Json => {
+            let doc = parse_document(&text).map_err(|e| at(e.to_string()))?;
+            import_doc(book, &doc, &a, json)
+        }
+        Format::Wdtk => {
+            let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
+            import_doc(book, &doc, &a, json)
+        }
     }
+}
+
+fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
+    let report = book.import_document(doc, a.dry_run)?;
+    if json {
+        return json_line(&report);
+    }
+    let verb = if a.dry_run {
+        "Would import"
+    } else {
+        "Imported"
+    };
+    let mut out = format!("{verb} {} case(s) from {}", report.count, a.file.display());
+    if !report.skipped.is_empty() {
+        out.push_str(&format!(
+            "; skipped {} already in the casebook",
+            report.skipped.len()
+        ));
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) -> Result<String> {
+    let proposal = parse_letter(text);
+    if a.dry_run {
+        return if json {
+            json_line(&proposal)
+        } else {
+            let target = book.match_letter(&proposal).ok().flatten();
+            Ok(describe_proposal(&proposal, target))
+        };
+    }
+    let choices = LetterChoices {
+        case: a.case.as_deref().map(|c| book.resolve(c)).transpose()?,
+        title: a.title.clone(),
+        authority: a.authority.clone(),
+    };
+    let saved = book.save_letter(&proposal, text, &choices)?;
+    if json {
+        return json_line(&saved);
+    }
+    let mut out = if saved.created {
+        format!(
+            "Imported {} as case #{} with {} question(s)\n",
+            a.file.display(),
+            saved.case,
+            saved.questions_added
+        )
+    } else {
+        format!(
+            "Added the response to case #{} ({} question(s) updated, {} added)\n",
+            saved.case, saved.questions_updated, saved.questions_added
+        )
+    };
+    for w in proposal.warnings.iter().chain(&saved.warnings) {
+        out.push_str(&format!("  note: {}\n", inert_line(w)));
+    }
+    Ok(out)
+}
+
+/// A dry run in words: what was found, what was not, and where it would go.
+fn describe_proposal(p: &Proposal, target: Option<i64>) -> String {
+    let or_none = |s: Option<String>| {
+        s.map(|s| inert_line(&s).into_owned())
+            .unwrap_or_else(|| "— not found".into())
+    };
+    let mut o = String::new();
+    let _ = writeln!(o, "Authority      {}", or_none(p.authority.clone()));
+    let _ = writeln!(o, "Their ref      {}", or_none(p.their_ref.clone()));
+    let _ = writeln!(
+        o,
+        "Regime         {}",
+        or_none(p.regime.map(|r| r.label().to_string()))
+    );
+    let _ = writeln!(o, "Letter date    {}", or_none(p.letter_date.map(long)));
+    let _ = writeln!(o, "Request date   {}", or_none(p.request_date.map(long)));
+    let _ = writeln!(
+        o,
+        "Review window  {}",
+        or_none(p.review_window.map(|w| w.canonical()))
+    );
+    let _ = writeln!(o, "Questions      {}", p.questions.len());
+    for q in &p.questions {
+        let sections = if q.exemptions.is_empty() {
+            String::new()
+        } else {
+            format!(" s{}", q.exemptions.join(", s"))
+        };
+        let _ = writeln!(
+            o,
+            "  {} {}{sections} — {}",
+            pad(&q.label, 12),
+            q.outcome,
+            fit(&q.text, 50)
+        );
+    }
+    for w in &p.warnings {
+        let _ = writeln!(o, "  note: {}", inert_line(w));
+    }
+    let _ = writeln!(
+        o,
+        "{}",
+        match target {
+            Some(id) => format!(
+                "Would add the response to case #{id} (same reference). Nothing saved (dry run)."
+            ),
+            None => "Would create a new case. Nothing saved (dry run).".into(),
+        }
+    );
+    o
 }
 
 pub fn backup(book: &Casebook, file: &Path) -> Result<String> {

@@ -3,6 +3,7 @@
 
 pub mod letter;
 pub mod proposal;
+pub mod wdtk;
 
 pub use letter::parse_letter;
 pub use proposal::{Proposal, ProposedQuestion};

@@ -1,0 +1,277 @@
+//! Saving what the letter reader proposed: a new case, or — when the casebook already
+//! has a case with the same authority reference — the response added to that case and
+//! its questions' outcomes brought up to date, never a duplicate.
+
+use super::questions::check_exemptions;
+use super::{Casebook, Error, Result};
+use crate::domain::{
+    Case, CaseFile, Event, EventKind, Outcome, Question, Regime, normalize_label, normalize_ref,
+    text::inert_line,
+};
+use crate::import::Proposal;
+use crate::store::Reads;
+use serde::Serialize;
+
+/// What the user may add to or correct in a proposal before it is saved.
+#[derive(Debug, Clone, Default)]
+pub struct LetterChoices {
+    /// Attach to this case whatever the reference says.
+    pub case: Option<i64>,
+    pub title: Option<String>,
+    pub authority: Option<String>,
+}
+
+/// What saving a letter did.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterSaved {
+    pub case: i64,
+    /// A new case (true) or the response added to an existing one (false).
+    pub created: bool,
+    pub questions_added: usize,
+    pub questions_updated: usize,
+    /// Outcomes or exemptions that could not be kept as the letter gave them.
+    pub warnings: Vec<String>,
+}
+
+/// The questions as they can be stored: a withheld answer whose exemption the reader
+/// did not find stays pending (the rule that withheld needs an exemption holds), and a
+/// section the catalogue does not know for the regime is dropped — each with a warning.
+fn storable_questions(regime: Regime, p: &Proposal, warnings: &mut Vec<String>) -> Vec<Question> {
+    p.questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut exemptions = Vec::new();
+            for e in &q.exemptions {
+                match check_exemptions(regime, Outcome::Pending, std::slice::from_ref(e)) {
+                    Ok(mut ok) => exemptions.append(&mut ok),
+                    Err(err) => warnings.push(format!("{}: {err}; left out", q.label)),
+                }
+            }
+            let mut outcome = q.outcome;
+            if outcome.requires_exemption() && exemptions.is_empty() {
+                warnings.push(format!(
+                    "{}: withheld, but no exemption was found; kept as pending — set it with the section cited",
+                    q.label
+                ));
+                outcome = Outcome::Pending;
+            }
+            Question {
+                position: i as i64 + 1,
+                label: q.label.clone(),
+                text: q.text.clone(),
+                outcome,
+                exemptions,
+                note: q.note.clone(),
+                challenge: outcome.is_adverse(),
+                ..Question::default()
+            }
+        })
+        .collect()
+}
+
+impl Casebook {
+    /// The case a letter belongs to: the one with the same authority reference (and, when
+    /// the letter names it, the same authority).
+    pub fn match_letter(&self, p: &Proposal) -> Result<Option<i64>> {
+        let Some(r) = p.their_ref.as_deref() else {
+            return Ok(None);
+        };
+        let ids = self.store.case_ids_by_ref_key(&normalize_ref(r))?;
+        let mut found = Vec::new();
+        for id in ids {
+            if let Some(c) = self.store.case(id)?
+                && p.authority
+                    .as_deref()
+                    .is_none_or(|a| c.authority.eq_ignore_ascii_case(a.trim()))
+            {
+                found.push(id);
+            }
+        }
+        match found.as_slice() {
+            [] => Ok(None),
+            [id] => Ok(Some(*id)),
+            many => Err(Error::user(format!(
+                "reference '{}' matches {} cases: name the one to attach it to",
+                inert_line(r),
+                many.len()
+            ))),
+        }
+    }
+
+    /// Save a letter as its proposal (with the user's corrections) says, in one
+    /// transaction: the case (new or matched), its questions and the `response` event with
+    /// the letter attached.
+    pub fn save_letter(
+        &mut self,
+        p: &Proposal,
+        letter: &str,
+        choices: &LetterChoices,
+    ) -> Result<LetterSaved> {
+        let Some(letter_date) = p.letter_date else {
+            return Err(Error::user(
+                "the letter's date was not found: it dates the response and starts the review window — add it to the letter file or record the response by hand",
+            ));
+        };
+        let target = match choices.case {
+            Some(id) => Some(self.require(id)?.case.id),
+            None => self.match_letter(p)?,
+        };
+        let mut warnings = Vec::new();
+        let response = Event {
+            id: 0,
+            case_id: 0,
+            kind: EventKind::Response,
+            date: letter_date,
+            note: Some("Imported from the response letter".into()),
+            window: p.review_window,
+            until: None,
+            letter: Some(letter.to_string()),
+        };
+        match target {
+            Some(id) => self.update_from_letter(id, p, response, &mut warnings),
+            None => self.create_from_letter(p, response, choices, warnings),
+        }
+    }
+
+    fn create_from_letter(
+        &mut self,
+        p: &Proposal,
+        response: Event,
+        choices: &LetterChoices,
+        mut warnings: Vec<String>,
+    ) -> Result<LetterSaved> {
+        let authority = choices
+            .authority
+            .clone()
+            .or_else(|| p.authority.clone())
+            .filter(|a| !a.trim().is_empty())
+            .ok_or_else(|| {
+                Error::user("the letter does not name the authority: give it with --authority")
+            })?;
+        let regime = p.regime.unwrap_or_else(|| {
+            warnings.push("the letter names no Act or Regulations: filed under FOIA".into());
+            Regime::Foia
+        });
+        let title = choices
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| match &p.their_ref {
+                Some(r) => format!("{authority} {r}"),
+                None => format!("{authority} request"),
+            });
+        let mut events = Vec::new();
+        if let Some(sent) = p.request_date {
+            events.push(Event {
+                kind: EventKind::Sent,
+                date: sent,
+                note: None,
+                letter: None,
+                window: None,
+                ..response.clone()
+            });
+        } else {
+            warnings.push(
+                "the date of the request was not found: the response clock cannot be checked"
+                    .into(),
+            );
+        }
+        events.push(response);
+        let file = CaseFile {
+            case: Case {
+                title,
+                authority,
+                regime,
+                their_ref: p.their_ref.clone(),
+                sent: p.request_date,
+                ..Case::default()
+            },
+            questions: storable_questions(regime, p, &mut warnings),
+            events,
+        };
+        super::cases::validate_case(&file.case)?;
+        let added = file.questions.len();
+        let id = self
+            .store
+            .write(|w| w.insert_case_file(&file).map_err(Error::from))?;
+        self.undo
+            .record_created(id, format!("import a letter as case #{id}"));
+        Ok(LetterSaved {
+            case: id,
+            created: true,
+            questions_added: added,
+            questions_updated: 0,
+            warnings,
+        })
+    }
+
+    fn update_from_letter(
+        &mut self,
+        id: i64,
+        p: &Proposal,
+        response: Event,
+        warnings: &mut Vec<String>,
+    ) -> Result<LetterSaved> {
+        let before = self.require(id)?;
+        let regime = before.case.regime;
+        let incoming = storable_questions(regime, p, warnings);
+        let (mut added, mut updated) = (0, 0);
+        let already = before.events.iter().any(|e| {
+            e.kind == EventKind::Response && e.date == response.date && e.letter == response.letter
+        });
+        self.store.write(|w| -> Result<()> {
+            if !already {
+                w.insert_event(&Event {
+                    case_id: id,
+                    ..response.clone()
+                })?;
+            }
+            for q in &incoming {
+                match before
+                    .questions
+                    .iter()
+                    .find(|o| normalize_label(&o.label) == normalize_label(&q.label))
+                {
+                    // A decided outcome from the letter replaces the stored one; a pending
+                    // one (nothing found) never overwrites what the user recorded.
+                    Some(o)
+                        if q.outcome != Outcome::Pending
+                            && (o.outcome, &o.exemptions) != (q.outcome, &q.exemptions) =>
+                    {
+                        w.update_question(&Question {
+                            outcome: q.outcome,
+                            exemptions: q.exemptions.clone(),
+                            note: q.note.clone().or_else(|| o.note.clone()),
+                            ..o.clone()
+                        })?;
+                        updated += 1;
+                    }
+                    Some(_) => {}
+                    None => {
+                        w.insert_question(&Question {
+                            case_id: id,
+                            position: 0,
+                            ..q.clone()
+                        })?;
+                        added += 1;
+                    }
+                }
+            }
+            w.touch(id)?;
+            Ok(())
+        })?;
+        self.undo
+            .record_changed(before, format!("import a letter into case #{id}"));
+        if already {
+            warnings.push("this letter was already recorded on the case: only the outcomes were brought up to date".into());
+        }
+        Ok(LetterSaved {
+            case: id,
+            created: false,
+            questions_added: added,
+            questions_updated: updated,
+            warnings: warnings.clone(),
+        })
+    }
+}
