@@ -76,11 +76,21 @@ pub struct CaseSummary {
 }
 
 impl CaseSummary {
-    pub fn build(row: CaseRowData, today: NaiveDate, cal: &calendar::Calendar) -> CaseSummary {
+    pub fn build(mut row: CaseRowData, today: NaiveDate, cal: &calendar::Calendar) -> CaseSummary {
+        CaseSummary::take_from(&mut row, today, cal)
+    }
+
+    /// As [`CaseSummary::build`], taking the case out of `row` and leaving its timeline
+    /// buffer there for the next case (see [`crate::store::Store::map_case_rows`]).
+    pub fn take_from(
+        row: &mut CaseRowData,
+        today: NaiveDate,
+        cal: &calendar::Calendar,
+    ) -> CaseSummary {
         let file = CaseFile {
-            case: row.case,
+            case: std::mem::take(&mut row.case),
             questions: Vec::new(),
-            events: row.events,
+            events: std::mem::take(&mut row.events),
         };
         let clocks = calendar::clocks_brief(&file, today, cal);
         let status = calendar::status(&file, &clocks);
@@ -89,11 +99,13 @@ impl CaseSummary {
         } else {
             None
         };
+        let CaseFile { case, events, .. } = file;
+        row.events = events;
         CaseSummary {
             needs_action: needs_action(status, &clocks),
             overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
             questions: row.outcomes.len(),
-            case: file.case,
+            case,
             status,
             next,
         }
@@ -227,24 +239,43 @@ pub fn urgency_key(v: &CaseSummary) -> (u8, NaiveDate, i64) {
 }
 
 pub fn sort_summaries(rows: &mut [CaseSummary], sort: Sort) {
-    match sort {
-        Sort::Urgency => rows.sort_by_key(urgency_key),
-        Sort::Sent => rows.sort_by(|a, b| {
-            b.case
-                .sent
-                .cmp(&a.case.sent)
-                .then(a.case.id.cmp(&b.case.id))
-        }),
+    // Every order ends on the case id, so it is total and an unstable sort gives the same
+    // result as a stable one. Rows are large: sort small keys with their row's index,
+    // then move each row once.
+    use std::cmp::Reverse;
+    let order = match sort {
+        Sort::Urgency => order_by_key(rows, urgency_key),
+        Sort::Sent => order_by_key(rows, |v| (Reverse(v.case.sent), v.case.id)),
+        // Lower-case once per row, not once per comparison.
         Sort::Authority => {
-            // Lower-case once per row, not once per comparison.
-            rows.sort_by_cached_key(|v| (v.case.authority.to_lowercase(), urgency_key(v)))
+            order_by_key(rows, |v| (v.case.authority.to_lowercase(), urgency_key(v)))
         }
-        Sort::Changed => rows.sort_by(|a, b| {
-            b.case
-                .updated_at
-                .cmp(&a.case.updated_at)
-                .then(b.case.id.cmp(&a.case.id))
+        Sort::Changed => order_by_key(rows, |v| {
+            (Reverse(v.case.updated_at.as_str()), Reverse(v.case.id))
         }),
+    };
+    permute(rows, order);
+}
+
+/// The indices of `rows` in the order of `key` (which must tell any two rows apart).
+fn order_by_key<'a, T, K: Ord>(rows: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<usize> {
+    let mut keyed: Vec<(K, usize)> = rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Put the row at `order[i]` in position `i`, moving each row once (cycle by cycle).
+fn permute<T>(rows: &mut [T], mut order: Vec<usize>) {
+    // `order[i] == i` marks position `i` done.
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            rows.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
     }
 }
 
@@ -267,12 +298,10 @@ impl Casebook {
     /// Every case as a list row, unfiltered, in id order: the light load that the list,
     /// the agenda and the TUI use.
     pub fn summaries(&self) -> Result<Vec<CaseSummary>> {
+        let (today, cal) = (self.today, self.calendar);
         Ok(self
             .store
-            .case_rows()?
-            .into_iter()
-            .map(|r| CaseSummary::build(r, self.today, self.calendar))
-            .collect())
+            .map_case_rows(|r| CaseSummary::take_from(r, today, cal))?)
     }
 
     pub fn list(&self, q: &ListQuery) -> Result<Vec<CaseRow>> {
@@ -300,30 +329,34 @@ impl Casebook {
     /// those due within that many days of today (overdue ones always).
     pub fn due(&self, within: Option<i64>) -> Result<Vec<DueRow>> {
         let limit = within.and_then(|d| self.today.checked_add_signed(chrono::Duration::days(d)));
-        let mut rows = Vec::new();
-        for r in self.store.case_rows()? {
+        let (today, cal) = (self.today, self.calendar);
+        // Each case's live clocks, computed on the loader's threads as the case is read.
+        let per_case = self.store.map_case_rows(|r| {
             let file = CaseFile {
-                case: r.case,
+                case: std::mem::take(&mut r.case),
                 questions: Vec::new(),
-                events: r.events,
+                events: std::mem::take(&mut r.events),
             };
-            let clocks = calendar::clocks(&file, self.today, self.calendar);
-            if !calendar::status(&file, &clocks).is_open() {
-                continue;
+            let clocks = calendar::clocks(&file, today, cal);
+            let open = calendar::status(&file, &clocks).is_open();
+            let CaseFile { case, events, .. } = file;
+            r.events = events;
+            if !open {
+                return Vec::new();
             }
-            for c in clocks.into_iter().filter(|c| c.is_live()) {
-                if limit.is_some_and(|l| c.due > l) {
-                    continue;
-                }
-                rows.push(DueRow {
-                    case_id: file.case.id,
-                    title: file.case.title.clone(),
-                    authority: file.case.authority.clone(),
-                    their_ref: file.case.their_ref.clone(),
+            clocks
+                .into_iter()
+                .filter(|c| c.is_live() && limit.is_none_or(|l| c.due <= l))
+                .map(|c| DueRow {
+                    case_id: case.id,
+                    title: case.title.clone(),
+                    authority: case.authority.clone(),
+                    their_ref: case.their_ref.clone(),
                     clock: c,
-                });
-            }
-        }
+                })
+                .collect::<Vec<DueRow>>()
+        })?;
+        let mut rows: Vec<DueRow> = per_case.into_iter().flatten().collect();
         rows.sort_by(|a, b| {
             a.clock
                 .due
@@ -335,5 +368,25 @@ impl Casebook {
 
     pub fn case_count(&self) -> Result<i64> {
         Ok(self.store.case_count()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{order_by_key, permute};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sorting_by_key_then_permuting_matches_a_plain_sort(xs in proptest::collection::vec((0u8..5, any::<u16>()), 0..200)) {
+            // Make the order total, as every list order is (it ends on the unique id).
+            let rows: Vec<(u8, u16, usize)> = xs.into_iter().enumerate().map(|(i, (a, b))| (a, b, i)).collect();
+            let mut expected = rows.clone();
+            expected.sort();
+            let mut got = rows;
+            let order = order_by_key(&got, |r| *r);
+            permute(&mut got, order);
+            prop_assert_eq!(got, expected);
+        }
     }
 }

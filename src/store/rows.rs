@@ -18,7 +18,25 @@ pub(super) fn date_text(d: Option<NaiveDate>) -> Option<String> {
 }
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    s.as_deref().and_then(parse_date)
+}
+
+/// A stored date (`YYYY-MM-DD`). The fixed form is read digit by digit, which is several
+/// times faster than chrono's format parser on the hot paths of the case list (a million
+/// dates at 100,000 cases); anything else goes through the format parser as before.
+pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let num = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<Case> {

@@ -1,13 +1,23 @@
 //! The light load behind the case list, the agenda and the TUI at scale: every case
 //! without its long texts, every timeline without notes or letters, every question's
-//! outcome without its text. The big tables are read through covering indexes, and on a
-//! file the timelines load on a second connection in parallel.
+//! outcome without its text.
+//!
+//! How it stays fast at 100,000 cases (see BENCHMARKS.md for the figures):
+//! - the big tables are read through covering indexes, in case order, and joined to the
+//!   cases by a merge (four cursors stepped together), not through hash maps;
+//! - each case is handed to the caller's function as soon as it is complete, so the
+//!   timelines never all sit in memory at once;
+//! - on a file the id range is split into slices, one per core, each read on its own
+//!   read-only connection on its own thread (the first on the store's connection);
+//! - rows are decoded without an allocation per value where the value is a code (kinds,
+//!   outcomes) or a date.
 
 use super::reads::Reads;
 use super::rows::{self, CASE_COLUMNS};
 use super::{Result, Store, StoreError};
-use crate::domain::{Case, Event, Outcome};
-use rusqlite::{Connection, OpenFlags};
+use crate::domain::{Case, Event, EventKind, Outcome};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags, Row, Rows, Statement};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,6 +32,13 @@ pub struct CaseRowData {
     pub outcomes: Vec<Outcome>,
 }
 
+/// Below this many cases one thread does it all: a second connection costs more than
+/// it saves.
+const PARALLEL_FROM: i64 = 4_000;
+
+/// At most this many slices (and threads).
+const MAX_SLICES: usize = 8;
+
 /// A read-only connection to the same file, for loads on another thread.
 fn reader(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(
@@ -34,21 +51,217 @@ fn reader(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Every timeline, grouped by case id.
-fn load_events(conn: &Connection, path: &Path) -> Result<HashMap<i64, Vec<Event>>> {
-    let err = |e| StoreError::from_sqlite(path, e);
-    let mut st = conn
-        .prepare(
-            "SELECT id, case_id, kind, date, NULL, window, until, NULL FROM events \
-             INDEXED BY events_by_case ORDER BY case_id, date, id",
-        )
-        .map_err(err)?;
-    let mut rows = st.query([]).map_err(err)?;
-    let mut out: HashMap<i64, Vec<Event>> = HashMap::new();
-    while let Some(r) = rows.next().map_err(err)? {
-        if let Some(e) = rows::event(r).map_err(err)? {
-            out.entry(e.case_id).or_default().push(e);
+/// Cases of one id slice, without their long texts (the list never shows them) and
+/// without the authority's name, which comes from [`authority_names`]: a lookup in
+/// memory is cheaper than a join per case.
+fn cases_sql() -> String {
+    let columns = CASE_COLUMNS
+        .replace("a.name", "''")
+        .replace("c.request_text", "NULL")
+        .replace("c.notes", "NULL");
+    format!("SELECT {columns} FROM cases c WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id")
+}
+
+fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, String>> {
+    let mut st = conn.prepare_cached("SELECT id, name FROM authorities")?;
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+}
+
+const TAGS_SQL: &str =
+    "SELECT case_id, tag FROM case_tags WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, tag";
+
+const OUTCOMES_SQL: &str = "SELECT case_id, outcome FROM questions INDEXED BY questions_by_case \
+     WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, position";
+
+const EVENTS_SQL: &str = "SELECT id, case_id, kind, date, window, until FROM events \
+     INDEXED BY events_by_case WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, date, id";
+
+/// A `TEXT` column as `&str`, as `rusqlite`'s `get::<String>` would accept it, without
+/// the copy.
+fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    match r.get_ref(i)? {
+        ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        }),
+        other => Err(rusqlite::Error::InvalidColumnType(
+            i,
+            r.as_ref().column_name(i).unwrap_or("?").to_string(),
+            other.data_type(),
+        )),
+    }
+}
+
+fn opt_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    match r.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        _ => text(r, i).map(Some),
+    }
+}
+
+/// A `TEXT` column's bytes (no UTF-8 check: for codes compared byte for byte).
+fn bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r [u8]> {
+    match r.get_ref(i)? {
+        ValueRef::Text(t) => Ok(t),
+        _ => text(r, i).map(str::as_bytes),
+    }
+}
+
+fn opt_bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r [u8]>> {
+    match r.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Text(t) => Ok(Some(t)),
+        _ => text(r, i).map(|s| Some(s.as_bytes())),
+    }
+}
+
+/// An outcome as stored (its canonical name), else read leniently as before.
+fn outcome(s: &[u8]) -> Outcome {
+    Outcome::ALL
+        .into_iter()
+        .find(|o| o.as_str().as_bytes() == s)
+        .unwrap_or_else(|| {
+            std::str::from_utf8(s)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_default()
+        })
+}
+
+fn event_kind(s: &[u8]) -> Option<EventKind> {
+    EventKind::ALL
+        .into_iter()
+        .find(|k| k.as_str().as_bytes() == s)
+        .or_else(|| std::str::from_utf8(s).ok()?.parse().ok())
+}
+
+fn day(s: &[u8]) -> Option<chrono::NaiveDate> {
+    rows::parse_date(std::str::from_utf8(s).ok()?)
+}
+
+/// A timeline row of `EVENTS_SQL`; `None` (skipped) when its kind or date cannot be read,
+/// as [`rows::event`] does.
+fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
+    let case_id: i64 = r.get(1)?;
+    let kind = event_kind(bytes(r, 2)?);
+    let date = opt_bytes(r, 3)?.and_then(day);
+    let (Some(kind), Some(date)) = (kind, date) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        case_id,
+        Event {
+            id: r.get(0)?,
+            case_id,
+            kind,
+            date,
+            note: None,
+            window: opt_text(r, 4)?.and_then(|w| w.parse().ok()),
+            until: opt_bytes(r, 5)?.and_then(day),
+            letter: None,
+        },
+    )))
+}
+
+fn tag_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, String)>> {
+    Ok(Some((r.get(0)?, r.get(1)?)))
+}
+
+fn outcome_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Outcome)>> {
+    Ok(Some((r.get(0)?, outcome(bytes(r, 1)?))))
+}
+
+type Decode<V> = fn(&Row<'_>) -> rusqlite::Result<Option<(i64, V)>>;
+
+/// Rows ordered by case id, read one ahead so that a case takes exactly its own.
+struct Cursor<'s, V> {
+    rows: Rows<'s>,
+    head: Option<(i64, V)>,
+    decode: Decode<V>,
+}
+
+impl<'s, V> Cursor<'s, V> {
+    fn new(
+        st: &'s mut Statement<'_>,
+        lo: i64,
+        hi: i64,
+        decode: Decode<V>,
+    ) -> rusqlite::Result<Self> {
+        let mut c = Cursor {
+            rows: st.query([lo, hi])?,
+            head: None,
+            decode,
+        };
+        c.advance()?;
+        Ok(c)
+    }
+
+    fn advance(&mut self) -> rusqlite::Result<()> {
+        self.head = None;
+        while let Some(r) = self.rows.next()? {
+            if let Some(x) = (self.decode)(r)? {
+                self.head = Some(x);
+                break;
+            }
         }
+        Ok(())
+    }
+
+    /// Append the rows of case `id` to `out`, dropping any of an earlier id (rows whose
+    /// case is gone).
+    fn take(&mut self, id: i64, out: &mut Vec<V>) -> rusqlite::Result<()> {
+        loop {
+            match &self.head {
+                Some((c, _)) if *c < id => {}
+                Some((c, _)) if *c == id => {
+                    if let Some((_, v)) = self.head.take() {
+                        out.push(v);
+                    }
+                }
+                _ => return Ok(()),
+            }
+            self.advance()?;
+        }
+    }
+}
+
+/// The cases with ids in `lo..=hi`, in id order, each through `f`. One `CaseRowData` is
+/// refilled for every case, so its timeline and outcome buffers are allocated once per
+/// slice rather than once per case; `f` takes what it keeps.
+fn load_slice<T>(
+    conn: &Connection,
+    lo: i64,
+    hi: i64,
+    f: &(impl Fn(&mut CaseRowData) -> T + Sync),
+) -> rusqlite::Result<Vec<T>> {
+    let names = authority_names(conn)?;
+    let mut cases_st = conn.prepare_cached(&cases_sql())?;
+    let mut tags_st = conn.prepare_cached(TAGS_SQL)?;
+    let mut outcomes_st = conn.prepare_cached(OUTCOMES_SQL)?;
+    let mut events_st = conn.prepare_cached(EVENTS_SQL)?;
+    let mut tags = Cursor::new(&mut tags_st, lo, hi, tag_row)?;
+    let mut outcomes = Cursor::new(&mut outcomes_st, lo, hi, outcome_row)?;
+    let mut events = Cursor::new(&mut events_st, lo, hi, light_event)?;
+    let mut cases = cases_st.query([lo, hi])?;
+    let mut out = Vec::with_capacity(usize::try_from(hi - lo + 1).unwrap_or(0).min(1 << 20));
+    let mut row = CaseRowData {
+        case: Case::default(),
+        events: Vec::with_capacity(16),
+        outcomes: Vec::with_capacity(32),
+    };
+    while let Some(r) = cases.next()? {
+        row.case = rows::case(r)?;
+        // As the join did: a case whose authority is missing is not listed.
+        let Some(name) = names.get(&row.case.authority_id) else {
+            continue;
+        };
+        row.case.authority = name.clone();
+        let id = row.case.id;
+        row.events.clear();
+        row.outcomes.clear();
+        tags.take(id, &mut row.case.tags)?;
+        outcomes.take(id, &mut row.outcomes)?;
+        events.take(id, &mut row.events)?;
+        out.push(f(&mut row));
     }
     Ok(out)
 }
@@ -56,90 +269,74 @@ fn load_events(conn: &Connection, path: &Path) -> Result<HashMap<i64, Vec<Event>
 impl Store {
     /// Every case, light, in id order (see the module comment).
     pub fn case_rows(&self) -> Result<Vec<CaseRowData>> {
-        let on_file = self.path.as_os_str() != ":memory:";
-        let path = self.path.clone();
-        // Timelines on a second core while this thread reads cases and outcomes.
-        let events_job = on_file.then(|| {
-            std::thread::spawn(move || -> Result<HashMap<i64, Vec<Event>>> {
-                let conn = reader(&path)?;
-                load_events(&conn, &path)
-            })
-        });
-        let mut rows = self.light_cases()?;
-        let outcomes = self.outcomes_by_case()?;
-        let mut events = match events_job {
-            Some(job) => job.join().map_err(|_| StoreError::BadData {
-                path: self.path.clone(),
-                detail: "the timeline loader stopped unexpectedly".into(),
-            })??,
-            None => load_events(&self.conn, &self.path)?,
-        };
-        let mut outcomes = outcomes;
-        for r in &mut rows {
-            r.events = events.remove(&r.case.id).unwrap_or_default();
-            r.outcomes = outcomes.remove(&r.case.id).unwrap_or_default();
-        }
-        Ok(rows)
+        self.map_case_rows(|r| CaseRowData {
+            case: std::mem::take(&mut r.case),
+            events: r.events.clone(),
+            outcomes: r.outcomes.clone(),
+        })
     }
 
-    fn light_cases(&self) -> Result<Vec<CaseRowData>> {
+    /// Every case, light, in id order, each passed through `f` as soon as it is read, so
+    /// that what `f` does not keep (the timeline, say) never piles up. `f` may take the
+    /// row's parts (`std::mem::take`): the row is refilled for the next case. On a file
+    /// the work is shared among threads, each with its own connection: `f` runs on all
+    /// of them.
+    pub fn map_case_rows<T: Send>(
+        &self,
+        f: impl Fn(&mut CaseRowData) -> T + Sync,
+    ) -> Result<Vec<T>> {
         let err = |e| self.sql_err(e);
-        // The long texts are left out: the list never shows them.
-        let columns = CASE_COLUMNS
-            .replace("c.request_text", "NULL")
-            .replace("c.notes", "NULL");
-        let sql = format!(
-            "SELECT {columns} FROM cases c JOIN authorities a ON a.id = c.authority_id ORDER BY c.id"
-        );
-        let mut st = self.conn.prepare(&sql).map_err(err)?;
-        let mut rows: Vec<CaseRowData> = st
-            .query_map([], rows::case)
-            .and_then(|r| {
-                r.map(|c| {
-                    c.map(|case| CaseRowData {
-                        case,
-                        events: Vec::new(),
-                        outcomes: Vec::new(),
+        let (lo, hi): (Option<i64>, Option<i64>) = self
+            .conn
+            .query_row("SELECT min(id), max(id) FROM cases", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(err)?;
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return Ok(Vec::new());
+        };
+        let on_file = self.path.as_os_str() != ":memory:";
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let slices = if on_file && hi - lo >= PARALLEL_FROM {
+            cores.clamp(1, MAX_SLICES)
+        } else {
+            1
+        };
+        if slices == 1 {
+            return load_slice(&self.conn, lo, hi, &f).map_err(err);
+        }
+        // Equal id ranges: ids are dense in practice, so slices hold about as many cases.
+        let width = (hi - lo) / slices as i64 + 1;
+        let bounds: Vec<(i64, i64)> = (0..slices as i64)
+            .map(|k| (lo + k * width, (lo + (k + 1) * width - 1).min(hi)))
+            .filter(|(a, b)| a <= b)
+            .collect();
+        let f = &f;
+        std::thread::scope(|s| -> Result<Vec<T>> {
+            let jobs: Vec<_> = bounds[1..]
+                .iter()
+                .map(|&(a, b)| {
+                    let path = self.path.clone();
+                    s.spawn(move || -> Result<Vec<T>> {
+                        let conn = reader(&path)?;
+                        load_slice(&conn, a, b, f).map_err(|e| StoreError::from_sqlite(&path, e))
                     })
                 })
-                .collect()
-            })
-            .map_err(err)?;
-        let index: HashMap<i64, usize> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.case.id, i))
-            .collect();
-        let mut st = self
-            .conn
-            .prepare("SELECT case_id, tag FROM case_tags ORDER BY case_id, tag")
-            .map_err(err)?;
-        let mut q = st.query([]).map_err(err)?;
-        while let Some(r) = q.next().map_err(err)? {
-            let id: i64 = r.get(0).map_err(err)?;
-            if let Some(&i) = index.get(&id) {
-                rows[i].case.tags.push(r.get(1).map_err(err)?);
+                .collect();
+            let first = load_slice(&self.conn, bounds[0].0, bounds[0].1, f).map_err(err)?;
+            let mut parts = vec![first];
+            for job in jobs {
+                parts.push(job.join().map_err(|_| StoreError::BadData {
+                    path: self.path.clone(),
+                    detail: "a case loader thread stopped unexpectedly".into(),
+                })??);
             }
-        }
-        Ok(rows)
-    }
-
-    fn outcomes_by_case(&self) -> Result<HashMap<i64, Vec<Outcome>>> {
-        let err = |e| self.sql_err(e);
-        let mut st = self
-            .conn
-            .prepare("SELECT case_id, outcome FROM questions INDEXED BY questions_by_case ORDER BY case_id, position")
-            .map_err(err)?;
-        let mut q = st.query([]).map_err(err)?;
-        let mut out: HashMap<i64, Vec<Outcome>> = HashMap::new();
-        while let Some(r) = q.next().map_err(err)? {
-            let id: i64 = r.get(0).map_err(err)?;
-            let o: String = r.get(1).map_err(err)?;
-            out.entry(id)
-                .or_default()
-                .push(o.parse().unwrap_or_default());
-        }
-        Ok(out)
+            let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+            for part in parts {
+                all.extend(part);
+            }
+            Ok(all)
+        })
     }
 
     /// For each case, its questions' labels and texts in lower case, one string per case:
