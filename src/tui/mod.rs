@@ -44,12 +44,39 @@ fn terminal_error(source: io::Error) -> Error {
 
 /// Run the terminal UI until the user quits. `pinned`: today was given (`--today`), so
 /// the date never moves on by itself.
+///
+/// Benchmark hook (see BENCHMARKS.md): with `FOI_BENCH_EXIT_AFTER_FIRST_FRAME=1` in the
+/// environment the UI draws its first frame, gives the terminal back, says on stderr how
+/// long that took and ends the process, so that `hyperfine` can time the real start-up
+/// path from process start to first frame.
 pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
+    let started = Instant::now();
     let mut app = App::new(book, pinned, theme::Theme::from_env());
     let mut session = terminal::Session::start().map_err(terminal_error)?;
+    if std::env::var_os("FOI_BENCH_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1") {
+        let drawn = first_frame(&mut session.terminal, &mut app);
+        drop(session);
+        drawn.map_err(terminal_error)?;
+        eprintln!(
+            "foi: first frame drawn {:.1} ms after the UI started ({} cases)",
+            started.elapsed().as_secs_f64() * 1e3,
+            app.views.len()
+        );
+        // Straight out, without freeing every loaded case: only start-up is timed.
+        std::process::exit(0);
+    }
     let result = event_loop(&mut session.terminal, &mut app);
     drop(session);
     result.map_err(terminal_error)
+}
+
+/// The first frame, drawn as the event loop draws every frame.
+fn first_frame(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.screen = Rect::new(0, 0, size.width, size.height);
+    update::sync_scroll(app);
+    terminal.draw(|f| view::draw(f, app))?;
+    Ok(())
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
