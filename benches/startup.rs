@@ -1,0 +1,66 @@
+//! Start-up at 1,000, 10,000 and 100,000 generated cases (see `common`): the TUI's first
+//! frame in-process — `App::new` (the light load of every case, clocks, sort, filter,
+//! the selected case in full) plus one draw into a `TestBackend` — and, under it, the
+//! loads behind `foi list` and `foi due`. SPEC 4: first frame within 150 ms at 100k.
+//!
+//! `cargo bench --bench startup` (casebooks from `benches/make-casebooks.sh`).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use foi_casebook::casebook::{ListQuery, Sort, sort_summaries};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(8));
+    for n in common::SIZES {
+        let Some(path) = common::casebook(n) else {
+            continue;
+        };
+        // In-process first frame. The question texts that App::new starts loading on
+        // another thread are waited for outside the timing, so that one iteration's
+        // loader does not run into the next one's measurement.
+        g.bench_function(BenchmarkId::new("App::new + first frame", n), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let book = common::open(&path);
+                    let mut term = common::terminal();
+                    let t = Instant::now();
+                    let mut app = common::start(book);
+                    common::draw(&mut term, &mut app);
+                    total += t.elapsed();
+                    common::wait_for_haystacks(&mut app);
+                }
+                total
+            })
+        });
+        let book = common::open(&path);
+        g.bench_function(BenchmarkId::new("Casebook::summaries", n), |b| {
+            b.iter(|| black_box(book.summaries().map(|v| v.len())))
+        });
+        let rows = book.summaries().unwrap_or_default();
+        g.bench_function(BenchmarkId::new("sort by urgency", n), |b| {
+            b.iter_batched_ref(
+                || rows.clone(),
+                |r| sort_summaries(r, Sort::Urgency),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        g.bench_function(BenchmarkId::new("Casebook::list (open, urgency)", n), |b| {
+            b.iter(|| black_box(book.list(&ListQuery::default()).map(|v| v.len())))
+        });
+        g.bench_function(BenchmarkId::new("Casebook::due", n), |b| {
+            b.iter(|| black_box(book.due(None).map(|v| v.len())))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
