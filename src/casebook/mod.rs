@@ -28,7 +28,9 @@ pub use stats::{
     AuthorityStats, ExemptionCount, OutcomeCount, ResponseStats, ReviewStats, Stats, review_outcome,
 };
 pub use transfer::{ImportReport, parse_document};
-pub use views::{CaseRow, CaseSummary, CaseView, DueRow, Filter, ListQuery, Sort, sort_summaries};
+pub use views::{
+    CaseRow, CaseSummary, CaseView, DueRow, Filter, ListQuery, Sort, filter_text, sort_summaries,
+};
 
 use crate::calendar::Calendar;
 use crate::store::Store;

@@ -73,6 +73,28 @@ pub struct CaseSummary {
     pub needs_action: bool,
     /// How many questions the case has.
     pub questions: usize,
+    /// What the list's filter matches besides the question texts: the title, the
+    /// authority, both references and the tags, one per line, in ASCII lower case (so a
+    /// typed ASCII word is found with one vectorised search, not one per field).
+    pub filter_text: String,
+}
+
+/// See [`CaseSummary::filter_text`].
+pub fn filter_text(c: &Case) -> String {
+    let fields = [c.title.as_str(), c.authority.as_str()]
+        .into_iter()
+        .chain(c.their_ref.as_deref())
+        .chain(c.my_ref.as_deref())
+        .chain(c.tags.iter().map(String::as_str));
+    let mut out = String::with_capacity(
+        c.title.len() + c.authority.len() + c.their_ref.as_ref().map_or(0, String::len) + 24,
+    );
+    for f in fields {
+        out.push_str(f);
+        out.push('\n');
+    }
+    out.make_ascii_lowercase();
+    out
 }
 
 impl CaseSummary {
@@ -105,6 +127,7 @@ impl CaseSummary {
             needs_action: needs_action(status, &clocks),
             overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
             questions: row.outcomes.len(),
+            filter_text: filter_text(&case),
             case,
             status,
             next,

@@ -18,7 +18,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::{Case, Event, EventKind, Outcome};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, Row, Rows, Statement};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 /// One case as the list needs it.
@@ -339,10 +340,10 @@ impl Store {
         })
     }
 
-    /// For each case, its questions' labels and texts in lower case, one string per case:
-    /// what the list's filter searches besides the case's own fields. Slow-ish (every
-    /// question's text), so the TUI loads it after its first frame, on another thread,
-    /// through [`Store::open_reader`].
+    /// For each case, its questions' labels and texts as the list's filter searches them
+    /// (see [`QuestionHay`]): what it matches besides the case's own fields. Slow-ish
+    /// (every question's text), so the TUI loads it after its first frame, on another
+    /// thread, through [`Store::open_reader`].
     pub fn question_haystacks(&self) -> Result<HashMap<i64, String>> {
         let err = |e| self.sql_err(e);
         let mut st = self
@@ -351,16 +352,25 @@ impl Store {
             .map_err(err)?;
         let mut q = st.query([]).map_err(err)?;
         let mut out: HashMap<i64, String> = HashMap::new();
+        let mut hay = QuestionHay::default();
+        let mut current = None;
         while let Some(r) = q.next().map_err(err)? {
             let id: i64 = r.get(0).map_err(err)?;
-            let hay = out.entry(id).or_default();
+            if current != Some(id) {
+                if let Some(done) = current {
+                    out.insert(done, hay.finish());
+                }
+                current = Some(id);
+            }
             for col in [1, 2] {
                 let v = r.get_ref(col).map_err(err)?;
                 if let Ok(s) = v.as_str() {
-                    hay.push_str(&s.to_lowercase());
-                    hay.push('\n');
+                    hay.push(s);
                 }
             }
+        }
+        if let Some(done) = current {
+            out.insert(done, hay.finish());
         }
         Ok(out)
     }
@@ -376,5 +386,70 @@ impl Store {
             path: self.path.clone(),
             migrated_backup: None,
         }))
+    }
+}
+
+/// A case's question labels and texts as the list's filter searches them: their distinct
+/// words (runs without white space), in lower case, one per line, in order of first use.
+///
+/// A typed word holds no white space, so it occurs in the texts exactly when it occurs in
+/// one of their words: keeping each word once finds the same cases as searching the
+/// whole texts, in a fraction of the bytes (questions of one request repeat their words;
+/// at 100,000 generated cases, 13 MB instead of 68 MB, searched on every keystroke).
+#[derive(Default)]
+pub struct QuestionHay {
+    lower: String,
+}
+
+impl QuestionHay {
+    /// Add one label or text.
+    pub fn push(&mut self, text: &str) {
+        if text.is_ascii() {
+            self.lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.lower.push_str(&text.to_lowercase());
+        }
+        self.lower.push('\n');
+    }
+
+    /// The haystack of what was added since the last call.
+    pub fn finish(&mut self) -> String {
+        let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
+            HashSet::with_capacity_and_hasher(64, BuildHasherDefault::default());
+        let mut out = String::new();
+        for word in self.lower.split_whitespace() {
+            if seen.insert(word) {
+                out.push_str(word);
+                out.push('\n');
+            }
+        }
+        self.lower.clear();
+        out.shrink_to_fit();
+        out
+    }
+}
+
+/// FNV-1a for short keys (the words of one case): faster than SipHash, and nothing here
+/// comes from an adversary who could choose colliding words to slow a hash set down
+/// beyond one case's own questions.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }

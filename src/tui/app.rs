@@ -319,21 +319,7 @@ impl App {
         } else {
             (0..self.views.len()).collect()
         };
-        self.visible = candidates
-            .into_iter()
-            .filter(|&i| {
-                let v = &self.views[i];
-                filter.matches(v)
-                    && (query.is_empty()
-                        || query.matches(
-                            v,
-                            self.haystacks
-                                .as_ref()
-                                .and_then(|h| h.get(&v.case.id))
-                                .map(String::as_str),
-                        ))
-            })
-            .collect();
+        self.visible = query.filter_rows(&self.views, candidates, filter, self.haystacks.as_ref());
         self.filtered_for = Some((filter, typed));
         match keep {
             Some(id) if self.select_case(id) => {}
