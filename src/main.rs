@@ -102,7 +102,18 @@ fn run(cli: Cli) -> Result<(), Error> {
     let today = cli::resolve_today(cli.today.as_deref(), local)?;
     let db = cli::resolve_db(cli.db.as_deref())?;
     install_panic_report(&db);
-    let store = Store::open(&db)?;
+    let store = match Store::open(&db) {
+        Ok(s) => s,
+        Err(e) => {
+            let e = Error::from(e);
+            // The terminal UI says it on a screen of its own first; the line on stderr
+            // follows once the terminal is restored.
+            if cli.command.is_none() {
+                foi_casebook::tui::fault::show(&e, &db);
+            }
+            return Err(e);
+        }
+    };
     if let Some(b) = &store.migrated_backup {
         eprintln!(
             "foi: upgraded the casebook; the old version is kept at {}",

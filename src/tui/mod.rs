@@ -9,15 +9,21 @@
 
 pub mod action;
 pub mod app;
+pub mod draft;
 mod edit;
+pub mod fault;
+pub mod find;
 pub mod forms;
+pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 mod mouse;
 mod overlays;
 mod panes;
+pub mod prompt;
 mod scroll;
+pub mod stats;
 mod terminal;
 pub mod theme;
 pub mod update;
@@ -42,6 +48,15 @@ fn terminal_error(source: io::Error) -> Error {
     })
 }
 
+/// The help overlay's text, line by line (for tests and the README).
+pub fn help_text(app: &App) -> String {
+    overlays::help::lines(app)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Run the terminal UI until the user quits. `pinned`: today was given (`--today`), so
 /// the date never moves on by itself.
 pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
@@ -62,6 +77,19 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             update::sync_scroll(app);
             terminal.draw(|f| view::draw(f, app))?;
             dirty = false;
+            if !app.to_terminal.is_empty() {
+                use std::io::Write;
+                let bytes = std::mem::take(&mut app.to_terminal);
+                let out = terminal.backend_mut();
+                out.write_all(&bytes)?;
+                out.flush()?;
+            }
+            if app.job.is_some() {
+                // The frame saying what is under way is on screen: now do it.
+                update::run_job(app);
+                dirty = true;
+                continue;
+            }
         }
         if app.quit {
             return Ok(());

@@ -22,6 +22,13 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Help { scroll } => overlays::help::draw(f, app, *scroll, a.main),
         Mode::Confirm(c) => overlays::confirm::draw(f, app, c, a.main),
         Mode::Form(form) => overlays::form::draw(f, app, form, a.main),
+        Mode::Path(p) => overlays::prompt::draw_path(f, app, p, a.main),
+        Mode::Import(r) => overlays::import::draw(f, app, r, a.main),
+        Mode::ImportFile(file) => overlays::prompt::draw_file(f, app, file, a.main),
+        Mode::Draft(d) => overlays::draft::draw(f, app, d, a.main),
+        Mode::Hits(h) => overlays::hits::draw(f, app, h, a.main),
+        Mode::Stats(s) => overlays::stats::draw(f, app, s, a.main),
+        Mode::Busy(m) => overlays::prompt::draw_busy(f, app, m, a.main),
         Mode::Normal | Mode::Search | Mode::Jump(_) => {}
     }
 }
