@@ -31,7 +31,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         },
         Mode::ImportFile(_) => vec![Context::ImportFile],
         Mode::Draft(d) if d.overwrite.is_some() => vec![Context::Overwrite],
-        Mode::Draft(d) if d.prompt.is_some() => vec![Context::Path],
+        Mode::Draft(d) if d.prompt.is_some() => vec![Context::WritePath],
         Mode::Draft(_) => vec![Context::Draft],
         Mode::Hits(_) => vec![Context::Hits],
         Mode::Stats(_) => vec![Context::Stats],

@@ -87,8 +87,10 @@ pub enum Context {
     Choice,
     /// The exemption field while its list of matches is open.
     Picker,
-    /// Typing a file's path (import, writing a letter).
+    /// Typing the path of a file to import.
     Path,
+    /// Typing where to write a letter.
+    WritePath,
     /// The questions of a letter being imported.
     ImportQuestions,
     /// Confirming the import of a JSON or WhatDoTheyKnow file.
@@ -121,7 +123,8 @@ impl Context {
             Context::Form => "Forms",
             Context::Choice => "Forms: a choice (regime, outcome, kind …)",
             Context::Picker => "Forms: the exemption list",
-            Context::Path => "Typing a file's path",
+            Context::Path => "Typing the path of a file to import (i)",
+            Context::WritePath => "Typing where to write the letter (w)",
             Context::ImportQuestions => {
                 "Importing a letter: its questions (the fields above are a form)"
             }
@@ -135,7 +138,7 @@ impl Context {
     }
 
     /// The order of sections in the help overlay.
-    pub const HELP_ORDER: [Context; 19] = [
+    pub const HELP_ORDER: [Context; 20] = [
         Context::Global,
         Context::Movement,
         Context::Cases,
@@ -150,6 +153,7 @@ impl Context {
         Context::ImportQuestions,
         Context::ImportFile,
         Context::Draft,
+        Context::WritePath,
         Context::Overwrite,
         Context::Stats,
         Context::Confirm,
@@ -318,6 +322,14 @@ const PATH: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const WRITE_PATH: &[Binding] = &[
+    b(&[code(K::Tab)], A::Complete, "complete", "Complete the file or folder name (twice lists the choices)", Footer::Shown),
+    b(&[code(K::Enter)], A::Accept, "write", "Write the letter there (asks before replacing a file)", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Back to the letter", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
 const IMPORT_QUESTIONS: &[Binding] = &[
     b(&[ch('j'), code(K::Down)], A::Down, "move", "Next question", Footer::As("j/k")),
     b(&[ch('k'), code(K::Up)], A::Up, "", "Previous question (from the first: back to the fields)", Footer::Hidden),
@@ -403,6 +415,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Choice => CHOICE,
         Context::Picker => PICKER,
         Context::Path => PATH,
+        Context::WritePath => WRITE_PATH,
         Context::ImportQuestions => IMPORT_QUESTIONS,
         Context::ImportFile => IMPORT_FILE,
         Context::Draft => DRAFT,

@@ -88,13 +88,20 @@ fn bottom_lines(r: &ImportReview) -> Vec<String> {
 pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
     let theme = app.theme;
     let notes = r.notes();
+    let fields = r.form.shown().count() as u16;
+    let bottom = bottom_lines(r);
+    // The notes get what is left once the fields and three questions have their rows.
+    let room = area
+        .height
+        .saturating_sub(2 + 1 + fields + 1 + 3 + bottom.len() as u16);
     let warn_rows = if notes.is_empty() {
         0
     } else {
-        (notes.len() as u16 + 1).min(4)
+        // A heading alone says nothing: then no rows at all.
+        Some((notes.len() as u16 + 1).min(room).min(7))
+            .filter(|n| *n >= 2)
+            .unwrap_or(0)
     };
-    let fields = r.form.shown().count() as u16;
-    let bottom = bottom_lines(r);
     let fixed = 1 + fields + 1 + warn_rows + bottom.len() as u16;
     let wanted = 2 + fixed + (r.questions.len() as u16).max(1);
     let box_area = centered(area, 110, wanted.min(area.height));
@@ -238,6 +245,11 @@ fn draw_row(
     let width = input.width as usize;
     match &fl.kind {
         FieldKind::Text { input: t, .. } => draw_input(f, t, focused, input, theme),
+        FieldKind::Date { input: t, .. } | FieldKind::Span { input: t }
+            if t.is_empty() && !wrong =>
+        {
+            draw_input(f, t, focused, input, theme)
+        }
         FieldKind::Date { input: t, .. } | FieldKind::Span { input: t } => {
             let short = Rect {
                 width: SHORT_W.min(input.width),

@@ -107,6 +107,16 @@ fn exemptions_line(a: &AuthorityStats) -> String {
         .join(" · ")
 }
 
+const LABEL_W: usize = 12;
+
+/// Rows the exemptions line takes (it may wrap once) in `width` columns.
+fn exemption_rows(a: &AuthorityStats, width: usize) -> u16 {
+    if width <= LABEL_W {
+        return 1;
+    }
+    ((exemptions_line(a).width() + LABEL_W).div_ceil(width) as u16).clamp(1, 2)
+}
+
 pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
     let theme = app.theme;
     let rows = s.rows();
@@ -118,11 +128,13 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         .filter(|x| x.responses.on_time_rate.is_some())
         .count() as u16;
     let outcomes_n = s.current().map_or(0, |c| c.outcomes.len()) as u16;
+    let text_w = (main.width.min(110) as usize).saturating_sub(4);
+    let details = s.current().map_or(3, |c| 2 + exemption_rows(c, text_w));
     let wanted = 2
         + 1
         + rows.len() as u16
         + 1
-        + 4
+        + details
         + if outcomes_n > 0 { outcomes_n + 1 } else { 0 }
         + if rated_n > 1 { rated_n + 1 } else { 0 };
     let r = centered(main, 110, wanted.min(main.height));
@@ -147,7 +159,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
     // The table: at most a third of the box, scrolled to the selection.
     let name_w = width.saturating_sub(36).clamp(10, 48);
     let head = format!(
-        "  {}{:>6}{:>9}{:>9}  {}",
+        "  {}{:>6}{:>9}{:>9}{:>9}",
         pad("Authority", name_w),
         "Cases",
         "On time",
@@ -176,7 +188,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         }
         let selected = i == s.selected;
         let text = format!(
-            "{}{}{:>6}{:>9}{:>9}  {}",
+            "{}{}{:>6}{:>9}{:>9}{:>9}",
             if selected { "▸ " } else { "  " },
             pad(&row.authority, name_w),
             row.cases,
@@ -206,7 +218,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         );
         y += 1;
     }
-    let label_w = 12;
+    let label_w = LABEL_W;
     for (label, text) in [
         ("Responses", responses_line(cur)),
         ("Reviews", reviews_line(cur)),
@@ -215,8 +227,8 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         if y >= end {
             break;
         }
-        let rows_needed = if label == "Exemptions" && width > label_w {
-            (text.width().div_ceil(width - label_w) as u16).clamp(1, 2)
+        let rows_needed = if label == "Exemptions" {
+            exemption_rows(cur, width)
         } else {
             1
         };
@@ -291,7 +303,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         .iter()
         .filter(|x| x.responses.on_time_rate.is_some())
         .collect();
-    if rated.len() > 1 && y + 2 + rated.len() as u16 <= end {
+    if rated.len() > 1 && y + 1 + rated.len() as u16 <= end {
         f.render_widget(
             Paragraph::new(rule("Answered on time, by authority", width, theme)),
             line_at(y),
