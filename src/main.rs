@@ -123,6 +123,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     };
     let out = cli::run(cmd, &mut book, cli.json)?;
     let mut stdout = std::io::stdout().lock();
+    let out = cli::for_stdout(&out, std::io::IsTerminal::is_terminal(&stdout));
     // A closed pipe (`foi list | head`) is not an error worth reporting.
     let _ = stdout
         .write_all(out.as_bytes())

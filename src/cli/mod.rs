@@ -71,6 +71,17 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
     }
 }
 
+/// What reaches standard output. Exports and letters are data and go to a file or a
+/// pipe exactly as stored; on a terminal every escape and control character is made
+/// visible instead, whatever the command (human output is inert already).
+pub fn for_stdout(out: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    if terminal {
+        crate::domain::text::inert(out, true)
+    } else {
+        std::borrow::Cow::Borrowed(out)
+    }
+}
+
 /// Read a text file the user named, as UTF-8 (invalid bytes replaced, not refused).
 pub(crate) fn read_text_file(path: &Path) -> Result<String> {
     std::fs::read(path)
@@ -93,4 +104,25 @@ pub(crate) fn json_line<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
         .map_err(|e| Error::user(format!("cannot write JSON: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_stdout;
+
+    #[test]
+    fn a_terminal_never_gets_raw_escapes() {
+        let csv = "1,\u{1b}]52;c;x\u{7}title\r\n";
+        assert_eq!(
+            for_stdout(csv, false),
+            csv,
+            "a pipe or file gets the data as stored"
+        );
+        let shown = for_stdout(csv, true);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("␛]52;c;x␇title"), "{shown:?}");
+    }
 }
