@@ -1,6 +1,8 @@
 //! Helpers for driving the real `foi` binary on a temporary casebook.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
