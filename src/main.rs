@@ -117,6 +117,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         store.limit_pages(pages)?;
     }
     let mut book = Casebook::new(store, today);
+    book.set_file_holidays(cli::file_holidays()?)?;
     let Some(cmd) = cli.command else {
         let pinned = cli.today.as_deref().is_some_and(|t| !t.trim().is_empty());
         return foi_casebook::tui::run(book, pinned);

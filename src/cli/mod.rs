@@ -4,6 +4,7 @@ pub mod args;
 mod cases;
 mod draft;
 mod events;
+mod holidays;
 mod lists;
 mod questions;
 mod search;
@@ -49,6 +50,21 @@ pub fn resolve_db(given: Option<&Path>) -> Result<PathBuf> {
         })
 }
 
+/// The user's holiday file in the config folder (`holidays.csv`), if there is one.
+/// A file that cannot be read correctly is a user error naming it and the line.
+pub fn file_holidays() -> Result<Vec<crate::calendar::ExtraHoliday>> {
+    let Some(dirs) = directories::ProjectDirs::from("", "", "foi-casebook") else {
+        return Ok(Vec::new());
+    };
+    let path = dirs.config_dir().join("holidays.csv");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => crate::calendar::parse_extra_holidays(&text)
+            .map_err(|e| Error::user(format!("{}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(Error::user(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
 /// Run a command (not the TUI) against an open casebook.
 pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
     match cmd {
@@ -63,6 +79,7 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Demo => cases::demo(book, json),
         Command::Import(a) => transfer::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
+        Command::Holiday(h) => holidays::run(book, h, json),
         Command::Backup { file } => transfer::backup(book, &file),
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),

@@ -25,6 +25,8 @@ impl Sandbox {
         c.env_remove("FOI_DB")
             .env_remove("FOI_TODAY")
             .env("NO_COLOR", "1")
+            // The user's own config (holidays, templates) must not leak into tests.
+            .env("XDG_CONFIG_HOME", self.dir.path().join("no-config"))
             .arg("--db")
             .arg(&self.db)
             .arg("--today")
@@ -38,6 +40,8 @@ impl Sandbox {
         c.env_remove("FOI_DB")
             .env_remove("FOI_TODAY")
             .env("NO_COLOR", "1")
+            // The user's own config (holidays, templates) must not leak into tests.
+            .env("XDG_CONFIG_HOME", self.dir.path().join("no-config"))
             .arg("--db")
             .arg(&self.db)
             .arg("--today")
