@@ -49,12 +49,17 @@ pub enum Command {
     Show(ShowArgs),
     /// The agenda: every live clock of every case, soonest first.
     Due(DueArgs),
+    /// Full-text search over cases, questions, notes and letters.
+    Search(super::search::SearchArgs),
+    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
+    #[command(subcommand)]
+    Draft(super::draft::DraftCmd),
     /// Read cases in: a response letter, a casebook export (JSON) or WhatDoTheyKnow JSON.
     Import(ImportArgs),
     /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.
     Export(ExportArgs),
-    /// Load the example case (a real DWP response) for a first look.
-    Demo,
+    /// Statistics per authority: answers on time, outcomes, exemptions cited, reviews.
+    Stats(super::stats::StatsArgs),
     /// Bank holidays of your own (a day proclaimed after this version), and the calendar.
     #[command(subcommand)]
     Holiday(HolidayCmd),
@@ -67,13 +72,8 @@ pub enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Full-text search over cases, questions, notes and letters.
-    Search(super::search::SearchArgs),
-    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
-    #[command(subcommand)]
-    Draft(super::draft::DraftCmd),
-    /// Statistics per authority: answers on time, outcomes, exemptions cited, reviews.
-    Stats(super::stats::StatsArgs),
+    /// Load the example case (a real DWP response) for a first look.
+    Demo,
 }
 
 #[derive(Debug, Args)]
