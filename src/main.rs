@@ -128,12 +128,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         store.limit_pages(pages)?;
     }
     let mut book = Casebook::new(store, today);
+    book.set_file_holidays(cli::file_holidays()?)?;
     let Some(cmd) = cli.command else {
         let pinned = cli.today.as_deref().is_some_and(|t| !t.trim().is_empty());
         return foi_casebook::tui::run(book, pinned);
     };
     let out = cli::run(cmd, &mut book, cli.json)?;
     let mut stdout = std::io::stdout().lock();
+    let out = cli::for_stdout(&out, std::io::IsTerminal::is_terminal(&stdout));
     // A closed pipe (`foi list | head`) is not an error worth reporting.
     let _ = stdout
         .write_all(out.as_bytes())

@@ -252,7 +252,7 @@ impl Casebook {
     /// One case with its clocks and status.
     pub fn view(&self, id: i64) -> Result<CaseView> {
         let file = self.require(id)?;
-        Ok(CaseView::build(file, self.today, self.calendar))
+        Ok(CaseView::build(file, self.today, self.calendar.get()))
     }
 
     /// Every case, with everything, unfiltered and unsorted (exports, statistics).
@@ -260,7 +260,7 @@ impl Casebook {
         let files = self.store.all_case_files()?;
         Ok(files
             .into_iter()
-            .map(|f| CaseView::build(f, self.today, self.calendar))
+            .map(|f| CaseView::build(f, self.today, self.calendar.get()))
             .collect())
     }
 
@@ -271,7 +271,7 @@ impl Casebook {
             .store
             .case_rows()?
             .into_iter()
-            .map(|r| CaseSummary::build(r, self.today, self.calendar))
+            .map(|r| CaseSummary::build(r, self.today, self.calendar.get()))
             .collect())
     }
 
@@ -307,7 +307,7 @@ impl Casebook {
                 questions: Vec::new(),
                 events: r.events,
             };
-            let clocks = calendar::clocks(&file, self.today, self.calendar);
+            let clocks = calendar::clocks(&file, self.today, self.calendar.get());
             if !calendar::status(&file, &clocks).is_open() {
                 continue;
             }
