@@ -202,7 +202,7 @@ fn import_the_seed_letter_through_the_review_screen() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Request 4 → answered");
     tmux.keys(&["C-s"]);
-    let screen = tmux.wait_for("Imported seed-dwp.txt as case #1 with 9 questions");
+    let screen = tmux.wait_for("Imported seed-dwp.txt as case #1: 9 questions");
     assert!(screen.contains("Timeline"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_gone();

@@ -43,7 +43,7 @@ fn importing_the_seed_letter_through_the_review_creates_the_case() {
     assert_eq!(app.focus, Pane::Case);
     assert_eq!(
         status_text(&app),
-        format!("Imported seed-dwp.txt as case #{id} with 9 questions (u undoes)")
+        format!("Imported seed-dwp.txt as case #{id}: 9 questions (u undoes)")
     );
     // The title left blank became the authority and reference.
     assert_eq!(

@@ -120,6 +120,8 @@ pub fn draft(app: &mut App, action: Action) {
     match action {
         Action::Down => d.scroll = d.scroll.saturating_add(1).min(max),
         Action::Up => d.scroll = d.scroll.saturating_sub(1),
+        Action::ScrollDown { .. } => d.scroll = d.scroll.saturating_add(3).min(max),
+        Action::ScrollUp { .. } => d.scroll = d.scroll.saturating_sub(3),
         Action::PageDown => d.scroll = d.scroll.saturating_add(page).min(max),
         Action::PageUp => d.scroll = d.scroll.saturating_sub(page),
         Action::Top => d.scroll = 0,
@@ -221,7 +223,7 @@ fn record_sent(app: &mut App) {
             };
             let mut m = format!("Recorded: {sent} today, {}", long(today));
             if let (Letter::Review, Some(due)) = (kind, due) {
-                m.push_str(&format!("; their reply is due by {}", long(due)));
+                m.push_str(&format!("; reply due {}", long(due)));
             }
             m.push_str(" (u undoes)");
             app.say(Tone::Done, m);

@@ -85,8 +85,8 @@ pub fn hits(app: &mut App, action: Action) {
     let n = h.hits.len();
     let before = h.list.selected;
     match action {
-        Action::Down => h.list.move_by(1, n),
-        Action::Up => h.list.move_by(-1, n),
+        Action::Down | Action::ScrollDown { .. } => h.list.move_by(1, n),
+        Action::Up | Action::ScrollUp { .. } => h.list.move_by(-1, n),
         Action::PageDown => h.list.move_by(page, n),
         Action::PageUp => h.list.move_by(-page, n),
         Action::Open => {

@@ -285,7 +285,7 @@ pub fn as_question(q: &ProposedQuestion) -> Question {
 /// A JSON export or a WhatDoTheyKnow file, counted and waiting for a yes.
 pub struct FileImport {
     pub name: String,
-    /// "a foi export" / "WhatDoTheyKnow".
+    /// "a foi export" / "a WhatDoTheyKnow".
     pub kind: &'static str,
     pub doc: Document,
     /// The dry run's count.
@@ -389,7 +389,7 @@ fn read(book: &mut Casebook, path: &Path, name: &str) -> Result<Opened, Error> {
         }
         Format::Json => ("a foi export", parse_document(&text)?),
         Format::Wdtk => (
-            "WhatDoTheyKnow",
+            "a WhatDoTheyKnow",
             parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?,
         ),
     };
@@ -567,7 +567,7 @@ fn plural(n: usize, one: &str) -> String {
 fn saved_message(name: &str, s: &LetterSaved) -> String {
     let mut m = if s.created {
         format!(
-            "Imported {} as case #{} with {}",
+            "Imported {} as case #{}: {}",
             fit(name, 40),
             s.case,
             plural(s.questions_added, "question")
@@ -635,7 +635,9 @@ pub fn import_file(app: &mut App, f: &FileImport) {
             if !report.skipped.is_empty() {
                 m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
             }
-            m.push_str(" (u undoes)");
+            if report.count == 1 {
+                m.push_str(" (u undoes)");
+            }
             app.say(Tone::Done, m);
         }
         Err(e) => app.say_error(&e),

@@ -19,6 +19,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
             };
             vec![pane, Context::Movement, Context::Global]
         }
+        Mode::Search if app.finding() => vec![Context::Find],
         Mode::Search | Mode::Jump(_) => vec![Context::Prompt],
         Mode::Help { .. } => vec![Context::Help],
         Mode::Confirm(_) => vec![Context::Confirm],

@@ -87,6 +87,8 @@ pub enum Context {
     Choice,
     /// The exemption field while its list of matches is open.
     Picker,
+    /// Typing words to search everything (after `//` or `F`).
+    Find,
     /// Typing the path of a file to import.
     Path,
     /// Typing where to write a letter.
@@ -123,6 +125,7 @@ impl Context {
             Context::Form => "Forms",
             Context::Choice => "Forms: a choice (regime, outcome, kind …)",
             Context::Picker => "Forms: the exemption list",
+            Context::Find => "Typing a search of everything (// or F)",
             Context::Path => "Typing the path of a file to import (i)",
             Context::WritePath => "Typing where to write the letter (w)",
             Context::ImportQuestions => {
@@ -138,7 +141,7 @@ impl Context {
     }
 
     /// The order of sections in the help overlay.
-    pub const HELP_ORDER: [Context; 20] = [
+    pub const HELP_ORDER: [Context; 21] = [
         Context::Global,
         Context::Movement,
         Context::Cases,
@@ -148,6 +151,7 @@ impl Context {
         Context::Choice,
         Context::Picker,
         Context::Prompt,
+        Context::Find,
         Context::Hits,
         Context::Path,
         Context::ImportQuestions,
@@ -322,6 +326,13 @@ const PATH: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const FIND: &[Binding] = &[
+    b(&[code(K::Enter)], A::Accept, "search everything", "Search letters, notes and request text for the words typed (\"a phrase\", OR, -word)", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Cancel the search", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
 const WRITE_PATH: &[Binding] = &[
     b(&[code(K::Tab)], A::Complete, "complete", "Complete the file or folder name (twice lists the choices)", Footer::Shown),
     b(&[code(K::Enter)], A::Accept, "write", "Write the letter there (asks before replacing a file)", Footer::Shown),
@@ -416,6 +427,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Picker => PICKER,
         Context::Path => PATH,
         Context::WritePath => WRITE_PATH,
+        Context::Find => FIND,
         Context::ImportQuestions => IMPORT_QUESTIONS,
         Context::ImportFile => IMPORT_FILE,
         Context::Draft => DRAFT,

@@ -53,8 +53,10 @@ pub fn stats(app: &mut App, action: Action) {
     };
     let n = s.rows().len();
     match action {
-        Action::Down => s.selected = (s.selected + 1).min(n.saturating_sub(1)),
-        Action::Up => s.selected = s.selected.saturating_sub(1),
+        Action::Down | Action::ScrollDown { .. } => {
+            s.selected = (s.selected + 1).min(n.saturating_sub(1))
+        }
+        Action::Up | Action::ScrollUp { .. } => s.selected = s.selected.saturating_sub(1),
         Action::Top => s.selected = 0,
         Action::Bottom => s.selected = n.saturating_sub(1),
         Action::Close => app.mode = Mode::Normal,

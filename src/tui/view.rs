@@ -18,6 +18,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     footer::draw_status(f, app, a.status);
     footer::draw_keys(f, app, a.footer);
+    if app.theme.color && !matches!(app.mode, Mode::Normal | Mode::Search | Mode::Jump(_)) {
+        // What is open on top has the attention: the panes behind step back.
+        f.buffer_mut().set_style(
+            a.main,
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM),
+        );
+    }
     match &app.mode {
         Mode::Help { scroll } => overlays::help::draw(f, app, *scroll, a.main),
         Mode::Confirm(c) => overlays::confirm::draw(f, app, c, a.main),

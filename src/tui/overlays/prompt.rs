@@ -156,10 +156,10 @@ pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
         Span::raw(" import   "),
         Span::styled("n", theme.key()),
         Span::raw(" cancel   "),
-        Span::styled("(all or nothing; u undoes)", theme.dim()),
+        Span::styled("(all or nothing)", theme.dim()),
     ]));
     let width = 72.min(area.width);
-    let r = centered(area, width, lines.len() as u16 + 4);
+    let r = centered(area, width, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(lines)
