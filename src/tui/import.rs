@@ -21,6 +21,8 @@ use std::path::Path;
 /// Files larger than this are refused (a letter is a few pages; an export of 100,000
 /// cases is well under it).
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// A letter is a few pages: anything much larger is not one (and would take long to read).
+const MAX_LETTER_BYTES: usize = 8 * 1024 * 1024;
 
 /// Where a letter will go when saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -381,6 +383,13 @@ fn read(book: &mut Casebook, path: &Path, name: &str) -> Result<Opened, Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.to_string());
     let (kind, doc) = match detect_format(&bytes) {
+        Format::Letter if bytes.len() > MAX_LETTER_BYTES => {
+            return Err(Error::user(format!(
+                "{} is {} MB and not JSON: too large to be a letter",
+                shown(path),
+                bytes.len() / (1024 * 1024)
+            )));
+        }
         Format::Letter => {
             let p = parse_letter(&text);
             return Ok(Opened::Letter(Box::new(ImportReview::new(

@@ -41,6 +41,8 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Draft(_) => draft::draft(app, action),
         Mode::Hits(_) => find::hits(app, action),
         Mode::Stats(_) => stats::stats(app, action),
+        // Nothing under way after all: never leave the keyboard stuck.
+        Mode::Busy(_) if app.job.is_none() => app.mode = Mode::Normal,
         Mode::Busy(_) => {}
     }
     app.sync_current();

@@ -49,7 +49,9 @@ fn lead_in(spans: &[(String, bool)], budget: usize) -> Vec<(String, bool)> {
             kept.push(c);
         }
         kept.reverse();
-        out[0].0 = format!("…{}", kept.into_iter().collect::<String>());
+        if let Some(lead) = out.first_mut() {
+            lead.0 = format!("…{}", kept.into_iter().collect::<String>());
+        }
     }
     out
 }
