@@ -408,7 +408,7 @@ const STATS: &[Binding] = &[
 
 #[rustfmt::skip]
 const BUSY: &[Binding] = &[
-    b(&[ctrl('c')], A::Quit, "quit", "Quit (an import under way is not saved: it is one transaction)", Footer::Hidden),
+    b(&[ctrl('c')], A::Quit, "quit", "Quit, once the work under way is done (an import is saved whole or not at all)", Footer::Hidden),
 ];
 
 pub fn table(ctx: Context) -> &'static [Binding] {

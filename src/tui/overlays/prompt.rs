@@ -105,15 +105,12 @@ pub fn draw_busy(f: &mut Frame, app: &App, message: &str, area: Rect) {
     let width = (message.chars().count() as u16 + 8)
         .clamp(30, 76)
         .min(area.width);
-    let r = centered(area, width, 5);
+    let r = centered(area, width, 3);
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(vec![
-            Line::styled(message.to_string(), app.theme.bold()),
-            Line::styled("One moment: this is saved all at once.", app.theme.dim()),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(popup_block("Working".into(), app.theme)),
+        Paragraph::new(vec![Line::styled(message.to_string(), app.theme.bold())])
+            .wrap(Wrap { trim: true })
+            .block(popup_block("One moment".into(), app.theme)),
         r,
     );
 }
