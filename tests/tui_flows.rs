@@ -445,3 +445,27 @@ fn the_footer_and_help_show_the_new_keys() {
         assert!(help.contains(words), "{words} in the help");
     }
 }
+
+#[test]
+fn hostile_file_names_and_letters_stay_inert() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let evil = dir.path().join("evil\u{1b}[2J.txt");
+    std::fs::write(
+        &evil,
+        "Our Ref: FOI \u{1b}]0;pwned\u{7}42\nDate: 27 February 2018\n\nDear Lee,\n\n1. Do you hold it? We do not hold it.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("evil\u{1b}[31m.md"), "x").expect("write");
+    let mut app = empty_app(100, 30);
+    press(&mut app, &["i"]);
+    type_text(&mut app, &format!("{}/e", dir.path().display()));
+    press(&mut app, &["Tab"]);
+    let s = screen(&app);
+    assert!(s.contains("evil␛[2J.txt"), "{s}");
+    assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s}");
+    press(&mut app, &["Esc"]);
+    open_import(&mut app, &evil);
+    let s = screen(&app);
+    assert!(matches!(app.mode, Mode::Import(_)), "{}", status_text(&app));
+    assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s}");
+}

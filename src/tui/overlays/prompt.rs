@@ -94,7 +94,11 @@ pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
     }
     if let Some(e) = &p.error {
         f.render_widget(
-            Paragraph::new(Line::styled(format!("✗ {e}"), theme.error())).wrap(Wrap { trim: true }),
+            Paragraph::new(Line::styled(
+                format!("✗ {}", crate::domain::text::inert_line(e)),
+                theme.error(),
+            ))
+            .wrap(Wrap { trim: true }),
             next(2),
         );
     }
