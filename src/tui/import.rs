@@ -240,10 +240,6 @@ impl ImportReview {
             && (id == FieldId::Regime || self.form.get(id).is_some_and(|f| f.value().is_empty()))
     }
 
-    pub fn selected(&self) -> Option<&ProposedQuestion> {
-        self.questions.get(self.list.selected)
-    }
-
     /// Step the keyboard between the fields and the questions.
     fn move_focus(&mut self, forward: bool) {
         let shown: Vec<usize> = self.form.shown().map(|(i, _)| i).collect();

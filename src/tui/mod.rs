@@ -2,10 +2,16 @@
 //! the selected case with its questions, its timeline with the clocks — and a footer
 //! with the keys that work here.
 //!
+//! Over the panes: importing a file (`i`: a letter reviewed before saving, or a JSON /
+//! WhatDoTheyKnow file counted first), the drafted review request or complaint (`r`),
+//! the results of a search of everything (`//words` or `F`), the statistics (`S`). When
+//! the casebook cannot be opened, [`fault`] shows why on a screen of its own.
+//!
 //! Structure: one state ([`app::App`]), an [`action::Action`] per thing the user can
 //! ask, [`update::update`] applying actions through the casebook's operations, and view
 //! functions per pane that only draw. Keys are data ([`keymap`]), read by the footer,
-//! the help and the input handling alike.
+//! the help and the input handling alike. Work that takes a while ([`app::Job`]) runs
+//! right after a frame that says it is under way.
 
 pub mod action;
 pub mod app;
