@@ -5,7 +5,7 @@
 use super::popup_block;
 use crate::casebook::AuthorityStats;
 use crate::domain::text::inert_line;
-use crate::present::{fit, pad};
+use crate::present::{fit, pad, plural, responses_summary};
 use crate::tui::app::App;
 use crate::tui::layout::{centered, inner};
 use crate::tui::panes::clip;
@@ -16,10 +16,6 @@ use ratatui::layout::{Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 fn rate(a: &AuthorityStats) -> String {
     a.responses
@@ -40,28 +36,6 @@ fn rule(text: &str, width: usize, theme: Theme) -> Line<'static> {
         Span::styled(head, theme.bold()),
         Span::styled("─".repeat(rest), theme.dim()),
     ])
-}
-
-fn responses_line(a: &AuthorityStats) -> String {
-    let r = &a.responses;
-    let mut parts = vec![format!("{} on time", r.on_time), format!("{} late", r.late)];
-    if r.outstanding_late > 0 {
-        parts.push(format!("({} still unanswered)", r.outstanding_late));
-    }
-    if r.awaiting > 0 {
-        parts.push(format!("{} awaited", r.awaiting));
-    }
-    let mut line = parts.join(", ");
-    if let Some(rate) = r.on_time_rate {
-        line.push_str(&format!(" · {:.0}% on time", rate * 100.0));
-    }
-    if let Some(m) = r.median_working_days {
-        line.push_str(&format!(
-            " · median {m} working days (over {})",
-            plural(r.timed, "response", "responses")
-        ));
-    }
-    line
 }
 
 fn reviews_line(a: &AuthorityStats) -> String {
@@ -220,7 +194,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
     }
     let label_w = LABEL_W;
     for (label, text) in [
-        ("Responses", responses_line(cur)),
+        ("Responses", responses_summary(&cur.responses)),
         ("Reviews", reviews_line(cur)),
         ("Exemptions", exemptions_line(cur)),
     ] {
