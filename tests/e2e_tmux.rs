@@ -4,96 +4,13 @@
 //! message screen for a file that is not a casebook and exits 2. Skipped, saying so,
 //! when tmux is not installed.
 
+mod common;
+use common::tmux::Tmux;
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 const FOI: &str = env!("CARGO_BIN_EXE_foi");
-
-/// A tmux server of our own (its own socket), killed on drop even when the test fails.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    /// Start a server of our own with one session running `cmd`.
-    fn start(name: &str, width: u16, height: u16, cmd: &str) -> Tmux {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let tmux = Tmux {
-            socket: format!("foi-{name}-{}-{nanos}", std::process::id()),
-        };
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, cmd]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        tmux
-    }
-
-    /// Type text as it is (no key names).
-    fn type_text(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text}: {out:?}");
-    }
-
-    /// Wait for the session to end (the program quit).
-    fn wait_gone(&self) {
-        let start = Instant::now();
-        while self.session_alive() {
-            assert!(start.elapsed() < Duration::from_secs(5), "foi did not quit");
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let out = self.run(&["send-keys", "-t", "e2e", k]);
-            assert!(out.status.success(), "send-keys {k}: {out:?}");
-        }
-    }
-
-    /// Wait until the screen shows `text` (polling; no fixed sleeps).
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {text:?}; the screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn session_alive(&self) -> bool {
-        self.run(&["has-session", "-t", "e2e"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
 
 fn foi(db: &Path, args: &[&str]) -> Output {
     Command::new(FOI)
@@ -107,35 +24,15 @@ fn foi(db: &Path, args: &[&str]) -> Output {
 
 #[test]
 fn mark_request_4_answered_through_the_keys() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("SKIPPED e2e_tmux: tmux is not installed (apt-get install tmux to run it)");
-        return;
-    }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("casebook.db");
     let out = foi(&db, &["demo"]);
     assert!(out.status.success(), "foi demo: {out:?}");
 
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let tmux = Tmux {
-        socket: format!("foi-e2e-{}-{nanos}", std::process::id()),
-    };
     let cmd = format!("'{FOI}' --db '{}' --today 2018-03-10", db.display());
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &cmd,
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    let Some(tmux) = Tmux::start("e2e", 100, 30, &cmd) else {
+        return;
+    };
 
     tmux.wait_for("Work and Health Programme");
     // Open the case, go down to Request 4, set its outcome: answered (one left of
@@ -148,11 +45,7 @@ fn mark_request_4_answered_through_the_keys() {
     let screen = tmux.wait_for("Saved: Request 4 → answered");
     assert!(screen.contains("✓ answered"), "{screen}");
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.session_alive() {
-        assert!(start.elapsed() < Duration::from_secs(5), "foi did not quit");
-        std::thread::sleep(Duration::from_millis(40));
-    }
+    tmux.wait_gone();
 
     let out = foi(&db, &["show", "1", "--json"]);
     assert!(out.status.success(), "foi show: {out:?}");
@@ -164,26 +57,17 @@ fn mark_request_4_answered_through_the_keys() {
     assert_eq!(q4["outcome"], "answered", "{q4}");
 }
 
-fn tmux_missing() -> bool {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("SKIPPED e2e_tmux: tmux is not installed (apt-get install tmux to run it)");
-        return true;
-    }
-    false
-}
-
 /// SPEC 3.3 through the real binary: `i`, the path, the review screen, Ctrl-S; then the
 /// case as `foi show --json` sees it.
 #[test]
 fn import_the_seed_letter_through_the_review_screen() {
-    if tmux_missing() {
-        return;
-    }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("casebook.db");
     let letter = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters/seed-dwp.txt");
     let cmd = format!("'{FOI}' --db '{}' --today 2018-03-10", db.display());
-    let tmux = Tmux::start("import", 80, 24, &cmd);
+    let Some(tmux) = Tmux::start("import", 80, 24, &cmd) else {
+        return;
+    };
     tmux.wait_for("Your FOI casebook is empty");
     tmux.keys(&["i"]);
     tmux.wait_for("Import a file");
@@ -226,9 +110,6 @@ fn import_the_seed_letter_through_the_review_screen() {
 /// the same line on stderr and exit status 2; the file is untouched.
 #[test]
 fn a_foreign_file_gets_a_message_screen_and_exit_status_2() {
-    if tmux_missing() {
-        return;
-    }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("notes.db");
     std::fs::write(&db, "my shopping list\n").expect("write");
@@ -240,7 +121,9 @@ fn a_foreign_file_gets_a_message_screen_and_exit_status_2() {
         err.display(),
         status.display()
     );
-    let tmux = Tmux::start("fault", 80, 24, &cmd);
+    let Some(tmux) = Tmux::start("fault", 80, 24, &cmd) else {
+        return;
+    };
     let screen = tmux.wait_for("Press any key to exit");
     assert!(screen.contains("foi cannot open its casebook"), "{screen}");
     assert!(screen.contains("not a casebook"), "{screen}");
