@@ -102,6 +102,11 @@ fn run(cli: Cli) -> Result<(), Error> {
     let today = cli::resolve_today(cli.today.as_deref(), local)?;
     let db = cli::resolve_db(cli.db.as_deref())?;
     install_panic_report(&db);
+    // Test hook: a panic on purpose, to prove the report and the restored terminal
+    // (tests/panics.rs).
+    if std::env::var("FOI_TEST_PANIC").as_deref() == Ok("cli") {
+        panic!("a panic requested by FOI_TEST_PANIC");
+    }
     let store = match Store::open(&db) {
         Ok(s) => s,
         Err(e) => {

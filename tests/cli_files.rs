@@ -149,3 +149,40 @@ fn an_older_casebook_is_backed_up_then_upgraded() {
     let again = s.foi().args(["list"]).output().unwrap();
     assert!(String::from_utf8_lossy(&again.stderr).is_empty());
 }
+
+/// Root ignores file modes, so an immutable file (chattr +i) stands in for a read-only one.
+#[cfg(unix)]
+#[test]
+fn an_unwritable_casebook_is_refused_untouched() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let before = read(&s.db);
+    let locked = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(&s.db)
+        .status();
+    if !locked.is_ok_and(|st| st.success()) {
+        println!(
+            "SKIPPED: chattr +i is not available here (e2fsprogs, a filesystem that supports it)"
+        );
+        return;
+    }
+    struct Unlock<'a>(&'a std::path::Path);
+    impl Drop for Unlock<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(self.0)
+                .status();
+        }
+    }
+    let _unlock = Unlock(&s.db);
+    let e = s.fails(&["list"], 2);
+    assert!(
+        e.contains("read-only") && e.contains(&s.db.display().to_string()),
+        "{e}"
+    );
+    let e = s.fails(&["demo"], 2);
+    assert!(e.contains("read-only"), "{e}");
+    assert_eq!(read(&s.db), before);
+}
