@@ -102,7 +102,23 @@ fn run(cli: Cli) -> Result<(), Error> {
     let today = cli::resolve_today(cli.today.as_deref(), local)?;
     let db = cli::resolve_db(cli.db.as_deref())?;
     install_panic_report(&db);
-    let store = Store::open(&db)?;
+    // Test hook: a panic on purpose, to prove the report and the restored terminal
+    // (tests/panics.rs).
+    if std::env::var("FOI_TEST_PANIC").as_deref() == Ok("cli") {
+        panic!("a panic requested by FOI_TEST_PANIC");
+    }
+    let store = match Store::open(&db) {
+        Ok(s) => s,
+        Err(e) => {
+            let e = Error::from(e);
+            // The terminal UI says it on a screen of its own first; the line on stderr
+            // follows once the terminal is restored.
+            if cli.command.is_none() {
+                foi_casebook::tui::fault::show(&e, &db);
+            }
+            return Err(e);
+        }
+    };
     if let Some(b) = &store.migrated_backup {
         eprintln!(
             "foi: upgraded the casebook; the old version is kept at {}",
@@ -117,12 +133,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         store.limit_pages(pages)?;
     }
     let mut book = Casebook::new(store, today);
+    book.set_file_holidays(cli::file_holidays()?)?;
     let Some(cmd) = cli.command else {
         let pinned = cli.today.as_deref().is_some_and(|t| !t.trim().is_empty());
         return foi_casebook::tui::run(book, pinned);
     };
     let out = cli::run(cmd, &mut book, cli.json)?;
     let mut stdout = std::io::stdout().lock();
+    let out = cli::for_stdout(&out, std::io::IsTerminal::is_terminal(&stdout));
     // A closed pipe (`foi list | head`) is not an error worth reporting.
     let _ = stdout
         .write_all(out.as_bytes())

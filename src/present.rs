@@ -26,6 +26,34 @@ pub fn outcome_badge(q: &Question) -> String {
     }
 }
 
+/// `1 case`, `3 cases`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How an authority answers, in one line: `3 on time, 1 late · 75% on time · median 17
+/// working days to respond (over 4 responses)`.
+pub fn responses_summary(r: &crate::casebook::ResponseStats) -> String {
+    let mut parts = vec![format!("{} on time", r.on_time), format!("{} late", r.late)];
+    if r.outstanding_late > 0 {
+        parts.push(format!("({} still unanswered)", r.outstanding_late));
+    }
+    if r.awaiting > 0 {
+        parts.push(format!("{} awaited", r.awaiting));
+    }
+    let mut line = parts.join(", ");
+    if let Some(rate) = r.on_time_rate {
+        line.push_str(&format!(" · {:.0}% on time", rate * 100.0));
+    }
+    if let Some(m) = r.median_working_days {
+        line.push_str(&format!(
+            " · median {m} working days to respond (over {})",
+            plural(r.timed, "response", "responses")
+        ));
+    }
+    line
+}
+
 /// A one-character mark for the case list.
 pub fn status_mark(s: CaseStatus) -> &'static str {
     match s {

@@ -105,3 +105,84 @@ fn unsafe_is_root() -> bool {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false)
 }
+
+#[test]
+fn an_older_casebook_is_backed_up_then_upgraded() {
+    use foi_casebook::store::schema::{APPLICATION_ID, MIGRATIONS};
+    let s = Sandbox::new();
+    std::fs::create_dir_all(s.db.parent().unwrap()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&s.db).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA user_version = 1; PRAGMA application_id = {APPLICATION_ID};
+             INSERT INTO authorities (id, name, name_key) VALUES (1, 'Old Council', 'old council');
+             INSERT INTO cases (id, title, authority_id, regime, sent, created_at, updated_at)
+               VALUES (1, 'Library opening hours', 1, 'foia', '2018-03-01', '2018-03-01T00:00:00Z', '2018-03-01T00:00:00Z');"
+        ))
+        .unwrap();
+    }
+    let out = s.foi().args(["list", "--json"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    let backup = s.db.with_file_name("casebook.db.v1.bak");
+    assert!(
+        err.contains("upgraded") && err.contains(&backup.display().to_string()),
+        "{err}"
+    );
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["title"], "Library opening hours");
+    // The backup is the old casebook, as it was.
+    let old = rusqlite::Connection::open(&backup).unwrap();
+    let v: i64 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    // The upgrade filled the search index from the existing cases.
+    let hits = s.json(&["search", "library"]);
+    assert!(hits.to_string().contains("Library opening hours"), "{hits}");
+    // Opening again does not back up again.
+    let again = s.foi().args(["list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).is_empty());
+}
+
+/// Root ignores file modes, so an immutable file (chattr +i) stands in for a read-only one.
+#[cfg(unix)]
+#[test]
+fn an_unwritable_casebook_is_refused_untouched() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let before = read(&s.db);
+    let locked = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(&s.db)
+        .status();
+    if !locked.is_ok_and(|st| st.success()) {
+        println!(
+            "SKIPPED: chattr +i is not available here (e2fsprogs, a filesystem that supports it)"
+        );
+        return;
+    }
+    struct Unlock<'a>(&'a std::path::Path);
+    impl Drop for Unlock<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(self.0)
+                .status();
+        }
+    }
+    let _unlock = Unlock(&s.db);
+    let e = s.fails(&["list"], 2);
+    assert!(
+        e.contains("read-only") && e.contains(&s.db.display().to_string()),
+        "{e}"
+    );
+    let e = s.fails(&["demo"], 2);
+    assert!(e.contains("read-only"), "{e}");
+    assert_eq!(read(&s.db), before);
+}

@@ -48,33 +48,39 @@ fn kill_9_mid_stream_loses_nothing_that_was_reported_saved() {
         "2018-03-01",
     ]);
     let letter = s.path("letter.txt");
-    std::fs::write(&letter, "a letter line\n".repeat(20_000)).unwrap();
+    std::fs::write(&letter, "a letter line\n".repeat(2_000)).unwrap();
+    let writer = |label: &str| {
+        let mut c = s.spawnable();
+        c.args([
+            "event",
+            "add",
+            "1",
+            "--kind",
+            "note",
+            "--date",
+            "2018-03-05",
+            "--note",
+            label,
+            "--letter-file",
+        ])
+        .arg(&letter)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        c
+    };
+    // How long one write takes on this machine now, so the kills spread over it whatever
+    // the load.
+    let started = Instant::now();
+    assert!(writer("warm-up").status().unwrap().success());
+    let full = started.elapsed().as_micros() as u64;
     let mut reported = Vec::new();
     let mut killed = 0;
-    // SIGKILL each writer after a different delay, so that the kills land before, during
-    // and after its transaction.
+    // SIGKILL each writer after a different delay, from 0 to twice a whole write, so that
+    // the kills land before, during and after its transaction.
     for i in 0..60u64 {
         let label = format!("K{i}");
-        let mut child = s
-            .spawnable()
-            .args([
-                "event",
-                "add",
-                "1",
-                "--kind",
-                "note",
-                "--date",
-                "2018-03-05",
-                "--note",
-                &label,
-                "--letter-file",
-            ])
-            .arg(&letter)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_micros((i * 7919) % 80_000));
+        let mut child = writer(&label).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(i * 2 * full / 59));
         let _ = child.kill();
         let status = child.wait().unwrap();
         if status.success() {

@@ -213,15 +213,6 @@ fn sort_and_filter_cycle_and_show() {
 }
 
 #[test]
-fn keys_for_later_features_say_so() {
-    let mut app = demo_app(120, 40);
-    press(&mut app, &["r"]);
-    assert!(status_text(&app).contains("later version"));
-    press(&mut app, &["i"]);
-    assert!(status_text(&app).contains("coming soon"));
-}
-
-#[test]
 fn clicking_selects_and_focuses() {
     let mut app = demo_app(120, 40);
     let a = app.areas();

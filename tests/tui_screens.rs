@@ -127,3 +127,124 @@ fn tiny_terminals_do_not_crash() {
         let _ = screen(&empty);
     }
 }
+
+/// The seed letter read and waiting for review (SPEC 3.3): where it goes, the fields
+/// with their dates understood, the nine questions.
+#[test]
+fn import_review_of_the_seed_letter() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = empty_app(w, h);
+        open_import(&mut app, &seed_letter());
+        assert_snapshot!(format!("import_review_{w}x{h}"), screen(&app));
+    }
+    // Changing a question's outcome: the usual outcome form over the review.
+    let mut app = empty_app(80, 24);
+    open_import(&mut app, &seed_letter());
+    press(
+        &mut app,
+        &[
+            "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "j", "j", "j", "o",
+        ],
+    );
+    assert_snapshot!("import_review_question_outcome_80x24", screen(&app));
+}
+
+/// A letter that names no reference and no Act: what was not found stands out, and the
+/// reader's warnings are listed.
+#[test]
+fn import_review_with_fields_not_found() {
+    let mut app = empty_app(100, 30);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/letters/single-unnumbered-no-act.txt");
+    open_import(&mut app, &path);
+    assert_snapshot!(screen(&app));
+}
+
+/// Tab completion lists the choices (the tests run in the package folder).
+#[test]
+fn import_prompt_completing() {
+    let mut app = empty_app(80, 24);
+    press(&mut app, &["i"]);
+    type_text(&mut app, "tests/fixtures/letters/seed");
+    press(&mut app, &["Tab"]);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn draft_review_overlay_for_the_demo_case() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = demo_app(w, h);
+        press(&mut app, &["r"]);
+        assert_snapshot!(format!("draft_review_{w}x{h}"), screen(&app));
+    }
+    let mut app = demo_app(80, 24);
+    press(&mut app, &["r", "w"]);
+    assert_snapshot!("draft_review_write_prompt_80x24", screen(&app));
+}
+
+#[test]
+fn search_hits_for_a_word_only_in_the_letter() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = demo_app(w, h);
+        press(&mut app, &["/", "/"]);
+        type_text(&mut app, "Caxton");
+        press(&mut app, &["Enter"]);
+        assert_snapshot!(format!("search_hits_caxton_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn statistics_view() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = demo_app(w, h);
+        app.book
+            .add_case(foi_casebook::casebook::NewCase {
+                title: "Potholes".into(),
+                authority: "Leeds City Council".into(),
+                sent: Some(chrono::NaiveDate::from_ymd_opt(2018, 1, 8).expect("date")),
+                ..Default::default()
+            })
+            .expect("added");
+        app.reload();
+        press(&mut app, &["S"]);
+        assert_snapshot!(format!("statistics_{w}x{h}"), screen(&app));
+    }
+}
+
+/// `foi` cannot open its casebook: the message screen (SPEC 4).
+#[test]
+fn bad_database_message_screen() {
+    use foi_casebook::casebook::Error;
+    use foi_casebook::store::StoreError;
+    use foi_casebook::tui::fault::{Fault, draw};
+    use foi_casebook::tui::theme::Theme;
+    let path = std::path::PathBuf::from("/home/lee/notes/casebook.db");
+    let cases = [
+        (
+            "not_sqlite",
+            Error::Store(StoreError::NotSqlite { path: path.clone() }),
+        ),
+        (
+            "newer",
+            Error::Store(StoreError::Newer {
+                path: path.clone(),
+                found: 9,
+                known: 3,
+            }),
+        ),
+    ];
+    for (name, e) in cases {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let fault = Fault::new(&e, &path);
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|f| draw(f, &fault, Theme::MONO))
+                .expect("draws");
+            assert_snapshot!(
+                format!("bad_database_{name}_{w}x{h}"),
+                terminal.backend().to_string()
+            );
+        }
+    }
+}

@@ -61,7 +61,7 @@ impl Casebook {
     pub fn draft_letter(&self, id: i64, kind: Letter, template: Option<&Path>) -> Result<String> {
         let v = self.view(id)?;
         let (text, source) = load_template(kind, template)?;
-        draft::draft(&v, kind, &text, &source, self.today, self.calendar)
+        draft::draft(&v, kind, &text, &source, self.today, self.calendar.get())
     }
 
     /// Record that the review request was sent today (a `review-requested` event with the

@@ -7,6 +7,7 @@ mod drafting;
 mod error;
 mod events;
 mod exports;
+pub mod holidays;
 mod letters;
 mod questions;
 mod resolve;
@@ -35,23 +36,32 @@ pub use views::{
 use crate::calendar::Calendar;
 use crate::store::Store;
 use chrono::NaiveDate;
+use holidays::CalendarRef;
 use undo::UndoStack;
 
 pub struct Casebook {
     store: Store,
     today: NaiveDate,
-    calendar: &'static Calendar,
+    calendar: CalendarRef,
+    /// Holidays from the config folder's file (the stored ones are read from the store).
+    file_holidays: Vec<crate::calendar::ExtraHoliday>,
     undo: UndoStack,
 }
 
 impl Casebook {
+    /// A casebook counting with the standard calendar plus the holidays stored in it.
     pub fn new(store: Store, today: NaiveDate) -> Casebook {
-        Casebook {
+        let mut book = Casebook {
             store,
             today,
-            calendar: Calendar::standard(),
+            calendar: CalendarRef::Standard(Calendar::standard()),
+            file_holidays: Vec::new(),
             undo: UndoStack::default(),
-        }
+        };
+        // An unreadable holiday table must not stop the casebook opening; the standard
+        // calendar is the safe fallback and the next write reports the fault.
+        let _ = book.rebuild_calendar();
+        book
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -76,6 +86,6 @@ impl Casebook {
     }
 
     pub fn calendar(&self) -> &Calendar {
-        self.calendar
+        self.calendar.get()
     }
 }

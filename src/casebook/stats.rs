@@ -343,7 +343,7 @@ impl Casebook {
             let entry = groups
                 .entry((authority_key(&c.authority), c.authority_id))
                 .or_insert_with(|| (c.authority.clone(), Tally::default()));
-            entry.1.add(&v, self.calendar);
+            entry.1.add(&v, self.calendar.get());
         }
         let mut all = Tally::default();
         let mut authorities = Vec::new();

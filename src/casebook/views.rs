@@ -306,7 +306,7 @@ impl Casebook {
     /// One case with its clocks and status.
     pub fn view(&self, id: i64) -> Result<CaseView> {
         let file = self.require(id)?;
-        Ok(CaseView::build(file, self.today, self.calendar))
+        Ok(CaseView::build(file, self.today, self.calendar.get()))
     }
 
     /// Every case, with everything, unfiltered and unsorted (exports, statistics).
@@ -314,14 +314,14 @@ impl Casebook {
         let files = self.store.all_case_files()?;
         Ok(files
             .into_iter()
-            .map(|f| CaseView::build(f, self.today, self.calendar))
+            .map(|f| CaseView::build(f, self.today, self.calendar.get()))
             .collect())
     }
 
     /// Every case as a list row, unfiltered, in id order: the light load that the list,
     /// the agenda and the TUI use.
     pub fn summaries(&self) -> Result<Vec<CaseSummary>> {
-        let (today, cal) = (self.today, self.calendar);
+        let (today, cal) = (self.today, self.calendar.get());
         Ok(self
             .store
             .map_case_rows(|r| CaseSummary::take_from(r, today, cal))?)
@@ -352,7 +352,7 @@ impl Casebook {
     /// those due within that many days of today (overdue ones always).
     pub fn due(&self, within: Option<i64>) -> Result<Vec<DueRow>> {
         let limit = within.and_then(|d| self.today.checked_add_signed(chrono::Duration::days(d)));
-        let (today, cal) = (self.today, self.calendar);
+        let (today, cal) = (self.today, self.calendar.get());
         // Each case's live clocks, computed on the loader's threads as the case is read.
         let per_case = self.store.map_case_rows(|r| {
             let file = CaseFile {

@@ -49,12 +49,20 @@ pub enum Command {
     Show(ShowArgs),
     /// The agenda: every live clock of every case, soonest first.
     Due(DueArgs),
+    /// Full-text search over cases, questions, notes and letters.
+    Search(super::search::SearchArgs),
+    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
+    #[command(subcommand)]
+    Draft(super::draft::DraftCmd),
     /// Read cases in: a response letter, a casebook export (JSON) or WhatDoTheyKnow JSON.
     Import(ImportArgs),
     /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.
     Export(ExportArgs),
-    /// Load the example case (a real DWP response) for a first look.
-    Demo,
+    /// Statistics per authority: answers on time, outcomes, exemptions cited, reviews.
+    Stats(super::stats::StatsArgs),
+    /// Bank holidays of your own (a day proclaimed after this version), and the calendar.
+    #[command(subcommand)]
+    Holiday(HolidayCmd),
     /// Write a consistent copy of the whole casebook to FILE (safe while foi is running).
     Backup { file: PathBuf },
     /// Replace the casebook with a backup (the current one is kept beside it first).
@@ -64,13 +72,8 @@ pub enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Full-text search over cases, questions, notes and letters.
-    Search(super::search::SearchArgs),
-    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
-    #[command(subcommand)]
-    Draft(super::draft::DraftCmd),
-    /// Statistics per authority: answers on time, outcomes, exemptions cited, reviews.
-    Stats(super::stats::StatsArgs),
+    /// Load the example case (a real DWP response) for a first look.
+    Demo,
 }
 
 #[derive(Debug, Args)]
@@ -314,4 +317,31 @@ pub struct DueArgs {
     /// Only clocks due within this long (e.g. 14d, 3w); overdue ones always show.
     #[arg(long, value_name = "PERIOD")]
     pub within: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidayCmd {
+    /// Count a date as a bank holiday from now on (it moves every deadline over it).
+    Add {
+        #[arg(value_name = "DATE")]
+        date: String,
+        /// england-and-wales, scotland, northern-ireland or all.
+        #[arg(long, default_value = "all")]
+        division: String,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Stop counting a holiday of your own.
+    Remove {
+        #[arg(value_name = "DATE")]
+        date: String,
+        #[arg(long, default_value = "all")]
+        division: String,
+    },
+    /// The bank holidays of a year, per division, with where each comes from.
+    List {
+        /// The year (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+    },
 }

@@ -4,6 +4,7 @@ pub mod args;
 mod cases;
 mod draft;
 mod events;
+mod holidays;
 mod lists;
 mod questions;
 mod search;
@@ -49,6 +50,21 @@ pub fn resolve_db(given: Option<&Path>) -> Result<PathBuf> {
         })
 }
 
+/// The user's holiday file in the config folder (`holidays.csv`), if there is one.
+/// A file that cannot be read correctly is a user error naming it and the line.
+pub fn file_holidays() -> Result<Vec<crate::calendar::ExtraHoliday>> {
+    let Some(dirs) = directories::ProjectDirs::from("", "", "foi-casebook") else {
+        return Ok(Vec::new());
+    };
+    let path = dirs.config_dir().join("holidays.csv");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => crate::calendar::parse_extra_holidays(&text)
+            .map_err(|e| Error::user(format!("{}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(Error::user(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
 /// Run a command (not the TUI) against an open casebook.
 pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
     match cmd {
@@ -63,11 +79,23 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Demo => cases::demo(book, json),
         Command::Import(a) => transfer::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
+        Command::Holiday(h) => holidays::run(book, h, json),
         Command::Backup { file } => transfer::backup(book, &file),
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),
         Command::Draft(d) => draft::run(book, d, json),
         Command::Stats(a) => stats::stats(book, a, json),
+    }
+}
+
+/// What reaches standard output. Exports and letters are data and go to a file or a
+/// pipe exactly as stored; on a terminal every escape and control character is made
+/// visible instead, whatever the command (human output is inert already).
+pub fn for_stdout(out: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    if terminal {
+        crate::domain::text::inert(out, true)
+    } else {
+        std::borrow::Cow::Borrowed(out)
     }
 }
 
@@ -93,4 +121,25 @@ pub(crate) fn json_line<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
         .map_err(|e| Error::user(format!("cannot write JSON: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_stdout;
+
+    #[test]
+    fn a_terminal_never_gets_raw_escapes() {
+        let csv = "1,\u{1b}]52;c;x\u{7}title\r\n";
+        assert_eq!(
+            for_stdout(csv, false),
+            csv,
+            "a pipe or file gets the data as stored"
+        );
+        let shown = for_stdout(csv, true);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("␛]52;c;x␇title"), "{shown:?}");
+    }
 }

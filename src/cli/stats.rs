@@ -3,6 +3,7 @@
 use super::json_line;
 use crate::casebook::{AuthorityStats, Casebook, Result};
 use crate::domain::text::inert_line;
+use crate::present::{plural, responses_summary};
 use clap::Args;
 use std::fmt::Write;
 
@@ -35,10 +36,6 @@ pub fn stats(book: &Casebook, a: StatsArgs, json: bool) -> Result<String> {
     Ok(o)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub fn block(o: &mut String, a: &AuthorityStats) {
     let _ = writeln!(
         o,
@@ -46,24 +43,7 @@ pub fn block(o: &mut String, a: &AuthorityStats) {
         inert_line(&a.authority),
         plural(a.cases, "case", "cases")
     );
-    let r = &a.responses;
-    let mut resp = vec![format!("{} on time", r.on_time), format!("{} late", r.late)];
-    if r.outstanding_late > 0 {
-        resp.push(format!("({} still unanswered)", r.outstanding_late));
-    }
-    if r.awaiting > 0 {
-        resp.push(format!("{} awaited", r.awaiting));
-    }
-    let mut line = resp.join(", ");
-    if let Some(rate) = r.on_time_rate {
-        line.push_str(&format!(" · {:.0}% on time", rate * 100.0));
-    }
-    if let Some(m) = r.median_working_days {
-        line.push_str(&format!(
-            " · median {m} working days to respond (over {})",
-            plural(r.timed, "response", "responses")
-        ));
-    }
+    let line = responses_summary(&a.responses);
     let _ = writeln!(o, "  Responses   {line}");
     let outcomes = if a.outcomes.is_empty() {
         "none recorded".to_string()

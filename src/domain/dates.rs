@@ -126,7 +126,8 @@ fn parse_relative(lower: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
     let unit = body[unit_at..].trim();
     let d = match unit {
         "d" | "day" | "days" => shift_days(today, sign * n),
-        "w" | "week" | "weeks" => shift_days(today, sign * n * 7),
+        // Overflow is not a date either (found by the property tests).
+        "w" | "week" | "weeks" => shift_days(today, n.checked_mul(7)? * sign),
         "m" | "month" | "months" => {
             let m = Months::new(u32::try_from(n).ok()?);
             if sign > 0 {
@@ -260,7 +261,7 @@ mod tests {
             "Tue, 27 Feb 2018",
             "February 27, 2018",
             "27th of February 2018",
-            "27 Sept 2018".replace("Sept", "Feb").as_str(),
+            "27 Feb. 2018",
         ] {
             assert_eq!(parse_date(s, today), Ok(d(2018, 2, 27)), "{s}");
         }

@@ -36,6 +36,24 @@ pub enum Action {
     DraftReview,
     Import,
     LoadDemo,
+    /// Full-text search over everything (letters, notes, request text).
+    StartFind,
+    /// The statistics view.
+    Stats,
+
+    // The draft letter overlay.
+    /// Write the letter to a file.
+    WriteFile,
+    /// Copy the letter to the clipboard (OSC 52).
+    Copy,
+    /// Record the letter as sent today.
+    RecordSent,
+    /// Show the internal review request.
+    ShowReview,
+    /// Show the complaint to the Commissioner.
+    ShowIco,
+    /// Close an overlay (draft, stats, search hits).
+    Close,
 
     // Overlays and prompts.
     CloseHelp,
@@ -43,6 +61,9 @@ pub enum Action {
     No,
     Accept,
     Cancel,
+
+    /// Tab in a file path: complete it.
+    Complete,
 
     // Forms.
     NextField,

@@ -2,9 +2,14 @@
 //! changes (a save, the date, another program's write) and drawn from here every frame;
 //! drawing never reads the database.
 
+use super::draft::Draft;
+use super::find::Hits;
 use super::forms::Form;
+use super::import::{FileImport, ImportReview};
 use super::layout::{Areas, areas};
+use super::prompt::PathPrompt;
 use super::scroll::Scroll;
+use super::stats::StatsView;
 use super::theme::Theme;
 use crate::casebook::tui_support::{TextQuery, question_hay};
 use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_summaries};
@@ -52,6 +57,31 @@ pub enum Mode {
     },
     Confirm(Confirm),
     Form(Box<Form>),
+    /// Typing the path of a file to import.
+    Path(Box<PathPrompt>),
+    /// Reviewing a letter before it is saved.
+    Import(Box<ImportReview>),
+    /// Confirming the import of a JSON or WhatDoTheyKnow file.
+    ImportFile(Box<FileImport>),
+    /// A drafted letter.
+    Draft(Box<Draft>),
+    /// The full-text search's results.
+    Hits(Box<Hits>),
+    /// Statistics per authority.
+    Stats(Box<StatsView>),
+    /// Something long is under way; the frame says what.
+    Busy(String),
+}
+
+/// Work that takes long enough to want a frame saying so first: the event loop draws,
+/// then runs it (see [`super::update::run_job`]).
+pub enum Job {
+    /// Read the file the prompt names (a letter, an export, a WhatDoTheyKnow file).
+    OpenFile(Box<PathPrompt>),
+    /// Import a JSON or WhatDoTheyKnow document.
+    ImportFile(Box<FileImport>),
+    /// Count the statistics.
+    Stats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +116,8 @@ pub struct App {
     pub filter: Filter,
     pub sort: Sort,
     pub search: TextArea<'static>,
+    /// The search line searches everything on Enter (it began with a second `/`).
+    pub find: bool,
     pub cases: Scroll,
     pub questions: Scroll,
     pub events: Scroll,
@@ -95,6 +127,11 @@ pub struct App {
     /// The terminal's size at the last draw, for the mouse and scrolling.
     pub screen: Rect,
     pub quit: bool,
+    /// Work to run once the next frame (which says it is under way) is drawn.
+    pub job: Option<Job>,
+    /// Bytes for the terminal itself, written after the next frame (the clipboard's
+    /// OSC 52 sequence).
+    pub to_terminal: Vec<u8>,
     data_version: Option<i64>,
     /// The filter and search `visible` was computed for, while `views` is unchanged: a
     /// search that only grows can narrow `visible` instead of scanning every case.
@@ -121,6 +158,7 @@ impl App {
             filter: Filter::default(),
             sort: Sort::default(),
             search: new_line_input(),
+            find: false,
             cases: Scroll::default(),
             questions: Scroll::default(),
             events: Scroll::default(),
@@ -129,6 +167,8 @@ impl App {
             status: None,
             screen: Rect::new(0, 0, 120, 40),
             quit: false,
+            job: None,
+            to_terminal: Vec::new(),
             data_version: None,
             filtered_for: None,
         };
@@ -151,6 +191,11 @@ impl App {
             .first()
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// The search line is a search of everything (`//words`, or `F`), not a filter.
+    pub fn finding(&self) -> bool {
+        self.find
     }
 
     /// The selected case in full.
@@ -307,8 +352,12 @@ impl App {
     /// Recompute which cases pass the filter and the search.
     pub fn refilter(&mut self) {
         let keep = self.selected_id();
-        let typed = self.query().to_string();
-        let query = TextQuery::new(&typed);
+        // `//words` is a full-text search, run on Enter: the list stays as it is.
+        let (typed, query) = if self.finding() {
+            (format!("/{}", self.query()), TextQuery::default())
+        } else {
+            (self.query().to_string(), TextQuery::new(self.query()))
+        };
         let filter = self.filter;
         let narrowing = self
             .filtered_for

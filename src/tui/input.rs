@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
+use super::forms::Form;
 use super::keymap::{Context, lookup};
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -18,18 +19,34 @@ pub fn contexts(app: &App) -> Vec<Context> {
             };
             vec![pane, Context::Movement, Context::Global]
         }
+        Mode::Search if app.finding() => vec![Context::Find],
         Mode::Search | Mode::Jump(_) => vec![Context::Prompt],
         Mode::Help { .. } => vec![Context::Help],
         Mode::Confirm(_) => vec![Context::Confirm],
-        Mode::Form(form) => {
-            if form.picker_open() && !form.focused().is_some_and(|f| f.matches().is_empty()) {
-                vec![Context::Picker, Context::Form]
-            } else if form.focused().is_some_and(|f| f.is_choice()) {
-                vec![Context::Choice, Context::Form]
-            } else {
-                vec![Context::Form]
-            }
-        }
+        Mode::Form(form) => form_contexts(form),
+        Mode::Path(_) => vec![Context::Path],
+        Mode::Import(r) => match &r.sub {
+            Some(form) => form_contexts(form),
+            None if r.in_questions => vec![Context::ImportQuestions],
+            None => form_contexts(&r.form),
+        },
+        Mode::ImportFile(_) => vec![Context::ImportFile],
+        Mode::Draft(d) if d.overwrite.is_some() => vec![Context::Overwrite],
+        Mode::Draft(d) if d.prompt.is_some() => vec![Context::WritePath],
+        Mode::Draft(_) => vec![Context::Draft],
+        Mode::Hits(_) => vec![Context::Hits],
+        Mode::Stats(_) => vec![Context::Stats],
+        Mode::Busy(_) => vec![Context::Busy],
+    }
+}
+
+fn form_contexts(form: &Form) -> Vec<Context> {
+    if form.picker_open() && !form.focused().is_some_and(|f| f.matches().is_empty()) {
+        vec![Context::Picker, Context::Form]
+    } else if form.focused().is_some_and(|f| f.is_choice()) {
+        vec![Context::Choice, Context::Form]
+    } else {
+        vec![Context::Form]
     }
 }
 
@@ -38,6 +55,12 @@ fn typing(app: &App) -> bool {
     match &app.mode {
         Mode::Search | Mode::Jump(_) => true,
         Mode::Form(form) => form.focused().is_some_and(|f| f.input().is_some()),
+        Mode::Path(_) => true,
+        Mode::Import(r) => match &r.sub {
+            Some(form) => form.focused().is_some_and(|f| f.input().is_some()),
+            None => !r.in_questions && r.form.focused().is_some_and(|f| f.input().is_some()),
+        },
+        Mode::Draft(d) => d.prompt.is_some() && d.overwrite.is_none(),
         _ => false,
     }
 }

@@ -87,6 +87,26 @@ pub enum Context {
     Choice,
     /// The exemption field while its list of matches is open.
     Picker,
+    /// Typing words to search everything (after `//` or `F`).
+    Find,
+    /// Typing the path of a file to import.
+    Path,
+    /// Typing where to write a letter.
+    WritePath,
+    /// The questions of a letter being imported.
+    ImportQuestions,
+    /// Confirming the import of a JSON or WhatDoTheyKnow file.
+    ImportFile,
+    /// The drafted letter.
+    Draft,
+    /// Asking before a file is replaced.
+    Overwrite,
+    /// The full-text search's results.
+    Hits,
+    /// The statistics view.
+    Stats,
+    /// While something long runs ("Importing…").
+    Busy,
 }
 
 impl Context {
@@ -105,11 +125,23 @@ impl Context {
             Context::Form => "Forms",
             Context::Choice => "Forms: a choice (regime, outcome, kind …)",
             Context::Picker => "Forms: the exemption list",
+            Context::Find => "Typing a search of everything (// or F)",
+            Context::Path => "Typing the path of a file to import (i)",
+            Context::WritePath => "Typing where to write the letter (w)",
+            Context::ImportQuestions => {
+                "Importing a letter: its questions (the fields above are a form)"
+            }
+            Context::ImportFile => "Importing a JSON or WhatDoTheyKnow file",
+            Context::Draft => "The drafted letter (r)",
+            Context::Overwrite => "Replacing a file",
+            Context::Hits => "Search results (// or F)",
+            Context::Stats => "Statistics (S)",
+            Context::Busy => "While foi is busy",
         }
     }
 
     /// The order of sections in the help overlay.
-    pub const HELP_ORDER: [Context; 11] = [
+    pub const HELP_ORDER: [Context; 21] = [
         Context::Global,
         Context::Movement,
         Context::Cases,
@@ -119,8 +151,18 @@ impl Context {
         Context::Choice,
         Context::Picker,
         Context::Prompt,
+        Context::Find,
+        Context::Hits,
+        Context::Path,
+        Context::ImportQuestions,
+        Context::ImportFile,
+        Context::Draft,
+        Context::WritePath,
+        Context::Overwrite,
+        Context::Stats,
         Context::Confirm,
         Context::Welcome,
+        Context::Busy,
     ];
 }
 
@@ -167,13 +209,15 @@ use KeyCode as K;
 const GLOBAL: &[Binding] = &[
     b(&[code(K::Tab)], A::NextPane, "pane", "Next pane", Footer::Hidden),
     b(&[code(K::BackTab)], A::PrevPane, "", "Previous pane", Footer::Hidden),
-    b(&[ch('/')], A::StartSearch, "search", "Filter as you type: title, authority, references, tags, question text", Footer::Shown),
+    b(&[ch('/')], A::StartSearch, "search", "Filter as you type: title, authority, references, tags, question text. Start with a second / (//word) to search everything instead", Footer::Shown),
+    b(&[ch('F')], A::StartFind, "find all", "Search everything: letters, notes, request text (the same as typing //)", Footer::Shown),
     b(&[ch('f')], A::CycleFilter, "filter", "Cycle the filter: open, overdue, action needed, closed, all", Footer::Shown),
     b(&[ch('s')], A::CycleSort, "sort", "Cycle the sort: urgency, date sent, authority, recently changed", Footer::Shown),
     b(&[ch(':')], A::StartJump, "jump", "Jump to a case by id or reference (e.g. :1 or :FoI 471)", Footer::Hidden),
     b(&[ch('u')], A::Undo, "undo", "Undo the last change (the last 50 are kept while the program runs)", Footer::Shown),
-    b(&[ch('r')], A::DraftReview, "review", "Draft the internal-review request for this case", Footer::Hidden),
-    b(&[ch('i')], A::Import, "import", "Import a response letter", Footer::Hidden),
+    b(&[ch('r')], A::DraftReview, "review", "Draft the internal-review request for this case (and the complaint to the Commissioner)", Footer::Shown),
+    b(&[ch('i')], A::Import, "import", "Import a file: a response letter (reviewed before saving), a foi JSON export or a WhatDoTheyKnow JSON file", Footer::Shown),
+    b(&[ch('S')], A::Stats, "stats", "Statistics per authority: on-time rate, outcomes, exemptions, reviews", Footer::Shown),
     b(&[ch('?')], A::Help, "help", "All keys (this screen)", Footer::Shown),
     b(&[ch('q')], A::Quit, "quit", "Quit (everything is already saved)", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit, from anywhere (an open form is discarded)", Footer::Hidden),
@@ -246,7 +290,7 @@ const CONFIRM: &[Binding] = &[
 
 #[rustfmt::skip]
 const PROMPT: &[Binding] = &[
-    b(&[code(K::Enter)], A::Accept, "done", "Keep the search / jump to the case", Footer::Shown),
+    b(&[code(K::Enter)], A::Accept, "done", "Keep the search / jump to the case; after // search everything", Footer::Shown),
     b(&[code(K::Esc)], A::Cancel, "cancel", "Clear the search / cancel the jump", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
 ];
@@ -273,6 +317,100 @@ const PICKER: &[Binding] = &[
     b(&[code(K::Enter)], A::PickerAdd, "add exemption", "Add the highlighted exemption", Footer::Shown),
 ];
 
+#[rustfmt::skip]
+const PATH: &[Binding] = &[
+    b(&[code(K::Tab)], A::Complete, "complete", "Complete the file or folder name (twice lists the choices)", Footer::Shown),
+    b(&[code(K::Enter)], A::Accept, "open", "Use this file", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Cancel", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const FIND: &[Binding] = &[
+    b(&[code(K::Enter)], A::Accept, "search everything", "Search letters, notes and request text for the words typed (\"a phrase\", OR, -word)", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Cancel the search", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const WRITE_PATH: &[Binding] = &[
+    b(&[code(K::Tab)], A::Complete, "complete", "Complete the file or folder name (twice lists the choices)", Footer::Shown),
+    b(&[code(K::Enter)], A::Accept, "write", "Write the letter there (asks before replacing a file)", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Back to the letter", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const IMPORT_QUESTIONS: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next question", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous question (from the first: back to the fields)", Footer::Hidden),
+    b(&[ch('o'), code(K::Enter)], A::Outcome, "outcome", "Change the question's outcome and exemptions", Footer::Shown),
+    b(&[ch('x')], A::Delete, "remove", "Leave the question out of the import", Footer::Shown),
+    b(&[code(K::Tab)], A::NextField, "fields", "Back to the fields", Footer::Shown),
+    b(&[code(K::BackTab)], A::PrevField, "", "Back to the last field", Footer::Hidden),
+    b(&[ctrl('s')], A::Save, "save", "Save the import", Footer::Shown),
+    b(&[code(K::Esc)], A::Cancel, "cancel", "Cancel: nothing is saved", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit (nothing is saved)", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const IMPORT_FILE: &[Binding] = &[
+    b(&[ch('y'), ch('Y'), code(K::Enter)], A::Yes, "import", "Import the cases", Footer::Shown),
+    b(&[ch('n'), ch('N'), code(K::Esc)], A::No, "cancel", "Cancel: nothing is imported", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const DRAFT: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "scroll", "Scroll down", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Scroll up", Footer::Hidden),
+    b(&[code(K::PageDown), ch(' '), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp), ctrl('u')], A::PageUp, "", "Up a page", Footer::Hidden),
+    b(&[ch('g'), code(K::Home)], A::Top, "", "To the top", Footer::Hidden),
+    b(&[ch('G'), code(K::End)], A::Bottom, "", "To the bottom", Footer::Hidden),
+    b(&[ch('w')], A::WriteFile, "write", "Write the letter to a file (asks before replacing one)", Footer::Shown),
+    b(&[ch('y')], A::Copy, "copy", "Copy the letter to the clipboard (through the terminal: OSC 52)", Footer::Shown),
+    b(&[ch('s')], A::RecordSent, "mark sent", "Record the letter as sent today: the reply's clock starts (u undoes)", Footer::Shown),
+    b(&[ch('r')], A::ShowReview, "review", "Show the internal review request", Footer::Shown),
+    b(&[ch('i')], A::ShowIco, "ICO", "Show the complaint to the Commissioner", Footer::Shown),
+    b(&[code(K::Esc), ch('q')], A::Close, "close", "Close the letter", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const OVERWRITE: &[Binding] = &[
+    b(&[ch('y'), ch('Y')], A::Yes, "yes, replace", "Yes: replace the file", Footer::Shown),
+    b(&[ch('n'), ch('N'), code(K::Esc)], A::No, "no, keep", "No: keep the file (choose another name)", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const HITS: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next case found", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous case found", Footer::Hidden),
+    b(&[code(K::PageDown), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp), ctrl('u')], A::PageUp, "", "Up a page", Footer::Hidden),
+    b(&[code(K::Enter)], A::Open, "open", "Open the case", Footer::Shown),
+    b(&[ch('/')], A::StartFind, "new search", "Search again", Footer::Shown),
+    b(&[code(K::Esc), ch('q')], A::Close, "close", "Close (the list keeps the case selected)", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const STATS: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "authority", "Next authority", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous authority", Footer::Hidden),
+    b(&[ch('g'), code(K::Home)], A::Top, "", "The first authority", Footer::Hidden),
+    b(&[ch('G'), code(K::End)], A::Bottom, "", "All authorities together", Footer::Hidden),
+    b(&[code(K::Esc), ch('q'), ch('S')], A::Close, "close", "Close the statistics", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const BUSY: &[Binding] = &[
+    b(&[ctrl('c')], A::Quit, "quit", "Quit, once the work under way is done (an import is saved whole or not at all)", Footer::Hidden),
+];
+
 pub fn table(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::Global => GLOBAL,
@@ -287,6 +425,16 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Form => FORM,
         Context::Choice => CHOICE,
         Context::Picker => PICKER,
+        Context::Path => PATH,
+        Context::WritePath => WRITE_PATH,
+        Context::Find => FIND,
+        Context::ImportQuestions => IMPORT_QUESTIONS,
+        Context::ImportFile => IMPORT_FILE,
+        Context::Draft => DRAFT,
+        Context::Overwrite => OVERWRITE,
+        Context::Hits => HITS,
+        Context::Stats => STATS,
+        Context::Busy => BUSY,
     }
 }
 

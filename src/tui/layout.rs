@@ -20,7 +20,7 @@ pub fn areas(screen: Rect, timeline_focused: bool) -> Areas {
     let [main, status, footer] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_rows(screen)),
     ])
     .areas(screen);
     let left = if screen.width >= 100 {
@@ -42,6 +42,16 @@ pub fn areas(screen: Rect, timeline_focused: bool) -> Areas {
         main,
         status,
         footer,
+    }
+}
+
+/// The keys take two rows on a roomy screen (the pane's keys, then those that work
+/// everywhere), so that every key shows; one on a small one (the rest are in `?`).
+pub fn footer_rows(screen: Rect) -> u16 {
+    if screen.height >= 30 && screen.width >= 100 {
+        2
+    } else {
+        1
     }
 }
 
@@ -91,10 +101,13 @@ mod tests {
         for (w, h) in [(80, 24), (120, 40), (60, 15), (200, 60)] {
             let a = areas(Rect::new(0, 0, w, h), w == 60);
             assert_eq!(a.cases.width + a.case.width, w);
-            assert_eq!(a.case.height + a.timeline.height + 2, h);
+            assert_eq!(
+                a.case.height + a.timeline.height + 1 + footer_rows(Rect::new(0, 0, w, h)),
+                h
+            );
             assert!(!a.cases.intersects(a.case));
             assert!(!a.case.intersects(a.timeline));
-            assert_eq!(a.footer.y, h - 1);
+            assert_eq!(a.footer.y + a.footer.height, h);
         }
     }
 }

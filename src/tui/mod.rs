@@ -2,22 +2,34 @@
 //! the selected case with its questions, its timeline with the clocks — and a footer
 //! with the keys that work here.
 //!
+//! Over the panes: importing a file (`i`: a letter reviewed before saving, or a JSON /
+//! WhatDoTheyKnow file counted first), the drafted review request or complaint (`r`),
+//! the results of a search of everything (`//words` or `F`), the statistics (`S`). When
+//! the casebook cannot be opened, [`fault`] shows why on a screen of its own.
+//!
 //! Structure: one state ([`app::App`]), an [`action::Action`] per thing the user can
 //! ask, [`update::update`] applying actions through the casebook's operations, and view
 //! functions per pane that only draw. Keys are data ([`keymap`]), read by the footer,
-//! the help and the input handling alike.
+//! the help and the input handling alike. Work that takes a while ([`app::Job`]) runs
+//! right after a frame that says it is under way.
 
 pub mod action;
 pub mod app;
+pub mod draft;
 mod edit;
+pub mod fault;
+pub mod find;
 pub mod forms;
+pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 mod mouse;
 mod overlays;
 mod panes;
+pub mod prompt;
 mod scroll;
+pub mod stats;
 mod terminal;
 pub mod theme;
 pub mod update;
@@ -40,6 +52,15 @@ fn terminal_error(source: io::Error) -> Error {
         action: "draw on it",
         source,
     })
+}
+
+/// The help overlay's text, line by line (for tests and the README).
+pub fn help_text(app: &App) -> String {
+    overlays::help::lines(app)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Run the terminal UI until the user quits. `pinned`: today was given (`--today`), so
@@ -89,6 +110,19 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             update::sync_scroll(app);
             terminal.draw(|f| view::draw(f, app))?;
             dirty = false;
+            if !app.to_terminal.is_empty() {
+                use std::io::Write;
+                let bytes = std::mem::take(&mut app.to_terminal);
+                let out = terminal.backend_mut();
+                out.write_all(&bytes)?;
+                out.flush()?;
+            }
+            if app.job.is_some() {
+                // The frame saying what is under way is on screen: now do it.
+                update::run_job(app);
+                dirty = true;
+                continue;
+            }
         }
         if app.quit {
             return Ok(());

@@ -4,8 +4,24 @@
 use super::action::Action;
 use super::app::{App, Mode, Pane, Tone};
 
+use super::app::Job;
 use super::panes::{case_detail, cases, timeline};
-use super::{edit, mouse};
+use super::{draft, edit, find, import, mouse, stats};
+
+/// Run the work that waited for a frame saying it is under way (the event loop calls
+/// this right after drawing).
+pub fn run_job(app: &mut App) {
+    let Some(job) = app.job.take() else {
+        return;
+    };
+    match job {
+        Job::OpenFile(prompt) => import::open_file(app, prompt),
+        Job::ImportFile(f) => import::import_file(app, &f),
+        Job::Stats => stats::count(app),
+    }
+    app.sync_current();
+    sync_scroll(app);
+}
 
 pub fn update(app: &mut App, action: Action) {
     if action == Action::Quit {
@@ -19,6 +35,15 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Help { .. } => help(app, action),
         Mode::Confirm(_) => edit::confirm(app, action),
         Mode::Form(_) => edit::form(app, action),
+        Mode::Path(_) => import::path(app, action),
+        Mode::Import(_) => import::review(app, action),
+        Mode::ImportFile(_) => import::file(app, action),
+        Mode::Draft(_) => draft::draft(app, action),
+        Mode::Hits(_) => find::hits(app, action),
+        Mode::Stats(_) => stats::stats(app, action),
+        // Nothing under way after all: never leave the keyboard stuck.
+        Mode::Busy(_) if app.job.is_none() => app.mode = Mode::Normal,
+        Mode::Busy(_) => {}
     }
     app.sync_current();
     sync_scroll(app);
@@ -60,24 +85,30 @@ fn normal(app: &mut App, action: Action) {
         Action::CycleFilter => {
             app.filter = app.filter.next();
             app.refilter();
-            app.say(Tone::Info, format!("Showing {} cases ({} of {})", app.filter.as_str(), app.visible.len(), app.views.len()));
+            app.say(
+                Tone::Info,
+                format!(
+                    "Showing {} cases ({} of {})",
+                    app.filter.as_str(),
+                    app.visible.len(),
+                    app.views.len()
+                ),
+            );
         }
         Action::StartSearch => {
             app.focus = Pane::Cases;
-            app.search.set_cursor_style(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
+            app.search.set_cursor_style(
+                ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
+            );
             app.mode = Mode::Search;
         }
         Action::StartJump => {
             app.mode = Mode::Jump(Box::new(super::app::new_line_input()));
         }
-        Action::DraftReview => app.say(
-            Tone::Info,
-            "Drafting the internal-review request is coming in a later version of foi.",
-        ),
-        Action::Import => app.say(
-            Tone::Info,
-            "Importing a letter is coming soon: for now, a adds the case, then its questions and events.",
-        ),
+        Action::DraftReview => draft::start(app),
+        Action::Import => import::start(app),
+        Action::StartFind => find::start(app),
+        Action::Stats => stats::start(app),
         Action::LoadDemo => load_demo(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -165,7 +196,22 @@ fn load_demo(app: &mut App) {
 }
 
 fn search(app: &mut App, action: Action) {
+    use ratatui::crossterm::event::KeyCode;
     match action {
+        // A second `/` first: search everything instead of filtering the list.
+        Action::Type(key)
+            if key.code == KeyCode::Char('/') && app.query().is_empty() && !app.find =>
+        {
+            app.find = true;
+            app.refilter();
+            app.say(Tone::Info, find_hint());
+        }
+        Action::Type(key)
+            if key.code == KeyCode::Backspace && app.query().is_empty() && app.find =>
+        {
+            app.find = false;
+            app.refilter();
+        }
         Action::Type(key) => {
             app.search.input(key);
             app.refilter();
@@ -174,6 +220,10 @@ fn search(app: &mut App, action: Action) {
             app.search
                 .insert_str(crate::domain::text::inert_line(&text));
             app.refilter();
+        }
+        Action::Accept if app.finding() => {
+            end_search(app);
+            find::run(app);
         }
         Action::Accept => {
             end_search(app);
@@ -188,11 +238,17 @@ fn search(app: &mut App, action: Action) {
         }
         Action::Cancel => {
             app.search = super::app::new_line_input();
+            app.find = false;
             end_search(app);
             app.refilter();
         }
         _ => {}
     }
+}
+
+/// What the status line says while a search of everything is typed.
+pub fn find_hint() -> &'static str {
+    "Search everything: type words, then Enter searches letters, notes and request text"
 }
 
 fn end_search(app: &mut App) {
@@ -234,6 +290,7 @@ pub fn show_case(app: &mut App, id: i64) {
     if !app.select_case(id) {
         app.filter = crate::casebook::Filter::All;
         app.search = super::app::new_line_input();
+        app.find = false;
         app.refilter();
         app.select_case(id);
     }

@@ -1,6 +1,8 @@
 //! Helpers for driving the real `foi` binary on a temporary casebook.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -17,12 +19,14 @@ impl Sandbox {
         Sandbox { dir, db }
     }
 
-    /// `foi --db <temp> --today 2018-03-10 <args>`.
-    pub fn foi(&self) -> Command {
-        let mut c = Command::cargo_bin("foi").expect("binary");
+    /// `foi --db <temp> --today 2018-03-10 <args>`, for spawning and killing.
+    pub fn spawnable(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"));
         c.env_remove("FOI_DB")
             .env_remove("FOI_TODAY")
             .env("NO_COLOR", "1")
+            // The user's own config (holidays, templates) must not leak into tests.
+            .env("XDG_CONFIG_HOME", self.dir.path().join("no-config"))
             .arg("--db")
             .arg(&self.db)
             .arg("--today")
@@ -30,17 +34,9 @@ impl Sandbox {
         c
     }
 
-    /// The same invocation as a plain `std::process::Command`, for tests that spawn and kill.
-    pub fn spawnable(&self) -> std::process::Command {
-        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"));
-        c.env_remove("FOI_DB")
-            .env_remove("FOI_TODAY")
-            .env("NO_COLOR", "1")
-            .arg("--db")
-            .arg(&self.db)
-            .arg("--today")
-            .arg("2018-03-10");
-        c
+    /// The same, with assert_cmd's conveniences.
+    pub fn foi(&self) -> Command {
+        Command::from_std(self.spawnable())
     }
 
     /// Run and return stdout, asserting success.

@@ -76,13 +76,27 @@ fn key_event(k: &str) -> KeyEvent {
     KeyEvent::new(code, mods)
 }
 
-/// Press keys by name ("j", "Enter", "C-s", …) through the key map and `update`.
+/// Press keys by name ("j", "Enter", "C-s", …) through the key map and `update`; work
+/// that waits for a frame (an import, the statistics) runs as the event loop would run it.
 pub fn press(app: &mut App, keys: &[&str]) {
     for k in keys {
         if let Some(action) = input::translate(app, Event::Key(key_event(k))) {
             update::update(app, action);
+            update::run_job(app);
         }
     }
+}
+
+/// The seed letter (SPEC 2.6) as a fixture file.
+pub fn seed_letter() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters/seed-dwp.txt")
+}
+
+/// `i`, the path typed, Enter: the import review (or whatever the file leads to).
+pub fn open_import(app: &mut App, path: &std::path::Path) {
+    press(app, &["i"]);
+    type_text(app, &path.display().to_string());
+    press(app, &["Enter"]);
 }
 
 /// Type text, one key per character.
@@ -91,6 +105,7 @@ pub fn type_text(app: &mut App, text: &str) {
         let e = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         if let Some(action) = input::translate(app, Event::Key(e)) {
             update::update(app, action);
+            update::run_job(app);
         }
     }
 }

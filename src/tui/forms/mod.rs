@@ -10,7 +10,7 @@ mod question_form;
 
 pub use case_form::{add_case, edit_case};
 pub use event_form::{add_event, edit_event};
-pub use outcome_form::set_outcome;
+pub use outcome_form::{imported_outcome, picked_outcome, set_outcome};
 pub use question_form::{add_question, edit_question};
 
 use crate::casebook::{Casebook, Result};
@@ -26,10 +26,25 @@ pub enum Target {
     AddCase,
     EditCase(i64),
     AddQuestion(i64),
-    EditQuestion { case_id: i64, label: String },
-    Outcome { case_id: i64, label: String },
+    EditQuestion {
+        case_id: i64,
+        label: String,
+    },
+    Outcome {
+        case_id: i64,
+        label: String,
+    },
     AddEvent(i64),
-    EditEvent { case_id: i64, event_id: i64 },
+    EditEvent {
+        case_id: i64,
+        event_id: i64,
+    },
+    /// The fields of a letter being imported: saved with its questions by the import
+    /// review, never on their own.
+    ImportLetter,
+    /// The outcome of the n-th question of a letter being imported: kept in the review
+    /// until the import is saved.
+    ImportQuestion(usize),
 }
 
 pub struct Form {
@@ -104,9 +119,11 @@ impl Form {
 
     /// Fields that apply now: a response's review window, an extension's new date.
     pub fn is_shown(&self, id: FieldId) -> bool {
-        let kind = self
-            .get(FieldId::Kind)
-            .and_then(|f| f.choice_value().parse::<EventKind>().ok());
+        // Only an event's form hides fields by its kind.
+        let Some(kind_field) = self.get(FieldId::Kind) else {
+            return true;
+        };
+        let kind = kind_field.choice_value().parse::<EventKind>().ok();
         match id {
             FieldId::Window => {
                 matches!(kind, Some(EventKind::Response | EventKind::ReviewResponse))
@@ -139,6 +156,21 @@ impl Form {
                 } else {
                     t.set_cursor_style(Style::default());
                 }
+            }
+        }
+    }
+
+    /// Show the focused field's cursor, or — when the keyboard is elsewhere (an import's
+    /// questions list) — none at all.
+    pub fn set_active(&mut self, active: bool) {
+        if active {
+            self.show_cursor();
+            return;
+        }
+        for f in &mut self.fields {
+            if let Some(t) = f.input_mut() {
+                t.cancel_selection();
+                t.set_cursor_style(Style::default());
             }
         }
     }
@@ -210,7 +242,7 @@ impl Form {
                 _ => None,
             })
             .collect();
-        if let Target::Outcome { .. } = self.target {
+        if let Target::Outcome { .. } | Target::ImportQuestion(_) = self.target {
             out.extend(outcome_form::problems(self));
         }
         out
@@ -234,6 +266,9 @@ impl Form {
             Target::EditEvent { case_id, event_id } => {
                 event_form::save_edit(self, book, case_id, event_id)
             }
+            Target::ImportLetter | Target::ImportQuestion(_) => Err(crate::casebook::Error::user(
+                "this form is saved with the import it belongs to",
+            )),
         }
     }
 

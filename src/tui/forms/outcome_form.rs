@@ -5,7 +5,8 @@ use super::field::{Field, FieldId as F};
 use super::{Form, Saved, Target};
 use crate::casebook::{CaseView, Casebook, OutcomeChange, Result};
 use crate::domain::text::inert_line;
-use crate::domain::{Outcome, Question};
+use crate::domain::{Outcome, Question, Regime};
+use crate::import::ProposedQuestion;
 use chrono::NaiveDate;
 
 pub fn set_outcome(v: &CaseView, q: &Question, today: NaiveDate) -> Form {
@@ -42,6 +43,50 @@ pub fn set_outcome(v: &CaseView, q: &Question, today: NaiveDate) -> Form {
         today,
     )
     .with_context(inert_line(&q.text).into_owned())
+}
+
+/// The outcome form for the `index`-th question of a letter being imported: outcome,
+/// exemptions (from the catalogue of `regime`) and the answer; nothing is saved until the
+/// import is.
+pub fn imported_outcome(
+    q: &ProposedQuestion,
+    index: usize,
+    regime: Regime,
+    today: NaiveDate,
+) -> Form {
+    let fields = vec![
+        Field::choice(
+            F::Outcome,
+            "Outcome",
+            Outcome::ALL.iter().map(|o| o.as_str()).collect(),
+            q.outcome.as_str(),
+        ),
+        Field::exemptions(regime, q.exemptions.clone()),
+        Field::long_text(
+            F::Note,
+            "Answer / note",
+            q.note.as_deref().unwrap_or(""),
+            "what they gave, or why they refused",
+            3,
+        ),
+    ];
+    Form::new(
+        format!(
+            "Outcome of {} · in the import ({})",
+            inert_line(&q.label),
+            regime.label()
+        ),
+        Target::ImportQuestion(index),
+        fields,
+        today,
+    )
+    .with_context(inert_line(&q.text).into_owned())
+}
+
+/// What an outcome form holds: the outcome, the exemptions (the one still typed too)
+/// and the note.
+pub fn picked_outcome(form: &Form) -> (Outcome, Vec<String>, String) {
+    (outcome(form), exemptions(form), form.value(F::Note))
 }
 
 fn outcome(form: &Form) -> Outcome {

@@ -20,7 +20,7 @@ use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthStr;
 
 /// Words beside a choice: the act, the outcome in plain words, the event.
-fn choice_note(id: FieldId, value: &str) -> String {
+pub(super) fn choice_note(id: FieldId, value: &str) -> String {
     match id {
         FieldId::Regime => value
             .parse::<Regime>()
@@ -39,7 +39,11 @@ fn choice_note(id: FieldId, value: &str) -> String {
 }
 
 /// The problem shown for a field: its own, or one the form finds across fields.
-fn problem_for(form: &Form, f: &Field, problems: &[(FieldId, String)]) -> Option<String> {
+pub(super) fn problem_for(
+    form: &Form,
+    f: &Field,
+    problems: &[(FieldId, String)],
+) -> Option<String> {
     match f.check(form.today) {
         Check::Wrong(m) => Some(m),
         Check::Missing(m) if form.tried => Some(m),
@@ -51,7 +55,7 @@ fn problem_for(form: &Form, f: &Field, problems: &[(FieldId, String)]) -> Option
     }
 }
 
-fn hint_line(
+pub(super) fn hint_line(
     form: &Form,
     f: &Field,
     problems: &[(FieldId, String)],
@@ -309,7 +313,13 @@ fn draw_field(
 
 /// A text input; when empty, its placeholder in dim text under the cursor (the
 /// textarea's own would sit one column to the right of every other value).
-fn draw_input(f: &mut Frame, input: &TextArea<'static>, focused: bool, area: Rect, theme: Theme) {
+pub(super) fn draw_input(
+    f: &mut Frame,
+    input: &TextArea<'static>,
+    focused: bool,
+    area: Rect,
+    theme: Theme,
+) {
     if !input.is_empty() {
         f.render_widget(input, area);
         return;

@@ -1,8 +1,14 @@
-//! What opens over the panes: help, a delete confirmation, a form.
+//! What opens over the panes: help, a delete confirmation, a form, an import, a drafted
+//! letter, search results, statistics.
 
 pub mod confirm;
+pub mod draft;
 pub mod form;
 pub mod help;
+pub mod hits;
+pub mod import;
+pub mod prompt;
+pub mod stats;
 
 use super::theme::Theme;
 use ratatui::text::Line;

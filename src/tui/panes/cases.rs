@@ -106,11 +106,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             height: 1,
             ..inside
         };
-        let label = Span::styled("/ ", theme.key());
+        let mark = if app.finding() { "// " } else { "/ " };
+        let label = Span::styled(mark, theme.key());
         f.render_widget(Paragraph::new(Line::from(label)), line);
+        let w = mark.len() as u16;
         let input = Rect {
-            x: line.x + 2,
-            width: line.width.saturating_sub(2),
+            x: line.x + w,
+            width: line.width.saturating_sub(w),
             ..line
         };
         f.render_widget(&app.search, input);

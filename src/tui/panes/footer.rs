@@ -100,11 +100,29 @@ pub fn draw_keys(f: &mut Frame, app: &App, area: Rect) {
         let m = ctxs.remove(i);
         ctxs.insert(0, m);
     }
-    let hints = footer_hints(&ctxs, &order);
-    let mut spans = vec![Span::raw(" ")];
-    for (k, l) in hint_line(&hints, area.width.saturating_sub(1) as usize) {
-        spans.push(Span::styled(k, theme.key()));
-        spans.push(Span::styled(format!(" {l}  "), theme.dim()));
+    // Two rows: this pane's keys, then those that work everywhere.
+    let rows: Vec<Vec<Context>> = if area.height >= 2 && ctxs.contains(&Context::Global) {
+        let (global, here): (Vec<Context>, Vec<Context>) =
+            ctxs.iter().partition(|c| **c == Context::Global);
+        vec![here, global]
+    } else {
+        vec![ctxs]
+    };
+    let width = area.width.saturating_sub(1) as usize;
+    for (i, row) in rows.iter().enumerate() {
+        let hints = footer_hints(row, &order);
+        let mut spans = vec![Span::raw(" ")];
+        for (k, l) in hint_line(&hints, width) {
+            spans.push(Span::styled(k, theme.key()));
+            spans.push(Span::styled(format!(" {l}  "), theme.dim()));
+        }
+        f.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect {
+                y: area.y + i as u16,
+                height: 1,
+                ..area
+            },
+        );
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -1,0 +1,655 @@
+//! `i`: importing a file. A path is typed (Tab completes); a response letter is read
+//! into a proposal that the user reviews and corrects before anything is saved; a JSON
+//! export or a WhatDoTheyKnow file is counted (a dry run) and imported once confirmed.
+
+use super::action::Action;
+use super::app::{App, Job, Mode, Pane, Tone};
+use super::forms::field::{Field, FieldId};
+use super::forms::{self, Form, Target};
+use super::prompt::{PathFor, PathPrompt, shown};
+use super::scroll::Scroll;
+use super::update::show_case;
+use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, LetterSaved, parse_document};
+use crate::domain::text::inert_line;
+use crate::domain::{Outcome, Question, Regime, Span};
+use crate::export::json::Document;
+use crate::import::wdtk::parse_wdtk;
+use crate::import::{Format, Proposal, ProposedQuestion, detect_format, parse_letter};
+use crate::present::fit;
+use std::path::Path;
+
+/// Files larger than this are refused (a letter is a few pages; an export of 100,000
+/// cases is well under it).
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// A letter is a few pages: anything much larger is not one (and would take long to read).
+const MAX_LETTER_BYTES: usize = 8 * 1024 * 1024;
+
+/// Where a letter will go when saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A new case.
+    New,
+    /// The response is added to this case (same authority reference).
+    Existing { id: i64, title: String },
+    /// The reference matches several cases: saving says so.
+    Unclear(String),
+}
+
+/// A letter read and waiting for the user's review.
+pub struct ImportReview {
+    /// The file's name, for the title and the messages.
+    pub name: String,
+    /// The letter as read, saved with the response.
+    pub letter: String,
+    /// What the reader could not find or doubted.
+    pub warnings: Vec<String>,
+    /// Authority, their ref, regime, dates, review window, title.
+    pub form: Form,
+    /// The fields the letter did not give.
+    pub missing: Vec<FieldId>,
+    /// The questions as they will be saved (outcomes editable, removable).
+    pub questions: Vec<ProposedQuestion>,
+    /// How many were left out.
+    pub removed: usize,
+    /// The keyboard is in the questions list (else in the fields).
+    pub in_questions: bool,
+    pub list: Scroll,
+    pub destination: Destination,
+    /// A question's outcome being changed.
+    pub sub: Option<Box<Form>>,
+}
+
+const NOT_FOUND: &str = "not found in the letter: type it";
+
+impl ImportReview {
+    pub fn new(book: &Casebook, name: String, letter: String, p: Proposal) -> ImportReview {
+        let today = book.today();
+        let mut missing = Vec::new();
+        let mut note_missing = |id: FieldId, absent: bool| {
+            if absent {
+                missing.push(id);
+            }
+        };
+        note_missing(FieldId::Authority, p.authority.is_none());
+        note_missing(FieldId::TheirRef, p.their_ref.is_none());
+        note_missing(FieldId::Regime, p.regime.is_none());
+        note_missing(FieldId::Date, p.letter_date.is_none());
+        note_missing(FieldId::Sent, p.request_date.is_none());
+        note_missing(FieldId::Window, p.review_window.is_none());
+        let ph = |id: FieldId, usual: &'static str| {
+            if missing.contains(&id) {
+                NOT_FOUND
+            } else {
+                usual
+            }
+        };
+        let fields = vec![
+            Field::text(
+                FieldId::Authority,
+                "Authority",
+                p.authority.as_deref().unwrap_or(""),
+                ph(FieldId::Authority, "who wrote the letter"),
+            ),
+            Field::text(
+                FieldId::TheirRef,
+                "Their ref",
+                p.their_ref.as_deref().unwrap_or(""),
+                ph(FieldId::TheirRef, "the authority's reference"),
+            ),
+            Field::choice(
+                FieldId::Regime,
+                "Regime",
+                Regime::ALL.iter().map(|r| r.as_str()).collect(),
+                p.regime.unwrap_or(Regime::Foia).as_str(),
+            ),
+            Field::date(
+                FieldId::Date,
+                "Letter date",
+                p.letter_date,
+                ph(FieldId::Date, "the date the letter bears"),
+            )
+            .required(),
+            Field::date(
+                FieldId::Sent,
+                "Request date",
+                p.request_date,
+                ph(FieldId::Sent, "when the request was sent"),
+            ),
+            Field::span(
+                FieldId::Window,
+                "Review window",
+                p.review_window,
+                ph(FieldId::Window, "e.g. 2 months, 40 working days"),
+            ),
+            Field::text(FieldId::Title, "Title", "", "a few words"),
+        ];
+        let form = Form::new(
+            format!("Import {}", fit(&name, 60)),
+            Target::ImportLetter,
+            fields,
+            today,
+        );
+        let mut review = ImportReview {
+            name,
+            letter,
+            warnings: p.warnings.clone(),
+            form,
+            missing,
+            questions: p.questions,
+            removed: 0,
+            in_questions: false,
+            list: Scroll::default(),
+            destination: Destination::New,
+            sub: None,
+        };
+        review.refresh(book);
+        review
+    }
+
+    fn optional(&self, id: FieldId) -> Option<String> {
+        Some(self.form.value(id)).filter(|v| !v.is_empty())
+    }
+
+    pub fn regime(&self) -> Regime {
+        self.form
+            .get(FieldId::Regime)
+            .and_then(|f| f.choice_value().parse().ok())
+            .unwrap_or(Regime::Foia)
+    }
+
+    /// The proposal as the fields now say it.
+    pub fn proposal(&self) -> Proposal {
+        let today = self.form.today;
+        let date = |id| self.form.get(id).and_then(|f| f.date_value(today));
+        Proposal {
+            authority: self.optional(FieldId::Authority),
+            their_ref: self.optional(FieldId::TheirRef),
+            regime: Some(self.regime()),
+            letter_date: date(FieldId::Date),
+            request_date: date(FieldId::Sent),
+            review_window: self
+                .optional(FieldId::Window)
+                .and_then(|w| w.parse::<Span>().ok()),
+            questions: self.questions.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// Work out again where the letter goes, and what a blank title becomes.
+    pub fn refresh(&mut self, book: &Casebook) {
+        let p = self.proposal();
+        self.destination = match book.match_letter(&p) {
+            Ok(None) => Destination::New,
+            Ok(Some(id)) => Destination::Existing {
+                id,
+                title: book
+                    .view(id)
+                    .map(|v| v.file.case.title.clone())
+                    .unwrap_or_default(),
+            },
+            Err(e) => Destination::Unclear(e.to_string()),
+        };
+        let title_hint = match &self.destination {
+            Destination::Existing { .. } => "unused: the case keeps its title".to_string(),
+            _ => match (&p.authority, &p.their_ref) {
+                (Some(a), Some(r)) => format!("if left blank: {a} {r}"),
+                (Some(a), None) => format!("if left blank: {a} request"),
+                _ => "a few words".to_string(),
+            },
+        };
+        if let Some(t) = self
+            .form
+            .fields
+            .iter_mut()
+            .find(|f| f.id == FieldId::Title)
+            .and_then(Field::input_mut)
+        {
+            t.set_placeholder_text(inert_line(&title_hint).into_owned());
+        }
+    }
+
+    /// Every reason the import cannot be saved as it stands, by field.
+    pub fn problems(&self) -> Vec<(FieldId, String)> {
+        let mut out = self.form.problems();
+        if self.destination == Destination::New && self.optional(FieldId::Authority).is_none() {
+            out.push((
+                FieldId::Authority,
+                "Authority is empty: type who wrote the letter".into(),
+            ));
+        }
+        out
+    }
+
+    /// What the user should look at: the reader's warnings, then questions whose outcome
+    /// needs an exemption the letter did not give (saved as pending unless one is picked).
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = self.warnings.clone();
+        for q in self.questions.iter().filter(|q| lacks_exemption(q)) {
+            out.push(format!(
+                "{}: {} but no exemption found; saved as pending unless you pick one (o)",
+                inert_line(&q.label),
+                q.outcome
+            ));
+        }
+        out
+    }
+
+    /// A field the letter did not give, still empty.
+    pub fn is_missing(&self, id: FieldId) -> bool {
+        self.missing.contains(&id)
+            && (id == FieldId::Regime || self.form.get(id).is_some_and(|f| f.value().is_empty()))
+    }
+
+    /// Step the keyboard between the fields and the questions.
+    fn move_focus(&mut self, forward: bool) {
+        let shown: Vec<usize> = self.form.shown().map(|(i, _)| i).collect();
+        let first = shown.first().copied().unwrap_or(0);
+        let last = shown.last().copied().unwrap_or(0);
+        if self.in_questions {
+            self.in_questions = false;
+            self.form.focus = if forward { first } else { last };
+            self.form.set_active(true);
+            return;
+        }
+        let at_edge = if forward {
+            self.form.focus == last
+        } else {
+            self.form.focus == first
+        };
+        if at_edge && !self.questions.is_empty() {
+            self.in_questions = true;
+            if !forward {
+                self.list.bottom(self.questions.len());
+            }
+            self.form.set_active(false);
+        } else {
+            self.form.move_focus(forward);
+        }
+    }
+}
+
+/// A question as the list shows it (its outcome badge).
+pub fn as_question(q: &ProposedQuestion) -> Question {
+    Question {
+        label: q.label.clone(),
+        text: q.text.clone(),
+        outcome: q.outcome,
+        exemptions: q.exemptions.clone(),
+        note: q.note.clone(),
+        ..Question::default()
+    }
+}
+
+/// A JSON export or a WhatDoTheyKnow file, counted and waiting for a yes.
+pub struct FileImport {
+    pub name: String,
+    /// "a foi export" / "a WhatDoTheyKnow".
+    pub kind: &'static str,
+    pub doc: Document,
+    /// The dry run's count.
+    pub report: ImportReport,
+}
+
+/// `i`: ask for the file.
+pub fn start(app: &mut App) {
+    app.mode = Mode::Path(Box::new(PathPrompt::new(PathFor::Import, "")));
+}
+
+/// Keys while the path is typed.
+pub fn path(app: &mut App, action: Action) {
+    let Mode::Path(prompt) = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Type(key) => prompt.type_key(key),
+        Action::Paste(text) => prompt.paste(&text),
+        Action::Complete => prompt.complete(),
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.say(Tone::Info, "Cancelled: nothing imported");
+        }
+        Action::Accept => {
+            if prompt.text().trim().is_empty() {
+                prompt.error = Some("type the file's path (Tab completes names)".into());
+                return;
+            }
+            let name = prompt.text().trim().to_string();
+            let Mode::Path(prompt) = std::mem::replace(
+                &mut app.mode,
+                Mode::Busy(format!("Reading {}…", fit(&name, 60))),
+            ) else {
+                return;
+            };
+            app.job = Some(Job::OpenFile(prompt));
+        }
+        _ => {}
+    }
+}
+
+/// Read the file the prompt names and go on by its format; back to the prompt, saying
+/// why, when it cannot be read.
+pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>) {
+    let path = prompt.path();
+    let name = prompt.text().trim().to_string();
+    match read(&mut app.book, &path, &name) {
+        Ok(Opened::Letter(review)) => {
+            app.status = None;
+            app.mode = Mode::Import(review);
+        }
+        Ok(Opened::File(file)) => {
+            app.status = None;
+            app.mode = Mode::ImportFile(file);
+        }
+        Err(e) => {
+            prompt.error = Some(match e {
+                Error::User(m) => m,
+                Error::Store(s) => s.to_string(),
+            });
+            app.mode = Mode::Path(prompt);
+        }
+    }
+}
+
+enum Opened {
+    Letter(Box<ImportReview>),
+    File(Box<FileImport>),
+}
+
+fn read(book: &mut Casebook, path: &Path, name: &str) -> Result<Opened, Error> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::user(format!("cannot open {}: {e}", shown(path))))?;
+    if meta.is_dir() {
+        return Err(Error::user(format!(
+            "{} is a folder: Tab lists what is in it",
+            shown(path)
+        )));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(Error::user(format!(
+            "{} is {} MB: too large to be a letter or an export",
+            shown(path),
+            meta.len() / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::user(format!("cannot read {}: {e}", shown(path))))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let base = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    let (kind, doc) = match detect_format(&bytes) {
+        Format::Letter if bytes.len() > MAX_LETTER_BYTES => {
+            return Err(Error::user(format!(
+                "{} is {} MB and not JSON: too large to be a letter",
+                shown(path),
+                bytes.len() / (1024 * 1024)
+            )));
+        }
+        Format::Letter => {
+            let p = parse_letter(&text);
+            return Ok(Opened::Letter(Box::new(ImportReview::new(
+                book, base, text, p,
+            ))));
+        }
+        Format::Json => ("a foi export", parse_document(&text)?),
+        Format::Wdtk => (
+            "a WhatDoTheyKnow",
+            parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?,
+        ),
+    };
+    // The dry run: the same transaction as the import, rolled back.
+    let report = book.import_document(&doc, true)?;
+    Ok(Opened::File(Box::new(FileImport {
+        name: base,
+        kind,
+        doc,
+        report,
+    })))
+}
+
+/// Keys while a letter is reviewed.
+pub fn review(app: &mut App, action: Action) {
+    let Mode::Import(r) = &mut app.mode else {
+        return;
+    };
+    if r.sub.is_some() {
+        return question_form(app, action);
+    }
+    match action {
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+            app.say(Tone::Info, "Cancelled: nothing imported");
+            return;
+        }
+        Action::Save => return save(app),
+        Action::NextField => r.move_focus(true),
+        Action::PrevField => r.move_focus(false),
+        _ => {}
+    }
+    let Mode::Import(r) = &mut app.mode else {
+        return;
+    };
+    if r.in_questions {
+        let n = r.questions.len();
+        match action {
+            Action::Down => r.list.move_by(1, n),
+            Action::Up if r.list.selected == 0 => r.move_focus(false),
+            Action::Up => r.list.move_by(-1, n),
+            Action::Outcome => {
+                let regime = r.regime();
+                let i = r.list.selected;
+                if let Some(q) = r.questions.get(i) {
+                    r.sub = Some(Box::new(forms::imported_outcome(
+                        q,
+                        i,
+                        regime,
+                        r.form.today,
+                    )));
+                }
+            }
+            Action::Delete if r.list.selected < n => {
+                let q = r.questions.remove(r.list.selected);
+                r.removed += 1;
+                r.list.clamp(r.questions.len());
+                if r.questions.is_empty() {
+                    r.in_questions = false;
+                    r.form.set_active(true);
+                }
+                let label = inert_line(&q.label).into_owned();
+                app.say(
+                    Tone::Info,
+                    format!("Left out {label}: Esc cancels the whole import"),
+                );
+            }
+            _ => {}
+        }
+        return;
+    }
+    let refresh = matches!(
+        r.form.focused().map(|f| f.id),
+        Some(FieldId::Authority | FieldId::TheirRef)
+    );
+    match action {
+        Action::ChoiceNext => r.form.cycle(true),
+        Action::ChoicePrev => r.form.cycle(false),
+        Action::Type(key) => r.form.type_key(key),
+        Action::Paste(text) => r.form.paste(&text),
+        _ => return,
+    }
+    if refresh {
+        r.refresh(&app.book);
+    }
+}
+
+/// Keys while a question's outcome is changed: the usual outcome form, kept in the review.
+fn question_form(app: &mut App, action: Action) {
+    let Mode::Import(r) = &mut app.mode else {
+        return;
+    };
+    let Some(form) = r.sub.as_mut() else {
+        return;
+    };
+    match action {
+        Action::NextField => form.move_focus(true),
+        Action::PrevField => form.move_focus(false),
+        Action::ChoiceNext => form.cycle(true),
+        Action::ChoicePrev => form.cycle(false),
+        Action::Type(key) => form.type_key(key),
+        Action::Paste(text) => form.paste(&text),
+        Action::PickerUp => form.move_highlight(-1),
+        Action::PickerDown => form.move_highlight(1),
+        Action::PickerAdd => form.add_highlighted(),
+        Action::Cancel => r.sub = None,
+        Action::Save => {
+            if let Some((_, first)) = form.problems().into_iter().next() {
+                form.tried = true;
+                form.error = Some(first);
+                return;
+            }
+            let Target::ImportQuestion(i) = form.target else {
+                return;
+            };
+            let (outcome, exemptions, note) = forms::picked_outcome(form);
+            if let Some(q) = r.questions.get_mut(i) {
+                q.outcome = outcome;
+                q.exemptions = exemptions;
+                q.note = Some(note).filter(|n| !n.is_empty());
+                let label = inert_line(&q.label).into_owned();
+                r.sub = None;
+                app.say(
+                    Tone::Info,
+                    format!("{label} → {outcome} (saved with the import: Ctrl-S)"),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn save(app: &mut App) {
+    let Mode::Import(r) = &mut app.mode else {
+        return;
+    };
+    r.refresh(&app.book);
+    if let Some((_, first)) = r.problems().into_iter().next() {
+        r.form.tried = true;
+        r.form.error = Some(first);
+        return;
+    }
+    let p = r.proposal();
+    let choices = LetterChoices {
+        case: None,
+        title: r.optional(FieldId::Title),
+        authority: r.optional(FieldId::Authority),
+    };
+    match app.book.save_letter(&p, &r.letter, &choices) {
+        Ok(saved) => {
+            let message = saved_message(&r.name, &saved);
+            app.mode = Mode::Normal;
+            app.reload();
+            show_case(app, saved.case);
+            app.focus = Pane::Case;
+            app.reset_details();
+            app.say(Tone::Done, message);
+        }
+        Err(e) => {
+            r.form.error = Some(match &e {
+                Error::User(m) => m.clone(),
+                Error::Store(s) => format!("not saved: {s}"),
+            });
+            if let Error::Store(_) = e {
+                app.say_error(&e);
+            }
+        }
+    }
+}
+
+fn plural(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}
+
+fn saved_message(name: &str, s: &LetterSaved) -> String {
+    let mut m = if s.created {
+        format!(
+            "Imported {} as case #{}: {}",
+            fit(name, 40),
+            s.case,
+            plural(s.questions_added, "question")
+        )
+    } else {
+        format!(
+            "Added the response to case #{}: {} updated, {} added",
+            s.case,
+            plural(s.questions_updated, "question"),
+            s.questions_added
+        )
+    };
+    match s.warnings.as_slice() {
+        [] => m.push_str(" (u undoes)"),
+        [one] => m.push_str(&format!(" — note: {}", inert_line(one))),
+        [first, rest @ ..] => m.push_str(&format!(
+            " — note: {} (+{} more)",
+            inert_line(first),
+            rest.len()
+        )),
+    }
+    m
+}
+
+/// Keys while a JSON or WhatDoTheyKnow import waits for a yes.
+pub fn file(app: &mut App, action: Action) {
+    match action {
+        Action::Yes => {
+            let Mode::ImportFile(f) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+                return;
+            };
+            if f.report.count == 0 {
+                app.say(Tone::Info, "Nothing imported: every case is already here");
+                return;
+            }
+            app.mode = Mode::Busy(format!(
+                "Importing {} from {}…",
+                plural(f.report.count, "case"),
+                fit(&f.name, 50)
+            ));
+            app.job = Some(Job::ImportFile(f));
+        }
+        Action::No => {
+            app.mode = Mode::Normal;
+            app.say(Tone::Info, "Cancelled: nothing imported");
+        }
+        _ => {}
+    }
+}
+
+/// Import the confirmed file (run after the "Importing…" frame is drawn).
+pub fn import_file(app: &mut App, f: &FileImport) {
+    app.mode = Mode::Normal;
+    match app.book.import_document(&f.doc, false) {
+        Ok(report) => {
+            app.reload();
+            if let Some(&first) = report.created.first() {
+                show_case(app, first);
+            }
+            let mut m = format!(
+                "Imported {} from {}",
+                plural(report.count, "case"),
+                fit(&f.name, 50)
+            );
+            if !report.skipped.is_empty() {
+                m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
+            }
+            if report.count == 1 {
+                m.push_str(" (u undoes)");
+            }
+            app.say(Tone::Done, m);
+        }
+        Err(e) => app.say_error(&e),
+    }
+}
+
+/// Whether an outcome needs an exemption the question lacks (saved as pending then).
+pub fn lacks_exemption(q: &ProposedQuestion) -> bool {
+    q.outcome.requires_exemption() && q.exemptions.is_empty() && q.outcome != Outcome::Pending
+}

@@ -1,0 +1,361 @@
+//! The review of a letter before it is saved: where it will go, the fields read from it
+//! (one row each, dates understood as they are typed, what the letter did not give in
+//! amber), the questions with their outcomes, and the reader's warnings.
+
+use super::form::{choice_note, draw_input, hint_line, problem_for};
+use super::popup_block;
+use crate::present::{fit, outcome_badge, pad};
+use crate::tui::app::App;
+use crate::tui::forms::field::{Check, Field, FieldId, FieldKind};
+use crate::tui::import::{Destination, ImportReview, as_question, lacks_exemption};
+use crate::tui::layout::{centered, inner};
+use crate::tui::panes::clip;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+const LABEL_W: u16 = 17;
+/// Columns for a date or period input before its hint.
+const SHORT_W: u16 = 18;
+
+fn rule(text: &str, width: usize, theme: Theme) -> Line<'static> {
+    let head = format!("─ {text} ");
+    let rest = width.saturating_sub(head.width());
+    Line::from(vec![
+        Span::styled(head, theme.bold()),
+        Span::styled("─".repeat(rest), theme.dim()),
+    ])
+}
+
+fn destination_line(r: &ImportReview, width: usize, theme: Theme) -> Line<'static> {
+    let line = match &r.destination {
+        Destination::New => Line::from(vec![
+            Span::styled("Saves as ", theme.plain()),
+            Span::styled(
+                "a new case",
+                theme.good().add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::styled(" with the response and its letter", theme.dim()),
+        ]),
+        Destination::Existing { id, title } => Line::from(vec![
+            Span::styled("Adds the response to ", theme.plain()),
+            Span::styled(format!("case #{id}"), theme.accent()),
+            Span::styled(
+                format!(" “{}” (same reference)", fit(title, 40)),
+                theme.plain(),
+            ),
+        ]),
+        Destination::Unclear(m) => Line::styled(format!("✗ {m}"), theme.error()),
+    };
+    clip(line, width)
+}
+
+/// Problems shown: a wrong value at once; an empty required one once saving was tried.
+fn shown_problems(r: &ImportReview) -> Vec<(FieldId, String)> {
+    r.problems()
+        .into_iter()
+        .filter(|(id, _)| {
+            r.form.tried
+                || r.form
+                    .get(*id)
+                    .is_some_and(|fl| matches!(fl.check(r.form.today), Check::Wrong(_)))
+        })
+        .collect()
+}
+
+/// The problems of fields without a hint of their own, and what saving said; two at most.
+fn bottom_lines(r: &ImportReview) -> Vec<String> {
+    let problems = shown_problems(r);
+    let mut bottom: Vec<String> = r
+        .form
+        .shown()
+        .filter(|(_, fl)| !fl.has_hint_row())
+        .filter_map(|(_, fl)| problem_for(&r.form, fl, &problems))
+        .collect();
+    if let Some(e) = &r.form.error
+        && !bottom.contains(e)
+    {
+        bottom.push(e.clone());
+    }
+    bottom.truncate(2);
+    bottom
+}
+
+pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
+    let theme = app.theme;
+    let notes = r.notes();
+    let fields = r.form.shown().count() as u16;
+    let bottom = bottom_lines(r);
+    // The notes get what is left once the fields and three questions have their rows.
+    let room = area
+        .height
+        .saturating_sub(2 + 1 + fields + 1 + 3 + bottom.len() as u16);
+    let warn_rows = if notes.is_empty() {
+        0
+    } else {
+        // A heading alone says nothing: then no rows at all.
+        Some((notes.len() as u16 + 1).min(room).min(7))
+            .filter(|n| *n >= 2)
+            .unwrap_or(0)
+    };
+    let fixed = 1 + fields + 1 + warn_rows + bottom.len() as u16;
+    let wanted = 2 + fixed + (r.questions.len() as u16).max(1);
+    let box_area = centered(area, 110, wanted.min(area.height));
+    f.render_widget(Clear, box_area);
+    let mut title = r.form.title.clone();
+    if r.removed > 0 {
+        title.push_str(&format!(" · {} left out", r.removed));
+    }
+    f.render_widget(popup_block(title, theme), box_area);
+    let mut a = inner(box_area);
+    a.x += 1;
+    a.width = a.width.saturating_sub(2);
+    let width = a.width as usize;
+    let end = a.y + a.height;
+    let mut y = a.y;
+
+    let problems = shown_problems(r);
+    let q_rows = a.height.saturating_sub(fixed).max(1);
+
+    if y < end {
+        f.render_widget(
+            Paragraph::new(destination_line(r, width, theme)),
+            Rect { y, height: 1, ..a },
+        );
+        y += 1;
+    }
+    for (i, fl) in r.form.shown() {
+        if y >= end {
+            break;
+        }
+        let focused = !r.in_questions && i == r.form.focus;
+        draw_row(
+            f,
+            r,
+            fl,
+            focused,
+            &problems,
+            Rect { y, height: 1, ..a },
+            theme,
+        );
+        y += 1;
+    }
+    if y < end {
+        let mut head = format!("Questions ({})", r.questions.len());
+        if !r.in_questions && !r.questions.is_empty() {
+            head.push_str(" · Tab from the last field to change outcomes");
+        }
+        f.render_widget(
+            Paragraph::new(rule(&head, width, theme)),
+            Rect { y, height: 1, ..a },
+        );
+        y += 1;
+    }
+    let rows = q_rows.min(end.saturating_sub(y));
+    draw_questions(
+        f,
+        r,
+        Rect {
+            y,
+            height: rows,
+            ..a
+        },
+        theme,
+    );
+    y += rows;
+    if warn_rows > 0 && y < end {
+        let head = if notes.len() == 1 {
+            "Check this".to_string()
+        } else {
+            format!("Check these ({})", notes.len())
+        };
+        f.render_widget(
+            Paragraph::new(rule(&head, width, theme)),
+            Rect { y, height: 1, ..a },
+        );
+        y += 1;
+        let shown = warn_rows as usize - 1;
+        for (n, w) in notes.iter().enumerate().take(shown) {
+            if y >= end {
+                break;
+            }
+            let more = notes.len().saturating_sub(shown);
+            let text = if n + 1 == shown && more > 0 {
+                format!("⚠ {} (+{more} more)", w)
+            } else {
+                format!("⚠ {w}")
+            };
+            f.render_widget(
+                Paragraph::new(Span::styled(fit(&text, width), theme.warn())),
+                Rect { y, height: 1, ..a },
+            );
+            y += 1;
+        }
+    }
+    for p in &bottom {
+        if y >= end {
+            break;
+        }
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(&format!("✗ {p}"), width), theme.error())),
+            Rect { y, height: 1, ..a },
+        );
+        y += 1;
+    }
+    if let Some(sub) = &r.sub {
+        super::form::draw(f, app, sub, area);
+    }
+}
+
+fn draw_row(
+    f: &mut Frame,
+    r: &ImportReview,
+    fl: &Field,
+    focused: bool,
+    problems: &[(FieldId, String)],
+    row: Rect,
+    theme: Theme,
+) {
+    let wrong = problem_for(&r.form, fl, problems).is_some();
+    let missing = r.is_missing(fl.id);
+    let label_style = match (focused, wrong, missing) {
+        (_, true, _) => theme.error(),
+        (true, _, _) => theme.accent(),
+        (false, false, true) => theme.warn(),
+        _ => theme.plain(),
+    };
+    let marker = if focused { "▸ " } else { "  " };
+    f.render_widget(
+        Paragraph::new(Line::styled(format!("{marker}{}", fl.label), label_style)),
+        Rect {
+            width: LABEL_W.min(row.width),
+            ..row
+        },
+    );
+    let x = row.x + LABEL_W.min(row.width);
+    let input = Rect {
+        x,
+        width: row.width.saturating_sub(LABEL_W),
+        ..row
+    };
+    let width = input.width as usize;
+    match &fl.kind {
+        FieldKind::Text { input: t, .. } => draw_input(f, t, focused, input, theme),
+        FieldKind::Date { input: t, .. } | FieldKind::Span { input: t }
+            if t.is_empty() && !wrong =>
+        {
+            draw_input(f, t, focused, input, theme)
+        }
+        FieldKind::Date { input: t, .. } | FieldKind::Span { input: t } => {
+            let short = Rect {
+                width: SHORT_W.min(input.width),
+                ..input
+            };
+            draw_input(f, t, focused, short, theme);
+            let rest = Rect {
+                x: input.x + short.width + 1,
+                width: input.width.saturating_sub(short.width + 1),
+                ..input
+            };
+            if !t.is_empty() || wrong {
+                f.render_widget(
+                    Paragraph::new(clip(
+                        hint_line(&r.form, fl, problems, theme),
+                        rest.width as usize,
+                    )),
+                    rest,
+                );
+            }
+        }
+        FieldKind::Choice { options, index } => {
+            let value = options.get(*index).copied().unwrap_or("");
+            let mut spans = vec![
+                Span::styled("◂ ", theme.dim()),
+                Span::styled(
+                    value.to_string(),
+                    if focused {
+                        theme.accent()
+                    } else {
+                        theme.bold()
+                    },
+                ),
+                Span::styled(" ▸", theme.dim()),
+            ];
+            let note = choice_note(fl.id, value);
+            if !note.is_empty() {
+                spans.push(Span::styled(format!("  {note}"), theme.dim()));
+            }
+            if missing {
+                spans.push(Span::styled(
+                    "  (not named in the letter: check it)",
+                    theme.warn(),
+                ));
+            }
+            f.render_widget(Paragraph::new(clip(Line::from(spans), width)), input);
+        }
+        _ => {}
+    }
+}
+
+fn draw_questions(f: &mut Frame, r: &ImportReview, area: Rect, theme: Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let width = area.width as usize;
+    if r.questions.is_empty() {
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                "No questions: the response is saved without them.",
+                theme.dim(),
+            )),
+            area,
+        );
+        return;
+    }
+    let rows = area.height as usize;
+    let sel = r.list.selected;
+    let start = if sel >= rows { sel + 1 - rows } else { 0 };
+    let label_w = r
+        .questions
+        .iter()
+        .map(|q| fit(&q.label, 14).width())
+        .max()
+        .unwrap_or(8);
+    let mut lines = Vec::new();
+    for (i, q) in r.questions.iter().enumerate().skip(start).take(rows) {
+        let selected = r.in_questions && i == sel;
+        let badge = outcome_badge(&as_question(q));
+        let (badge, badge_style) = if lacks_exemption(q) {
+            (format!("⚠ {} s?", q.outcome), theme.warn())
+        } else {
+            (badge, theme.outcome(q.outcome))
+        };
+        let marker = if selected { "▸ " } else { "  " };
+        let line = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(pad(&q.label, label_w), theme.bold()),
+            Span::raw("  "),
+            Span::styled(pad(&badge, 18), badge_style),
+            Span::raw("  "),
+            Span::styled(
+                crate::domain::text::inert_line(&q.text).into_owned(),
+                theme.dim(),
+            ),
+        ]);
+        let line = clip(line, width);
+        let line = if selected {
+            let w = line.width();
+            let mut spans = line.spans;
+            spans.push(Span::raw(" ".repeat(width.saturating_sub(w))));
+            Line::from(spans).style(theme.selected(true))
+        } else {
+            line.style(Style::default())
+        };
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,195 @@
+//! Small popups: a file's path (with what Tab found), "Importing…", a file import to
+//! confirm, and "replace this file?".
+
+use super::popup_block;
+use crate::present::fit;
+use crate::tui::app::App;
+use crate::tui::import::FileImport;
+use crate::tui::layout::{centered, inner};
+use crate::tui::prompt::{PathFor, PathPrompt};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use std::path::Path;
+
+pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
+    let theme = app.theme;
+    let (title, intro) = match p.purpose {
+        PathFor::Import => (
+            "Import a file",
+            "A response letter (text, Markdown or a saved web page): you review what was read before it is saved. Or a foi JSON export, or a WhatDoTheyKnow JSON file.",
+        ),
+        PathFor::WriteLetter => (
+            "Write the letter to a file",
+            "Readable by you only. A file that is already there is not replaced without asking.",
+        ),
+    };
+    let width = 76.min(area.width);
+    let text_w = width.saturating_sub(4).max(1) as usize;
+    let intro_rows = intro.len().div_ceil(text_w).max(1) as u16 + 1;
+    let choice_rows = if p.choices.is_empty() {
+        0
+    } else {
+        p.choices.len() as u16 + u16::from(p.total > p.choices.len())
+    };
+    let error_rows = u16::from(p.error.is_some()) * 2;
+    let height = 2 + intro_rows + 1 + choice_rows + error_rows;
+    let r = centered(area, width, height.min(area.height));
+    f.render_widget(Clear, r);
+    f.render_widget(popup_block(title.into(), theme), r);
+    let mut a = inner(r);
+    a.x += 1;
+    a.width = a.width.saturating_sub(2);
+    let end = a.y + a.height;
+    let mut y = a.y;
+    let mut next = |rows: u16| {
+        let row = Rect {
+            y,
+            height: rows.min(end.saturating_sub(y)),
+            ..a
+        };
+        y = (y + rows).min(end);
+        row
+    };
+    f.render_widget(
+        Paragraph::new(Line::styled(intro, theme.dim())).wrap(Wrap { trim: true }),
+        next(intro_rows),
+    );
+    let row = next(1);
+    f.render_widget(Paragraph::new(Span::styled("File ", theme.key())), row);
+    f.render_widget(
+        &p.input,
+        Rect {
+            x: row.x + 5,
+            width: row.width.saturating_sub(5),
+            ..row
+        },
+    );
+    for c in &p.choices {
+        let style = if c.ends_with('/') {
+            theme.accent()
+        } else {
+            theme.plain()
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                format!("     {}", fit(c, text_w.saturating_sub(5))),
+                style,
+            )),
+            next(1),
+        );
+    }
+    if p.total > p.choices.len() {
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    "     … and {} more: type more of the name",
+                    p.total - p.choices.len()
+                ),
+                theme.dim(),
+            )),
+            next(1),
+        );
+    }
+    if let Some(e) = &p.error {
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!("✗ {}", crate::domain::text::inert_line(e)),
+                theme.error(),
+            ))
+            .wrap(Wrap { trim: true }),
+            next(2),
+        );
+    }
+}
+
+/// "Importing 12 cases…": drawn before the work starts.
+pub fn draw_busy(f: &mut Frame, app: &App, message: &str, area: Rect) {
+    let width = (message.chars().count() as u16 + 8)
+        .clamp(30, 76)
+        .min(area.width);
+    let r = centered(area, width, 3);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(vec![Line::styled(message.to_string(), app.theme.bold())])
+            .wrap(Wrap { trim: true })
+            .block(popup_block("One moment".into(), app.theme)),
+        r,
+    );
+}
+
+/// The dry run's count, waiting for a yes.
+pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
+    let theme = app.theme;
+    let n = file.report.count;
+    let cases = |n: usize| format!("{n} case{}", if n == 1 { "" } else { "s" });
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(fit(&file.name, 50), theme.bold()),
+            Span::styled(format!(" is {} file.", file.kind), theme.plain()),
+        ]),
+        Line::raw(""),
+    ];
+    if n == 0 {
+        lines.push(Line::styled(
+            "Nothing to import: every case in it is already in the casebook.",
+            theme.warn(),
+        ));
+    } else {
+        lines.push(Line::styled(
+            format!("Import {} into the casebook?", cases(n)),
+            theme.bold(),
+        ));
+    }
+    if !file.report.skipped.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "{} already here will be skipped (same authority and reference).",
+                cases(file.report.skipped.len())
+            ),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("y", theme.key()),
+        Span::raw(" import   "),
+        Span::styled("n", theme.key()),
+        Span::raw(" cancel   "),
+        Span::styled("(all or nothing)", theme.dim()),
+    ]));
+    let width = 72.min(area.width);
+    let r = centered(area, width, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(popup_block("Import".into(), theme)),
+        r,
+    );
+}
+
+/// "Replace …? y/n".
+pub fn draw_overwrite(f: &mut Frame, app: &App, path: &Path, area: Rect) {
+    let theme = app.theme;
+    let lines = vec![
+        Line::styled(fit(&path.display().to_string(), 58), theme.bold()),
+        Line::raw("is already there. Replace it with the letter?"),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", theme.key()),
+            Span::raw(" replace   "),
+            Span::styled("n", theme.key()),
+            Span::raw(" keep it"),
+        ]),
+    ];
+    let r = centered(area, 64.min(area.width), 8);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(popup_block("Replace the file?".into(), theme)),
+        r,
+    );
+}

@@ -1,0 +1,314 @@
+//! Statistics per authority: a table of authorities (cases, on-time rate, median days to
+//! respond, reviews), the selected one in detail with a bar chart of what happened to its
+//! questions, and — with several authorities — their on-time rates side by side.
+
+use super::popup_block;
+use crate::casebook::AuthorityStats;
+use crate::domain::text::inert_line;
+use crate::present::{fit, pad, plural, responses_summary};
+use crate::tui::app::App;
+use crate::tui::layout::{centered, inner};
+use crate::tui::panes::clip;
+use crate::tui::stats::StatsView;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Direction, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+fn rate(a: &AuthorityStats) -> String {
+    a.responses
+        .on_time_rate
+        .map_or("—".into(), |r| format!("{:.0}%", r * 100.0))
+}
+
+fn median(a: &AuthorityStats) -> String {
+    a.responses
+        .median_working_days
+        .map_or("—".into(), |m| format!("{m} wd"))
+}
+
+fn rule(text: &str, width: usize, theme: Theme) -> Line<'static> {
+    let head = format!("─ {} ", fit(text, width.saturating_sub(4)));
+    let rest = width.saturating_sub(head.width());
+    Line::from(vec![
+        Span::styled(head, theme.bold()),
+        Span::styled("─".repeat(rest), theme.dim()),
+    ])
+}
+
+fn reviews_line(a: &AuthorityStats) -> String {
+    let v = &a.reviews;
+    if v.requested == 0 && v.answered == 0 {
+        return "none requested".into();
+    }
+    let mut s = format!("{} requested, {} answered", v.requested, v.answered);
+    if v.awaiting > 0 {
+        s.push_str(&format!(", {} awaited", v.awaiting));
+    }
+    let ends: Vec<String> = [
+        (v.upheld, "upheld"),
+        (v.partly, "partly upheld"),
+        (v.overturned, "overturned"),
+        (v.not_recorded, "outcome not noted"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    if !ends.is_empty() {
+        s.push_str(&format!(" ({})", ends.join(", ")));
+    }
+    s
+}
+
+fn exemptions_line(a: &AuthorityStats) -> String {
+    if a.exemptions.is_empty() {
+        return "none cited".into();
+    }
+    a.exemptions
+        .iter()
+        .map(|e| {
+            let name = if e.name.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", e.name)
+            };
+            format!("{}{name} ×{}", e.citation, e.count)
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+const LABEL_W: usize = 12;
+
+/// Rows the exemptions line takes (it may wrap once) in `width` columns.
+fn exemption_rows(a: &AuthorityStats, width: usize) -> u16 {
+    if width <= LABEL_W {
+        return 1;
+    }
+    ((exemptions_line(a).width() + LABEL_W).div_ceil(width) as u16).clamp(1, 2)
+}
+
+pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
+    let theme = app.theme;
+    let rows = s.rows();
+    let n_auth = s.stats.authorities.len();
+    let rated_n = s
+        .stats
+        .authorities
+        .iter()
+        .filter(|x| x.responses.on_time_rate.is_some())
+        .count() as u16;
+    let outcomes_n = s.current().map_or(0, |c| c.outcomes.len()) as u16;
+    let text_w = (main.width.min(110) as usize).saturating_sub(4);
+    let details = s.current().map_or(3, |c| 2 + exemption_rows(c, text_w));
+    let wanted = 2
+        + 1
+        + rows.len() as u16
+        + 1
+        + details
+        + if outcomes_n > 0 { outcomes_n + 1 } else { 0 }
+        + if rated_n > 1 { rated_n + 1 } else { 0 };
+    let r = centered(main, 110, wanted.min(main.height));
+    let title = format!(
+        "Statistics · {} · {}",
+        plural(n_auth, "authority", "authorities"),
+        plural(s.stats.overall.cases, "case", "cases")
+    );
+    f.render_widget(Clear, r);
+    f.render_widget(popup_block(title, theme), r);
+    let a = inner(r);
+    let a = Rect {
+        x: a.x + 1,
+        width: a.width.saturating_sub(2),
+        ..a
+    };
+    let width = a.width as usize;
+    let end = a.y + a.height;
+    let mut y = a.y;
+    let line_at = |y: u16| Rect { y, height: 1, ..a };
+
+    // The table: at most a third of the box, scrolled to the selection.
+    let name_w = width.saturating_sub(36).clamp(10, 48);
+    let head = format!(
+        "  {}{:>6}{:>9}{:>9}{:>9}",
+        pad("Authority", name_w),
+        "Cases",
+        "On time",
+        "Median",
+        "Reviews"
+    );
+    if y < end {
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(&head, width), theme.dim())),
+            line_at(y),
+        );
+        y += 1;
+    }
+    let table_rows = (rows.len() as u16).min((a.height / 3).max(1));
+    let start = s
+        .selected
+        .saturating_sub(table_rows.saturating_sub(1) as usize);
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(table_rows as usize)
+    {
+        if y >= end {
+            break;
+        }
+        let selected = i == s.selected;
+        let text = format!(
+            "{}{}{:>6}{:>9}{:>9}{:>9}",
+            if selected { "▸ " } else { "  " },
+            pad(&row.authority, name_w),
+            row.cases,
+            rate(row),
+            median(row),
+            row.reviews.requested
+        );
+        let text = pad(&text, width);
+        let style = if selected {
+            theme.selected(true)
+        } else if i + 1 == rows.len() && n_auth > 1 {
+            theme.bold()
+        } else {
+            theme.plain()
+        };
+        f.render_widget(Paragraph::new(Span::styled(text, style)), line_at(y));
+        y += 1;
+    }
+
+    let Some(cur) = s.current() else {
+        return;
+    };
+    if y < end {
+        f.render_widget(
+            Paragraph::new(rule(&inert_line(&cur.authority), width, theme)),
+            line_at(y),
+        );
+        y += 1;
+    }
+    let label_w = LABEL_W;
+    for (label, text) in [
+        ("Responses", responses_summary(&cur.responses)),
+        ("Reviews", reviews_line(cur)),
+        ("Exemptions", exemptions_line(cur)),
+    ] {
+        if y >= end {
+            break;
+        }
+        let rows_needed = if label == "Exemptions" {
+            exemption_rows(cur, width)
+        } else {
+            1
+        };
+        let rect = Rect {
+            y,
+            height: rows_needed.min(end - y),
+            ..a
+        };
+        f.render_widget(
+            Paragraph::new(clip(
+                Line::from(vec![
+                    Span::styled(pad(label, label_w), theme.accent()),
+                    Span::raw(inert_line(&text).into_owned()),
+                ]),
+                width * rows_needed as usize,
+            ))
+            .wrap(Wrap { trim: true }),
+            rect,
+        );
+        y += rect.height;
+    }
+
+    // What happened to the questions: one bar per outcome.
+    if y + 2 <= end && !cur.outcomes.is_empty() {
+        f.render_widget(
+            Paragraph::new(rule(
+                &format!(
+                    "What happened to {}",
+                    plural(cur.questions, "question", "questions")
+                ),
+                width,
+                theme,
+            )),
+            line_at(y),
+        );
+        y += 1;
+        let n = cur.outcomes.len() as u16;
+        let h = n.min(end - y);
+        let bars: Vec<Bar> = cur
+            .outcomes
+            .iter()
+            .map(|o| {
+                Bar::with_label(
+                    format!("{:<16}{:>4} ", o.outcome.as_str(), o.count),
+                    o.count as u64,
+                )
+                .style(theme.outcome(o.outcome))
+                .text_value(String::new())
+            })
+            .collect();
+        let chart = BarChart::default()
+            .direction(Direction::Horizontal)
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(1)
+            .bar_gap(0);
+        f.render_widget(
+            chart,
+            Rect {
+                y,
+                height: h,
+                width: a.width.min(70),
+                ..a
+            },
+        );
+        y += h;
+    }
+
+    // Several authorities: their on-time rates side by side.
+    let rated: Vec<&AuthorityStats> = s
+        .stats
+        .authorities
+        .iter()
+        .filter(|x| x.responses.on_time_rate.is_some())
+        .collect();
+    if rated.len() > 1 && y + 1 + rated.len() as u16 <= end {
+        f.render_widget(
+            Paragraph::new(rule("Answered on time, by authority", width, theme)),
+            line_at(y),
+        );
+        y += 1;
+        let bars: Vec<Bar> = rated
+            .iter()
+            .map(|x| {
+                let pct = x.responses.on_time_rate.unwrap_or(0.0) * 100.0;
+                Bar::with_label(
+                    format!("{} {:>4}", pad(&x.authority, 24), format!("{pct:.0}%")),
+                    pct.round() as u64,
+                )
+                .text_value(String::new())
+                .style(theme.good())
+            })
+            .collect();
+        let chart = BarChart::default()
+            .direction(Direction::Horizontal)
+            .data(BarGroup::default().bars(&bars))
+            .max(100)
+            .bar_width(1)
+            .bar_gap(0);
+        f.render_widget(
+            chart,
+            Rect {
+                y,
+                height: rated.len() as u16,
+                width: a.width.min(80),
+                ..a
+            },
+        );
+    }
+}
