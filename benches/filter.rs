@@ -10,6 +10,10 @@
 #[path = "common/mod.rs"]
 mod common;
 
+/// As the `foi` binary (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use foi_casebook::tui::action::Action;
 use foi_casebook::tui::app::App;
 use foi_casebook::tui::update::update;

@@ -8,6 +8,10 @@
 #[path = "common/mod.rs"]
 mod common;
 
+/// As the `foi` binary (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use foi_casebook::casebook::{ListQuery, Sort, sort_summaries};
 use std::hint::black_box;

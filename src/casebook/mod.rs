@@ -28,7 +28,7 @@ pub use search::{SearchHit, fts_query};
 pub use stats::{
     AuthorityStats, ExemptionCount, OutcomeCount, ResponseStats, ReviewStats, Stats, review_outcome,
 };
-pub use transfer::{ImportReport, parse_document};
+pub use transfer::{EXPORT_INTERRUPTED, IMPORT_INTERRUPTED, ImportReport, Watch, parse_document};
 pub use views::{
     CaseRow, CaseSummary, CaseView, DueRow, Filter, ListQuery, Sort, filter_text, sort_summaries,
 };

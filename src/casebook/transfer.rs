@@ -1,11 +1,48 @@
 //! Moving whole cases in and out: the JSON document that `export` writes and `import`
 //! reads back. Import is all or nothing: one transaction for the whole file.
+//!
+//! Long transfers report how far they have got and can be stopped between cases through
+//! a [`Watch`]: the command line draws a progress bar from it and sets its flag on
+//! Ctrl-C; a stopped import rolls its transaction back whole.
 
 use super::questions::check_exemptions;
 use super::{Casebook, Error, Result};
 use crate::domain::{CaseFile, normalize_ref, text::inert_line};
 use crate::export::json::{CaseJson, Document, FORMAT, VERSION};
 use crate::store::Reads;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// What a long transfer tells as it goes and the flag that stops it.
+#[derive(Clone, Copy)]
+pub struct Watch<'a> {
+    /// Called with (cases done, cases in all) after each case.
+    pub progress: &'a (dyn Fn(usize, usize) + Sync),
+    /// Set (by a Ctrl-C handler, say) to stop at the next case.
+    pub stop: &'a AtomicBool,
+}
+
+static NEVER: AtomicBool = AtomicBool::new(false);
+
+impl Watch<'static> {
+    /// Nobody watching: no progress, never stopped.
+    pub fn none() -> Watch<'static> {
+        Watch {
+            progress: &|_, _| {},
+            stop: &NEVER,
+        }
+    }
+}
+
+impl Watch<'_> {
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// The message of an import stopped by its [`Watch`]: nothing of it was saved.
+pub const IMPORT_INTERRUPTED: &str = "interrupted: nothing was imported";
+/// The message of an export stopped by its [`Watch`]: no file was written.
+pub const EXPORT_INTERRUPTED: &str = "interrupted: nothing was exported";
 
 /// What an import did (or, on a dry run, would do).
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -94,6 +131,18 @@ impl Casebook {
     /// Import every case of an export document in one transaction. A case whose
     /// authority and reference are already in the casebook is skipped, not duplicated.
     pub fn import_document(&mut self, doc: &Document, dry_run: bool) -> Result<ImportReport> {
+        self.import_document_watched(doc, dry_run, Watch::none())
+    }
+
+    /// [`Casebook::import_document`], reporting each case to `watch` and stopping when its
+    /// flag is set: the transaction is then rolled back whole and the error says
+    /// [`IMPORT_INTERRUPTED`].
+    pub fn import_document_watched(
+        &mut self,
+        doc: &Document,
+        dry_run: bool,
+        watch: Watch<'_>,
+    ) -> Result<ImportReport> {
         let files: Vec<CaseFile> = doc
             .cases
             .iter()
@@ -106,13 +155,18 @@ impl Casebook {
         };
         let created = self.store.write(|w| -> Result<Vec<i64>> {
             let mut ids = Vec::new();
-            for f in &files {
+            for (i, f) in files.iter().enumerate() {
+                // Returning an error rolls the whole transaction back.
+                if watch.stopped() {
+                    return Err(Error::user(IMPORT_INTERRUPTED));
+                }
                 if is_duplicate(w, &f.case)? {
                     report.skipped.push(f.case.title.clone());
-                    continue;
+                } else {
+                    ids.push(w.insert_case_file(f)?);
+                    report.count += 1;
                 }
-                ids.push(w.insert_case_file(f)?);
-                report.count += 1;
+                (watch.progress)(i + 1, files.len());
             }
             if dry_run {
                 // Roll back: the closure's error aborts the transaction.
@@ -137,14 +191,166 @@ impl Casebook {
 
     /// The export document of one case or of all.
     pub fn export_document(&self, only: Option<i64>) -> Result<Document> {
-        let views = match only {
-            Some(id) => vec![self.view(id)?],
-            None => self.all_views()?,
-        };
+        self.export_document_watched(only, Watch::none())
+    }
+
+    /// [`Casebook::export_document`], reporting each case to `watch` and stopping (with
+    /// [`EXPORT_INTERRUPTED`]) when its flag is set.
+    pub fn export_document_watched(&self, only: Option<i64>, watch: Watch<'_>) -> Result<Document> {
+        let views = self.export_views_watched(only, watch)?;
         Ok(Document {
             format: FORMAT.into(),
             version: VERSION,
             cases: views.iter().map(CaseJson::from_view).collect(),
         })
+    }
+
+    /// [`Casebook::export_views`], reporting each case to `watch` as its clocks are worked
+    /// out and stopping (with [`EXPORT_INTERRUPTED`]) when its flag is set.
+    pub fn export_views_watched(
+        &self,
+        only: Option<i64>,
+        watch: Watch<'_>,
+    ) -> Result<Vec<crate::casebook::CaseView>> {
+        if let Some(id) = only {
+            let v = self.view(id)?;
+            (watch.progress)(1, 1);
+            return Ok(vec![v]);
+        }
+        if watch.stopped() {
+            return Err(Error::user(EXPORT_INTERRUPTED));
+        }
+        let files = self.store.all_case_files()?;
+        let total = files.len();
+        let mut views = Vec::with_capacity(total);
+        for (i, f) in files.into_iter().enumerate() {
+            if watch.stopped() {
+                return Err(Error::user(EXPORT_INTERRUPTED));
+            }
+            views.push(crate::casebook::CaseView::build(
+                f,
+                self.today,
+                self.calendar(),
+            ));
+            (watch.progress)(i + 1, total);
+        }
+        Ok(views)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{IMPORT_INTERRUPTED, Watch};
+    use crate::casebook::{Casebook, Error};
+    use crate::export::json::{Document, FORMAT, VERSION};
+    use crate::store::Store;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    fn book() -> Casebook {
+        let store = Store::open_in_memory().expect("store");
+        Casebook::new(
+            store,
+            chrono::NaiveDate::from_ymd_opt(2024, 6, 1).expect("date"),
+        )
+    }
+
+    /// Three distinct cases, as `export` would write them.
+    fn document() -> Document {
+        let mut cases = Vec::new();
+        for i in 0..3 {
+            let mut c: crate::export::json::CaseJson = serde_json::from_value(serde_json::json!({
+                "title": format!("Request {i}"),
+                "authority": "Leeds City Council",
+                "their_ref": format!("FOI-{i}"),
+                "sent": "2024-01-10",
+            }))
+            .expect("case json");
+            c.id = None;
+            cases.push(c);
+        }
+        Document {
+            format: FORMAT.into(),
+            version: VERSION,
+            cases,
+        }
+    }
+
+    #[test]
+    fn an_import_stopped_midway_saves_nothing_and_says_so() {
+        let mut book = book();
+        let stop = AtomicBool::new(false);
+        let seen = Mutex::new(Vec::new());
+        // Ctrl-C arrives while the second case is being saved.
+        let progress = |done: usize, total: usize| {
+            if let Ok(mut s) = seen.lock() {
+                s.push((done, total));
+            }
+            if done == 2 {
+                stop.store(true, Ordering::Relaxed);
+            }
+        };
+        let watch = Watch {
+            progress: &progress,
+            stop: &stop,
+        };
+        match book.import_document_watched(&document(), false, watch) {
+            Err(Error::User(m)) => assert_eq!(m, IMPORT_INTERRUPTED),
+            other => panic!("expected the interruption, got {other:?}"),
+        }
+        assert_eq!(
+            book.case_count().ok(),
+            Some(0),
+            "the transaction was rolled back"
+        );
+        assert_eq!(
+            seen.lock().map(|s| s.clone()).ok(),
+            Some(vec![(1, 3), (2, 3)])
+        );
+        // Not stopped, the same document imports whole, reporting every case.
+        let seen = Mutex::new(Vec::new());
+        let progress = |done: usize, total: usize| {
+            if let Ok(mut s) = seen.lock() {
+                s.push((done, total));
+            }
+        };
+        let never = AtomicBool::new(false);
+        let report = book
+            .import_document_watched(
+                &document(),
+                false,
+                Watch {
+                    progress: &progress,
+                    stop: &never,
+                },
+            )
+            .expect("imported");
+        assert_eq!(report.count, 3);
+        assert_eq!(book.case_count().ok(), Some(3));
+        assert_eq!(seen.lock().map(|s| s.len()).ok(), Some(3));
+    }
+
+    #[test]
+    fn an_export_stopped_midway_returns_the_interruption() {
+        let mut book = book();
+        book.import_document(&document(), false).expect("imported");
+        let stop = AtomicBool::new(true);
+        let watch = Watch {
+            progress: &|_, _| {},
+            stop: &stop,
+        };
+        match book.export_document_watched(None, watch) {
+            Err(Error::User(m)) => assert_eq!(m, super::EXPORT_INTERRUPTED),
+            other => panic!(
+                "expected the interruption, got {:?}",
+                other.map(|d| d.cases.len())
+            ),
+        }
+        assert_eq!(
+            book.export_document_watched(None, Watch::none())
+                .map(|d| d.cases.len())
+                .ok(),
+            Some(3)
+        );
     }
 }

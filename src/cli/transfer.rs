@@ -2,7 +2,7 @@
 
 use super::args::{ExportArgs, ImportArgs};
 use super::json_line;
-use crate::casebook::{Casebook, Error, LetterChoices, Result, parse_document};
+use crate::casebook::{Casebook, Error, LetterChoices, Result, Watch, parse_document};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use crate::export::json::Document;
@@ -11,13 +11,132 @@ use crate::import::{Format, Proposal, detect_format, parse_letter};
 use crate::present::{fit, pad};
 use std::fmt::Write;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// Below this many cases a transfer is quick: no bar.
+const BAR_FROM: usize = 200;
+
+/// A progress bar on stderr (only when it is a terminal) and a Ctrl-C handler that asks
+/// the work to stop between cases, for as long as this lives. A second Ctrl-C ends the
+/// process at once (SQLite's journal still undoes a transaction cut short).
+struct LongWork {
+    bar: Option<indicatif::ProgressBar>,
+    stop: Arc<AtomicBool>,
+    handlers: Vec<signal_hook::SigId>,
+    /// What the bar says once every case is done (saving, writing the file).
+    after: &'static str,
+    counting: AtomicBool,
+}
+
+impl LongWork {
+    /// A spinner until the cases are counted, then `verb` on a bar, then `after`.
+    fn start(verb: &'static str, after: &'static str) -> LongWork {
+        use std::io::IsTerminal;
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut handlers = Vec::new();
+        let sigint = signal_hook::consts::SIGINT;
+        // The order matters: the first handler exits on a second Ctrl-C (the flag is set
+        // by then), the second sets the flag on the first.
+        if let Ok(id) = signal_hook::flag::register_conditional_shutdown(sigint, 130, stop.clone())
+        {
+            handlers.push(id);
+        }
+        if let Ok(id) = signal_hook::flag::register(sigint, stop.clone()) {
+            handlers.push(id);
+        }
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                None,
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            spin(&bar, "reading");
+            bar.set_prefix(verb);
+            bar
+        });
+        LongWork {
+            bar,
+            stop,
+            handlers,
+            after,
+            counting: AtomicBool::new(false),
+        }
+    }
+
+    fn progress(&self, done: usize, total: usize) {
+        use std::sync::atomic::Ordering;
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if total < BAR_FROM {
+            return;
+        }
+        if !self.counting.swap(true, Ordering::Relaxed) {
+            bar.disable_steady_tick();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{prefix} [{bar:32}] {pos}/{len} cases, {elapsed} (Ctrl-C stops)",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar.set_length(total as u64);
+        }
+        bar.set_position(done as u64);
+        if done == total {
+            spin(bar, self.after);
+        }
+    }
+}
+
+/// A spinner saying what is under way, for the parts that are not counted in cases.
+fn spin(bar: &indicatif::ProgressBar, msg: &'static str) {
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg}… {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.set_message(msg);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+}
+
+impl Drop for LongWork {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        for id in self.handlers.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
 
 pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     let only = a.case.as_deref().map(|c| book.resolve(c)).transpose()?;
     let text = match a.format.as_str() {
-        "json" => json_line(&book.export_document(only)?)?,
+        "json" => {
+            let work = LongWork::start("exporting", "writing");
+            let progress = |done, total| work.progress(done, total);
+            let doc = book.export_document_watched(
+                only,
+                Watch {
+                    progress: &progress,
+                    stop: &work.stop,
+                },
+            )?;
+            let text = json_line(&doc)?;
+            drop(work);
+            text
+        }
         "csv" | "md" | "markdown" | "ics" | "ical" => {
-            let views = book.export_views(only)?;
+            let work = LongWork::start("exporting", "writing");
+            let progress = |done, total| work.progress(done, total);
+            let views = book.export_views_watched(
+                only,
+                Watch {
+                    progress: &progress,
+                    stop: &work.stop,
+                },
+            )?;
             let text = match a.format.as_str() {
                 "csv" => crate::export::csv::write(&views)?,
                 "ics" | "ical" => {
@@ -25,6 +144,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
                 }
                 _ => crate::export::markdown::write(&views, book.today()),
             };
+            drop(work);
             // Stored text goes to a file as it is, but never raw to a terminal.
             if a.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 crate::domain::text::inert(&text, true).into_owned()
@@ -94,7 +214,21 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
 }
 
 fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
-    let report = book.import_document(doc, a.dry_run)?;
+    let work = if a.dry_run {
+        LongWork::start("checking", "finishing")
+    } else {
+        LongWork::start("importing", "indexing for search and saving")
+    };
+    let progress = |done, total| work.progress(done, total);
+    let report = book.import_document_watched(
+        doc,
+        a.dry_run,
+        Watch {
+            progress: &progress,
+            stop: &work.stop,
+        },
+    )?;
+    drop(work);
     if json {
         return json_line(&report);
     }

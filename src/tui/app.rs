@@ -15,6 +15,7 @@ use crate::casebook::tui_support::{TextQuery, question_hay};
 use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_summaries};
 use crate::domain::Event;
 use crate::domain::Question;
+use crate::store::QuestionDigest;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -110,7 +111,9 @@ pub struct App {
     /// Each case's question labels and texts, for the filter. Loaded after the first
     /// frame on another thread (`None` until then: the filter searches the rest).
     pub haystacks: Option<HashMap<i64, String>>,
-    hay_job: Option<Receiver<HashMap<i64, String>>>,
+    /// The questions read on another thread: the haystacks, and the outcomes that the
+    /// first load leaves out of `views` (their `overall` and `questions`).
+    hay_job: Option<Receiver<QuestionDigest>>,
     /// Indices into `views` that pass the filter and the search, in order.
     pub visible: Vec<usize>,
     pub filter: Filter,
@@ -240,17 +243,26 @@ impl App {
             Ok(Some(reader)) => {
                 let (tx, rx) = std::sync::mpsc::channel();
                 std::thread::spawn(move || {
-                    if let Ok(h) = reader.question_haystacks() {
-                        let _ = tx.send(h);
+                    if let Ok(d) = reader.question_digest() {
+                        let _ = tx.send(d);
                     }
                 });
                 self.hay_job = Some(rx);
             }
-            _ => match self.book.store().question_haystacks() {
-                Ok(h) => self.haystacks = Some(h),
+            _ => match self.book.store().question_digest() {
+                Ok(d) => self.take_digest(d),
                 Err(e) => self.say_error(&e.into()),
             },
         }
+    }
+
+    /// The questions have been read: the filter's haystacks, and the outcomes the list
+    /// rows were loaded without.
+    fn take_digest(&mut self, d: QuestionDigest) {
+        for v in &mut self.views {
+            v.set_outcomes(d.outcomes.get(&v.case.id).map_or(&[], Vec::as_slice));
+        }
+        self.haystacks = Some(d.haystacks);
     }
 
     /// Take the question texts if the loader has finished; true when they arrived.
@@ -259,8 +271,8 @@ impl App {
             return false;
         };
         match rx.try_recv() {
-            Ok(h) => {
-                self.haystacks = Some(h);
+            Ok(d) => {
+                self.take_digest(d);
                 self.hay_job = None;
                 if !self.query().trim().is_empty() {
                     self.filtered_for = None;
@@ -311,7 +323,17 @@ impl App {
     /// Load every case again, keeping the selection on the same case when it is still there.
     pub fn reload(&mut self) {
         let keep = self.selected_id();
-        match self.book.summaries() {
+        // Before the load, so that a write landing during it is seen at the next tick.
+        self.data_version = self.book.store().data_version().ok();
+        // Until the questions have been read (on another thread: see `load_haystacks`),
+        // the rows come without their outcomes, which the list does not show: a million
+        // fewer rows before the first frame at 100,000 cases. `take_digest` fills them in.
+        let views = if self.haystacks.is_none() {
+            self.book.summaries_without_outcomes()
+        } else {
+            self.book.summaries()
+        };
+        match views {
             Ok(mut views) => {
                 sort_summaries(&mut views, self.sort);
                 self.views = views;
@@ -319,7 +341,6 @@ impl App {
             }
             Err(e) => self.say_error(&e),
         }
-        self.data_version = self.book.store().data_version().ok();
         self.refilter();
         if let Some(id) = keep {
             self.select_case(id);
