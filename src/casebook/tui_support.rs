@@ -114,7 +114,8 @@ impl TextQuery {
     /// question's label or text. No words match every case.
     pub fn matches(&self, v: &CaseSummary, questions: Option<&str>) -> bool {
         self.words.iter().zip(&self.finders).all(|(w, finder)| {
-            let in_fields = if w.is_ascii() && !w.contains('\n') {
+            // A built filter text is never empty (it has a line per field).
+            let in_fields = if w.is_ascii() && !w.contains('\n') && !v.filter_text.is_empty() {
                 // Field by field, ASCII case ignored: the same as `contains_ci` on each.
                 finder.find(v.filter_text.as_bytes()).is_some()
             } else {

@@ -75,7 +75,9 @@ pub struct CaseSummary {
     pub questions: usize,
     /// What the list's filter matches besides the question texts: the title, the
     /// authority, both references and the tags, one per line, in ASCII lower case (so a
-    /// typed ASCII word is found with one vectorised search, not one per field).
+    /// typed ASCII word is found with one vectorised search, not one per field). Empty
+    /// until [`CaseSummary::fill_filter_text`] (only the TUI filters; the filter searches
+    /// field by field meanwhile).
     pub filter_text: String,
 }
 
@@ -127,7 +129,7 @@ impl CaseSummary {
             needs_action: needs_action(status, &clocks),
             overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
             questions: row.outcomes.len(),
-            filter_text: filter_text(&case),
+            filter_text: String::new(),
             case,
             status,
             next,
@@ -136,6 +138,13 @@ impl CaseSummary {
 
     pub fn next_clock(&self) -> Option<&Clock> {
         self.next.as_ref()
+    }
+
+    /// Build [`CaseSummary::filter_text`] if it is not there yet.
+    pub fn fill_filter_text(&mut self) {
+        if self.filter_text.is_empty() {
+            self.filter_text = filter_text(&self.case);
+        }
     }
 
     /// Fill in `overall` and `questions` from the case's outcomes, for a summary loaded
@@ -287,6 +296,34 @@ pub fn sort_summaries(rows: &mut [CaseSummary], sort: Sort) {
     permute(rows, order);
 }
 
+/// Merge parts each sorted by `key` into one sorted vector, moving each row once.
+fn merge_by_key<T, K: Ord>(parts: Vec<Vec<T>>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let total = parts.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(total);
+    let mut heads: Vec<std::iter::Peekable<std::vec::IntoIter<T>>> = parts
+        .into_iter()
+        .map(|p| p.into_iter().peekable())
+        .collect();
+    loop {
+        // Few parts (one per core): a scan of their heads beats a heap.
+        let mut best: Option<(usize, K)> = None;
+        for (i, h) in heads.iter_mut().enumerate() {
+            if let Some(row) = h.peek() {
+                let k = key(row);
+                if best.as_ref().is_none_or(|(_, b)| k < *b) {
+                    best = Some((i, k));
+                }
+            }
+        }
+        let Some((i, _)) = best else {
+            return out;
+        };
+        if let Some(row) = heads[i].next() {
+            out.push(row);
+        }
+    }
+}
+
 /// The indices of `rows` in the order of `key` (which must tell any two rows apart).
 fn order_by_key<'a, T, K: Ord>(rows: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<usize> {
     let mut keyed: Vec<(K, usize)> = rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
@@ -343,6 +380,38 @@ impl Casebook {
         Ok(self
             .store
             .map_case_rows_without_outcomes(|r| CaseSummary::take_from(r, today, cal))?)
+    }
+
+    /// Every case as a list row in the order `sort`: what the TUI loads. `full`: with the
+    /// outcomes and the filter texts; without, neither (see
+    /// [`Casebook::summaries_without_outcomes`]; the TUI's first screen shows neither and
+    /// fills them in once its background reader has been through the questions). The
+    /// same rows in the same order as `summaries` and [`sort_summaries`]; faster, as each
+    /// loader thread sorts its own part and the parts are merged (by urgency, the order
+    /// the TUI starts in; other orders are sorted whole).
+    pub fn sorted_summaries(&self, sort: Sort, full: bool) -> Result<Vec<CaseSummary>> {
+        let (today, cal) = (self.today, self.calendar.get());
+        let with_outcomes = full;
+        let build = |r: &mut CaseRowData| {
+            let mut v = CaseSummary::take_from(r, today, cal);
+            if full {
+                v.fill_filter_text();
+            }
+            v
+        };
+        if sort != Sort::Urgency {
+            let mut rows = if with_outcomes {
+                self.store.map_case_rows(build)?
+            } else {
+                self.store.map_case_rows_without_outcomes(build)?
+            };
+            sort_summaries(&mut rows, sort);
+            return Ok(rows);
+        }
+        let parts = self.store.map_case_slices(with_outcomes, build, |part| {
+            sort_summaries(part, Sort::Urgency)
+        })?;
+        Ok(merge_by_key(parts, urgency_key))
     }
 
     pub fn list(&self, q: &ListQuery) -> Result<Vec<CaseRow>> {
@@ -414,7 +483,7 @@ impl Casebook {
 
 #[cfg(test)]
 mod tests {
-    use super::{order_by_key, permute};
+    use super::{merge_by_key, order_by_key, permute};
     use proptest::prelude::*;
 
     proptest! {
@@ -428,6 +497,18 @@ mod tests {
             let order = order_by_key(&got, |r| *r);
             permute(&mut got, order);
             prop_assert_eq!(got, expected);
+        }
+
+        #[test]
+        fn merging_sorted_parts_matches_sorting_the_whole(xs in proptest::collection::vec(any::<u16>(), 0..200), cut in 0usize..200) {
+            let rows: Vec<(u16, usize)> = xs.into_iter().enumerate().map(|(i, x)| (x, i)).collect();
+            let mut expected = rows.clone();
+            expected.sort();
+            let cut = cut.min(rows.len());
+            let (mut a, mut b) = (rows[..cut].to_vec(), rows[cut..].to_vec());
+            a.sort();
+            b.sort();
+            prop_assert_eq!(merge_by_key(vec![a, b], |r| *r), expected);
         }
     }
 }

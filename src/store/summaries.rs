@@ -306,6 +306,24 @@ impl Store {
         with_outcomes: bool,
         f: impl Fn(&mut CaseRowData) -> T + Sync,
     ) -> Result<Vec<T>> {
+        let parts = self.map_case_slices(with_outcomes, f, |_| {})?;
+        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            all.extend(part);
+        }
+        Ok(all)
+    }
+
+    /// The work of [`Store::map_case_rows`] (or, without `with_outcomes`, of
+    /// [`Store::map_case_rows_without_outcomes`]) as it was shared out: one part per slice
+    /// of ids, in id order, each passed through `finish` on its own thread (to sort it,
+    /// say, before the parts are merged).
+    pub fn map_case_slices<T: Send>(
+        &self,
+        with_outcomes: bool,
+        f: impl Fn(&mut CaseRowData) -> T + Sync,
+        finish: impl Fn(&mut Vec<T>) + Sync,
+    ) -> Result<Vec<Vec<T>>> {
         let err = |e| self.sql_err(e);
         let (lo, hi): (Option<i64>, Option<i64>) = self
             .conn
@@ -324,7 +342,9 @@ impl Store {
             1
         };
         if slices == 1 {
-            return load_slice(&self.conn, (lo, hi), with_outcomes, &f).map_err(err);
+            let mut part = load_slice(&self.conn, (lo, hi), with_outcomes, &f).map_err(err)?;
+            finish(&mut part);
+            return Ok(vec![part]);
         }
         // Equal id ranges: ids are dense in practice, so slices hold about as many cases.
         let width = (hi - lo) / slices as i64 + 1;
@@ -332,20 +352,23 @@ impl Store {
             .map(|k| (lo + k * width, (lo + (k + 1) * width - 1).min(hi)))
             .filter(|(a, b)| a <= b)
             .collect();
-        let f = &f;
-        std::thread::scope(|s| -> Result<Vec<T>> {
+        let (f, finish) = (&f, &finish);
+        std::thread::scope(|s| -> Result<Vec<Vec<T>>> {
             let jobs: Vec<_> = bounds[1..]
                 .iter()
                 .map(|&(a, b)| {
                     let path = self.path.clone();
                     s.spawn(move || -> Result<Vec<T>> {
                         let conn = reader(&path)?;
-                        load_slice(&conn, (a, b), with_outcomes, f)
-                            .map_err(|e| StoreError::from_sqlite(&path, e))
+                        let mut part = load_slice(&conn, (a, b), with_outcomes, f)
+                            .map_err(|e| StoreError::from_sqlite(&path, e))?;
+                        finish(&mut part);
+                        Ok(part)
                     })
                 })
                 .collect();
-            let first = load_slice(&self.conn, bounds[0], with_outcomes, f).map_err(err)?;
+            let mut first = load_slice(&self.conn, bounds[0], with_outcomes, f).map_err(err)?;
+            finish(&mut first);
             let mut parts = vec![first];
             for job in jobs {
                 parts.push(job.join().map_err(|_| StoreError::BadData {
@@ -353,11 +376,7 @@ impl Store {
                     detail: "a case loader thread stopped unexpectedly".into(),
                 })??);
             }
-            let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-            for part in parts {
-                all.extend(part);
-            }
-            Ok(all)
+            Ok(parts)
         })
     }
 

@@ -261,6 +261,7 @@ impl App {
     fn take_digest(&mut self, d: QuestionDigest) {
         for v in &mut self.views {
             v.set_outcomes(d.outcomes.get(&v.case.id).map_or(&[], Vec::as_slice));
+            v.fill_filter_text();
         }
         self.haystacks = Some(d.haystacks);
     }
@@ -328,14 +329,11 @@ impl App {
         // Until the questions have been read (on another thread: see `load_haystacks`),
         // the rows come without their outcomes, which the list does not show: a million
         // fewer rows before the first frame at 100,000 cases. `take_digest` fills them in.
-        let views = if self.haystacks.is_none() {
-            self.book.summaries_without_outcomes()
-        } else {
-            self.book.summaries()
-        };
-        match views {
-            Ok(mut views) => {
-                sort_summaries(&mut views, self.sort);
+        match self
+            .book
+            .sorted_summaries(self.sort, self.haystacks.is_some())
+        {
+            Ok(views) => {
                 self.views = views;
                 self.filtered_for = None;
             }
