@@ -29,7 +29,7 @@ for n in "${sizes[@]}"; do
         -n "foi list --json" "$foi --db $db --today $today list --json" \
         -n "foi due --json" "$foi --db $db --today $today due --json" \
         -n "foi search council" "$foi --db $db --today $today search council --json" \
-        -n "foi show 4242" "$foi --db $db --today $today show 42 --json" \
+        -n "foi show 42" "$foi --db $db --today $today show 42 --json" \
         > /dev/null
     echo "== $n cases: peak RSS (MB)" | tee "$out/rss-$n.txt"
     for cmd in "list --json" "due --json" "search council --json" "show 42 --json"; do

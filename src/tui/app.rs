@@ -432,6 +432,10 @@ impl App {
     /// Once a second: follow the local date (unless pinned) and other programs' writes.
     /// Returns whether anything changed, so the screen is redrawn only then.
     pub fn tick(&mut self, local_today: NaiveDate) -> bool {
+        // The questions read in the background are filled in where they belong: that
+        // needs a redraw, not a reload (which, at 100,000 cases, held the keyboard for a
+        // full load and two copies of every case in memory a second after start).
+        let arrived = self.poll_background();
         let mut changed = false;
         if !self.pinned && local_today != self.book.today() {
             self.book.set_today(local_today);
@@ -443,10 +447,9 @@ impl App {
             // Another program may have changed questions: refresh the filter's texts too.
             self.haystacks = None;
         }
-        changed |= self.poll_background();
         if changed {
             self.reload();
         }
-        changed
+        changed || arrived
     }
 }
