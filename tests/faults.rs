@@ -76,18 +76,25 @@ fn kill_9_mid_stream_loses_nothing_that_was_reported_saved() {
     let mut reported = Vec::new();
     let mut killed = 0;
     // SIGKILL each writer after a different delay, from 0 to twice a whole write, so that
-    // the kills land before, during and after its transaction.
-    for i in 0..60u64 {
-        let label = format!("K{i}");
-        let mut child = writer(&label).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(i * 2 * full / 59));
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        if status.success() {
-            reported.push(label);
-        } else {
-            killed += 1;
+    // the kills land before, during and after its transaction. A loaded machine can make
+    // writes slower than the first one: then the next round waits twice as long.
+    let mut span = full.max(1_000);
+    for round in 0..6u64 {
+        for i in 0..20u64 {
+            let label = format!("K{round}-{i}");
+            let mut child = writer(&label).spawn().unwrap();
+            std::thread::sleep(Duration::from_micros(i * 2 * span / 19));
+            let _ = child.kill();
+            if child.wait().unwrap().success() {
+                reported.push(label);
+            } else {
+                killed += 1;
+            }
         }
+        if killed > 0 && !reported.is_empty() {
+            break;
+        }
+        span *= 2;
     }
     assert_eq!(integrity(&s.db), "ok");
     let notes: Vec<String> = s.json(&["show", "1"])["events"]
