@@ -47,3 +47,54 @@ fn a_panic_is_reported_briefly_and_logged() {
         9
     );
 }
+
+/// A panic with the UI on screen gives the terminal back before the report.
+#[test]
+fn a_panic_in_the_tui_restores_the_terminal() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let status = s.path("status");
+    let err = s.path("stderr");
+    let cmd = format!(
+        "FOI_TEST_PANIC=tui '{}' --db '{}' --today 2018-03-10 2>'{}'; echo $? > '{}'; sleep 30",
+        assert_cmd::cargo::cargo_bin("foi").display(),
+        s.db.display(),
+        err.display(),
+        status.display()
+    );
+    let Some(t) = common::tmux::Tmux::start("panic", 80, 24, &cmd) else {
+        return;
+    };
+    let start = std::time::Instant::now();
+    let code = loop {
+        if let Ok(c) = std::fs::read_to_string(&status)
+            && !c.trim().is_empty()
+        {
+            break c.trim().to_string();
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "foi did not exit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    };
+    assert_eq!(code, "2");
+    let stderr = std::fs::read_to_string(&err).unwrap();
+    assert!(
+        stderr.contains("internal error") && stderr.contains("is safe"),
+        "{stderr}"
+    );
+    // The alternate screen is gone: none of the UI is left on the terminal.
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Cases") && !screen.contains("Timeline"),
+        "{screen}"
+    );
+    assert_eq!(
+        s.json(&["show", "1"])["questions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        9
+    );
+}

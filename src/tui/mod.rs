@@ -86,6 +86,12 @@ pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
         // Straight out, without freeing every loaded case: only start-up is timed.
         std::process::exit(0);
     }
+    // Test hook: a panic on purpose with the UI on screen (tests/panics.rs proves the
+    // terminal comes back and the report is written).
+    if std::env::var("FOI_TEST_PANIC").as_deref() == Ok("tui") {
+        let _ = first_frame(&mut session.terminal, &mut app);
+        panic!("a panic requested by FOI_TEST_PANIC inside the terminal UI");
+    }
     let result = event_loop(&mut session.terminal, &mut app);
     drop(session);
     result.map_err(terminal_error)
