@@ -126,9 +126,14 @@ pub fn demo(book: &mut Casebook, json: bool) -> Result<String> {
     if json {
         return json_line(&json!({ "id": id, "created": new }));
     }
-    Ok(if new {
+    let mut out = if new {
         format!("Loaded the example case as #{id}. Try: foi show {id}   or just: foi\n")
     } else {
         format!("The example case is already here as #{id}. Try: foi show {id}\n")
-    })
+    };
+    // The letter is from 2018: on today's date its clocks have long finished.
+    if book.view(id)?.next_clock().is_none() {
+        out.push_str("It is a 2018 letter: add --today 2018-03-10 to see its clocks running.\n");
+    }
+    Ok(out)
 }

@@ -186,10 +186,16 @@ fn load_demo(app: &mut App) {
             app.reload();
             app.select_case(id);
             let what = if new { "Loaded" } else { "Already here:" };
-            app.say(
-                Tone::Done,
-                format!("{what} the example case. Enter opens it; ? lists every key."),
-            );
+            // The letter is from 2018: on today's date its clocks have long finished.
+            let live = app.selected_row().is_some_and(|r| r.next.is_some());
+            let text = if live {
+                format!("{what} the example case. Enter opens it; ? lists every key.")
+            } else {
+                format!(
+                    "{what} the example case, a 2018 letter: start foi with --today 2018-03-10 to see its clocks run."
+                )
+            };
+            app.say(Tone::Done, text);
         }
         Err(e) => app.say_error(&e),
     }
