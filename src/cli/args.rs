@@ -108,6 +108,37 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The details `add` and `edit` share. On `edit`, "none" clears a field.
+#[derive(Debug, Args)]
+pub struct CaseDetails {
+    /// The date the authority received it, if not the day it was sent.
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    /// The authority's reference.
+    #[arg(long, value_name = "REF")]
+    pub their_ref: Option<String>,
+    /// Your own reference.
+    #[arg(long, value_name = "REF")]
+    pub my_ref: Option<String>,
+    /// email, post, web-form, whatdotheyknow or other.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Where the request is online.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The request's full text.
+    #[arg(long, conflicts_with = "text_file")]
+    pub text: Option<String>,
+    /// Read the request's full text from a file.
+    #[arg(long, value_name = "FILE")]
+    pub text_file: Option<PathBuf>,
+    /// A tag (repeat for more; on edit, the tags replace the old ones).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The public body the request went to.
@@ -119,34 +150,11 @@ pub struct AddArgs {
     /// The date the request was sent (leave out for a draft).
     #[arg(long, value_name = "DATE")]
     pub sent: Option<String>,
-    /// The date the authority received it, if not the day it was sent.
-    #[arg(long, value_name = "DATE")]
-    pub received: Option<String>,
     /// foia, eir, foisa or eisr.
     #[arg(long, default_value = "foia")]
     pub regime: String,
-    /// The authority's reference.
-    #[arg(long, value_name = "REF")]
-    pub their_ref: Option<String>,
-    /// Your own reference.
-    #[arg(long, value_name = "REF")]
-    pub my_ref: Option<String>,
-    /// email, post, web-form, whatdotheyknow or other.
-    #[arg(long)]
-    pub channel: Option<String>,
-    #[arg(long)]
-    pub url: Option<String>,
-    /// The request's full text.
-    #[arg(long, conflicts_with = "text_file")]
-    pub text: Option<String>,
-    /// Read the request's full text from a file.
-    #[arg(long, value_name = "FILE")]
-    pub text_file: Option<PathBuf>,
-    /// A tag (repeat for more).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    #[arg(long)]
-    pub notes: Option<String>,
+    #[command(flatten)]
+    pub details: CaseDetails,
 }
 
 #[derive(Debug, Args)]
@@ -159,32 +167,13 @@ pub struct EditArgs {
     /// New sent date ("none" makes the case a draft again).
     #[arg(long, value_name = "DATE")]
     pub sent: Option<String>,
-    /// New received date ("none": the day it was sent).
-    #[arg(long, value_name = "DATE")]
-    pub received: Option<String>,
     #[arg(long)]
     pub regime: Option<String>,
-    /// ("none" clears it)
-    #[arg(long, value_name = "REF")]
-    pub their_ref: Option<String>,
-    #[arg(long, value_name = "REF")]
-    pub my_ref: Option<String>,
-    #[arg(long)]
-    pub channel: Option<String>,
-    #[arg(long)]
-    pub url: Option<String>,
-    #[arg(long, conflicts_with = "text_file")]
-    pub text: Option<String>,
-    #[arg(long, value_name = "FILE")]
-    pub text_file: Option<PathBuf>,
-    /// Replace the tags (repeat for more).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub details: CaseDetails,
     /// Remove every tag.
     #[arg(long, conflicts_with = "tags")]
     pub clear_tags: bool,
-    #[arg(long)]
-    pub notes: Option<String>,
 }
 
 #[derive(Debug, Args)]

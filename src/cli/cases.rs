@@ -16,7 +16,8 @@ fn date_opt(s: Option<&str>, book: &Casebook, what: &str) -> Result<Option<chron
 }
 
 pub fn add(book: &mut Casebook, a: AddArgs, json: bool) -> Result<String> {
-    let text = match (&a.text, &a.text_file) {
+    let d = a.details;
+    let text = match (&d.text, &d.text_file) {
         (_, Some(f)) => Some(read_text_file(f)?),
         (t, None) => t.clone(),
     };
@@ -25,14 +26,14 @@ pub fn add(book: &mut Casebook, a: AddArgs, json: bool) -> Result<String> {
         authority: a.authority,
         regime: a.regime.parse()?,
         sent: date_opt(a.sent.as_deref(), book, "sent")?,
-        received: date_opt(a.received.as_deref(), book, "received")?,
-        their_ref: a.their_ref,
-        my_ref: a.my_ref,
-        channel: a.channel.as_deref().map(str::parse).transpose()?,
-        url: a.url,
+        received: date_opt(d.received.as_deref(), book, "received")?,
+        their_ref: d.their_ref,
+        my_ref: d.my_ref,
+        channel: d.channel.as_deref().map(str::parse).transpose()?,
+        url: d.url,
         text,
-        tags: a.tags,
-        notes: a.notes,
+        tags: d.tags,
+        notes: d.notes,
     };
     let id = book.add_case(new)?;
     if json {
@@ -68,7 +69,8 @@ fn clear_date(
 
 pub fn edit(book: &mut Casebook, a: EditArgs, json: bool) -> Result<String> {
     let id = book.resolve(&a.case)?;
-    let text = match (a.text, &a.text_file) {
+    let d = a.details;
+    let text = match (d.text, &d.text_file) {
         (_, Some(f)) => Some(Some(read_text_file(f)?)),
         (t, None) => clearable(t),
     };
@@ -77,24 +79,24 @@ pub fn edit(book: &mut Casebook, a: EditArgs, json: bool) -> Result<String> {
         authority: a.authority,
         regime: a.regime.as_deref().map(str::parse).transpose()?,
         sent: clear_date(a.sent, book, "sent")?,
-        received: clear_date(a.received, book, "received")?,
-        their_ref: clearable(a.their_ref),
-        my_ref: clearable(a.my_ref),
-        channel: match clearable(a.channel) {
+        received: clear_date(d.received, book, "received")?,
+        their_ref: clearable(d.their_ref),
+        my_ref: clearable(d.my_ref),
+        channel: match clearable(d.channel) {
             None => None,
             Some(None) => Some(None),
             Some(Some(c)) => Some(Some(c.parse()?)),
         },
-        url: clearable(a.url),
+        url: clearable(d.url),
         text,
         tags: if a.clear_tags {
             Some(Vec::new())
-        } else if a.tags.is_empty() {
+        } else if d.tags.is_empty() {
             None
         } else {
-            Some(a.tags)
+            Some(d.tags)
         },
-        notes: clearable(a.notes),
+        notes: clearable(d.notes),
     };
     book.edit_case(id, patch)?;
     if json {
