@@ -1,18 +1,14 @@
 //! `foi add`, `foi edit`, `foi delete`, `foi demo`.
 
 use super::args::{AddArgs, DeleteArgs, EditArgs};
-use super::{clearable, json_line, read_text_file};
+use super::{clearable, cleared, date_arg, json_line, read_text_file};
 use crate::casebook::{CasePatch, Casebook, NewCase, Result};
-use crate::domain::dates::parse_date;
 use crate::domain::text::inert_line;
 use serde_json::json;
 
 fn date_opt(s: Option<&str>, book: &Casebook, what: &str) -> Result<Option<chrono::NaiveDate>> {
-    s.map(|s| {
-        parse_date(s, book.today())
-            .map_err(|e| crate::casebook::Error::user(format!("--{what}: {e}")))
-    })
-    .transpose()
+    s.map(|s| date_arg(s, book.today(), &format!("--{what}")))
+        .transpose()
 }
 
 pub fn add(book: &mut Casebook, a: AddArgs, json: bool) -> Result<String> {
@@ -55,18 +51,6 @@ pub fn add(book: &mut Casebook, a: AddArgs, json: bool) -> Result<String> {
     ))
 }
 
-fn clear_date(
-    s: Option<String>,
-    book: &Casebook,
-    what: &str,
-) -> Result<Option<Option<chrono::NaiveDate>>> {
-    match clearable(s) {
-        None => Ok(None),
-        Some(None) => Ok(Some(None)),
-        Some(Some(d)) => Ok(Some(date_opt(Some(&d), book, what)?)),
-    }
-}
-
 pub fn edit(book: &mut Casebook, a: EditArgs, json: bool) -> Result<String> {
     let id = book.resolve(&a.case)?;
     let d = a.details;
@@ -78,15 +62,11 @@ pub fn edit(book: &mut Casebook, a: EditArgs, json: bool) -> Result<String> {
         title: a.title,
         authority: a.authority,
         regime: a.regime.as_deref().map(str::parse).transpose()?,
-        sent: clear_date(a.sent, book, "sent")?,
-        received: clear_date(d.received, book, "received")?,
+        sent: cleared(a.sent, |s| date_arg(s, book.today(), "--sent"))?,
+        received: cleared(d.received, |s| date_arg(s, book.today(), "--received"))?,
         their_ref: clearable(d.their_ref),
         my_ref: clearable(d.my_ref),
-        channel: match clearable(d.channel) {
-            None => None,
-            Some(None) => Some(None),
-            Some(Some(c)) => Some(Some(c.parse()?)),
-        },
+        channel: cleared(d.channel, |c| Ok(c.parse()?))?,
         url: clearable(d.url),
         text,
         tags: if a.clear_tags {

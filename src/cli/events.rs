@@ -1,23 +1,20 @@
 //! `foi event add|edit|delete`.
 
 use super::args::EventCmd;
-use super::{clearable, json_line, read_text_file};
-use crate::casebook::{Casebook, Error, EventPatch, NewEvent, Result};
-use crate::domain::dates::{long, parse_date};
+use super::{clearable, cleared, date_arg, json_line, read_text_file};
+use crate::casebook::{Casebook, EventPatch, NewEvent, Result};
+use crate::domain::dates::long;
 use serde_json::json;
 
 pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
     match cmd {
         EventCmd::Add(a) => {
             let id = book.resolve(&a.case)?;
-            let date = parse_date(&a.date, book.today())
-                .map_err(|e| Error::user(format!("--date: {e}")))?;
+            let date = date_arg(&a.date, book.today(), "--date")?;
             let until = a
                 .until
                 .as_deref()
-                .map(|u| {
-                    parse_date(u, book.today()).map_err(|e| Error::user(format!("--until: {e}")))
-                })
+                .map(|u| date_arg(u, book.today(), "--until"))
                 .transpose()?;
             let new = NewEvent {
                 kind: a.kind.parse()?,
@@ -52,23 +49,16 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
         EventCmd::Edit(a) => {
             let id = book.resolve(&a.case)?;
             let today = book.today();
-            let date = |s: &str, what: &str| {
-                parse_date(s, today).map_err(|e| Error::user(format!("--{what}: {e}")))
-            };
             let patch = EventPatch {
                 kind: a.kind.as_deref().map(str::parse).transpose()?,
-                date: a.date.as_deref().map(|d| date(d, "date")).transpose()?,
+                date: a
+                    .date
+                    .as_deref()
+                    .map(|d| date_arg(d, today, "--date"))
+                    .transpose()?,
                 note: clearable(a.note),
-                window: match clearable(a.window) {
-                    None => None,
-                    Some(None) => Some(None),
-                    Some(Some(w)) => Some(Some(w.parse()?)),
-                },
-                until: match clearable(a.until) {
-                    None => None,
-                    Some(None) => Some(None),
-                    Some(Some(u)) => Some(Some(date(&u, "until")?)),
-                },
+                window: cleared(a.window, |w| Ok(w.parse()?))?,
+                until: cleared(a.until, |u| date_arg(u, today, "--until"))?,
                 letter: a
                     .letter_file
                     .as_deref()

@@ -1,11 +1,11 @@
 //! `foi holiday add|remove|list`.
 
 use super::args::HolidayCmd;
-use super::json_line;
+use super::{date_arg, json_line};
 use crate::calendar::{Division, HolidaySource};
 use crate::casebook::holidays::divisions;
 use crate::casebook::{Casebook, Error, Result};
-use crate::domain::dates::{long, parse_date};
+use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use chrono::Datelike;
 use serde_json::json;
@@ -18,8 +18,7 @@ pub fn run(book: &mut Casebook, cmd: HolidayCmd, json: bool) -> Result<String> {
             division,
             name,
         } => {
-            let d =
-                parse_date(&date, book.today()).map_err(|e| Error::user(format!("DATE: {e}")))?;
+            let d = date_arg(&date, book.today(), "DATE")?;
             let divs = divisions(&division)?;
             book.add_holiday(&divs, d, &name)?;
             Ok(format!(
@@ -29,8 +28,7 @@ pub fn run(book: &mut Casebook, cmd: HolidayCmd, json: bool) -> Result<String> {
             ))
         }
         HolidayCmd::Remove { date, division } => {
-            let d =
-                parse_date(&date, book.today()).map_err(|e| Error::user(format!("DATE: {e}")))?;
+            let d = date_arg(&date, book.today(), "DATE")?;
             let divs = divisions(&division)?;
             if book.remove_holiday(&divs, d)? {
                 Ok(format!("{} is no longer a holiday of yours.\n", long(d)))

@@ -117,6 +117,24 @@ pub(crate) fn clearable(v: Option<String>) -> Option<Option<String>> {
     })
 }
 
+/// A date option as the user typed it, read against today; the error names the option.
+pub(crate) fn date_arg(s: &str, today: NaiveDate, option: &str) -> Result<NaiveDate> {
+    parse_date(s, today).map_err(|e| Error::user(format!("{option}: {e}")))
+}
+
+/// An edit's optional value: left alone (`None`), cleared with "none" (`Some(None)`), or
+/// set to what `parse` reads (`Some(Some(v))`).
+pub(crate) fn cleared<T>(
+    v: Option<String>,
+    parse: impl FnOnce(&str) -> Result<T>,
+) -> Result<Option<Option<T>>> {
+    match clearable(v) {
+        None => Ok(None),
+        Some(None) => Ok(Some(None)),
+        Some(Some(s)) => parse(&s).map(|t| Some(Some(t))),
+    }
+}
+
 pub(crate) fn json_line<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
