@@ -64,7 +64,7 @@ fn needs_action(status: CaseStatus, clocks: &[Clock]) -> bool {
 /// that matters now. Cheap enough to hold for 100,000 cases.
 #[derive(Debug, Clone)]
 pub struct CaseSummary {
-    /// Without `text` and `notes` (see [`Casebook::view`] for everything).
+    /// Without `text`, `notes` and `created_at` (see [`Casebook::view`] for everything).
     pub case: Case,
     pub status: CaseStatus,
     pub overall: OverallOutcome,
@@ -278,11 +278,17 @@ pub fn urgency_key(v: &CaseSummary) -> (u8, NaiveDate, i64) {
 }
 
 pub fn sort_summaries(rows: &mut [CaseSummary], sort: Sort) {
+    // Rows are large: sort small keys with their row's index, then move each row once.
+    let order = sort_order(rows, sort);
+    permute(rows, order);
+}
+
+/// The indices of `rows` in the order `sort` (rows themselves stay where they are).
+pub fn sort_order(rows: &[CaseSummary], sort: Sort) -> Vec<usize> {
     // Every order ends on the case id, so it is total and an unstable sort gives the same
-    // result as a stable one. Rows are large: sort small keys with their row's index,
-    // then move each row once.
+    // result as a stable one.
     use std::cmp::Reverse;
-    let order = match sort {
+    match sort {
         Sort::Urgency => order_by_key(rows, urgency_key),
         Sort::Sent => order_by_key(rows, |v| (Reverse(v.case.sent), v.case.id)),
         // Lower-case once per row, not once per comparison.
@@ -292,11 +298,19 @@ pub fn sort_summaries(rows: &mut [CaseSummary], sort: Sort) {
         Sort::Changed => order_by_key(rows, |v| {
             (Reverse(v.case.updated_at.as_str()), Reverse(v.case.id))
         }),
-    };
-    permute(rows, order);
+    }
 }
 
-/// Merge parts each sorted by `key` into one sorted vector, moving each row once.
+/// Every case as a list row, in id order, with the order of the current sort: what the
+/// TUI holds. The rows never move when the sort changes; only `order` does.
+#[derive(Debug, Default)]
+pub struct Summaries {
+    pub rows: Vec<CaseSummary>,
+    /// Indices into `rows`, in the sort's order.
+    pub order: Vec<usize>,
+}
+
+/// Merge parts each sorted by `key` into one sorted vector, moving each item once.
 fn merge_by_key<T, K: Ord>(parts: Vec<Vec<T>>, key: impl Fn(&T) -> K) -> Vec<T> {
     let total = parts.iter().map(Vec::len).sum();
     let mut out = Vec::with_capacity(total);
@@ -382,16 +396,15 @@ impl Casebook {
             .map_case_rows_without_outcomes(|r| CaseSummary::take_from(r, today, cal))?)
     }
 
-    /// Every case as a list row in the order `sort`: what the TUI loads. `full`: with the
-    /// outcomes and the filter texts; without, neither (see
+    /// Every case as a list row, in id order, with the order `sort`: what the TUI
+    /// loads. `full`: with the outcomes and the filter texts; without, neither (see
     /// [`Casebook::summaries_without_outcomes`]; the TUI's first screen shows neither and
     /// fills them in once its background reader has been through the questions). The
-    /// same rows in the same order as `summaries` and [`sort_summaries`]; faster, as each
-    /// loader thread sorts its own part and the parts are merged (by urgency, the order
-    /// the TUI starts in; other orders are sorted whole).
-    pub fn sorted_summaries(&self, sort: Sort, full: bool) -> Result<Vec<CaseSummary>> {
+    /// same rows as `summaries`, in the same order as [`sort_order`]; faster, as each
+    /// loader thread sorts its own part by urgency (the order the TUI starts in) and the
+    /// sorted indices are merged; other orders are sorted whole.
+    pub fn sorted_summaries(&self, sort: Sort, full: bool) -> Result<Summaries> {
         let (today, cal) = (self.today, self.calendar.get());
-        let with_outcomes = full;
         let build = |r: &mut CaseRowData| {
             let mut v = CaseSummary::take_from(r, today, cal);
             if full {
@@ -399,19 +412,42 @@ impl Casebook {
             }
             v
         };
-        if sort != Sort::Urgency {
-            let mut rows = if with_outcomes {
-                self.store.map_case_rows(build)?
-            } else {
-                self.store.map_case_rows_without_outcomes(build)?
-            };
-            sort_summaries(&mut rows, sort);
-            return Ok(rows);
-        }
-        let parts = self.store.map_case_slices(with_outcomes, build, |part| {
-            sort_summaries(part, Sort::Urgency)
+        let parts = self.store.map_case_slices(full, build, |part| {
+            if sort != Sort::Urgency {
+                return Vec::new();
+            }
+            let mut keyed: Vec<((u8, NaiveDate, i64), usize)> = part
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (urgency_key(v), i))
+                .collect();
+            keyed.sort_unstable();
+            keyed
         })?;
-        Ok(merge_by_key(parts, urgency_key))
+        let mut rows = Vec::new();
+        let mut sorted = Vec::with_capacity(parts.len());
+        for (part, mut keyed) in parts {
+            // Indices into the part become indices into the whole.
+            let offset = rows.len();
+            for (_, i) in &mut keyed {
+                *i += offset;
+            }
+            sorted.push(keyed);
+            rows = if rows.is_empty() {
+                part
+            } else {
+                crate::store::join_parts(vec![rows, part])
+            };
+        }
+        let order = if sort == Sort::Urgency {
+            merge_by_key(sorted, |(k, _)| *k)
+                .into_iter()
+                .map(|(_, i)| i)
+                .collect()
+        } else {
+            sort_order(&rows, sort)
+        };
+        Ok(Summaries { rows, order })
     }
 
     pub fn list(&self, q: &ListQuery) -> Result<Vec<CaseRow>> {

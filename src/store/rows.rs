@@ -26,6 +26,10 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 /// dates at 100,000 cases); anything else goes through the format parser as before.
 pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
+    if b.is_empty() {
+        // An absent date in a timeline digest: no need to ask the format parser.
+        return None;
+    }
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         let num = |r: std::ops::Range<usize>| {
             b[r].iter().try_fold(0u32, |n, &c| {

@@ -3,8 +3,11 @@
 //! outcome without its text.
 //!
 //! How it stays fast at 100,000 cases (see BENCHMARKS.md for the figures):
-//! - the big tables are read through covering indexes, in case order, and joined to the
-//!   cases by a merge (four cursors stepped together), not through hash maps;
+//! - each case's timeline and tags come from its row of `case_digest` (one row per case,
+//!   kept by triggers: see migration 3), not from the ~5 events and the tags behind it;
+//!   a case whose digest is missing or marked unusable is read from the tables instead;
+//! - the tables are read in case order (covering indexes where not the digest) and
+//!   joined to the cases by a merge (cursors stepped together), not through hash maps;
 //! - each case is handed to the caller's function as soon as it is complete, so the
 //!   timelines never all sit in memory at once;
 //! - on a file the id range is split into slices, one per core, each read on its own
@@ -16,6 +19,7 @@ use super::reads::Reads;
 use super::rows::{self, CASE_COLUMNS};
 use super::{Result, Store, StoreError};
 use crate::domain::{Case, Event, EventKind, Outcome};
+use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, Row, Rows, Statement};
 use std::collections::{HashMap, HashSet};
@@ -25,7 +29,7 @@ use std::path::Path;
 /// One case as the list needs it.
 #[derive(Debug, Clone)]
 pub struct CaseRowData {
-    /// Without `text` and `notes`.
+    /// Without `text`, `notes` and `created_at` (empty).
     pub case: Case,
     /// In timeline order, without `note` and `letter`.
     pub events: Vec<Event>,
@@ -56,8 +60,10 @@ fn reader(path: &Path) -> Result<Connection> {
 /// without the authority's name, which comes from [`authority_names`]: a lookup in
 /// memory is cheaper than a join per case.
 fn cases_sql() -> String {
+    // Nor when it was created, which no list shows (its last change sorts the list).
     let columns = CASE_COLUMNS
         .replace("a.name", "''")
+        .replace("c.created_at", "''")
         .replace("c.request_text", "NULL")
         .replace("c.notes", "NULL");
     format!("SELECT {columns} FROM cases c WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id")
@@ -70,6 +76,9 @@ fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, String>> 
 
 const TAGS_SQL: &str =
     "SELECT case_id, tag FROM case_tags WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, tag";
+
+const DIGEST_SQL: &str = "SELECT case_id, timeline, tags FROM case_digest \
+     WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id";
 
 const OUTCOMES_SQL: &str = "SELECT case_id, outcome FROM questions INDEXED BY questions_by_case \
      WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, position";
@@ -167,6 +176,116 @@ fn tag_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, String)>> {
     Ok(Some((r.get(0)?, r.get(1)?)))
 }
 
+/// Fill `out` from a digest's timeline (see migration 3 for the format), as
+/// [`light_event`] reads the rows: an event whose kind or date cannot be read is skipped.
+/// False when the digest is malformed, so the caller reads the events instead.
+fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
+    if digest.is_empty() {
+        return true;
+    }
+    let Some(records) = digest.strip_prefix(b"\x1e") else {
+        return false;
+    };
+    for record in records.split(|&b| b == 0x1e) {
+        let mut fields = record.split(|&b| b == 0x1f);
+        let (Some(kind), Some(date), Some(window), Some(until), Some(id), None) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return false;
+        };
+        let Some(id) = std::str::from_utf8(id).ok().and_then(|s| s.parse().ok()) else {
+            return false;
+        };
+        let (Some(kind), Some(date)) = (event_kind(kind), day(date)) else {
+            continue;
+        };
+        out.push(Event {
+            id,
+            case_id,
+            kind,
+            date,
+            note: None,
+            window: (!window.is_empty())
+                .then(|| std::str::from_utf8(window).ok()?.parse().ok())
+                .flatten(),
+            until: day(until),
+            letter: None,
+        });
+    }
+    true
+}
+
+/// Fill `out` from a digest's tags; false when malformed.
+fn digest_tags(digest: &[u8], out: &mut Vec<String>) -> bool {
+    if digest.is_empty() {
+        return true;
+    }
+    let Some(tags) = digest.strip_prefix(b"\x1e") else {
+        return false;
+    };
+    for tag in tags.split(|&b| b == 0x1e) {
+        match std::str::from_utf8(tag) {
+            Ok(t) => out.push(t.to_string()),
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+/// The rows of `case_digest`, stepped along with the cases (one row per case, no
+/// read-ahead: each is decoded while it is the current row).
+struct Digests<'s> {
+    rows: Rows<'s>,
+}
+
+impl<'s> Digests<'s> {
+    fn new(st: &'s mut Statement<'_>, lo: i64, hi: i64) -> rusqlite::Result<Self> {
+        let mut rows = st.query([lo, hi])?;
+        rows.advance()?;
+        Ok(Digests { rows })
+    }
+
+    /// Fill the timeline and tags of case `id` from its digest; for each that is not
+    /// there, false (read it from the tables).
+    fn take(
+        &mut self,
+        id: i64,
+        events: &mut Vec<Event>,
+        tags: &mut Vec<String>,
+    ) -> rusqlite::Result<(bool, bool)> {
+        loop {
+            let Some(r) = self.rows.get() else {
+                return Ok((false, false));
+            };
+            let at: i64 = r.get(0)?;
+            if at >= id {
+                break;
+            }
+            self.rows.advance()?;
+        }
+        let Some(r) = self.rows.get() else {
+            return Ok((false, false));
+        };
+        if r.get::<_, i64>(0)? != id {
+            return Ok((false, false));
+        }
+        let timeline = opt_bytes(r, 1)?.is_some_and(|d| digest_events(id, d, events));
+        if !timeline {
+            events.clear();
+        }
+        let tagged = opt_bytes(r, 2)?.is_some_and(|d| digest_tags(d, tags));
+        if !tagged {
+            tags.clear();
+        }
+        Ok((timeline, tagged))
+    }
+}
+
 fn outcome_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Outcome)>> {
     Ok(Some((r.get(0)?, outcome(bytes(r, 1)?))))
 }
@@ -228,9 +347,13 @@ impl<'s, V> Cursor<'s, V> {
 /// The cases with ids in `lo..=hi`, in id order, each through `f`. One `CaseRowData` is
 /// refilled for every case, so its timeline and outcome buffers are allocated once per
 /// slice rather than once per case; `f` takes what it keeps.
+///
+/// `capacity`: room to reserve for the result; the first slice reserves room for every
+/// slice, so that the others are appended to it without moving it.
 fn load_slice<T>(
     conn: &Connection,
     (lo, hi): (i64, i64),
+    capacity: usize,
     with_outcomes: bool,
     f: &(impl Fn(&mut CaseRowData) -> T + Sync),
 ) -> rusqlite::Result<Vec<T>> {
@@ -239,13 +362,13 @@ fn load_slice<T>(
     let mut tags_st = conn.prepare_cached(TAGS_SQL)?;
     let mut outcomes_st = conn.prepare_cached(OUTCOMES_SQL)?;
     let mut events_st = conn.prepare_cached(EVENTS_SQL)?;
-    let mut tags = Cursor::new(&mut tags_st, lo, hi, tag_row)?;
+    let mut digest_st = conn.prepare_cached(DIGEST_SQL)?;
+    let mut digests = Digests::new(&mut digest_st, lo, hi)?;
     // Without outcomes, a range no case has: the cursor reads nothing.
     let (olo, ohi) = if with_outcomes { (lo, hi) } else { (1, 0) };
     let mut outcomes = Cursor::new(&mut outcomes_st, olo, ohi, outcome_row)?;
-    let mut events = Cursor::new(&mut events_st, lo, hi, light_event)?;
     let mut cases = cases_st.query([lo, hi])?;
-    let mut out = Vec::with_capacity(usize::try_from(hi - lo + 1).unwrap_or(0).min(1 << 20));
+    let mut out = Vec::with_capacity(capacity);
     let mut row = CaseRowData {
         case: Case::default(),
         events: Vec::with_capacity(16),
@@ -261,9 +384,14 @@ fn load_slice<T>(
         let id = row.case.id;
         row.events.clear();
         row.outcomes.clear();
-        tags.take(id, &mut row.case.tags)?;
+        let (timeline, tagged) = digests.take(id, &mut row.events, &mut row.case.tags)?;
+        if !timeline {
+            Cursor::new(&mut events_st, id, id, light_event)?.take(id, &mut row.events)?;
+        }
+        if !tagged {
+            Cursor::new(&mut tags_st, id, id, tag_row)?.take(id, &mut row.case.tags)?;
+        }
         outcomes.take(id, &mut row.outcomes)?;
-        events.take(id, &mut row.events)?;
         out.push(f(&mut row));
     }
     Ok(out)
@@ -306,24 +434,20 @@ impl Store {
         with_outcomes: bool,
         f: impl Fn(&mut CaseRowData) -> T + Sync,
     ) -> Result<Vec<T>> {
-        let parts = self.map_case_slices(with_outcomes, f, |_| {})?;
-        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        for part in parts {
-            all.extend(part);
-        }
-        Ok(all)
+        let parts = self.map_case_slices(with_outcomes, f, |_| ())?;
+        Ok(join_parts(parts.into_iter().map(|(p, ())| p).collect()))
     }
 
     /// The work of [`Store::map_case_rows`] (or, without `with_outcomes`, of
     /// [`Store::map_case_rows_without_outcomes`]) as it was shared out: one part per slice
-    /// of ids, in id order, each passed through `finish` on its own thread (to sort it,
-    /// say, before the parts are merged).
-    pub fn map_case_slices<T: Send>(
+    /// of ids, in id order, each with what `finish` made of it on its own thread (its
+    /// sort order, say). [`join_parts`] puts the parts together without moving the first.
+    pub fn map_case_slices<T: Send, U: Send>(
         &self,
         with_outcomes: bool,
         f: impl Fn(&mut CaseRowData) -> T + Sync,
-        finish: impl Fn(&mut Vec<T>) + Sync,
-    ) -> Result<Vec<Vec<T>>> {
+        finish: impl Fn(&[T]) -> U + Sync,
+    ) -> Result<Vec<(Vec<T>, U)>> {
         let err = |e| self.sql_err(e);
         let (lo, hi): (Option<i64>, Option<i64>) = self
             .conn
@@ -341,10 +465,12 @@ impl Store {
         } else {
             1
         };
+        let room = |a: i64, b: i64| usize::try_from(b - a + 1).unwrap_or(0).min(1 << 24);
         if slices == 1 {
-            let mut part = load_slice(&self.conn, (lo, hi), with_outcomes, &f).map_err(err)?;
-            finish(&mut part);
-            return Ok(vec![part]);
+            let part =
+                load_slice(&self.conn, (lo, hi), room(lo, hi), with_outcomes, &f).map_err(err)?;
+            let done = finish(&part);
+            return Ok(vec![(part, done)]);
         }
         // Equal id ranges: ids are dense in practice, so slices hold about as many cases.
         let width = (hi - lo) / slices as i64 + 1;
@@ -353,23 +479,24 @@ impl Store {
             .filter(|(a, b)| a <= b)
             .collect();
         let (f, finish) = (&f, &finish);
-        std::thread::scope(|s| -> Result<Vec<Vec<T>>> {
+        std::thread::scope(|s| -> Result<Vec<(Vec<T>, U)>> {
             let jobs: Vec<_> = bounds[1..]
                 .iter()
                 .map(|&(a, b)| {
                     let path = self.path.clone();
-                    s.spawn(move || -> Result<Vec<T>> {
+                    s.spawn(move || -> Result<(Vec<T>, U)> {
                         let conn = reader(&path)?;
-                        let mut part = load_slice(&conn, (a, b), with_outcomes, f)
+                        let part = load_slice(&conn, (a, b), room(a, b), with_outcomes, f)
                             .map_err(|e| StoreError::from_sqlite(&path, e))?;
-                        finish(&mut part);
-                        Ok(part)
+                        let done = finish(&part);
+                        Ok((part, done))
                     })
                 })
                 .collect();
-            let mut first = load_slice(&self.conn, bounds[0], with_outcomes, f).map_err(err)?;
-            finish(&mut first);
-            let mut parts = vec![first];
+            let first =
+                load_slice(&self.conn, bounds[0], room(lo, hi), with_outcomes, f).map_err(err)?;
+            let done = finish(&first);
+            let mut parts = vec![(first, done)];
             for job in jobs {
                 parts.push(job.join().map_err(|_| StoreError::BadData {
                     path: self.path.clone(),
@@ -440,6 +567,19 @@ impl Store {
             migrated_backup: None,
         }))
     }
+}
+
+/// The parts of [`Store::map_case_slices`] as one vector, in order. The first part was
+/// given room for all of them, so the others are appended without moving it.
+pub fn join_parts<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let mut parts = parts.into_iter();
+    let Some(mut all) = parts.next() else {
+        return Vec::new();
+    };
+    for part in parts {
+        all.extend(part);
+    }
+    all
 }
 
 /// What [`Store::question_digest`] reads from every question, by case id. A case with no

@@ -12,7 +12,7 @@ use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
 use crate::casebook::tui_support::{TextQuery, question_hay};
-use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_summaries};
+use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_order};
 use crate::domain::Event;
 use crate::domain::Question;
 use crate::store::QuestionDigest;
@@ -103,8 +103,11 @@ pub struct App {
     /// `--today` was given: the date never moves on by itself.
     pub pinned: bool,
     pub theme: Theme,
-    /// Every case as a list row, in the current sort.
+    /// Every case as a list row, in id order (they never move: sorting reorders
+    /// `order`, filtering makes `visible`).
     pub views: Vec<CaseSummary>,
+    /// Indices into `views` in the current sort.
+    pub order: Vec<usize>,
     /// The selected case in full (questions, timeline, clocks with their working),
     /// loaded when the selection moves.
     pub current: Option<CaseView>,
@@ -154,6 +157,7 @@ impl App {
             pinned,
             theme,
             views: Vec::new(),
+            order: Vec::new(),
             current: None,
             haystacks: None,
             hay_job: None,
@@ -333,8 +337,9 @@ impl App {
             .book
             .sorted_summaries(self.sort, self.haystacks.is_some())
         {
-            Ok(views) => {
-                self.views = views;
+            Ok(loaded) => {
+                self.views = loaded.rows;
+                self.order = loaded.order;
                 self.filtered_for = None;
             }
             Err(e) => self.say_error(&e),
@@ -357,10 +362,10 @@ impl App {
         self.clamp_details();
     }
 
-    /// Re-sort the loaded views (no database read).
+    /// Re-sort the loaded views (no database read; the rows stay where they are).
     pub fn resort(&mut self) {
         let keep = self.selected_id();
-        sort_summaries(&mut self.views, self.sort);
+        self.order = sort_order(&self.views, self.sort);
         self.filtered_for = None;
         self.refilter();
         if let Some(id) = keep {
@@ -385,7 +390,7 @@ impl App {
         let candidates: Vec<usize> = if narrowing {
             std::mem::take(&mut self.visible)
         } else {
-            (0..self.views.len()).collect()
+            self.order.clone()
         };
         self.visible = query.filter_rows(&self.views, candidates, filter, self.haystacks.as_ref());
         self.filtered_for = Some((filter, typed));
