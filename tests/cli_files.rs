@@ -142,6 +142,12 @@ fn an_older_casebook_is_backed_up_then_upgraded() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v, 1);
+    // The upgrade made the list's timeline digests of the existing cases.
+    let digests: i64 = rusqlite::Connection::open(&s.db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM case_digest", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(digests, 1);
     // The upgrade filled the search index from the existing cases.
     let hits = s.json(&["search", "library"]);
     assert!(hits.to_string().contains("Library opening hours"), "{hits}");

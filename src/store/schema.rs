@@ -149,12 +149,18 @@ pub const MIGRATIONS: &[&str] = &[
     // list, the agenda and the TUI's first frame read one row per case instead of every
     // event and tag (at 100,000 cases: 100k rows instead of 590k; BENCHMARKS.md).
     //
-    // Kept by triggers in the same statement as the change, whoever makes it (this
-    // program or the sqlite3 shell), so it can never lag behind the tables it digests.
+    // Kept like the search index: the cases a write touched are in `search_pending`
+    // (migration 2's triggers, plus one for a tag changed in place), and `Store::write`
+    // rebuilds their digests from `case_digest_source` before it commits. A reader
+    // treats a case still listed in `search_pending` (written by another program, say
+    // the sqlite3 shell) as having no digest and reads its tables.
+    //
     // Each event is `␞kind␟date␟window␟until␟id` (U+001E, U+001F; absent values empty)
     // in timeline order; each tag `␞tag`. When any of those values holds a separator
-    // the column is NULL and the reader falls back to the tables for that case (see
-    // `store::summaries`): a digest is either exact or absent.
+    // the column is NULL and the reader reads the tables for that case: a digest is
+    // either exact or absent. (No `ORDER BY` inside `group_concat`: sqlite3 shells older
+    // than 3.44 could not read the schema. The rows come in the subquery's order, and
+    // the reader checks it and reads the tables if it is ever otherwise.)
     r#"
     CREATE TABLE case_digest (
         case_id   INTEGER PRIMARY KEY,
@@ -164,48 +170,22 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIEW case_digest_source AS
     SELECT c.id AS case_id,
         (SELECT CASE
-            WHEN max(instr(e.kind || e.date || coalesce(e.window, '') || coalesce(e.until, ''), char(30))
-                   + instr(e.kind || e.date || coalesce(e.window, '') || coalesce(e.until, ''), char(31))) > 0
+            WHEN max(instr(kind || date || coalesce(window, '') || coalesce(until, ''), char(30))
+                   + instr(kind || date || coalesce(window, '') || coalesce(until, ''), char(31))) > 0
             THEN NULL
             ELSE coalesce(group_concat(
-                char(30) || e.kind || char(31) || e.date || char(31) || coalesce(e.window, '')
-                    || char(31) || coalesce(e.until, '') || char(31) || e.id,
-                '' ORDER BY e.date, e.id), '')
-         END FROM events e WHERE e.case_id = c.id) AS timeline,
+                char(30) || kind || char(31) || date || char(31) || coalesce(window, '')
+                    || char(31) || coalesce(until, '') || char(31) || id, ''), '')
+         END FROM (SELECT kind, date, window, until, id FROM events e
+                   WHERE e.case_id = c.id ORDER BY date, id)) AS timeline,
         (SELECT CASE
-            WHEN max(instr(t.tag, char(30))) > 0 THEN NULL
-            ELSE coalesce(group_concat(char(30) || t.tag, '' ORDER BY t.tag), '')
-         END FROM case_tags t WHERE t.case_id = c.id) AS tags
+            WHEN max(instr(tag, char(30))) > 0 THEN NULL
+            ELSE coalesce(group_concat(char(30) || tag, ''), '')
+         END FROM (SELECT tag FROM case_tags t WHERE t.case_id = c.id ORDER BY tag)) AS tags
     FROM cases c;
-    CREATE TRIGGER digest_case_ins AFTER INSERT ON cases BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = NEW.id;
-    END;
-    CREATE TRIGGER digest_case_id AFTER UPDATE OF id ON cases BEGIN
-        DELETE FROM case_digest WHERE case_id = OLD.id;
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = NEW.id;
-    END;
-    CREATE TRIGGER digest_case_del AFTER DELETE ON cases BEGIN
-        DELETE FROM case_digest WHERE case_id = OLD.id;
-    END;
-    CREATE TRIGGER digest_event_ins AFTER INSERT ON events BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = NEW.case_id;
-    END;
-    CREATE TRIGGER digest_event_upd AFTER UPDATE OF case_id, kind, date, window, until, id ON events BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = OLD.case_id;
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = NEW.case_id;
-    END;
-    CREATE TRIGGER digest_event_del AFTER DELETE ON events BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = OLD.case_id;
-    END;
-    CREATE TRIGGER digest_tag_ins AFTER INSERT ON case_tags BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = NEW.case_id;
-    END;
-    CREATE TRIGGER digest_tag_upd AFTER UPDATE ON case_tags BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = OLD.case_id;
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = NEW.case_id;
-    END;
-    CREATE TRIGGER digest_tag_del AFTER DELETE ON case_tags BEGIN
-        INSERT OR REPLACE INTO case_digest SELECT * FROM case_digest_source WHERE case_id = OLD.case_id;
+    CREATE TRIGGER search_tag_upd AFTER UPDATE ON case_tags BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (OLD.case_id);
+        INSERT OR IGNORE INTO search_pending (case_id) VALUES (NEW.case_id);
     END;
     INSERT INTO case_digest SELECT * FROM case_digest_source;
     "#,

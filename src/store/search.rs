@@ -38,6 +38,14 @@ const REINDEX_PENDING: &str = "
     DELETE FROM search_pending;
 ";
 
+/// The timeline digests (migration 3) of the cases in `search_pending`, rebuilt; a
+/// deleted case's goes. Run before [`REINDEX_PENDING`], which empties the list.
+const DIGEST_PENDING: &str = "
+    DELETE FROM case_digest WHERE case_id IN (SELECT case_id FROM search_pending);
+    INSERT INTO case_digest
+        SELECT * FROM case_digest_source WHERE case_id IN (SELECT case_id FROM search_pending);
+";
+
 /// One case found by a search.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchRow {
@@ -52,7 +60,8 @@ pub struct SearchRow {
 }
 
 impl Writer<'_> {
-    /// Re-index the cases this transaction touched (called by `Store::write` before commit).
+    /// Re-index the cases this transaction touched, and rebuild their timeline digests
+    /// (called by `Store::write` before commit).
     pub(super) fn flush_search(&self) -> Result<()> {
         let pending: bool = self
             .tx
@@ -62,13 +71,17 @@ impl Writer<'_> {
             .map_err(|e| self.sql_err(e))?;
         if pending {
             self.tx
+                .execute_batch(DIGEST_PENDING)
+                .map_err(|e| self.sql_err(e))?;
+            self.tx
                 .execute_batch(REINDEX_PENDING)
                 .map_err(|e| self.sql_err(e))?;
         }
         Ok(())
     }
 
-    /// Rebuild the whole index (a repair; the triggers normally keep it in step).
+    /// Rebuild the whole index and every digest (a repair; the triggers normally keep
+    /// them in step).
     pub fn rebuild_search_index(&self) -> Result<()> {
         self.tx
             .execute_batch(

@@ -4,8 +4,9 @@
 //!
 //! How it stays fast at 100,000 cases (see BENCHMARKS.md for the figures):
 //! - each case's timeline and tags come from its row of `case_digest` (one row per case,
-//!   kept by triggers: see migration 3), not from the ~5 events and the tags behind it;
-//!   a case whose digest is missing or marked unusable is read from the tables instead;
+//!   rebuilt by every write: see migration 3), not from the ~5 events and the tags
+//!   behind it; a case whose digest is missing, marked unusable or pending (touched by
+//!   another program since) is read from the tables instead;
 //! - the tables are read in case order (covering indexes where not the digest) and
 //!   joined to the cases by a merge (cursors stepped together), not through hash maps;
 //! - each case is handed to the caller's function as soon as it is complete, so the
@@ -178,7 +179,8 @@ fn tag_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, String)>> {
 
 /// Fill `out` from a digest's timeline (see migration 3 for the format), as
 /// [`light_event`] reads the rows: an event whose kind or date cannot be read is skipped.
-/// False when the digest is malformed, so the caller reads the events instead.
+/// False when the digest is malformed or out of timeline order, so the caller reads the
+/// events instead.
 fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
     if digest.is_empty() {
         return true;
@@ -186,6 +188,7 @@ fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
     let Some(records) = digest.strip_prefix(b"\x1e") else {
         return false;
     };
+    let mut last: Option<(&[u8], i64)> = None;
     for record in records.split(|&b| b == 0x1e) {
         let mut fields = record.split(|&b| b == 0x1f);
         let (Some(kind), Some(date), Some(window), Some(until), Some(id), None) = (
@@ -201,6 +204,11 @@ fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
         let Some(id) = std::str::from_utf8(id).ok().and_then(|s| s.parse().ok()) else {
             return false;
         };
+        // In the order the tables are read in: by date as stored, then id.
+        if last.is_some_and(|l| l >= (date, id)) {
+            return false;
+        }
+        last = Some((date, id));
         let (Some(kind), Some(date)) = (event_kind(kind), day(date)) else {
             continue;
         };
@@ -220,7 +228,7 @@ fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
     true
 }
 
-/// Fill `out` from a digest's tags; false when malformed.
+/// Fill `out` from a digest's tags; false when malformed or out of order.
 fn digest_tags(digest: &[u8], out: &mut Vec<String>) -> bool {
     if digest.is_empty() {
         return true;
@@ -228,7 +236,12 @@ fn digest_tags(digest: &[u8], out: &mut Vec<String>) -> bool {
     let Some(tags) = digest.strip_prefix(b"\x1e") else {
         return false;
     };
+    let mut last: Option<&[u8]> = None;
     for tag in tags.split(|&b| b == 0x1e) {
+        if last.is_some_and(|l| l >= tag) {
+            return false;
+        }
+        last = Some(tag);
         match std::str::from_utf8(tag) {
             Ok(t) => out.push(t.to_string()),
             Err(_) => return false,
@@ -241,13 +254,21 @@ fn digest_tags(digest: &[u8], out: &mut Vec<String>) -> bool {
 /// read-ahead: each is decoded while it is the current row).
 struct Digests<'s> {
     rows: Rows<'s>,
+    /// Cases written since their digest was made (by a program that does not keep
+    /// digests): read from the tables. Normally empty.
+    stale: HashSet<i64>,
 }
 
 impl<'s> Digests<'s> {
-    fn new(st: &'s mut Statement<'_>, lo: i64, hi: i64) -> rusqlite::Result<Self> {
+    fn new(
+        st: &'s mut Statement<'_>,
+        lo: i64,
+        hi: i64,
+        stale: HashSet<i64>,
+    ) -> rusqlite::Result<Self> {
         let mut rows = st.query([lo, hi])?;
         rows.advance()?;
-        Ok(Digests { rows })
+        Ok(Digests { rows, stale })
     }
 
     /// Fill the timeline and tags of case `id` from its digest; for each that is not
@@ -258,6 +279,9 @@ impl<'s> Digests<'s> {
         events: &mut Vec<Event>,
         tags: &mut Vec<String>,
     ) -> rusqlite::Result<(bool, bool)> {
+        if !self.stale.is_empty() && self.stale.contains(&id) {
+            return Ok((false, false));
+        }
         loop {
             let Some(r) = self.rows.get() else {
                 return Ok((false, false));
@@ -357,13 +381,19 @@ fn load_slice<T>(
     with_outcomes: bool,
     f: &(impl Fn(&mut CaseRowData) -> T + Sync),
 ) -> rusqlite::Result<Vec<T>> {
+    // One read transaction: the digests, the list of stale ones and the tables agree.
+    let _snapshot = conn.unchecked_transaction()?;
     let names = authority_names(conn)?;
     let mut cases_st = conn.prepare_cached(&cases_sql())?;
     let mut tags_st = conn.prepare_cached(TAGS_SQL)?;
     let mut outcomes_st = conn.prepare_cached(OUTCOMES_SQL)?;
     let mut events_st = conn.prepare_cached(EVENTS_SQL)?;
+    let stale = conn
+        .prepare_cached("SELECT case_id FROM search_pending WHERE case_id BETWEEN ?1 AND ?2")?
+        .query_map([lo, hi], |r| r.get(0))?
+        .collect::<rusqlite::Result<HashSet<i64>>>()?;
     let mut digest_st = conn.prepare_cached(DIGEST_SQL)?;
-    let mut digests = Digests::new(&mut digest_st, lo, hi)?;
+    let mut digests = Digests::new(&mut digest_st, lo, hi, stale)?;
     // Without outcomes, a range no case has: the cursor reads nothing.
     let (olo, ohi) = if with_outcomes { (lo, hi) } else { (1, 0) };
     let mut outcomes = Cursor::new(&mut outcomes_st, olo, ohi, outcome_row)?;
@@ -655,5 +685,158 @@ impl Hasher for Fnv {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         self.0 = h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::reads::Reads;
+    use super::Store;
+    use proptest::prelude::*;
+
+    /// A casebook in memory with four cases, `events` and `tags` written as one
+    /// transaction, so that their
+    /// digests are made as every write makes them.
+    fn store(events: &[(usize, &str, String, String, String)], tags: &[(usize, String)]) -> Store {
+        let mut s = Store::open_in_memory().expect("store");
+        s.write(|w| -> super::Result<()> {
+            let tx = &w.tx;
+            tx.execute_batch(
+                "INSERT INTO authorities (id, name, name_key) VALUES (1, 'A', 'a');
+                 INSERT INTO cases (id, title, authority_id, regime, sent, created_at, updated_at)
+                 SELECT value, 'case ' || value, 1, 'foia', '2020-01-06', '', ''
+                 FROM json_each('[1,2,3,4]');",
+            )
+            .expect("cases");
+            for (case, kind, date, window, until) in events {
+                tx.execute(
+                    "INSERT INTO events (case_id, kind, date, window, until) \
+                     VALUES (?1, ?2, ?3, nullif(?4, ''), nullif(?5, ''))",
+                    rusqlite::params![*case as i64, kind, date, window, until],
+                )
+                .expect("event");
+            }
+            for (case, tag) in tags {
+                tx.execute(
+                    "INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)",
+                    rusqlite::params![*case as i64, tag],
+                )
+                .expect("tag");
+            }
+            Ok(())
+        })
+        .expect("write");
+        s
+    }
+
+    /// Each case's timeline (event ids, in order) and tags as the list reads them.
+    fn listed(s: &Store) -> Vec<(i64, Vec<i64>, Vec<String>)> {
+        s.case_rows()
+            .expect("rows")
+            .into_iter()
+            .map(|r| {
+                let ids = r.events.iter().map(|e| e.id).collect();
+                (r.case.id, ids, r.case.tags)
+            })
+            .collect()
+    }
+
+    /// The same from the tables, through the full load.
+    fn from_tables(s: &Store) -> Vec<(i64, Vec<i64>, Vec<String>)> {
+        s.all_case_files()
+            .expect("files")
+            .into_iter()
+            .map(|f| {
+                let ids = f.events.iter().map(|e| e.id).collect();
+                (f.case.id, ids, f.case.tags)
+            })
+            .collect()
+    }
+
+    fn kind() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "sent",
+            "acknowledged",
+            "response",
+            "extension",
+            "review-requested",
+            "review-response",
+            "ico-complaint",
+            "no-such-kind",
+        ])
+    }
+
+    /// Mostly well-formed values, sometimes empty, malformed or holding a separator.
+    fn value(good: &'static [&'static str]) -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::sample::select(good.to_vec()).prop_map(str::to_string),
+            1 => Just(String::new()),
+            1 => "[a-z0-9 \\-\u{1e}\u{1f}]{0,12}",
+        ]
+    }
+
+    const DATES: &[&str] = &[
+        "2020-01-06",
+        "2020-02-03",
+        "2020-02-03",
+        "2020-03-31",
+        "2021-12-24",
+    ];
+    const WINDOWS: &[&str] = &["2 months", "40 working days", "20 working days"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the events and tags hold, the list reads each case's timeline and
+        /// tags exactly as the tables have them, in the same order.
+        #[test]
+        fn digests_read_the_same_as_the_tables(
+            events in prop::collection::vec(
+                (1usize..=4, kind(), value(DATES), value(WINDOWS), value(DATES)), 0..14),
+            tags in prop::collection::vec((1usize..=4, value(&["roads", "budget", "x"])), 0..6),
+        ) {
+            let s = store(&events, &tags);
+            let expected = from_tables(&s);
+            // The full load skips events whose kind or date cannot be read, as the list does.
+            prop_assert_eq!(listed(&s), expected.clone());
+            // Digests gone: the list reads the tables.
+            s.conn.execute_batch("DELETE FROM case_digest").expect("delete");
+            prop_assert_eq!(listed(&s), expected);
+        }
+    }
+
+    #[test]
+    fn a_digest_out_of_timeline_order_is_not_trusted() {
+        let events = [
+            (1, "sent", "2020-01-06".into(), String::new(), String::new()),
+            (
+                1,
+                "acknowledged",
+                "2020-01-07".into(),
+                String::new(),
+                String::new(),
+            ),
+            (
+                1,
+                "response",
+                "2020-02-03".into(),
+                "2 months".into(),
+                String::new(),
+            ),
+        ];
+        let s = store(&events, &[]);
+        let expected = from_tables(&s);
+        assert_eq!(expected[0].1.len(), 3);
+        // The same events, newest first.
+        s.conn
+            .execute_batch(
+                "UPDATE case_digest SET timeline = (
+                    SELECT group_concat(char(30) || kind || char(31) || date || char(31)
+                        || coalesce(window, '') || char(31) || coalesce(until, '') || char(31) || id, '')
+                    FROM (SELECT * FROM events WHERE case_id = 1 ORDER BY date DESC))
+                 WHERE case_id = 1",
+            )
+            .expect("reorder");
+        assert_eq!(listed(&s), expected);
     }
 }
