@@ -31,6 +31,9 @@ pub struct Store {
     path: PathBuf,
     /// Where a backup was written before migrating, to tell the user.
     pub migrated_backup: Option<PathBuf>,
+    /// The cases this connection's writes have touched since [`Store::take_touched`],
+    /// so that a screen can refresh just those.
+    touched: Vec<i64>,
 }
 
 impl Store {
@@ -64,12 +67,22 @@ impl Store {
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
         let writer = Writer { tx, path: &path };
         let value = f(&writer)?;
-        writer.flush_search()?;
+        let touched = writer.flush_search()?;
         writer
             .tx
             .commit()
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
+        self.touched.extend(touched);
         Ok(value)
+    }
+
+    /// The ids of the cases written (added, changed or deleted) through this store since
+    /// the last call, each once, in id order.
+    pub fn take_touched(&mut self) -> Vec<i64> {
+        let mut ids = std::mem::take(&mut self.touched);
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     fn err(&self, e: rusqlite::Error) -> StoreError {

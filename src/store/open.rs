@@ -66,6 +66,7 @@ fn open_inner(path: &Path, fresh: bool) -> Result<Store> {
         conn,
         path: path.to_path_buf(),
         migrated_backup: None,
+        touched: Vec::new(),
     };
     prepare(&mut store, fresh)?;
     Ok(store)
@@ -78,6 +79,7 @@ pub(super) fn open_in_memory() -> Result<Store> {
         conn,
         path,
         migrated_backup: None,
+        touched: Vec::new(),
     };
     prepare(&mut store, true)?;
     Ok(store)

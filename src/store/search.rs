@@ -61,15 +61,14 @@ pub struct SearchRow {
 
 impl Writer<'_> {
     /// Re-index the cases this transaction touched, and rebuild their timeline digests
-    /// (called by `Store::write` before commit).
-    pub(super) fn flush_search(&self) -> Result<()> {
-        let pending: bool = self
+    /// (called by `Store::write` before commit). Returns their ids.
+    pub(super) fn flush_search(&self) -> Result<Vec<i64>> {
+        let pending: Vec<i64> = self
             .tx
-            .query_row("SELECT EXISTS (SELECT 1 FROM search_pending)", [], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT case_id FROM search_pending")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| self.sql_err(e))?;
-        if pending {
+        if !pending.is_empty() {
             self.tx
                 .execute_batch(DIGEST_PENDING)
                 .map_err(|e| self.sql_err(e))?;
@@ -77,7 +76,7 @@ impl Writer<'_> {
                 .execute_batch(REINDEX_PENDING)
                 .map_err(|e| self.sql_err(e))?;
         }
-        Ok(())
+        Ok(pending)
     }
 
     /// Rebuild the whole index and every digest (a repair; the triggers normally keep
@@ -89,7 +88,7 @@ impl Writer<'_> {
                  INSERT OR IGNORE INTO search_pending (case_id) SELECT id FROM cases;",
             )
             .map_err(|e| self.sql_err(e))?;
-        self.flush_search()
+        self.flush_search().map(|_| ())
     }
 }
 

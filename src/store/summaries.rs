@@ -595,6 +595,7 @@ impl Store {
             conn: reader(&self.path)?,
             path: self.path.clone(),
             migrated_backup: None,
+            touched: Vec::new(),
         }))
     }
 }

@@ -142,7 +142,14 @@ pub struct App {
     /// The filter and search `visible` was computed for, while `views` is unchanged: a
     /// search that only grows can narrow `visible` instead of scanning every case.
     filtered_for: Option<(Filter, String)>,
+    /// Cases refreshed (by [`App::refresh`]) while the background reader was going
+    /// through the questions: its older reading of them is not taken. `None`: deleted.
+    refreshed: HashMap<i64, Option<String>>,
 }
+
+/// Past this many cases written at once (an import, say), [`App::refresh`] reloads them
+/// all: one load beats thousands of single-case reads.
+const REFRESH_AT_MOST: usize = 200;
 
 pub fn new_line_input() -> TextArea<'static> {
     let mut t = TextArea::default();
@@ -178,6 +185,7 @@ impl App {
             to_terminal: Vec::new(),
             data_version: None,
             filtered_for: None,
+            refreshed: HashMap::new(),
         };
         app.reload();
         app
@@ -264,10 +272,19 @@ impl App {
     /// rows were loaded without.
     fn take_digest(&mut self, d: QuestionDigest) {
         for v in &mut self.views {
-            v.set_outcomes(d.outcomes.get(&v.case.id).map_or(&[], Vec::as_slice));
+            if !self.refreshed.contains_key(&v.case.id) {
+                v.set_outcomes(d.outcomes.get(&v.case.id).map_or(&[], Vec::as_slice));
+            }
             v.fill_filter_text();
         }
-        self.haystacks = Some(d.haystacks);
+        let mut haystacks = d.haystacks;
+        for (id, hay) in self.refreshed.drain() {
+            match hay {
+                Some(h) => haystacks.insert(id, h),
+                None => haystacks.remove(&id),
+            };
+        }
+        self.haystacks = Some(haystacks);
     }
 
     /// Take the question texts if the loader has finished; true when they arrived.
@@ -328,6 +345,8 @@ impl App {
     /// Load every case again, keeping the selection on the same case when it is still there.
     pub fn reload(&mut self) {
         let keep = self.selected_id();
+        // Everything is read again: what our own writes touched included.
+        self.book.take_touched();
         // Before the load, so that a write landing during it is seen at the next tick.
         self.data_version = self.book.store().data_version().ok();
         // Until the questions have been read (on another thread: see `load_haystacks`),
@@ -359,6 +378,63 @@ impl App {
         if self.haystacks.is_none() && self.hay_job.is_none() {
             self.load_haystacks();
         }
+        self.clamp_details();
+    }
+
+    /// After this program's own write: read again just the cases it touched, then
+    /// re-sort and re-filter in memory (reloading every case took ~200 ms at 100,000).
+    pub fn refresh(&mut self) {
+        let touched = self.book.take_touched();
+        if touched.len() > REFRESH_AT_MOST {
+            self.reload();
+            return;
+        }
+        let keep = self.selected_id();
+        for id in touched {
+            let summary = match self.book.summary(id) {
+                Ok(s) => s,
+                Err(e) => {
+                    self.say_error(&e);
+                    self.reload();
+                    return;
+                }
+            };
+            let at = self.views.binary_search_by_key(&id, |v| v.case.id);
+            let hay = match (summary, at) {
+                (Some((row, hay)), Ok(i)) => {
+                    self.views[i] = row;
+                    Some(hay)
+                }
+                (Some((row, hay)), Err(i)) => {
+                    self.views.insert(i, row);
+                    Some(hay)
+                }
+                (None, Ok(i)) => {
+                    self.views.remove(i);
+                    None
+                }
+                (None, Err(_)) => None,
+            };
+            match (&mut self.haystacks, hay) {
+                (Some(h), Some(hay)) => {
+                    h.insert(id, hay);
+                }
+                (Some(h), None) => {
+                    h.remove(&id);
+                }
+                (None, hay) => {
+                    self.refreshed.insert(id, hay);
+                }
+            }
+        }
+        self.order = sort_order(&self.views, self.sort);
+        self.filtered_for = None;
+        self.refilter();
+        if let Some(id) = keep {
+            self.select_case(id);
+        }
+        self.current = None;
+        self.sync_current();
         self.clamp_details();
     }
 
@@ -449,8 +525,10 @@ impl App {
         let version = self.book.store().data_version().ok();
         if version != self.data_version {
             changed = true;
-            // Another program may have changed questions: refresh the filter's texts too.
+            // Another program may have changed questions: refresh the filter's texts too
+            // (a reading newer than any of ours).
             self.haystacks = None;
+            self.refreshed.clear();
         }
         if changed {
             self.reload();

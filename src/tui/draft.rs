@@ -196,7 +196,7 @@ fn record_sent(app: &mut App) {
     match result {
         Ok(event_id) => {
             app.mode = Mode::Normal;
-            app.reload();
+            app.refresh();
             show_case(app, id);
             app.sync_current();
             app.focus = Pane::Timeline;

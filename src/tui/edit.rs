@@ -137,7 +137,7 @@ pub fn confirm(app: &mut App, action: Action) {
             };
             match res {
                 Ok(what) => {
-                    app.reload();
+                    app.refresh();
                     if app.selected_view().is_none() {
                         app.focus = Pane::Cases;
                     }
@@ -185,7 +185,7 @@ fn save(app: &mut App) {
         Ok(saved) => {
             let target = form.target.clone();
             app.mode = Mode::Normal;
-            app.reload();
+            app.refresh();
             if let Some(id) = saved.case_id {
                 show_case(app, id);
             }

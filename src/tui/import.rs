@@ -547,7 +547,7 @@ fn save(app: &mut App) {
         Ok(saved) => {
             let message = saved_message(&r.name, &saved);
             app.mode = Mode::Normal;
-            app.reload();
+            app.refresh();
             show_case(app, saved.case);
             app.focus = Pane::Case;
             app.reset_details();
@@ -628,7 +628,7 @@ pub fn import_file(app: &mut App, f: &FileImport) {
     app.mode = Mode::Normal;
     match app.book.import_document(&f.doc, false) {
         Ok(report) => {
-            app.reload();
+            app.refresh();
             if let Some(&first) = report.created.first() {
                 show_case(app, first);
             }

@@ -172,7 +172,7 @@ fn cycle_pane(app: &mut App, step: isize) {
 fn undo(app: &mut App) {
     match app.book.undo() {
         Ok(Some(what)) => {
-            app.reload();
+            app.refresh();
             app.say(Tone::Done, format!("Undone: {what}"));
         }
         Ok(None) => app.say(Tone::Info, "Nothing to undo"),
@@ -183,7 +183,7 @@ fn undo(app: &mut App) {
 fn load_demo(app: &mut App) {
     match app.book.load_demo() {
         Ok((id, new)) => {
-            app.reload();
+            app.refresh();
             app.select_case(id);
             let what = if new { "Loaded" } else { "Already here:" };
             // The letter is from 2018: on today's date its clocks have long finished.
