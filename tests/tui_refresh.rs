@@ -20,7 +20,7 @@ fn listed(app: &App) -> (Vec<String>, Vec<usize>, Vec<String>) {
         .map(|&i| {
             let v = &app.views[i];
             format!(
-                "#{} {} | {} | {:?} {:?} {:?} | {} questions | {:?} | {}",
+                "#{} {} | {} | {:?} {:?} {:?} | {} questions | {:?} | {:?}",
                 v.case.id,
                 v.case.title,
                 v.case.authority,
@@ -29,20 +29,20 @@ fn listed(app: &App) -> (Vec<String>, Vec<usize>, Vec<String>) {
                 v.next.as_ref().map(|c| (c.kind, c.due, c.days_left)),
                 v.questions,
                 v.case.tags,
-                v.filter_text,
+                String::from_utf8_lossy(app.fields.row(i)),
             )
         })
         .collect();
-    // Each row's question haystack as held, beside what the questions say now.
+    // Each row's question text as held, beside what its questions say now.
     let hay = app
         .views
         .iter()
-        .map(|v| {
+        .enumerate()
+        .map(|(i, v)| {
             let held = app
                 .haystacks
                 .as_ref()
-                .and_then(|h| h.get(&v.case.id))
-                .cloned()
+                .map(|h| String::from_utf8_lossy(h.row(i)).into_owned())
                 .unwrap_or_default();
             let questions = app.book.view(v.case.id).expect("case").file.questions;
             format!("{held:?} / {:?}", question_hay(&questions))

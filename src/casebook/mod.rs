@@ -7,6 +7,7 @@ mod drafting;
 mod error;
 mod events;
 mod exports;
+pub mod filter_index;
 pub mod holidays;
 mod letters;
 mod questions;

@@ -1,6 +1,7 @@
 //! What the screens and commands show: one case with its clocks, the case list, the
 //! agenda of deadlines. Clocks are computed here, once, from the calendar.
 
+use super::filter_index::Texts;
 use super::{Casebook, Result};
 use crate::calendar::{self, Clock, ClockKind, ClockState};
 use crate::domain::{Case, CaseFile, CaseStatus, Outcome, OverallOutcome};
@@ -73,15 +74,11 @@ pub struct CaseSummary {
     pub needs_action: bool,
     /// How many questions the case has.
     pub questions: usize,
-    /// What the list's filter matches besides the question texts: the title, the
-    /// authority, both references and the tags, one per line, in ASCII lower case (so a
-    /// typed ASCII word is found with one vectorised search, not one per field). Empty
-    /// until [`CaseSummary::fill_filter_text`] (only the TUI filters; the filter searches
-    /// field by field meanwhile).
-    pub filter_text: String,
 }
 
-/// See [`CaseSummary::filter_text`].
+/// What the list's filter matches besides the question texts: the title, the authority,
+/// both references and the tags, one per line, in lower case (see
+/// [`super::filter_index`]).
 pub fn filter_text(c: &Case) -> String {
     let fields = [c.title.as_str(), c.authority.as_str()]
         .into_iter()
@@ -95,8 +92,7 @@ pub fn filter_text(c: &Case) -> String {
         out.push_str(f);
         out.push('\n');
     }
-    out.make_ascii_lowercase();
-    out
+    super::filter_index::lower(&out)
 }
 
 impl CaseSummary {
@@ -129,7 +125,6 @@ impl CaseSummary {
             needs_action: needs_action(status, &clocks),
             overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
             questions: row.outcomes.len(),
-            filter_text: String::new(),
             case,
             status,
             next,
@@ -138,13 +133,6 @@ impl CaseSummary {
 
     pub fn next_clock(&self) -> Option<&Clock> {
         self.next.as_ref()
-    }
-
-    /// Build [`CaseSummary::filter_text`] if it is not there yet.
-    pub fn fill_filter_text(&mut self) {
-        if self.filter_text.is_empty() {
-            self.filter_text = filter_text(&self.case);
-        }
     }
 
     /// Fill in `overall` and `questions` from the case's outcomes, for a summary loaded
@@ -308,6 +296,8 @@ pub struct Summaries {
     pub rows: Vec<CaseSummary>,
     /// Indices into `rows`, in the sort's order.
     pub order: Vec<usize>,
+    /// Each row's [`filter_text`], in the same order as `rows`.
+    pub fields: Texts,
 }
 
 /// Merge parts each sorted by `key` into one sorted vector, moving each item once.
@@ -367,10 +357,10 @@ impl Casebook {
         Ok(CaseView::build(file, self.today, self.calendar.get()))
     }
 
-    /// One case as a list row (with its outcomes and filter text) and its questions' filter
-    /// haystack, read afresh: what a screen needs to refresh the case it just changed
+    /// One case as a list row (with its outcomes), its [`filter_text`] and its questions'
+    /// filter text, read afresh: what a screen needs to refresh the case it just changed
     /// without reloading every case. `None` when the case is gone.
-    pub fn summary(&self, id: i64) -> Result<Option<(CaseSummary, String)>> {
+    pub fn summary(&self, id: i64) -> Result<Option<(CaseSummary, String, String)>> {
         let Some(file) = self.store.case_file(id)? else {
             return Ok(None);
         };
@@ -386,9 +376,9 @@ impl Casebook {
                 ..file.case
             },
         };
-        let mut v = CaseSummary::take_from(&mut row, self.today, self.calendar.get());
-        v.fill_filter_text();
-        Ok(Some((v, hay)))
+        let v = CaseSummary::take_from(&mut row, self.today, self.calendar.get());
+        let fields = filter_text(&v.case);
+        Ok(Some((v, fields, hay)))
     }
 
     /// The cases written through this casebook since the last call (see
@@ -436,16 +426,16 @@ impl Casebook {
     pub fn sorted_summaries(&self, sort: Sort, full: bool) -> Result<Summaries> {
         let (today, cal) = (self.today, self.calendar.get());
         // The filter texts are built here, on the loader threads, even for the first
-        // screen: a few milliseconds of start-up, against field-by-field searching (over
-        // the 16 ms bar at 100k) for whoever types before the questions arrive.
-        let build = |r: &mut CaseRowData| {
-            let mut v = CaseSummary::take_from(r, today, cal);
-            v.fill_filter_text();
-            v
-        };
+        // screen: a few milliseconds of start-up, against a filter that could not search
+        // the cases' own fields at speed until the questions arrive.
+        let build = |r: &mut CaseRowData| CaseSummary::take_from(r, today, cal);
         let parts = self.store.map_case_slices(full, build, |part| {
+            let mut fields = Texts::with_capacity(part.len(), part.len() * 64);
+            for v in part {
+                fields.push(&filter_text(&v.case));
+            }
             if sort != Sort::Urgency {
-                return Vec::new();
+                return (Vec::new(), fields);
             }
             let mut keyed: Vec<((u8, NaiveDate, i64), usize)> = part
                 .iter()
@@ -453,17 +443,23 @@ impl Casebook {
                 .map(|(i, v)| (urgency_key(v), i))
                 .collect();
             keyed.sort_unstable();
-            keyed
+            (keyed, fields)
         })?;
         let mut rows = Vec::new();
+        let mut all_fields = Texts::default();
         let mut sorted = Vec::with_capacity(parts.len());
-        for (part, mut keyed) in parts {
+        for (part, (mut keyed, fields)) in parts {
             // Indices into the part become indices into the whole.
             let offset = rows.len();
             for (_, i) in &mut keyed {
                 *i += offset;
             }
             sorted.push(keyed);
+            if all_fields.is_empty() {
+                all_fields = fields;
+            } else {
+                all_fields.append(fields);
+            }
             rows = if rows.is_empty() {
                 part
             } else {
@@ -478,7 +474,11 @@ impl Casebook {
         } else {
             sort_order(&rows, sort)
         };
-        Ok(Summaries { rows, order })
+        Ok(Summaries {
+            rows,
+            order,
+            fields: all_fields,
+        })
     }
 
     pub fn list(&self, q: &ListQuery) -> Result<Vec<CaseRow>> {

@@ -18,7 +18,7 @@ mod writes;
 pub use error::StoreError;
 pub use meta::fnv1a;
 pub use reads::Reads;
-pub use summaries::{CaseRowData, QuestionDigest, QuestionHay, join_parts};
+pub use summaries::{CaseRowData, QuestionHay, join_parts};
 pub use writes::{Writer, authority_key};
 
 use rusqlite::Connection;

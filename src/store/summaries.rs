@@ -451,7 +451,7 @@ impl Store {
 
     /// [`Store::map_case_rows`] without the questions' outcomes (`outcomes` stays empty):
     /// a million fewer rows at 100,000 cases, for a first screen that does not show them
-    /// (see [`Store::question_digest`] for them later).
+    /// (see [`Store::for_each_question_digest`] for them later).
     pub fn map_case_rows_without_outcomes<T: Send>(
         &self,
         f: impl Fn(&mut CaseRowData) -> T + Sync,
@@ -537,17 +537,17 @@ impl Store {
         })
     }
 
-    /// For each case, its questions' labels and texts as the list's filter searches them
-    /// (see [`QuestionHay`]): what it matches besides the case's own fields. Slow-ish
-    /// (every question's text), so the TUI loads it after its first frame, on another
-    /// thread, through [`Store::open_reader`] (as part of [`Store::question_digest`]).
-    pub fn question_haystacks(&self) -> Result<HashMap<i64, String>> {
-        Ok(self.question_digest()?.haystacks)
-    }
-
-    /// Every question, read once: each case's filter haystack and its outcomes in
-    /// question order (what [`Store::map_case_rows_without_outcomes`] left out).
-    pub fn question_digest(&self) -> Result<QuestionDigest> {
+    /// For each case of `ids` (ascending), in that order: its questions' labels and
+    /// texts as the list's filter searches them (see [`QuestionHay`]) and their outcomes
+    /// in question order, passed to `f` with the case's place in `ids`. A case without
+    /// questions gets an empty text and no outcomes. Slow-ish (every question's text),
+    /// so the TUI reads it after its first frame, on another thread, through
+    /// [`Store::open_reader`].
+    pub fn for_each_question_digest(
+        &self,
+        ids: &[i64],
+        mut f: impl FnMut(usize, &str, &[Outcome]),
+    ) -> Result<()> {
         let err = |e| self.sql_err(e);
         let mut st = self
             .conn
@@ -557,16 +557,29 @@ impl Store {
             )
             .map_err(err)?;
         let mut q = st.query([]).map_err(err)?;
-        let mut out = QuestionDigest::default();
         let mut hay = QuestionHay::default();
         let mut outcomes = Vec::new();
+        // `ids[next]` is the next case to hand out: every one is, in order.
+        let mut next = 0;
+        // Hand out the case `id` just read (if it is one of `ids`), after the cases
+        // before it, which have no questions.
+        let mut done = |id: Option<i64>, hay: &str, outcomes: &[Outcome]| {
+            while let Some(&want) = ids.get(next) {
+                match id {
+                    Some(id) if want > id => break,
+                    Some(id) if want == id => f(next, hay, outcomes),
+                    _ => f(next, "", &[]),
+                }
+                next += 1;
+            }
+        };
         let mut current = None;
         while let Some(r) = q.next().map_err(err)? {
             let id: i64 = r.get(0).map_err(err)?;
             if current != Some(id) {
-                if let Some(done) = current {
-                    out.haystacks.insert(done, hay.finish());
-                    out.outcomes.insert(done, std::mem::take(&mut outcomes));
+                if current.is_some() {
+                    done(current, &hay.finish(), &outcomes);
+                    outcomes.clear();
                 }
                 current = Some(id);
             }
@@ -578,11 +591,12 @@ impl Store {
             }
             outcomes.push(outcome(bytes(r, 3).map_err(err)?));
         }
-        if let Some(done) = current {
-            out.haystacks.insert(done, hay.finish());
-            out.outcomes.insert(done, outcomes);
+        if current.is_some() {
+            done(current, &hay.finish(), &outcomes);
         }
-        Ok(out)
+        // The cases after the last with questions.
+        done(None, "", &[]);
+        Ok(())
     }
 
     /// Another connection to the same casebook, read-only, for a background thread.
@@ -611,16 +625,6 @@ pub fn join_parts<T>(parts: Vec<Vec<T>>) -> Vec<T> {
         all.extend(part);
     }
     all
-}
-
-/// What [`Store::question_digest`] reads from every question, by case id. A case with no
-/// questions is in neither map.
-#[derive(Debug, Default)]
-pub struct QuestionDigest {
-    /// See [`QuestionHay`].
-    pub haystacks: HashMap<i64, String>,
-    /// In question order.
-    pub outcomes: HashMap<i64, Vec<Outcome>>,
 }
 
 /// A case's question labels and texts as the list's filter searches them: their distinct

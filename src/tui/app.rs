@@ -11,11 +11,11 @@ use super::prompt::PathPrompt;
 use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
-use crate::casebook::tui_support::{TextQuery, question_hay};
+use crate::casebook::filter_index::{QuestionTexts, Texts, read_question_texts};
+use crate::casebook::tui_support::TextQuery;
 use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_order};
 use crate::domain::Event;
 use crate::domain::Question;
-use crate::store::QuestionDigest;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -111,12 +111,15 @@ pub struct App {
     /// The selected case in full (questions, timeline, clocks with their working),
     /// loaded when the selection moves.
     pub current: Option<CaseView>,
-    /// Each case's question labels and texts, for the filter. Loaded after the first
-    /// frame on another thread (`None` until then: the filter searches the rest).
-    pub haystacks: Option<HashMap<i64, String>>,
+    /// What the filter searches of each case's own fields, row by row as `views`.
+    pub fields: Texts,
+    /// Each case's question labels and texts, for the filter, row by row as `views`.
+    /// Read after the first frame on another thread (`None` until then: the filter
+    /// searches the fields alone).
+    pub haystacks: Option<Texts>,
     /// The questions read on another thread: the haystacks, and the outcomes that the
     /// first load leaves out of `views` (their `overall` and `questions`).
-    hay_job: Option<Receiver<QuestionDigest>>,
+    hay_job: Option<Receiver<QuestionTexts>>,
     /// Indices into `views` that pass the filter and the search, in order.
     pub visible: Vec<usize>,
     pub filter: Filter,
@@ -166,6 +169,7 @@ impl App {
             views: Vec::new(),
             order: Vec::new(),
             current: None,
+            fields: Texts::default(),
             haystacks: None,
             hay_job: None,
             visible: Vec::new(),
@@ -251,17 +255,18 @@ impl App {
     /// Start loading the filter's question texts (on another thread when the casebook
     /// is a file, so the first frame does not wait for a million questions).
     fn load_haystacks(&mut self) {
+        let ids: Vec<i64> = self.views.iter().map(|v| v.case.id).collect();
         match self.book.store().open_reader() {
             Ok(Some(reader)) => {
                 let (tx, rx) = std::sync::mpsc::channel();
                 std::thread::spawn(move || {
-                    if let Ok(d) = reader.question_digest() {
+                    if let Ok(d) = read_question_texts(&reader, ids) {
                         let _ = tx.send(d);
                     }
                 });
                 self.hay_job = Some(rx);
             }
-            _ => match self.book.store().question_digest() {
+            _ => match read_question_texts(self.book.store(), ids) {
                 Ok(d) => self.take_digest(d),
                 Err(e) => self.say_error(&e.into()),
             },
@@ -269,22 +274,22 @@ impl App {
     }
 
     /// The questions have been read: the filter's haystacks, and the outcomes the list
-    /// rows were loaded without.
-    fn take_digest(&mut self, d: QuestionDigest) {
-        for v in &mut self.views {
+    /// rows were loaded without. Cases refreshed since keep their newer reading.
+    fn take_digest(&mut self, d: QuestionTexts) {
+        let ids: Vec<i64> = self.views.iter().map(|v| v.case.id).collect();
+        let (mut texts, outcomes) = d.realign(&ids);
+        for (v, (overall, questions)) in self.views.iter_mut().zip(outcomes) {
             if !self.refreshed.contains_key(&v.case.id) {
-                v.set_outcomes(d.outcomes.get(&v.case.id).map_or(&[], Vec::as_slice));
+                v.overall = overall;
+                v.questions = questions;
             }
-            v.fill_filter_text();
         }
-        let mut haystacks = d.haystacks;
         for (id, hay) in self.refreshed.drain() {
-            match hay {
-                Some(h) => haystacks.insert(id, h),
-                None => haystacks.remove(&id),
-            };
+            if let (Some(hay), Ok(i)) = (hay, ids.binary_search(&id)) {
+                texts.replace(i, &hay);
+            }
         }
-        self.haystacks = Some(haystacks);
+        self.haystacks = Some(texts);
     }
 
     /// Take the question texts if the loader has finished; true when they arrived.
@@ -342,7 +347,8 @@ impl App {
         self.say(Tone::Error, text);
     }
 
-    /// Load every case again, keeping the selection on the same case when it is still there.
+    /// Load every case again, keeping the selection on the same case when it is still
+    /// there. The questions are read again on another thread, as at start.
     pub fn reload(&mut self) {
         let keep = self.selected_id();
         // Everything is read again: what our own writes touched included.
@@ -354,20 +360,23 @@ impl App {
         self.views = Vec::new();
         self.order = Vec::new();
         self.visible = Vec::new();
-        // Until the questions have been read (on another thread: see `load_haystacks`),
-        // the rows come without their outcomes, which the list does not show: a million
-        // fewer rows before the first frame at 100,000 cases. `take_digest` fills them in.
-        match self
-            .book
-            .sorted_summaries(self.sort, self.haystacks.is_some())
-        {
+        self.fields = Texts::default();
+        self.haystacks = None;
+        self.hay_job = None;
+        self.refreshed.clear();
+        // The rows come without their outcomes, which the list does not show: a million
+        // fewer rows before the first frame at 100,000 cases. `take_digest` fills them
+        // in with the question texts.
+        match self.book.sorted_summaries(self.sort, false) {
             Ok(loaded) => {
                 self.views = loaded.rows;
                 self.order = loaded.order;
+                self.fields = loaded.fields;
                 self.filtered_for = None;
             }
             Err(e) => self.say_error(&e),
         }
+        self.load_haystacks();
         self.refilter();
         if let Some(id) = keep {
             self.select_case(id);
@@ -375,14 +384,6 @@ impl App {
         // The selected case may have changed: load it afresh.
         self.current = None;
         self.sync_current();
-        if let Some(v) = &self.current
-            && let Some(h) = self.haystacks.as_mut()
-        {
-            h.insert(v.file.case.id, question_hay(&v.file.questions));
-        }
-        if self.haystacks.is_none() && self.hay_job.is_none() {
-            self.load_haystacks();
-        }
         self.clamp_details();
     }
 
@@ -406,30 +407,35 @@ impl App {
             };
             let at = self.views.binary_search_by_key(&id, |v| v.case.id);
             let hay = match (summary, at) {
-                (Some((row, hay)), Ok(i)) => {
+                (Some((row, fields, hay)), Ok(i)) => {
                     self.views[i] = row;
+                    self.fields.replace(i, &fields);
+                    if let Some(h) = &mut self.haystacks {
+                        h.replace(i, &hay);
+                    }
                     Some(hay)
                 }
-                (Some((row, hay)), Err(i)) => {
+                (Some((row, fields, hay)), Err(i)) => {
                     self.views.insert(i, row);
+                    self.fields.insert(i, &fields);
+                    if let Some(h) = &mut self.haystacks {
+                        h.insert(i, &hay);
+                    }
                     Some(hay)
                 }
                 (None, Ok(i)) => {
                     self.views.remove(i);
+                    self.fields.remove(i);
+                    if let Some(h) = &mut self.haystacks {
+                        h.remove(i);
+                    }
                     None
                 }
                 (None, Err(_)) => None,
             };
-            match (&mut self.haystacks, hay) {
-                (Some(h), Some(hay)) => {
-                    h.insert(id, hay);
-                }
-                (Some(h), None) => {
-                    h.remove(&id);
-                }
-                (None, hay) => {
-                    self.refreshed.insert(id, hay);
-                }
+            if self.haystacks.is_none() {
+                // Still being read: keep this newer reading for when they arrive.
+                self.refreshed.insert(id, hay);
             }
         }
         self.order = sort_order(&self.views, self.sort);
@@ -473,7 +479,13 @@ impl App {
         } else {
             self.order.clone()
         };
-        self.visible = query.filter_rows(&self.views, candidates, filter, self.haystacks.as_ref());
+        self.visible = query.filter_rows(
+            &self.views,
+            candidates,
+            filter,
+            &self.fields,
+            self.haystacks.as_ref(),
+        );
         self.filtered_for = Some((filter, typed));
         match keep {
             Some(id) if self.select_case(id) => {}
@@ -529,11 +541,8 @@ impl App {
         }
         let version = self.book.store().data_version().ok();
         if version != self.data_version {
+            // Another program may have changed anything: `reload` reads it all again.
             changed = true;
-            // Another program may have changed questions: refresh the filter's texts too
-            // (a reading newer than any of ours).
-            self.haystacks = None;
-            self.refreshed.clear();
         }
         if changed {
             self.reload();
