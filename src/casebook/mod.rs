@@ -22,6 +22,7 @@ pub use cases::{CasePatch, NewCase};
 pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
+pub use exports::Walked;
 pub use letters::{LetterChoices, LetterSaved};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};

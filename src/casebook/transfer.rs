@@ -34,7 +34,7 @@ impl Watch<'static> {
 }
 
 impl Watch<'_> {
-    fn stopped(&self) -> bool {
+    pub(super) fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
 }

@@ -1,11 +1,17 @@
 //! `foi export` and `foi import`.
 
 use super::args::{ExportArgs, ImportArgs};
+use super::export_out;
 use super::json_line;
-use crate::casebook::{Casebook, Error, LetterChoices, Result, Watch, parse_document};
+use crate::casebook::{Casebook, Error, LetterChoices, Result, Walked, Watch, parse_document};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
+use crate::export::CaseWriter;
+use crate::export::csv::CsvWriter;
+use crate::export::ics::IcsWriter;
 use crate::export::json::Document;
+use crate::export::json::JsonWriter;
+use crate::export::markdown::MarkdownWriter;
 use crate::import::wdtk::parse_wdtk;
 use crate::import::{Format, Proposal, detect_format, parse_letter};
 use crate::present::{fit, pad};
@@ -110,61 +116,105 @@ impl Drop for LongWork {
     }
 }
 
+/// The message of an export to standard output stopped midway: what was written is
+/// there, cut short.
+const STDOUT_INTERRUPTED: &str = "interrupted: the export on standard output is incomplete";
+
+/// Write the export case by case as the cases are read: to the file `-o` names (which
+/// appears whole at the end, or not at all), else to standard output.
 pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     let only = a.case.as_deref().map(|c| book.resolve(c)).transpose()?;
-    let text = match a.format.as_str() {
-        "json" => {
-            let work = LongWork::start("exporting", "writing");
-            let progress = |done, total| work.progress(done, total);
-            let doc = book.export_document_watched(
-                only,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            let text = json_line(&doc)?;
-            drop(work);
-            text
-        }
-        "csv" | "md" | "markdown" | "ics" | "ical" => {
-            let work = LongWork::start("exporting", "writing");
-            let progress = |done, total| work.progress(done, total);
-            let views = book.export_views_watched(
-                only,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            let text = match a.format.as_str() {
-                "csv" => crate::export::csv::write(&views)?,
-                "ics" | "ical" => {
-                    crate::export::ics::write(&views, &book.casebook_id()?, chrono::Utc::now())
-                }
-                _ => crate::export::markdown::write(&views, book.today()),
-            };
-            drop(work);
-            // Stored text goes to a file as it is, but never raw to a terminal.
-            if a.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                crate::domain::text::inert(&text, true).into_owned()
-            } else {
-                text
-            }
-        }
+    let format = match a.format.as_str() {
+        "json" => ExportFormat::Json,
+        "csv" => ExportFormat::Csv,
+        "md" | "markdown" => ExportFormat::Markdown,
+        "ics" | "ical" => ExportFormat::Ics,
         other => {
             return Err(Error::user(format!(
                 "unknown export format '{other}': use json, csv, md or ics"
             )));
         }
     };
-    match a.output {
-        Some(path) => {
-            write_private(&path, text.as_bytes())?;
-            Ok(String::new())
+    let casebook_id = match format {
+        ExportFormat::Ics => book.casebook_id()?,
+        _ => String::new(),
+    };
+    let work = LongWork::start("exporting", "writing");
+    let progress = |done, total| work.progress(done, total);
+    let watch = Watch {
+        progress: &progress,
+        stop: &work.stop,
+    };
+    let run = |out: &mut dyn std::io::Write| -> std::result::Result<(), Failure> {
+        let mut w: Box<dyn CaseWriter + '_> = match format {
+            ExportFormat::Json => Box::new(JsonWriter::new(out)),
+            ExportFormat::Csv => Box::new(CsvWriter::new(out)),
+            ExportFormat::Markdown => Box::new(MarkdownWriter::new(out, book.today())),
+            ExportFormat::Ics => Box::new(IcsWriter::new(out, &casebook_id, chrono::Utc::now())),
+        };
+        // The writer's failures are kept aside: the walk's own errors say other things.
+        let mut failed = None;
+        let mut io = |r: std::io::Result<()>| {
+            r.map_err(|e| {
+                failed = Some(e);
+                Error::User(String::new())
+            })
+        };
+        let walked = book.each_view(only, watch, |step| match step {
+            Walked::Count(n) => io(w.begin(n)),
+            Walked::Case(v) => io(w.case(v)),
+        });
+        match (walked, failed.take()) {
+            (_, Some(e)) => Err(Failure::Write(e)),
+            (Err(e), None) => Err(Failure::Walk(e)),
+            (Ok(()), None) => w.finish().map_err(Failure::Write),
         }
-        None => Ok(text),
+    };
+    match &a.output {
+        Some(path) => {
+            let mut file = export_out::PrivateFile::create(path)?;
+            match run(file.writer()) {
+                Ok(()) => {}
+                Err(Failure::Walk(e)) => return Err(e),
+                Err(Failure::Write(e)) => return Err(export_out::cannot_write(path, &e)),
+            }
+            file.keep()?;
+            drop(work);
+        }
+        None => {
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            let mut out = export_out::stdout(terminal);
+            match run(&mut out) {
+                Ok(()) => {}
+                Err(Failure::Walk(Error::User(m))) if m == crate::casebook::EXPORT_INTERRUPTED => {
+                    let _ = out.flush();
+                    return Err(Error::user(STDOUT_INTERRUPTED));
+                }
+                Err(Failure::Walk(e)) => return Err(e),
+                // A closed pipe (`foi export | head`) is not an error worth reporting.
+                Err(Failure::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(Failure::Write(e)) => {
+                    return Err(Error::user(format!("cannot write the export: {e}")));
+                }
+            }
+        }
     }
+    Ok(String::new())
+}
+
+#[derive(Clone, Copy)]
+enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+    Ics,
+}
+
+/// Why an export stopped: the walk over the cases (interrupted, unreadable casebook) or
+/// the writing (disk full, closed pipe).
+enum Failure {
+    Walk(Error),
+    Write(std::io::Error),
 }
 
 /// Write a file readable by its owner only (exports hold personal data), replacing it
