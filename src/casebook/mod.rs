@@ -8,6 +8,7 @@ mod error;
 mod events;
 mod exports;
 pub mod holidays;
+mod import_stream;
 mod letters;
 mod questions;
 mod resolve;

@@ -3,7 +3,8 @@
 use super::args::{ExportArgs, ImportArgs};
 use super::export_out;
 use super::json_line;
-use crate::casebook::{Casebook, Error, LetterChoices, Result, Walked, Watch, parse_document};
+use super::read_text_file;
+use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, Result, Walked, Watch};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use crate::export::CaseWriter;
@@ -12,8 +13,9 @@ use crate::export::ics::IcsWriter;
 use crate::export::json::Document;
 use crate::export::json::JsonWriter;
 use crate::export::markdown::MarkdownWriter;
+use crate::import::lossy::{LossyUtf8, Trim};
 use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, detect_format, parse_letter};
+use crate::import::{Format, Proposal, parse_letter};
 use crate::present::{fit, pad};
 use std::fmt::Write;
 use std::path::Path;
@@ -67,6 +69,11 @@ impl LongWork {
             after,
             counting: AtomicBool::new(false),
         }
+    }
+
+    /// Whether a progress bar is drawn (stderr is a terminal).
+    fn shows_bar(&self) -> bool {
+        self.bar.is_some()
     }
 
     fn progress(&self, done: usize, total: usize) {
@@ -235,14 +242,22 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> {
-    let bytes = std::fs::read(&a.file)
-        .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let format = match a.format.as_deref() {
-        None => detect_format(&bytes),
-        Some("letter") => Format::Letter,
-        Some("json") => Format::Json,
-        Some("wdtk") => Format::Wdtk,
+    let open = || {
+        std::fs::File::open(&a.file)
+            .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))
+    };
+    let unreadable =
+        |e: std::io::Error| Error::user(format!("cannot read {}: {e}", a.file.display()));
+    // An export is read as it is parsed, never whole: sniffing it is one pass that also
+    // counts its cases (for the progress bar).
+    let (format, cases) = match a.format.as_deref() {
+        None => {
+            let found = crate::import::detect(open()?).map_err(unreadable)?;
+            (found.format, Some(found.cases))
+        }
+        Some("letter") => (Format::Letter, None),
+        Some("json") => (Format::Json, None),
+        Some("wdtk") => (Format::Wdtk, None),
         Some(other) => {
             return Err(Error::user(format!(
                 "unknown import format '{other}': use letter, json or wdtk"
@@ -251,24 +266,52 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     };
     let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
     match format {
-        Format::Letter => import_letter(book, &a, &text, json),
+        Format::Letter => import_letter(book, &a, &read_text_file(&a.file)?, json),
         Format::Json => {
-            let doc = parse_document(&text).map_err(|e| at(e.to_string()))?;
-            import_doc(book, &doc, &a, json)
+            let work = import_work(&a);
+            // Counted only when a bar shows it: the count is a second pass over the file.
+            let total = match cases {
+                Some(n) => n,
+                None if work.shows_bar() => {
+                    crate::import::detect(open()?).map_err(unreadable)?.cases
+                }
+                None => 0,
+            };
+            let reader =
+                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
+            let progress = |done, total| work.progress(done, total);
+            let report = book.import_json_reader(
+                reader,
+                &a.file.display().to_string(),
+                total,
+                a.dry_run,
+                Watch {
+                    progress: &progress,
+                    stop: &work.stop,
+                },
+            )?;
+            drop(work);
+            import_said(&report, &a, json)
         }
         Format::Wdtk => {
+            let text = read_text_file(&a.file)?;
             let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
             import_doc(book, &doc, &a, json)
         }
     }
 }
 
-fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
-    let work = if a.dry_run {
+/// The bar and Ctrl-C handler of an import.
+fn import_work(a: &ImportArgs) -> LongWork {
+    if a.dry_run {
         LongWork::start("checking", "finishing")
     } else {
         LongWork::start("importing", "indexing for search and saving")
-    };
+    }
+}
+
+fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
+    let work = import_work(a);
     let progress = |done, total| work.progress(done, total);
     let report = book.import_document_watched(
         doc,
@@ -279,8 +322,13 @@ fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -
         },
     )?;
     drop(work);
+    import_said(&report, a, json)
+}
+
+/// What an import of cases says it did.
+fn import_said(report: &ImportReport, a: &ImportArgs, json: bool) -> Result<String> {
     if json {
-        return json_line(&report);
+        return json_line(report);
     }
     let verb = if a.dry_run {
         "Would import"
