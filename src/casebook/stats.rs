@@ -6,11 +6,12 @@
 //! with the clocks: a response is on time when its response clock (the extended one,
 //! where the authority lawfully extended) was met.
 
-use super::{CaseView, Casebook, Error, Result};
+use super::{CaseView, Casebook, Error, Result, Walked, Watch};
 use crate::calendar::{Calendar, Clock, ClockKind, ClockState};
 use crate::domain::exemption;
 use crate::domain::text::inert_line;
 use crate::domain::{EventKind, Outcome, Regime};
+use crate::store::Texts;
 use crate::store::authority_key;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -331,20 +332,27 @@ impl Casebook {
                 Some(ids)
             }
         };
+        // Counted as the cases stream past: only the tallies stay in memory, and the
+        // request texts and letters, which no figure uses, are not read.
         let mut groups: BTreeMap<(String, i64), (String, Tally)> = BTreeMap::new();
-        for v in self.all_views()? {
+        let cal = self.calendar.get();
+        self.walk_views(None, Texts::Short, Watch::none(), |step| {
+            let Walked::Case(v) = step else {
+                return Ok(());
+            };
             let c = &v.file.case;
             if wanted
                 .as_ref()
                 .is_some_and(|ids| !ids.contains(&c.authority_id))
             {
-                continue;
+                return Ok(());
             }
             let entry = groups
                 .entry((authority_key(&c.authority), c.authority_id))
                 .or_insert_with(|| (c.authority.clone(), Tally::default()));
-            entry.1.add(&v, self.calendar.get());
-        }
+            entry.1.add(v, cal);
+            Ok(())
+        })?;
         let mut all = Tally::default();
         let mut authorities = Vec::new();
         for (name, t) in groups.values() {

@@ -34,7 +34,7 @@ impl Watch<'static> {
 }
 
 impl Watch<'_> {
-    fn stopped(&self) -> bool {
+    pub(super) fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
 }
@@ -58,27 +58,35 @@ pub struct ImportReport {
 
 /// Parse an export document, with the line and column of any error.
 pub fn parse_document(text: &str) -> Result<Document> {
-    let doc: Document = serde_json::from_str(text).map_err(|e| {
-        Error::user(format!(
-            "not a casebook export: {} at line {}, column {}",
-            strip_position(&e.to_string()),
-            e.line(),
-            e.column()
-        ))
-    })?;
-    if doc.format != FORMAT {
+    let doc: Document = serde_json::from_str(text).map_err(|e| Error::user(document_error(&e)))?;
+    check_header(&doc.format, doc.version)?;
+    Ok(doc)
+}
+
+/// A JSON error in an export document, with its line and column.
+pub(super) fn document_error(e: &serde_json::Error) -> String {
+    format!(
+        "not a casebook export: {} at line {}, column {}",
+        strip_position(&e.to_string()),
+        e.line(),
+        e.column()
+    )
+}
+
+/// A document of another program, or of a newer foi, is refused.
+pub(super) fn check_header(format: &str, version: i64) -> Result<()> {
+    if format != FORMAT {
         return Err(Error::user(format!(
             "not a casebook export: \"format\" is \"{}\", expected \"{FORMAT}\"",
-            inert_line(&doc.format)
+            inert_line(format)
         )));
     }
-    if doc.version > VERSION {
+    if version > VERSION {
         return Err(Error::user(format!(
-            "this export is version {} and this foi reads up to version {VERSION}: upgrade foi",
-            doc.version
+            "this export is version {version} and this foi reads up to version {VERSION}: upgrade foi"
         )));
     }
-    Ok(doc)
+    Ok(())
 }
 
 /// serde_json appends " at line L column C"; we say it our way.
@@ -127,6 +135,37 @@ fn is_duplicate(w: &crate::store::Writer<'_>, c: &crate::domain::Case) -> Result
     Ok(false)
 }
 
+/// An import under way: each case is checked and saved (or skipped as a duplicate) by
+/// [`Importing::add`] inside the import's transaction.
+pub(super) struct Importing<'w, 'r> {
+    pub w: &'r crate::store::Writer<'w>,
+    pub report: &'r mut ImportReport,
+    pub watch: Watch<'r>,
+    /// How many cases the document holds (0 when not known).
+    pub total: usize,
+    pub done: usize,
+}
+
+impl Importing<'_, '_> {
+    /// Check and save one case of the document. An error (a bad case, the watch's flag,
+    /// the database) must abort the transaction.
+    pub fn add(&mut self, c: &CaseJson) -> Result<()> {
+        if self.watch.stopped() {
+            return Err(Error::user(IMPORT_INTERRUPTED));
+        }
+        let f = checked_file(self.done, c)?;
+        if is_duplicate(self.w, &f.case)? {
+            self.report.skipped.push(f.case.title);
+        } else {
+            self.report.created.push(self.w.insert_case_file(&f)?);
+            self.report.count += 1;
+        }
+        self.done += 1;
+        (self.watch.progress)(self.done, self.total);
+        Ok(())
+    }
+}
+
 impl Casebook {
     /// Import every case of an export document in one transaction. A case whose
     /// authority and reference are already in the casebook is skipped, not duplicated.
@@ -143,43 +182,42 @@ impl Casebook {
         dry_run: bool,
         watch: Watch<'_>,
     ) -> Result<ImportReport> {
-        let files: Vec<CaseFile> = doc
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| checked_file(i, c))
-            .collect::<Result<_>>()?;
+        self.import_with(dry_run, |w, report| {
+            let mut run = Importing {
+                w,
+                report,
+                watch,
+                total: doc.cases.len(),
+                done: 0,
+            };
+            doc.cases.iter().try_for_each(|c| run.add(c))
+        })
+    }
+
+    /// Run `import` (which adds cases through [`Importing`]) in one transaction: kept
+    /// whole, or on a dry run or any error rolled back whole.
+    pub(super) fn import_with(
+        &mut self,
+        dry_run: bool,
+        import: impl FnOnce(&crate::store::Writer<'_>, &mut ImportReport) -> Result<()>,
+    ) -> Result<ImportReport> {
         let mut report = ImportReport {
             dry_run,
             ..ImportReport::default()
         };
-        let created = self.store.write(|w| -> Result<Vec<i64>> {
-            let mut ids = Vec::new();
-            for (i, f) in files.iter().enumerate() {
-                // Returning an error rolls the whole transaction back.
-                if watch.stopped() {
-                    return Err(Error::user(IMPORT_INTERRUPTED));
-                }
-                if is_duplicate(w, &f.case)? {
-                    report.skipped.push(f.case.title.clone());
-                } else {
-                    ids.push(w.insert_case_file(f)?);
-                    report.count += 1;
-                }
-                (watch.progress)(i + 1, files.len());
-            }
+        let done = self.store.write(|w| -> Result<()> {
+            import(w, &mut report)?;
             if dry_run {
                 // Roll back: the closure's error aborts the transaction.
                 return Err(Error::User(String::new()));
             }
-            Ok(ids)
+            Ok(())
         });
-        match created {
-            Ok(ids) => {
-                for id in &ids {
+        match done {
+            Ok(()) => {
+                for id in &report.created {
                     self.undo.record_created(*id, format!("import case #{id}"));
                 }
-                report.created = ids;
             }
             Err(Error::User(m)) if dry_run && m.is_empty() => {
                 report.created = Vec::new();

@@ -4,6 +4,7 @@ pub mod args;
 mod cases;
 mod draft;
 mod events;
+mod export_out;
 mod holidays;
 mod lists;
 mod questions;

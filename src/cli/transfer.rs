@@ -1,13 +1,21 @@
 //! `foi export` and `foi import`.
 
 use super::args::{ExportArgs, ImportArgs};
+use super::export_out;
 use super::json_line;
-use crate::casebook::{Casebook, Error, LetterChoices, Result, Watch, parse_document};
+use super::read_text_file;
+use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, Result, Walked, Watch};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
+use crate::export::CaseWriter;
+use crate::export::csv::CsvWriter;
+use crate::export::ics::IcsWriter;
 use crate::export::json::Document;
+use crate::export::json::JsonWriter;
+use crate::export::markdown::MarkdownWriter;
+use crate::import::lossy::{LossyUtf8, Trim};
 use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, detect_format, parse_letter};
+use crate::import::{Format, Proposal, parse_letter};
 use crate::present::{fit, pad};
 use std::fmt::Write;
 use std::path::Path;
@@ -63,6 +71,11 @@ impl LongWork {
         }
     }
 
+    /// Whether a progress bar is drawn (stderr is a terminal).
+    fn shows_bar(&self) -> bool {
+        self.bar.is_some()
+    }
+
     fn progress(&self, done: usize, total: usize) {
         use std::sync::atomic::Ordering;
         let Some(bar) = &self.bar else {
@@ -110,61 +123,105 @@ impl Drop for LongWork {
     }
 }
 
+/// The message of an export to standard output stopped midway: what was written is
+/// there, cut short.
+const STDOUT_INTERRUPTED: &str = "interrupted: the export on standard output is incomplete";
+
+/// Write the export case by case as the cases are read: to the file `-o` names (which
+/// appears whole at the end, or not at all), else to standard output.
 pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     let only = a.case.as_deref().map(|c| book.resolve(c)).transpose()?;
-    let text = match a.format.as_str() {
-        "json" => {
-            let work = LongWork::start("exporting", "writing");
-            let progress = |done, total| work.progress(done, total);
-            let doc = book.export_document_watched(
-                only,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            let text = json_line(&doc)?;
-            drop(work);
-            text
-        }
-        "csv" | "md" | "markdown" | "ics" | "ical" => {
-            let work = LongWork::start("exporting", "writing");
-            let progress = |done, total| work.progress(done, total);
-            let views = book.export_views_watched(
-                only,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            let text = match a.format.as_str() {
-                "csv" => crate::export::csv::write(&views)?,
-                "ics" | "ical" => {
-                    crate::export::ics::write(&views, &book.casebook_id()?, chrono::Utc::now())
-                }
-                _ => crate::export::markdown::write(&views, book.today()),
-            };
-            drop(work);
-            // Stored text goes to a file as it is, but never raw to a terminal.
-            if a.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                crate::domain::text::inert(&text, true).into_owned()
-            } else {
-                text
-            }
-        }
+    let format = match a.format.as_str() {
+        "json" => ExportFormat::Json,
+        "csv" => ExportFormat::Csv,
+        "md" | "markdown" => ExportFormat::Markdown,
+        "ics" | "ical" => ExportFormat::Ics,
         other => {
             return Err(Error::user(format!(
                 "unknown export format '{other}': use json, csv, md or ics"
             )));
         }
     };
-    match a.output {
-        Some(path) => {
-            write_private(&path, text.as_bytes())?;
-            Ok(String::new())
+    let casebook_id = match format {
+        ExportFormat::Ics => book.casebook_id()?,
+        _ => String::new(),
+    };
+    let work = LongWork::start("exporting", "writing");
+    let progress = |done, total| work.progress(done, total);
+    let watch = Watch {
+        progress: &progress,
+        stop: &work.stop,
+    };
+    let run = |out: &mut dyn std::io::Write| -> std::result::Result<(), Failure> {
+        let mut w: Box<dyn CaseWriter + '_> = match format {
+            ExportFormat::Json => Box::new(JsonWriter::new(out)),
+            ExportFormat::Csv => Box::new(CsvWriter::new(out)),
+            ExportFormat::Markdown => Box::new(MarkdownWriter::new(out, book.today())),
+            ExportFormat::Ics => Box::new(IcsWriter::new(out, &casebook_id, chrono::Utc::now())),
+        };
+        // The writer's failures are kept aside: the walk's own errors say other things.
+        let mut failed = None;
+        let mut io = |r: std::io::Result<()>| {
+            r.map_err(|e| {
+                failed = Some(e);
+                Error::User(String::new())
+            })
+        };
+        let walked = book.each_view(only, watch, |step| match step {
+            Walked::Count(n) => io(w.begin(n)),
+            Walked::Case(v) => io(w.case(v)),
+        });
+        match (walked, failed.take()) {
+            (_, Some(e)) => Err(Failure::Write(e)),
+            (Err(e), None) => Err(Failure::Walk(e)),
+            (Ok(()), None) => w.finish().map_err(Failure::Write),
         }
-        None => Ok(text),
+    };
+    match &a.output {
+        Some(path) => {
+            let mut file = export_out::PrivateFile::create(path)?;
+            match run(file.writer()) {
+                Ok(()) => {}
+                Err(Failure::Walk(e)) => return Err(e),
+                Err(Failure::Write(e)) => return Err(export_out::cannot_write(path, &e)),
+            }
+            file.keep()?;
+            drop(work);
+        }
+        None => {
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            let mut out = export_out::stdout(terminal);
+            match run(&mut out) {
+                Ok(()) => {}
+                Err(Failure::Walk(Error::User(m))) if m == crate::casebook::EXPORT_INTERRUPTED => {
+                    let _ = out.flush();
+                    return Err(Error::user(STDOUT_INTERRUPTED));
+                }
+                Err(Failure::Walk(e)) => return Err(e),
+                // A closed pipe (`foi export | head`) is not an error worth reporting.
+                Err(Failure::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(Failure::Write(e)) => {
+                    return Err(Error::user(format!("cannot write the export: {e}")));
+                }
+            }
+        }
     }
+    Ok(String::new())
+}
+
+#[derive(Clone, Copy)]
+enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+    Ics,
+}
+
+/// Why an export stopped: the walk over the cases (interrupted, unreadable casebook) or
+/// the writing (disk full, closed pipe).
+enum Failure {
+    Walk(Error),
+    Write(std::io::Error),
 }
 
 /// Write a file readable by its owner only (exports hold personal data), replacing it
@@ -185,14 +242,22 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> {
-    let bytes = std::fs::read(&a.file)
-        .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let format = match a.format.as_deref() {
-        None => detect_format(&bytes),
-        Some("letter") => Format::Letter,
-        Some("json") => Format::Json,
-        Some("wdtk") => Format::Wdtk,
+    let open = || {
+        std::fs::File::open(&a.file)
+            .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))
+    };
+    let unreadable =
+        |e: std::io::Error| Error::user(format!("cannot read {}: {e}", a.file.display()));
+    // An export is read as it is parsed, never whole: sniffing it is one pass that also
+    // counts its cases (for the progress bar).
+    let (format, cases) = match a.format.as_deref() {
+        None => {
+            let found = crate::import::detect(open()?).map_err(unreadable)?;
+            (found.format, Some(found.cases))
+        }
+        Some("letter") => (Format::Letter, None),
+        Some("json") => (Format::Json, None),
+        Some("wdtk") => (Format::Wdtk, None),
         Some(other) => {
             return Err(Error::user(format!(
                 "unknown import format '{other}': use letter, json or wdtk"
@@ -201,24 +266,52 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     };
     let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
     match format {
-        Format::Letter => import_letter(book, &a, &text, json),
+        Format::Letter => import_letter(book, &a, &read_text_file(&a.file)?, json),
         Format::Json => {
-            let doc = parse_document(&text).map_err(|e| at(e.to_string()))?;
-            import_doc(book, &doc, &a, json)
+            let work = import_work(&a);
+            // Counted only when a bar shows it: the count is a second pass over the file.
+            let total = match cases {
+                Some(n) => n,
+                None if work.shows_bar() => {
+                    crate::import::detect(open()?).map_err(unreadable)?.cases
+                }
+                None => 0,
+            };
+            let reader =
+                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
+            let progress = |done, total| work.progress(done, total);
+            let report = book.import_json_reader(
+                reader,
+                &a.file.display().to_string(),
+                total,
+                a.dry_run,
+                Watch {
+                    progress: &progress,
+                    stop: &work.stop,
+                },
+            )?;
+            drop(work);
+            import_said(&report, &a, json)
         }
         Format::Wdtk => {
+            let text = read_text_file(&a.file)?;
             let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
             import_doc(book, &doc, &a, json)
         }
     }
 }
 
-fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
-    let work = if a.dry_run {
+/// The bar and Ctrl-C handler of an import.
+fn import_work(a: &ImportArgs) -> LongWork {
+    if a.dry_run {
         LongWork::start("checking", "finishing")
     } else {
         LongWork::start("importing", "indexing for search and saving")
-    };
+    }
+}
+
+fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
+    let work = import_work(a);
     let progress = |done, total| work.progress(done, total);
     let report = book.import_document_watched(
         doc,
@@ -229,8 +322,13 @@ fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -
         },
     )?;
     drop(work);
+    import_said(&report, a, json)
+}
+
+/// What an import of cases says it did.
+fn import_said(report: &ImportReport, a: &ImportArgs, json: bool) -> Result<String> {
     if json {
-        return json_line(&report);
+        return json_line(report);
     }
     let verb = if a.dry_run {
         "Would import"

@@ -67,26 +67,55 @@ fn row(v: &CaseView, q: Option<&Question>) -> Vec<String> {
 
 /// The cases as CSV text, header first.
 pub fn write(views: &[CaseView]) -> Result<String> {
-    let fail = |e: csv::Error| Error::user(format!("cannot write CSV: {e}"));
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(COLUMNS).map_err(fail)?;
-    for v in views {
-        let rows: Vec<Vec<String>> = if v.file.questions.is_empty() {
-            vec![row(v, None)]
-        } else {
-            v.file.questions.iter().map(|q| row(v, Some(q))).collect()
-        };
-        for r in rows {
-            w.write_record(r.iter().map(|c| safe_cell(c).into_owned()))
-                .map_err(fail)?;
+    let fail = |e: std::io::Error| Error::user(format!("cannot write CSV: {e}"));
+    let mut w = CsvWriter::new(Vec::new());
+    super::write_views(&mut w, views).map_err(fail)?;
+    Ok(String::from_utf8_lossy(&w.into_inner().map_err(fail)?).into_owned())
+}
+
+/// The CSV document written case by case (see [`super::CaseWriter`]).
+pub struct CsvWriter<W: std::io::Write> {
+    out: csv::Writer<W>,
+}
+
+impl<W: std::io::Write> CsvWriter<W> {
+    pub fn new(out: W) -> CsvWriter<W> {
+        CsvWriter {
+            out: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(out),
         }
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::user(format!("cannot write CSV: {e}")))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+
+    /// The writer underneath, everything flushed to it.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.out
+            .into_inner()
+            .map_err(|e| std::io::Error::new(e.error().kind(), e.error().to_string()))
+    }
+}
+
+impl<W: std::io::Write> super::CaseWriter for CsvWriter<W> {
+    fn begin(&mut self, _total: usize) -> std::io::Result<()> {
+        Ok(self.out.write_record(COLUMNS)?)
+    }
+
+    fn case(&mut self, v: &CaseView) -> std::io::Result<()> {
+        let mut record = |q: Option<&Question>| -> std::io::Result<()> {
+            let r = row(v, q);
+            let cells: Vec<Cow<'_, str>> = r.iter().map(|c| safe_cell(c)).collect();
+            Ok(self.out.write_record(cells.iter().map(|c| c.as_bytes()))?)
+        };
+        if v.file.questions.is_empty() {
+            record(None)
+        } else {
+            v.file.questions.iter().try_for_each(|q| record(Some(q)))
+        }
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

@@ -141,22 +141,60 @@ fn event(out: &mut String, v: &CaseView, k: &Clock, uid: &str, now: DateTime<Utc
 
 /// A calendar of the live clocks of the open cases among `views`.
 pub fn write(views: &[CaseView], casebook_id: &str, now: DateTime<Utc>) -> String {
-    let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        &format!("PRODID:{PRODID}"),
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:FOI casebook",
-    ] {
-        out.push_str(&fold(line));
+    let mut w = IcsWriter::new(Vec::new(), casebook_id, now);
+    // Writing to memory cannot fail.
+    let _ = super::write_views(&mut w, views);
+    String::from_utf8_lossy(&w.out).into_owned()
+}
+
+/// The calendar written case by case (see [`super::CaseWriter`]).
+pub struct IcsWriter<W: std::io::Write> {
+    out: W,
+    /// The casebook id as it goes into UIDs.
+    book: String,
+    now: DateTime<Utc>,
+    /// One case's events, reused from case to case.
+    buf: String,
+}
+
+impl<W: std::io::Write> IcsWriter<W> {
+    pub fn new(out: W, casebook_id: &str, now: DateTime<Utc>) -> IcsWriter<W> {
+        IcsWriter {
+            out,
+            book: casebook_id
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect(),
+            now,
+            buf: String::new(),
+        }
     }
-    let book: String = casebook_id
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    for v in views.iter().filter(|v| v.status.is_open()) {
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: std::io::Write> super::CaseWriter for IcsWriter<W> {
+    fn begin(&mut self, _total: usize) -> std::io::Result<()> {
+        for line in [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            &format!("PRODID:{PRODID}"),
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:FOI casebook",
+        ] {
+            self.out.write_all(fold(line).as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn case(&mut self, v: &CaseView) -> std::io::Result<()> {
+        if !v.status.is_open() {
+            return Ok(());
+        }
+        self.buf.clear();
         let mut seen: Vec<ClockKind> = Vec::new();
         for k in v.clocks.iter().filter(|k| k.is_live()) {
             let n = seen.iter().filter(|s| **s == k.kind).count();
@@ -167,15 +205,20 @@ pub fn write(views: &[CaseView], casebook_id: &str, now: DateTime<Utc>) -> Strin
                 format!("-{}", n + 1)
             };
             let uid = format!(
-                "case{}-{}{nth}-{book}@foi-casebook",
+                "case{}-{}{nth}-{}@foi-casebook",
                 v.file.case.id,
-                k.kind.as_str()
+                k.kind.as_str(),
+                self.book
             );
-            event(&mut out, v, k, &uid, now);
+            event(&mut self.buf, v, k, &uid, self.now);
         }
+        self.out.write_all(self.buf.as_bytes())
     }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.out.write_all(fold("END:VCALENDAR").as_bytes())?;
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

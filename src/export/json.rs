@@ -212,3 +212,64 @@ impl CaseJson {
         }
     }
 }
+
+/// The export document written case by case, byte for byte what serializing a whole
+/// [`Document`] with `serde_json::to_string_pretty` (and a final newline) gives.
+pub struct JsonWriter<W: std::io::Write> {
+    out: W,
+    /// One case's pretty JSON, reused from case to case.
+    buf: Vec<u8>,
+    written: usize,
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    pub fn new(out: W) -> JsonWriter<W> {
+        JsonWriter {
+            out,
+            buf: Vec::with_capacity(1 << 14),
+            written: 0,
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: std::io::Write> super::CaseWriter for JsonWriter<W> {
+    fn begin(&mut self, _total: usize) -> std::io::Result<()> {
+        // The fields before `cases`, as serde writes them (the format string escaped).
+        let format = serde_json::to_string(FORMAT)?;
+        write!(
+            self.out,
+            "{{\n  \"format\": {format},\n  \"version\": {VERSION},\n  \"cases\": ["
+        )
+    }
+
+    fn case(&mut self, v: &CaseView) -> std::io::Result<()> {
+        self.buf.clear();
+        serde_json::to_writer_pretty(&mut self.buf, &CaseJson::from_view(v))?;
+        self.out
+            .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+        // The case sits two levels deep: every line of it moves right by four spaces.
+        // Pretty JSON has no raw line break inside a string, so each one is a line's end.
+        let mut rest = &self.buf[..];
+        self.out.write_all(b"    ")?;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.out.write_all(&rest[..=i])?;
+            self.out.write_all(b"    ")?;
+            rest = &rest[i + 1..];
+        }
+        self.out.write_all(rest)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        if self.written > 0 {
+            self.out.write_all(b"\n  ")?;
+        }
+        self.out.write_all(b"]\n}\n")?;
+        self.out.flush()
+    }
+}

@@ -210,26 +210,89 @@ fn case(o: &mut String, v: &CaseView, h: &str) {
 
 /// The dossier of one case (`# #1 Title`), or of several under one heading.
 pub fn write(views: &[CaseView], today: NaiveDate) -> String {
-    let mut o = String::new();
-    match views {
-        [one] => case(&mut o, one, "#"),
-        _ => {
-            let _ = writeln!(
-                o,
-                "# FOI casebook\n\nExported {} · {} case{}\n",
-                letter(today),
-                views.len(),
-                if views.len() == 1 { "" } else { "s" }
-            );
-            for v in views {
-                case(&mut o, v, "##");
-            }
+    let mut w = MarkdownWriter::new(Vec::new(), today);
+    // Writing to memory cannot fail.
+    let _ = super::write_views(&mut w, views);
+    String::from_utf8_lossy(&w.out).into_owned()
+}
+
+/// The Markdown document written case by case (see [`super::CaseWriter`]). The document
+/// ends with exactly one line break: the breaks that end each piece are held back until
+/// more text follows, so the last ones can be dropped.
+pub struct MarkdownWriter<W: std::io::Write> {
+    out: W,
+    today: NaiveDate,
+    /// `#` for a single case's dossier, `##` under the casebook's heading.
+    heading: &'static str,
+    /// One case's text, reused from case to case.
+    buf: String,
+    /// Line breaks written by the last piece and not yet passed on.
+    held: usize,
+}
+
+impl<W: std::io::Write> MarkdownWriter<W> {
+    pub fn new(out: W, today: NaiveDate) -> MarkdownWriter<W> {
+        MarkdownWriter {
+            out,
+            today,
+            heading: "##",
+            buf: String::new(),
+            held: 0,
         }
     }
-    while o.ends_with("\n\n") {
-        o.pop();
+
+    pub fn into_inner(self) -> W {
+        self.out
     }
-    o
+
+    /// Pass on `buf`, holding back its final line breaks.
+    fn emit(&mut self) -> std::io::Result<()> {
+        let body = self.buf.trim_end_matches('\n');
+        let ends = self.buf.len() - body.len();
+        if body.is_empty() {
+            self.held += ends;
+            return Ok(());
+        }
+        for _ in 0..self.held {
+            self.out.write_all(b"\n")?;
+        }
+        self.out.write_all(body.as_bytes())?;
+        self.held = ends;
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> super::CaseWriter for MarkdownWriter<W> {
+    fn begin(&mut self, total: usize) -> std::io::Result<()> {
+        self.buf.clear();
+        if total == 1 {
+            self.heading = "#";
+        } else {
+            self.heading = "##";
+            let _ = writeln!(
+                self.buf,
+                "# FOI casebook\n\nExported {} · {} case{}\n",
+                letter(self.today),
+                total,
+                if total == 1 { "" } else { "s" }
+            );
+        }
+        self.emit()
+    }
+
+    fn case(&mut self, v: &CaseView) -> std::io::Result<()> {
+        self.buf.clear();
+        case(&mut self.buf, v, self.heading);
+        self.emit()
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        if self.held > 0 {
+            self.out.write_all(b"\n")?;
+        }
+        self.held = 0;
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -245,5 +308,33 @@ mod tests {
         assert_eq!(inline("\u{1b}[31m"), "␛\\[31m");
         assert_eq!(fenced("a ``` b"), "````text\na ``` b\n````\n");
         assert_eq!(fenced("plain"), "```text\nplain\n```\n");
+    }
+
+    /// The writer's held-back line breaks give what trimming the whole text gives.
+    #[test]
+    fn line_breaks_held_back_match_the_whole_text_trimmed() {
+        let whole = |pieces: &[&str]| {
+            let mut o: String = pieces.concat();
+            while o.ends_with("\n\n") {
+                o.pop();
+            }
+            o
+        };
+        for pieces in [
+            &["a\n\n", "b\n\n\n"][..],
+            &["a\n", "\n\n", "b"],
+            &["a\n\n", "\n"],
+            &["a"],
+            &["\n\n", "a\n\n"],
+            &["a\n\nb\n", "c\n"],
+        ] {
+            let mut w = MarkdownWriter::new(Vec::new(), NaiveDate::MIN);
+            for p in pieces {
+                w.buf = p.to_string();
+                w.emit().expect("emit");
+            }
+            super::super::CaseWriter::finish(&mut w).expect("finish");
+            assert_eq!(String::from_utf8_lossy(&w.out), whole(pieces), "{pieces:?}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
 mod backup;
+mod case_files;
 mod error;
 mod meta;
 mod open;
@@ -15,6 +16,7 @@ pub mod stats;
 mod summaries;
 mod writes;
 
+pub use case_files::Texts;
 pub use error::StoreError;
 pub use meta::fnv1a;
 pub use reads::Reads;

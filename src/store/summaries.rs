@@ -314,17 +314,18 @@ fn outcome_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Outcome)>> {
     Ok(Some((r.get(0)?, outcome(bytes(r, 1)?))))
 }
 
-type Decode<V> = fn(&Row<'_>) -> rusqlite::Result<Option<(i64, V)>>;
+pub(super) type Decode<V> = fn(&Row<'_>) -> rusqlite::Result<Option<(i64, V)>>;
 
 /// Rows ordered by case id, read one ahead so that a case takes exactly its own.
-struct Cursor<'s, V> {
+pub(super) struct Cursor<'s, V> {
     rows: Rows<'s>,
     head: Option<(i64, V)>,
     decode: Decode<V>,
 }
 
 impl<'s, V> Cursor<'s, V> {
-    fn new(
+    /// The rows of `st` for case ids `lo..=hi` (its two parameters).
+    pub(super) fn new(
         st: &'s mut Statement<'_>,
         lo: i64,
         hi: i64,
@@ -352,7 +353,7 @@ impl<'s, V> Cursor<'s, V> {
 
     /// Append the rows of case `id` to `out`, dropping any of an earlier id (rows whose
     /// case is gone).
-    fn take(&mut self, id: i64, out: &mut Vec<V>) -> rusqlite::Result<()> {
+    pub(super) fn take(&mut self, id: i64, out: &mut Vec<V>) -> rusqlite::Result<()> {
         loop {
             match &self.head {
                 Some((c, _)) if *c < id => {}

@@ -1,0 +1,251 @@
+//! Importing an export document as it is parsed: each case is checked and saved as soon
+//! as its JSON is read, inside the one transaction of the whole import, so a 500 MB file
+//! is never held in memory (neither as text nor as a document).
+
+use super::transfer::{ImportReport, Importing, Watch, check_header, document_error};
+use super::{Casebook, Error, Result};
+use crate::export::json::CaseJson;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+impl Casebook {
+    /// Import the export document `reader` holds, case by case as it is parsed, all or
+    /// nothing (see [`Casebook::import_document_watched`]). `total`: how many cases the
+    /// document holds, when known (0 when not), for `watch`'s progress.
+    /// Errors in the document itself (its JSON, format or version) start with `name`.
+    pub fn import_json_reader(
+        &mut self,
+        reader: impl std::io::Read,
+        name: &str,
+        total: usize,
+        dry_run: bool,
+        watch: Watch<'_>,
+    ) -> Result<ImportReport> {
+        self.import_with(dry_run, |w, report| {
+            let mut run = Importing {
+                w,
+                report,
+                watch,
+                total,
+                done: 0,
+            };
+            let mut failure = None;
+            let mut de = serde_json::Deserializer::from_reader(reader);
+            let parsed = de
+                .deserialize_map(DocumentVisitor {
+                    run: &mut run,
+                    failure: &mut failure,
+                    name,
+                })
+                .and_then(|()| de.end());
+            match (parsed, failure) {
+                (_, Some(e)) => Err(e),
+                (Err(e), None) => Err(Error::user(format!("{name}: {}", document_error(&e)))),
+                (Ok(()), None) => Ok(()),
+            }
+        })
+    }
+}
+
+/// The top-level object: `format`, `version` and `cases`, in any order; other keys are
+/// ignored (as the derived reader of [`crate::export::json::Document`] does).
+struct DocumentVisitor<'a, 'w, 'r> {
+    run: &'a mut Importing<'w, 'r>,
+    /// An error of the casebook's own (a bad case, an interruption, the database), kept
+    /// here while the parser is told only to stop.
+    failure: &'a mut Option<Error>,
+    /// Names the document in errors about its header, as in errors about its JSON.
+    name: &'a str,
+}
+
+impl DocumentVisitor<'_, '_, '_> {
+    /// Keep a header error aside (named for the document) and tell the parser to stop.
+    fn refuse<E: de::Error>(&mut self, e: Error) -> E {
+        *self.failure = Some(Error::user(format!("{}: {e}", self.name)));
+        E::custom("stopped")
+    }
+}
+
+impl<'de> Visitor<'de> for DocumentVisitor<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("struct Document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> std::result::Result<(), A::Error> {
+        let mut format: Option<String> = None;
+        let mut version: Option<i64> = None;
+        let mut cases = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" if format.is_some() => return Err(de::Error::duplicate_field("format")),
+                "format" => format = Some(map.next_value()?),
+                "version" if version.is_some() => {
+                    return Err(de::Error::duplicate_field("version"));
+                }
+                "version" => version = Some(map.next_value()?),
+                "cases" if cases => return Err(de::Error::duplicate_field("cases")),
+                "cases" => {
+                    cases = true;
+                    // Refuse a foreign or newer document before saving any of it, when
+                    // its header comes first (as `export` writes it).
+                    if let (Some(f), Some(v)) = (&format, version)
+                        && let Err(e) = check_header(f, v)
+                    {
+                        return Err(self.refuse(e));
+                    }
+                    map.next_value_seed(CasesSeed {
+                        run: &mut *self.run,
+                        failure: &mut *self.failure,
+                    })?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let format = format.ok_or_else(|| de::Error::missing_field("format"))?;
+        let version = version.ok_or_else(|| de::Error::missing_field("version"))?;
+        if !cases {
+            return Err(de::Error::missing_field("cases"));
+        }
+        check_header(&format, version).map_err(|e| self.refuse(e))
+    }
+}
+
+struct CasesSeed<'a, 'w, 'r> {
+    run: &'a mut Importing<'w, 'r>,
+    failure: &'a mut Option<Error>,
+}
+
+impl<'de> DeserializeSeed<'de> for CasesSeed<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CasesSeed<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(case) = seq.next_element::<CaseJson>()? {
+            if let Err(e) = self.run.add(&case) {
+                *self.failure = Some(e);
+                return Err(de::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::casebook::{Casebook, Error, IMPORT_INTERRUPTED, Watch};
+    use crate::store::Store;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    fn book() -> Casebook {
+        let store = Store::open_in_memory().expect("store");
+        Casebook::new(
+            store,
+            chrono::NaiveDate::from_ymd_opt(2024, 6, 1).expect("date"),
+        )
+    }
+
+    fn document(n: usize) -> String {
+        let cases: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"title": "Request {i}", "authority": "Leeds", "their_ref": "F-{i}", "sent": "2024-01-10"}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"format": "foi-casebook", "version": 1, "cases": [{}]}}"#,
+            cases.join(",\n")
+        )
+    }
+
+    #[test]
+    fn cases_are_saved_as_they_are_parsed_and_reported_one_by_one() {
+        let mut book = book();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let progress = |done: usize, total: usize| {
+            if let Ok(mut s) = seen.lock() {
+                s.push((done, total));
+            }
+        };
+        let never = AtomicBool::new(false);
+        let watch = Watch {
+            progress: &progress,
+            stop: &never,
+        };
+        let text = document(4);
+        let report = book
+            .import_json_reader(text.as_bytes(), "f", 4, false, watch)
+            .expect("imported");
+        assert_eq!((report.count, report.created.len()), (4, 4));
+        assert_eq!(book.case_count().ok(), Some(4));
+        assert_eq!(
+            seen.lock().map(|s| s.clone()).ok(),
+            Some(vec![(1, 4), (2, 4), (3, 4), (4, 4)])
+        );
+        // Again: every case is already there.
+        let report = book
+            .import_json_reader(text.as_bytes(), "f", 0, false, Watch::none())
+            .expect("imported");
+        assert_eq!((report.count, report.skipped.len()), (0, 4));
+        // A dry run saves nothing.
+        let report = book
+            .import_json_reader(document(6).as_bytes(), "f", 0, true, Watch::none())
+            .expect("checked");
+        assert_eq!((report.count, report.created.len()), (2, 0));
+        assert_eq!(book.case_count().ok(), Some(4));
+    }
+
+    #[test]
+    fn a_stop_or_a_bad_case_midway_saves_nothing() {
+        let mut book = book();
+        let stop = AtomicBool::new(false);
+        let progress = |done: usize, _: usize| {
+            if done == 3 {
+                stop.store(true, Ordering::Relaxed);
+            }
+        };
+        let watch = Watch {
+            progress: &progress,
+            stop: &stop,
+        };
+        match book.import_json_reader(document(5).as_bytes(), "f", 0, false, watch) {
+            Err(Error::User(m)) => assert_eq!(m, IMPORT_INTERRUPTED),
+            other => panic!("expected the interruption, got {other:?}"),
+        }
+        assert_eq!(book.case_count().ok(), Some(0));
+
+        let bad = document(3).replace(
+            r#""title": "Request 2", "authority": "Leeds""#,
+            r#""title": " ", "authority": "Leeds""#,
+        );
+        match book.import_json_reader(bad.as_bytes(), "f", 0, false, Watch::none()) {
+            Err(Error::User(m)) => assert!(m.starts_with("case 3 "), "{m}"),
+            other => panic!("expected the bad case, got {other:?}"),
+        }
+        assert_eq!(book.case_count().ok(), Some(0));
+
+        let trailing = document(2) + " x";
+        match book.import_json_reader(trailing.as_bytes(), "f", 0, false, Watch::none()) {
+            Err(Error::User(m)) => {
+                assert!(m.starts_with("f: not a casebook export: trailing"), "{m}")
+            }
+            other => panic!("expected the JSON error, got {other:?}"),
+        }
+        assert_eq!(book.case_count().ok(), Some(0));
+    }
+}
