@@ -195,3 +195,44 @@ fn dry_run_saves_nothing() {
         0
     );
 }
+
+#[test]
+fn a_case_without_a_reference_is_a_duplicate_only_with_the_same_title_date_and_authority() {
+    let s = Sandbox::new();
+    s.ok(&[
+        "add",
+        "--authority",
+        "Leeds City Council",
+        "--title",
+        "Gritting routes",
+        "--sent",
+        "2018-01-08",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.json");
+    s.ok(&["export", "-o", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    // The same case again: skipped.
+    let again = s.ok(&["import", file.to_str().unwrap()]);
+    assert!(
+        again.contains("Imported 0 case(s)") && again.contains("skipped 1"),
+        "{again}"
+    );
+    // Another date, another title, another authority: each a new case.
+    for (from, to) in [
+        ("2018-01-08", "2018-01-09"),
+        ("Gritting routes", "Gritting routes 2019"),
+        ("Leeds City Council", "York Council"),
+    ] {
+        let other = dir.path().join("other.json");
+        std::fs::write(&other, text.replace(from, to)).unwrap();
+        let out = s.ok(&["import", other.to_str().unwrap()]);
+        assert!(out.contains("Imported 1 case(s)"), "{from} -> {to}: {out}");
+    }
+    assert_eq!(
+        s.json(&["list", "--filter", "all"])
+            .as_array()
+            .map(Vec::len),
+        Some(4)
+    );
+}

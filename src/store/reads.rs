@@ -122,6 +122,25 @@ pub trait Reads {
         )
     }
 
+    /// Cases sent on `sent` (a draft: `None`) with exactly the title `title`, through
+    /// the index on `sent` (an import checks every case it reads against these).
+    fn case_ids_by_sent_and_title(
+        &self,
+        sent: Option<chrono::NaiveDate>,
+        title: &str,
+    ) -> Result<Vec<i64>> {
+        let sent = rows::date_text(sent);
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id FROM cases WHERE sent IS ?1 AND title = ?2 ORDER BY id")
+            .map_err(|e| self.sql_err(e))?;
+        let ids = st
+            .query_map(rusqlite::params![sent, title], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))?;
+        Ok(ids)
+    }
+
     fn ids(&self, sql: &str, arg: &str) -> Result<Vec<i64>> {
         let mut st = self
             .conn()
