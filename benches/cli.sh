@@ -21,7 +21,7 @@ runs="${RUNS:-10}"
 for n in "${sizes[@]}"; do
     db="$dir/cases-$n.db"
     [ -e "$db" ] || { echo "skipping $n: $db is missing (benches/make-casebooks.sh)"; continue; }
-    tables="for t in cases questions events authorities case_tags; do sqlite3 $db \"select * from \$t\"; done"
+    tables="for t in cases questions events authorities case_tags case_digest; do sqlite3 $db \"select * from \$t\"; done"
     hyperfine -N --warmup 2 --runs "$runs" --style basic \
         --export-markdown "$out/cli-$n.md" --export-json "$out/cli-$n.json" \
         -n "sqlite3 .dump" "sqlite3 $db .dump" \

@@ -11,6 +11,7 @@
 use crate::domain::OverallOutcome;
 use crate::store::{Store, StoreError};
 use memchr::memmem::Finder;
+use std::sync::atomic::AtomicBool;
 
 /// Row texts laid end to end: row `i` is `bytes[start(i)..ends[i]]`. Every non-empty row
 /// ends with a line break and the words searched for have none, so a hit never spans
@@ -219,14 +220,19 @@ impl QuestionTexts {
 }
 
 /// Read [`QuestionTexts`] (every question of the casebook: the TUI does it on another
-/// thread after its first frame).
-pub fn read_question_texts(store: &Store, ids: Vec<i64>) -> Result<QuestionTexts, StoreError> {
+/// thread after its first frame). `None` when `stop` was set meanwhile (the reading is no
+/// longer wanted: the cases were loaded again).
+pub fn read_question_texts(
+    store: &Store,
+    ids: Vec<i64>,
+    stop: &AtomicBool,
+) -> Result<Option<QuestionTexts>, StoreError> {
     let mut out = QuestionTexts {
         texts: Texts::with_capacity(ids.len(), ids.len() * 128),
         outcomes: Vec::with_capacity(ids.len()),
         ids: Vec::new(),
     };
-    store.for_each_question_digest(&ids, |_, hay, outcomes| {
+    let finished = store.for_each_question_digest(&ids, stop, |_, hay, outcomes| {
         out.texts.push(hay);
         out.outcomes.push((
             OverallOutcome::from_outcomes(outcomes.iter().copied()),
@@ -234,7 +240,7 @@ pub fn read_question_texts(store: &Store, ids: Vec<i64>) -> Result<QuestionTexts
         ));
     })?;
     out.ids = ids;
-    Ok(out)
+    Ok(finished.then_some(out))
 }
 
 #[cfg(test)]

@@ -543,12 +543,13 @@ impl Store {
     /// in question order, passed to `f` with the case's place in `ids`. A case without
     /// questions gets an empty text and no outcomes. Slow-ish (every question's text),
     /// so the TUI reads it after its first frame, on another thread, through
-    /// [`Store::open_reader`].
+    /// [`Store::open_reader`]. Setting `stop` ends the reading early: then `false`.
     pub fn for_each_question_digest(
         &self,
         ids: &[i64],
+        stop: &std::sync::atomic::AtomicBool,
         mut f: impl FnMut(usize, &str, &[Outcome]),
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let err = |e| self.sql_err(e);
         let mut st = self
             .conn
@@ -575,7 +576,12 @@ impl Store {
             }
         };
         let mut current = None;
+        let mut read = 0u32;
         while let Some(r) = q.next().map_err(err)? {
+            read = read.wrapping_add(1);
+            if read.is_multiple_of(4096) && stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok(false);
+            }
             let id: i64 = r.get(0).map_err(err)?;
             if current != Some(id) {
                 if current.is_some() {
@@ -597,7 +603,7 @@ impl Store {
         }
         // The cases after the last with questions.
         done(None, "", &[]);
-        Ok(())
+        Ok(true)
     }
 
     /// Another connection to the same casebook, read-only, for a background thread.
@@ -809,6 +815,30 @@ mod tests {
             s.conn.execute_batch("DELETE FROM case_digest").expect("delete");
             prop_assert_eq!(listed(&s), expected);
         }
+    }
+
+    #[test]
+    fn a_reading_of_the_questions_stops_when_asked() {
+        use std::sync::atomic::AtomicBool;
+        let s = store(&[], &[]);
+        s.conn
+            .execute_batch(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+                 INSERT INTO questions (case_id, position, label, text, outcome)
+                 SELECT 1 + i % 4, i, 'Q' || i, 'words ' || i, 'pending' FROM n;",
+            )
+            .expect("questions");
+        let ids = [1, 2, 3, 4];
+        let mut seen = 0;
+        let stop = AtomicBool::new(true);
+        let done = s.for_each_question_digest(&ids, &stop, |_, _, _| seen += 1);
+        assert_eq!(done.ok(), Some(false));
+        assert!(seen < ids.len(), "stopped part way, not at the end");
+        let go = AtomicBool::new(false);
+        let mut counts = Vec::new();
+        let done = s.for_each_question_digest(&ids, &go, |i, _, o| counts.push((i, o.len())));
+        assert_eq!(done.ok(), Some(true));
+        assert_eq!(counts, vec![(0, 2500), (1, 2500), (2, 2500), (3, 2500)]);
     }
 
     #[test]

@@ -20,6 +20,8 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +122,9 @@ pub struct App {
     /// The questions read on another thread: the haystacks, and the outcomes that the
     /// first load leaves out of `views` (their `overall` and `questions`).
     hay_job: Option<Receiver<QuestionTexts>>,
+    /// Set to stop that reading when it is no longer wanted (a reload starts another):
+    /// two readers at once would hold two copies of every question text.
+    hay_stop: Arc<AtomicBool>,
     /// Indices into `views` that pass the filter and the search, in order.
     pub visible: Vec<usize>,
     pub filter: Filter,
@@ -172,6 +177,7 @@ impl App {
             fields: Texts::default(),
             haystacks: None,
             hay_job: None,
+            hay_stop: Arc::new(AtomicBool::new(false)),
             visible: Vec::new(),
             filter: Filter::default(),
             sort: Sort::default(),
@@ -256,18 +262,22 @@ impl App {
     /// is a file, so the first frame does not wait for a million questions).
     fn load_haystacks(&mut self) {
         let ids: Vec<i64> = self.views.iter().map(|v| v.case.id).collect();
+        self.hay_stop.store(true, Ordering::Relaxed);
+        self.hay_stop = Arc::new(AtomicBool::new(false));
         match self.book.store().open_reader() {
             Ok(Some(reader)) => {
                 let (tx, rx) = std::sync::mpsc::channel();
+                let stop = Arc::clone(&self.hay_stop);
                 std::thread::spawn(move || {
-                    if let Ok(d) = read_question_texts(&reader, ids) {
+                    if let Ok(Some(d)) = read_question_texts(&reader, ids, &stop) {
                         let _ = tx.send(d);
                     }
                 });
                 self.hay_job = Some(rx);
             }
-            _ => match read_question_texts(self.book.store(), ids) {
-                Ok(d) => self.take_digest(d),
+            _ => match read_question_texts(self.book.store(), ids, &self.hay_stop) {
+                Ok(Some(d)) => self.take_digest(d),
+                Ok(None) => {}
                 Err(e) => self.say_error(&e.into()),
             },
         }
@@ -362,6 +372,8 @@ impl App {
         self.visible = Vec::new();
         self.fields = Texts::default();
         self.haystacks = None;
+        // A reading still under way is of the rows being replaced: stop it.
+        self.hay_stop.store(true, Ordering::Relaxed);
         self.hay_job = None;
         self.refreshed.clear();
         // The rows come without their outcomes, which the list does not show: a million
