@@ -1,19 +1,8 @@
 //! Export then import: the JSON round trip, all-or-nothing imports.
 
 mod common;
-use common::Sandbox;
+use common::{Sandbox, strip_ids};
 use serde_json::Value;
-
-fn strip_ids(v: &mut Value) {
-    match v {
-        Value::Object(m) => {
-            m.remove("id");
-            m.values_mut().for_each(strip_ids);
-        }
-        Value::Array(a) => a.iter_mut().for_each(strip_ids),
-        _ => {}
-    }
-}
 
 fn populate(s: &Sandbox) {
     s.ok(&["demo"]);

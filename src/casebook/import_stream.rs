@@ -22,13 +22,7 @@ impl Casebook {
         watch: Watch<'_>,
     ) -> Result<ImportReport> {
         self.import_with(dry_run, |w, report| {
-            let mut run = Importing {
-                w,
-                report,
-                watch,
-                total,
-                done: 0,
-            };
+            let mut run = Importing::new(w, report, watch, total);
             let mut failure = None;
             let mut de = serde_json::Deserializer::from_reader(reader);
             let parsed = de
@@ -148,15 +142,10 @@ impl<'de> Visitor<'de> for CasesSeed<'_, '_, '_> {
 #[cfg(test)]
 mod tests {
     use crate::casebook::{Casebook, Error, IMPORT_INTERRUPTED, Watch};
-    use crate::store::Store;
     use std::sync::atomic::{AtomicBool, Ordering};
 
     fn book() -> Casebook {
-        let store = Store::open_in_memory().expect("store");
-        Casebook::new(
-            store,
-            chrono::NaiveDate::from_ymd_opt(2024, 6, 1).expect("date"),
-        )
+        crate::casebook::test_book()
     }
 
     fn document(n: usize) -> String {

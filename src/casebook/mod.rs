@@ -93,3 +93,10 @@ impl Casebook {
         self.calendar.get()
     }
 }
+
+/// An empty casebook in memory on 1 June 2024, for the operations' unit tests.
+#[cfg(test)]
+pub(crate) fn test_book() -> Casebook {
+    let store = Store::open_in_memory().expect("store");
+    Casebook::new(store, NaiveDate::from_ymd_opt(2024, 6, 1).expect("date"))
+}

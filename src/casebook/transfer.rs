@@ -148,7 +148,23 @@ pub(super) struct Importing<'w, 'r> {
     pub done: usize,
 }
 
-impl Importing<'_, '_> {
+impl<'w, 'r> Importing<'w, 'r> {
+    /// An import of a document of `total` cases (0: not known) about to start.
+    pub fn new(
+        w: &'r crate::store::Writer<'w>,
+        report: &'r mut ImportReport,
+        watch: Watch<'r>,
+        total: usize,
+    ) -> Self {
+        Importing {
+            w,
+            report,
+            watch,
+            total,
+            done: 0,
+        }
+    }
+
     /// Check and save one case of the document. An error (a bad case, the watch's flag,
     /// the database) must abort the transaction.
     pub fn add(&mut self, c: &CaseJson) -> Result<()> {
@@ -185,13 +201,7 @@ impl Casebook {
         watch: Watch<'_>,
     ) -> Result<ImportReport> {
         self.import_with(dry_run, |w, report| {
-            let mut run = Importing {
-                w,
-                report,
-                watch,
-                total: doc.cases.len(),
-                done: 0,
-            };
+            let mut run = Importing::new(w, report, watch, doc.cases.len());
             doc.cases.iter().try_for_each(|c| run.add(c))
         })
     }
@@ -283,16 +293,11 @@ mod tests {
     use super::{IMPORT_INTERRUPTED, Watch};
     use crate::casebook::{Casebook, Error};
     use crate::export::json::{Document, FORMAT, VERSION};
-    use crate::store::Store;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicBool, Ordering};
 
     fn book() -> Casebook {
-        let store = Store::open_in_memory().expect("store");
-        Casebook::new(
-            store,
-            chrono::NaiveDate::from_ymd_opt(2024, 6, 1).expect("date"),
-        )
+        crate::casebook::test_book()
     }
 
     /// Three distinct cases, as `export` would write them.

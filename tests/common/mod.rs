@@ -86,3 +86,17 @@ impl Sandbox {
 pub fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).expect("read file")
 }
+
+/// A JSON document without its `id` fields (which differ between two casebooks holding
+/// the same cases), for comparing exports.
+pub fn strip_ids(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => {
+            m.remove("id");
+            m.values_mut().for_each(strip_ids);
+        }
+        Value::Array(a) => a.iter_mut().for_each(strip_ids),
+        _ => {}
+    }
+}
