@@ -33,8 +33,8 @@ pub use stats::{
 };
 pub use transfer::{EXPORT_INTERRUPTED, IMPORT_INTERRUPTED, ImportReport, Watch, parse_document};
 pub use views::{
-    CaseRow, CaseSummary, CaseView, DueRow, Filter, ListQuery, Sort, Summaries, filter_text,
-    sort_order, sort_summaries,
+    CaseRow, CaseSummary, CaseView, DueRow, Filter, ListCase, ListQuery, Sort, Summaries,
+    filter_text, sort_order, sort_summaries,
 };
 
 use crate::calendar::Calendar;

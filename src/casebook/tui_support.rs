@@ -157,16 +157,17 @@ mod tests {
             query in "[a-cäÄ ]{0,5}",
         ) {
             use crate::casebook::filter_index::{Texts, lower};
-            use crate::casebook::{CaseSummary, Filter, filter_text};
-            use crate::domain::{Case, CaseStatus, OverallOutcome};
-            let case = Case { title, authority, their_ref, tags: vec![tag], ..Case::default() };
+            use crate::casebook::{CaseSummary, Filter, ListCase, filter_text};
+            use crate::domain::{CaseStatus, OverallOutcome};
+            let authority: std::sync::Arc<str> = authority.into();
+            let case = ListCase { title, authority, their_ref, tags: vec![tag], ..ListCase::default() };
             let mut fields = Texts::default();
             fields.push(&filter_text(&case));
             let field_by_field = query.split_whitespace().map(lower).all(|w| {
-                [Some(&case.title), Some(&case.authority), case.their_ref.as_ref()]
+                [Some(case.title.as_str()), Some(&*case.authority), case.their_ref.as_deref()]
                     .into_iter()
                     .flatten()
-                    .chain(&case.tags)
+                    .chain(case.tags.iter().map(String::as_str))
                     .any(|f| lower(f).contains(&w))
             });
             let v = CaseSummary {

@@ -4,10 +4,11 @@
 use super::filter_index::Texts;
 use super::{Casebook, Result};
 use crate::calendar::{self, Clock, ClockKind, ClockState};
-use crate::domain::{Case, CaseFile, CaseStatus, Outcome, OverallOutcome};
+use crate::domain::{Case, CaseFile, CaseStatus, Outcome, OverallOutcome, Regime};
 use crate::store::CaseRowData;
 use crate::store::Reads;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// One case with everything derived from it.
 #[derive(Debug, Clone)]
@@ -61,12 +62,46 @@ fn needs_action(status: CaseStatus, clocks: &[Clock]) -> bool {
             }))
 }
 
-/// One row of the case list: the case without its long texts, its status and the clock
+/// A case as the list holds it: what a row shows, sorts and filters on. A full [`Case`]
+/// (see [`Casebook::view`]) also carries its request text, notes and dates of record,
+/// which the list never shows: at 100,000 rows they were 9 MB of empty fields, and the
+/// authority's name is shared among its cases instead of copied into each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListCase {
+    pub id: i64,
+    pub title: String,
+    pub authority: Arc<str>,
+    pub regime: Regime,
+    pub their_ref: Option<String>,
+    pub my_ref: Option<String>,
+    pub sent: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    /// When it last changed (RFC 3339, UTC): the "changed" order.
+    pub updated_at: String,
+}
+
+impl ListCase {
+    /// The list's part of `case`, whose authority's name is `authority`.
+    fn of(case: Case, authority: Arc<str>) -> ListCase {
+        ListCase {
+            id: case.id,
+            title: case.title,
+            authority,
+            regime: case.regime,
+            their_ref: case.their_ref,
+            my_ref: case.my_ref,
+            sent: case.sent,
+            tags: case.tags,
+            updated_at: case.updated_at,
+        }
+    }
+}
+
+/// One row of the case list: the case as the list holds it, its status and the clock
 /// that matters now. Cheap enough to hold for 100,000 cases.
 #[derive(Debug, Clone)]
 pub struct CaseSummary {
-    /// Without `text`, `notes` and `created_at` (see [`Casebook::view`] for everything).
-    pub case: Case,
+    pub case: ListCase,
     pub status: CaseStatus,
     pub overall: OverallOutcome,
     /// The clock that matters now (its `basis` is left empty here).
@@ -79,8 +114,8 @@ pub struct CaseSummary {
 /// What the list's filter matches besides the question texts: the title, the authority,
 /// both references and the tags, one per line, in lower case (see
 /// [`super::filter_index`]).
-pub fn filter_text(c: &Case) -> String {
-    let fields = [c.title.as_str(), c.authority.as_str()]
+pub fn filter_text(c: &ListCase) -> String {
+    let fields = [c.title.as_str(), &*c.authority]
         .into_iter()
         .chain(c.their_ref.as_deref())
         .chain(c.my_ref.as_deref())
@@ -125,7 +160,7 @@ impl CaseSummary {
             needs_action: needs_action(status, &clocks),
             overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
             questions: row.outcomes.len(),
-            case,
+            case: ListCase::of(case, Arc::clone(&row.authority)),
             status,
             next,
         }
@@ -366,6 +401,7 @@ impl Casebook {
         };
         let hay = super::tui_support::question_hay(&file.questions);
         let mut row = CaseRowData {
+            authority: Arc::from(file.case.authority.as_str()),
             outcomes: file.questions.iter().map(|q| q.outcome).collect(),
             events: file.events,
             // As the light load has it: without the long texts.
@@ -527,7 +563,7 @@ impl Casebook {
                 .map(|c| DueRow {
                     case_id: case.id,
                     title: case.title.clone(),
-                    authority: case.authority.clone(),
+                    authority: r.authority.to_string(),
                     their_ref: case.their_ref.clone(),
                     clock: c,
                 })

@@ -26,11 +26,15 @@ use rusqlite::{Connection, OpenFlags, Row, Rows, Statement};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
+use std::sync::Arc;
 
 /// One case as the list needs it.
 #[derive(Debug, Clone)]
 pub struct CaseRowData {
-    /// Without `text`, `notes` and `created_at` (empty).
+    /// The authority's name, shared by all its cases (`case.authority` is left empty:
+    /// 100,000 copies of 3,000 names were 100,000 allocations).
+    pub authority: Arc<str>,
+    /// Without `text`, `notes`, `created_at` and `authority` (empty: see `authority`).
     pub case: Case,
     /// In timeline order, without `note` and `letter`.
     pub events: Vec<Event>,
@@ -70,9 +74,10 @@ fn cases_sql() -> String {
     format!("SELECT {columns} FROM cases c WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id")
 }
 
-fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, String>> {
+fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, Arc<str>>> {
     let mut st = conn.prepare_cached("SELECT id, name FROM authorities")?;
-    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+    st.query_map([], |r| Ok((r.get(0)?, Arc::from(text(r, 1)?))))?
+        .collect()
 }
 
 const TAGS_SQL: &str =
@@ -401,6 +406,7 @@ fn load_slice<T>(
     let mut cases = cases_st.query([lo, hi])?;
     let mut out = Vec::with_capacity(capacity);
     let mut row = CaseRowData {
+        authority: Arc::from(""),
         case: Case::default(),
         events: Vec::with_capacity(16),
         outcomes: Vec::with_capacity(32),
@@ -411,7 +417,7 @@ fn load_slice<T>(
         let Some(name) = names.get(&row.case.authority_id) else {
             continue;
         };
-        row.case.authority = name.clone();
+        row.authority = Arc::clone(name);
         let id = row.case.id;
         row.events.clear();
         row.outcomes.clear();
@@ -432,7 +438,11 @@ impl Store {
     /// Every case, light, in id order (see the module comment).
     pub fn case_rows(&self) -> Result<Vec<CaseRowData>> {
         self.map_case_rows(|r| CaseRowData {
-            case: std::mem::take(&mut r.case),
+            authority: Arc::clone(&r.authority),
+            case: Case {
+                authority: r.authority.to_string(),
+                ..std::mem::take(&mut r.case)
+            },
             events: r.events.clone(),
             outcomes: r.outcomes.clone(),
         })
