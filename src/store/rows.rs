@@ -25,7 +25,11 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 /// times faster than chrono's format parser on the hot paths of the case list (a million
 /// dates at 100,000 cases); anything else goes through the format parser as before.
 pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
+    parse_date_bytes(s.as_bytes())
+}
+
+/// [`parse_date`] of a stored value's bytes (the fixed form needs no UTF-8 check).
+pub(super) fn parse_date_bytes(b: &[u8]) -> Option<NaiveDate> {
     if b.is_empty() {
         // An absent date in a timeline digest: no need to ask the format parser.
         return None;
@@ -40,7 +44,7 @@ pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(y as i32, m, d);
         }
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(std::str::from_utf8(b).ok()?, "%Y-%m-%d").ok()
 }
 
 pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<Case> {

@@ -151,7 +151,7 @@ fn event_kind(s: &[u8]) -> Option<EventKind> {
 }
 
 fn day(s: &[u8]) -> Option<chrono::NaiveDate> {
-    rows::parse_date(std::str::from_utf8(s).ok()?)
+    rows::parse_date_bytes(s)
 }
 
 /// A timeline row of `EVENTS_SQL`; `None` (skipped) when its kind or date cannot be read,
@@ -194,19 +194,28 @@ fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
         return false;
     };
     let mut last: Option<(&[u8], i64)> = None;
-    for record in records.split(|&b| b == 0x1e) {
-        let mut fields = record.split(|&b| b == 0x1f);
-        let (Some(kind), Some(date), Some(window), Some(until), Some(id), None) = (
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-        ) else {
+    // One pass over the separators of both kinds (a vectorised search: this runs over
+    // ~15 MB at 100,000 cases before the first frame).
+    let mut fields: [&[u8]; 5] = [&[]; 5];
+    let (mut n, mut start) = (0, 0);
+    let ends = memchr::memchr2_iter(0x1e, 0x1f, records).chain(std::iter::once(records.len()));
+    for end in ends {
+        if n == fields.len() {
             return false;
-        };
-        let Some(id) = std::str::from_utf8(id).ok().and_then(|s| s.parse().ok()) else {
+        }
+        fields[n] = &records[start..end];
+        n += 1;
+        start = end + 1;
+        if records.get(end) == Some(&0x1f) {
+            continue;
+        }
+        // The end of an event.
+        if n != fields.len() {
+            return false;
+        }
+        n = 0;
+        let [kind, date, window, until, id] = fields;
+        let Some(id) = integer(id) else {
             return false;
         };
         // In the order the tables are read in: by date as stored, then id.
@@ -231,6 +240,25 @@ fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
         });
     }
     true
+}
+
+/// An integer as SQLite writes one in text (`-` and digits), without a UTF-8 check.
+fn integer(b: &[u8]) -> Option<i64> {
+    let (negative, digits) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+    }
+    Some(if negative { -n } else { n })
 }
 
 /// Fill `out` from a digest's tags; false when malformed or out of order.
@@ -824,6 +852,17 @@ mod tests {
             // Digests gone: the list reads the tables.
             s.conn.execute_batch("DELETE FROM case_digest").expect("delete");
             prop_assert_eq!(listed(&s), expected);
+        }
+    }
+
+    #[test]
+    fn digest_integers_read_as_sqlite_writes_them() {
+        use super::integer;
+        assert_eq!(integer(b"42"), Some(42));
+        assert_eq!(integer(b"-7"), Some(-7));
+        assert_eq!(integer(b"9223372036854775807"), Some(i64::MAX));
+        for bad in [&b""[..], b"-", b"4a", b" 4", b"99999999999999999999"] {
+            assert_eq!(integer(bad), None, "{bad:?}");
         }
     }
 
