@@ -4,7 +4,7 @@
 use super::filter_index::Texts;
 use super::{Casebook, Result};
 use crate::calendar::{self, Clock, ClockKind, ClockState};
-use crate::domain::{Case, CaseFile, CaseStatus, Outcome, OverallOutcome, Regime};
+use crate::domain::{Case, CaseFile, CaseStatus, OverallOutcome, Regime};
 use crate::store::CaseRowData;
 use crate::store::Reads;
 use chrono::NaiveDate;
@@ -131,12 +131,8 @@ pub fn filter_text(c: &ListCase) -> String {
 }
 
 impl CaseSummary {
-    pub fn build(mut row: CaseRowData, today: NaiveDate, cal: &calendar::Calendar) -> CaseSummary {
-        CaseSummary::take_from(&mut row, today, cal)
-    }
-
-    /// As [`CaseSummary::build`], taking the case out of `row` and leaving its timeline
-    /// buffer there for the next case (see [`crate::store::Store::map_case_rows`]).
+    /// A list row from `row`, taking the case out of it and leaving its timeline buffer
+    /// there for the next case (see [`crate::store::Store::map_case_rows`]).
     pub fn take_from(
         row: &mut CaseRowData,
         today: NaiveDate,
@@ -168,13 +164,6 @@ impl CaseSummary {
 
     pub fn next_clock(&self) -> Option<&Clock> {
         self.next.as_ref()
-    }
-
-    /// Fill in `overall` and `questions` from the case's outcomes, for a summary loaded
-    /// without them ([`Casebook::summaries_without_outcomes`]).
-    pub fn set_outcomes(&mut self, outcomes: &[Outcome]) {
-        self.overall = OverallOutcome::from_outcomes(outcomes.iter().copied());
-        self.questions = outcomes.len();
     }
 }
 
@@ -441,21 +430,11 @@ impl Casebook {
             .map_case_rows(|r| CaseSummary::take_from(r, today, cal))?)
     }
 
-    /// [`Casebook::summaries`] without reading the questions (a million rows at 100,000
-    /// cases): each row's `overall` is `Pending` and `questions` 0 until
-    /// [`CaseSummary::set_outcomes`] is given them (from [`crate::store::Store::question_digest`]).
-    /// For a first screen that does not show them: the TUI's.
-    pub fn summaries_without_outcomes(&self) -> Result<Vec<CaseSummary>> {
-        let (today, cal) = (self.today, self.calendar.get());
-        Ok(self
-            .store
-            .map_case_rows_without_outcomes(|r| CaseSummary::take_from(r, today, cal))?)
-    }
-
     /// Every case as a list row, in id order, with the order `sort`: what the TUI
-    /// loads, with the filter texts. `full`: with the outcomes; without, not (see
-    /// [`Casebook::summaries_without_outcomes`]; the TUI's first screen does not show them and
-    /// fills them in once its background reader has been through the questions). The
+    /// loads, with the filter texts. `full`: with the outcomes; without, not (a million
+    /// fewer rows at 100,000 cases: the TUI's first screen does not show them, and its
+    /// background reader of the questions fills them in: see
+    /// [`super::filter_index::read_question_texts`]). The
     /// same rows as `summaries`, in the same order as [`sort_order`]; faster, as each
     /// loader thread sorts its own part by urgency (the order the TUI starts in) and the
     /// sorted indices are merged; other orders are sorted whole.

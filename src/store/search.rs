@@ -2,7 +2,7 @@
 //!
 //! Layout (migration 2): `case_search`, one FTS5 row per case with `rowid` = case id and
 //! one column per kind of text. Triggers on every table that feeds it record the touched
-//! case ids in `search_pending`; [`Writer::flush_search`] rebuilds those rows just before
+//! case ids in `search_pending`; `Writer::flush_search` rebuilds those rows just before
 //! [`super::Store::write`] commits. So every write path — the ones in `writes.rs` today and
 //! any added later — keeps the index in step inside its own transaction, and a case is
 //! re-indexed once per transaction however many of its rows changed.

@@ -488,16 +488,6 @@ impl Store {
         self.map_slices(true, f)
     }
 
-    /// [`Store::map_case_rows`] without the questions' outcomes (`outcomes` stays empty):
-    /// a million fewer rows at 100,000 cases, for a first screen that does not show them
-    /// (see [`Store::for_each_question_digest`] for them later).
-    pub fn map_case_rows_without_outcomes<T: Send>(
-        &self,
-        f: impl Fn(&mut CaseRowData) -> T + Sync,
-    ) -> Result<Vec<T>> {
-        self.map_slices(false, f)
-    }
-
     fn map_slices<T: Send>(
         &self,
         with_outcomes: bool,
@@ -507,10 +497,11 @@ impl Store {
         Ok(join_parts(parts.into_iter().map(|(p, ())| p).collect()))
     }
 
-    /// The work of [`Store::map_case_rows`] (or, without `with_outcomes`, of
-    /// [`Store::map_case_rows_without_outcomes`]) as it was shared out: one part per slice
-    /// of ids, in id order, each with what `finish` made of it on its own thread (its
-    /// sort order, say). [`join_parts`] puts the parts together without moving the first.
+    /// The work of [`Store::map_case_rows`] as it was shared out: one part per slice of
+    /// ids, in id order, each with what `finish` made of it on its own thread (its sort
+    /// order, say). Without `with_outcomes` each row's `outcomes` stays empty: a million
+    /// fewer rows at 100,000 cases. [`join_parts`] puts the parts together without moving
+    /// the first.
     pub fn map_case_slices<T: Send, U: Send>(
         &self,
         with_outcomes: bool,
