@@ -469,3 +469,32 @@ fn hostile_file_names_and_letters_stay_inert() {
     assert!(matches!(app.mode, Mode::Import(_)), "{}", status_text(&app));
     assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s}");
 }
+
+#[test]
+fn an_import_stopped_midway_saves_nothing_and_says_so() {
+    use foi_casebook::tui::action::Action;
+    use foi_casebook::tui::progress::Progress;
+    use foi_casebook::tui::update;
+    use std::sync::atomic::Ordering;
+    let source = demo_app(80, 24);
+    let doc = source.book.export_document(None).expect("export");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("casebook.json");
+    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+
+    let mut app = empty_app(80, 24);
+    open_import(&mut app, &path);
+    assert!(
+        matches!(app.mode, Mode::ImportFile(_)),
+        "{}",
+        status_text(&app)
+    );
+    // `y`, then the work runs as the event loop runs it, and Esc has been pressed.
+    update::update(&mut app, Action::Yes);
+    let progress = Progress::none();
+    progress.stop.store(true, Ordering::Relaxed);
+    update::run_job_with(&mut app, &progress);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(status_text(&app), "interrupted: nothing was imported");
+    assert_eq!(app.book.case_count().expect("count"), 0);
+}

@@ -6,15 +6,17 @@ use super::action::Action;
 use super::app::{App, Job, Mode, Pane, Tone};
 use super::forms::field::{Field, FieldId};
 use super::forms::{self, Form, Target};
+use super::progress::Progress;
 use super::prompt::{PathFor, PathPrompt, shown};
 use super::scroll::Scroll;
 use super::update::show_case;
-use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, LetterSaved, parse_document};
+use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, LetterSaved, Watch};
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
 use crate::export::json::Document;
+use crate::import::lossy::{LossyUtf8, Trim};
 use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, ProposedQuestion, detect_format, parse_letter};
+use crate::import::{Format, Proposal, ProposedQuestion, detect, parse_letter};
 use crate::present::fit;
 use std::path::Path;
 
@@ -285,9 +287,21 @@ pub struct FileImport {
     pub name: String,
     /// "a foi export" / "a WhatDoTheyKnow".
     pub kind: &'static str,
-    pub doc: Document,
+    pub source: Source,
     /// The dry run's count.
     pub report: ImportReport,
+}
+
+/// Where the cases of a [`FileImport`] come from.
+pub enum Source {
+    /// The casebook's own export, read again from the file case by case when imported
+    /// (an export of 100,000 cases is half a gigabyte of JSON: never held whole).
+    Export {
+        path: std::path::PathBuf,
+        cases: usize,
+    },
+    /// A WhatDoTheyKnow file, small enough to hold.
+    Document(Document),
 }
 
 /// `i`: ask for the file.
@@ -328,10 +342,10 @@ pub fn path(app: &mut App, action: Action) {
 
 /// Read the file the prompt names and go on by its format; back to the prompt, saying
 /// why, when it cannot be read.
-pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>) {
+pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>, progress: &Progress<'_>) {
     let path = prompt.path();
     let name = prompt.text().trim().to_string();
-    match read(&mut app.book, &path, &name) {
+    match read(&mut app.book, &path, &name, progress) {
         Ok(Opened::Letter(review)) => {
             app.status = None;
             app.mode = Mode::Import(review);
@@ -355,7 +369,13 @@ enum Opened {
     File(Box<FileImport>),
 }
 
-fn read(book: &mut Casebook, path: &Path, name: &str) -> Result<Opened, Error> {
+fn read(
+    book: &mut Casebook,
+    path: &Path,
+    name: &str,
+    progress: &Progress<'_>,
+) -> Result<Opened, Error> {
+    let cannot_read = |e: std::io::Error| Error::user(format!("cannot read {}: {e}", shown(path)));
     let meta = std::fs::metadata(path)
         .map_err(|e| Error::user(format!("cannot open {}: {e}", shown(path))))?;
     if meta.is_dir() {
@@ -364,48 +384,85 @@ fn read(book: &mut Casebook, path: &Path, name: &str) -> Result<Opened, Error> {
             shown(path)
         )));
     }
-    if meta.len() > MAX_BYTES {
-        return Err(Error::user(format!(
-            "{} is {} MB: too large to be a letter or an export",
-            shown(path),
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::user(format!("cannot read {}: {e}", shown(path))))?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
     let base = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.to_string());
-    let (kind, doc) = match detect_format(&bytes) {
-        Format::Letter if bytes.len() > MAX_LETTER_BYTES => {
+    // One pass over the file tells its format and counts an export's cases, holding none.
+    let detected = std::fs::File::open(path)
+        .and_then(detect)
+        .map_err(cannot_read)?;
+    if detected.format == Format::Json {
+        let source = Source::Export {
+            path: path.to_path_buf(),
+            cases: detected.cases,
+        };
+        // The dry run: the same transaction as the import, rolled back.
+        let report = run(book, &base, &source, true, progress)?;
+        return Ok(Opened::File(Box::new(FileImport {
+            name: base,
+            kind: "a foi export",
+            source,
+            report,
+        })));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(Error::user(format!(
+            "{} is {} MB: too large to be a letter or a WhatDoTheyKnow file",
+            shown(path),
+            meta.len() / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if detected.format == Format::Letter {
+        if bytes.len() > MAX_LETTER_BYTES {
             return Err(Error::user(format!(
                 "{} is {} MB and not JSON: too large to be a letter",
                 shown(path),
                 bytes.len() / (1024 * 1024)
             )));
         }
-        Format::Letter => {
-            let p = parse_letter(&text);
-            return Ok(Opened::Letter(Box::new(ImportReview::new(
-                book, base, text, p,
-            ))));
-        }
-        Format::Json => ("a foi export", parse_document(&text)?),
-        Format::Wdtk => (
-            "a WhatDoTheyKnow",
-            parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?,
-        ),
-    };
-    // The dry run: the same transaction as the import, rolled back.
-    let report = book.import_document(&doc, true)?;
+        let p = parse_letter(&text);
+        return Ok(Opened::Letter(Box::new(ImportReview::new(
+            book, base, text, p,
+        ))));
+    }
+    let doc = parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?;
+    let source = Source::Document(doc);
+    let report = run(book, &base, &source, true, progress)?;
     Ok(Opened::File(Box::new(FileImport {
         name: base,
-        kind,
-        doc,
+        kind: "a WhatDoTheyKnow",
+        source,
         report,
     })))
+}
+
+/// Import (or, as a `dry_run`, count) the cases of `source`, reporting to `progress`.
+fn run(
+    book: &mut Casebook,
+    name: &str,
+    source: &Source,
+    dry_run: bool,
+    progress: &Progress<'_>,
+) -> Result<ImportReport, Error> {
+    let what = if dry_run { "Checking" } else { "Importing" };
+    let report = |done, total| progress.report(what, &fit(name, 40), done, total);
+    let watch = Watch {
+        progress: &report,
+        stop: &progress.stop,
+    };
+    match source {
+        Source::Export { path, cases } => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Error::user(format!("cannot read {}: {e}", shown(path))))?;
+            let reader =
+                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(file, Trim::Bom));
+            book.import_json_reader(reader, name, *cases, dry_run, watch)
+        }
+        Source::Document(doc) => book.import_document_watched(doc, dry_run, watch),
+    }
 }
 
 /// Keys while a letter is reviewed.
@@ -624,9 +681,9 @@ pub fn file(app: &mut App, action: Action) {
 }
 
 /// Import the confirmed file (run after the "Importing…" frame is drawn).
-pub fn import_file(app: &mut App, f: &FileImport) {
+pub fn import_file(app: &mut App, f: &FileImport, progress: &Progress<'_>) {
     app.mode = Mode::Normal;
-    match app.book.import_document(&f.doc, false) {
+    match run(&mut app.book, &f.name, &f.source, false, progress) {
         Ok(report) => {
             app.refresh();
             if let Some(&first) = report.created.first() {

@@ -27,6 +27,7 @@ pub mod layout;
 mod mouse;
 mod overlays;
 mod panes;
+pub mod progress;
 pub mod prompt;
 mod scroll;
 pub mod stats;
@@ -114,7 +115,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             let size = terminal.size()?;
             app.screen = Rect::new(0, 0, size.width, size.height);
             update::sync_scroll(app);
-            terminal.draw(|f| view::draw(f, app))?;
+            let drawn = terminal.draw(|f| view::draw(f, app))?;
+            // Long work keeps this frame on screen, with its progress over it.
+            let backdrop = app.job.is_some().then(|| drawn.buffer.clone());
             dirty = false;
             if !app.to_terminal.is_empty() {
                 use std::io::Write;
@@ -123,9 +126,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
                 out.write_all(&bytes)?;
                 out.flush()?;
             }
-            if app.job.is_some() {
+            if let Some(backdrop) = backdrop {
                 // The frame saying what is under way is on screen: now do it.
-                update::run_job(app);
+                let progress = progress::Progress::on(terminal, backdrop, app.theme);
+                update::run_job_with(app, &progress);
                 dirty = true;
                 continue;
             }

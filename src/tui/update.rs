@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Mode, Pane, Tone};
+use super::progress::Progress;
 
 use super::app::Job;
 use super::panes::{case_detail, cases, timeline};
@@ -11,12 +12,18 @@ use super::{draft, edit, find, import, mouse, stats};
 /// Run the work that waited for a frame saying it is under way (the event loop calls
 /// this right after drawing).
 pub fn run_job(app: &mut App) {
+    run_job_with(app, &Progress::none());
+}
+
+/// [`run_job`], reporting how far it is to `progress` (a gauge on screen) and stopping
+/// when that says so.
+pub fn run_job_with(app: &mut App, progress: &Progress<'_>) {
     let Some(job) = app.job.take() else {
         return;
     };
     match job {
-        Job::OpenFile(prompt) => import::open_file(app, prompt),
-        Job::ImportFile(f) => import::import_file(app, &f),
+        Job::OpenFile(prompt) => import::open_file(app, prompt, progress),
+        Job::ImportFile(f) => import::import_file(app, &f, progress),
         Job::Stats => stats::count(app),
     }
     app.sync_current();
