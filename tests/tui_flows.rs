@@ -498,3 +498,25 @@ fn an_import_stopped_midway_saves_nothing_and_says_so() {
     assert_eq!(status_text(&app), "interrupted: nothing was imported");
     assert_eq!(app.book.case_count().expect("count"), 0);
 }
+
+#[test]
+fn statistics_stopped_while_counting_say_so_and_leave_the_list() {
+    use foi_casebook::tui::action::Action;
+    use foi_casebook::tui::progress::Progress;
+    use foi_casebook::tui::update;
+    use std::sync::atomic::Ordering;
+    let mut app = demo_app(80, 24);
+    update::update(&mut app, Action::Stats);
+    assert!(matches!(app.mode, Mode::Busy(_)));
+    let progress = Progress::none();
+    progress.stop.store(true, Ordering::Relaxed);
+    update::run_job_with(&mut app, &progress);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        status_text(&app),
+        "stopped: the statistics were not counted"
+    );
+    // Not stopped, they are counted.
+    press(&mut app, &["S"]);
+    assert!(matches!(app.mode, Mode::Stats(_)), "{}", status_text(&app));
+}

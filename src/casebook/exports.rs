@@ -30,15 +30,16 @@ impl Casebook {
         watch: Watch<'_>,
         each: impl FnMut(Walked<'_>) -> Result<()>,
     ) -> Result<()> {
-        self.walk_views(only, Texts::All, watch, each)
+        self.walk_views(only, Texts::All, (watch, EXPORT_INTERRUPTED), each)
     }
 
-    /// The walk of [`Casebook::each_view`], with only the texts `texts` asks for.
+    /// The walk of [`Casebook::each_view`], with only the texts `texts` asks for; when
+    /// the watch's flag is set it stops with the user error `stopped` says.
     pub(super) fn walk_views(
         &self,
         only: Option<i64>,
         texts: Texts,
-        watch: Watch<'_>,
+        (watch, stopped): (Watch<'_>, &'static str),
         mut each: impl FnMut(Walked<'_>) -> Result<()>,
     ) -> Result<()> {
         if let Some(id) = only {
@@ -58,13 +59,13 @@ impl Casebook {
             |n| {
                 all.set(n);
                 if watch.stopped() {
-                    return Err(Error::user(EXPORT_INTERRUPTED));
+                    return Err(Error::user(stopped));
                 }
                 (each.borrow_mut())(Walked::Count(n))
             },
             |file| {
                 if watch.stopped() {
-                    return Err(Error::user(EXPORT_INTERRUPTED));
+                    return Err(Error::user(stopped));
                 }
                 (each.borrow_mut())(Walked::Case(&CaseView::build(file, today, cal)))?;
                 done += 1;

@@ -301,10 +301,19 @@ impl Tally {
     }
 }
 
+/// The message of a count of the statistics stopped by its [`Watch`].
+pub const STATS_INTERRUPTED: &str = "stopped: the statistics were not counted";
+
 impl Casebook {
     /// Statistics for every authority, or for those whose name contains `authority`
     /// (any case); a user error when none does.
     pub fn stats(&self, authority: Option<&str>) -> Result<Stats> {
+        self.stats_watched(authority, Watch::none())
+    }
+
+    /// [`Casebook::stats`], reporting each case counted to `watch` and stopping (with an
+    /// error saying so) when its flag is set.
+    pub fn stats_watched(&self, authority: Option<&str>, watch: Watch<'_>) -> Result<Stats> {
         let wanted: Option<Vec<i64>> = match authority.map(str::trim) {
             None | Some("") => None,
             Some(a) => {
@@ -336,7 +345,7 @@ impl Casebook {
         // request texts and letters, which no figure uses, are not read.
         let mut groups: BTreeMap<(String, i64), (String, Tally)> = BTreeMap::new();
         let cal = self.calendar.get();
-        self.walk_views(None, Texts::Short, Watch::none(), |step| {
+        self.walk_views(None, Texts::Short, (watch, STATS_INTERRUPTED), |step| {
             let Walked::Case(v) = step else {
                 return Ok(());
             };

@@ -447,8 +447,13 @@ fn run(
     dry_run: bool,
     progress: &Progress<'_>,
 ) -> Result<ImportReport, Error> {
-    let what = if dry_run { "Checking" } else { "Importing" };
-    let report = |done, total| progress.report(what, &fit(name, 40), done, total);
+    let title = format!(
+        "{} {}",
+        if dry_run { "Checking" } else { "Importing" },
+        fit(name, 40)
+    );
+    let if_stopped = "all or nothing, nothing is saved";
+    let report = |done, total| progress.report(&title, if_stopped, done, total);
     let watch = Watch {
         progress: &report,
         stop: &progress.stop,

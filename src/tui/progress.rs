@@ -82,8 +82,9 @@ impl<'t, B: Backend> Progress<'t, B> {
         }
     }
 
-    /// `done` of `total` (0: not known) cases through `what` ("Importing", say) of `name`.
-    pub fn report(&self, what: &str, name: &str, done: usize, total: usize) {
+    /// `done` of `total` (0: not known) cases through the work `title` names; `if_stopped`
+    /// says what stopping it means ("nothing is saved", say).
+    pub fn report(&self, title: &str, if_stopped: &str, done: usize, total: usize) {
         let Some(Ok(mut s)) = self.screen.as_ref().map(Mutex::lock) else {
             return;
         };
@@ -113,12 +114,12 @@ impl<'t, B: Backend> Progress<'t, B> {
                 format!("{done} of {total} cases")
             };
             let note = if stopping {
-                "Stopping: nothing will be saved…"
+                format!("Stopping: {if_stopped}…")
             } else {
-                "Esc stops: all or nothing, nothing is saved then"
+                format!("Esc stops: {if_stopped}")
             };
             f.render_widget(Clear, r);
-            let block = popup_block(format!("{what} {name}"), theme);
+            let block = popup_block(title.to_string(), theme);
             let inner = block.inner(r);
             f.render_widget(block, r);
             let rows = ratatui::layout::Layout::vertical([
@@ -186,15 +187,15 @@ mod tests {
             ratatui::style::Style::default(),
         );
         let p = Progress::drawn_on(&mut t, backdrop, Theme::MONO, false);
-        p.report("Importing", "big.json", 250, 1000);
+        p.report("Importing big.json", "nothing is saved", 250, 1000);
         // Too soon after the last: not drawn.
-        p.report("Importing", "big.json", 900, 1000);
+        p.report("Importing big.json", "nothing is saved", 900, 1000);
         drop(p);
         let screen = text(&t);
         assert!(screen.contains("the list under the gauge"), "{screen}");
         assert!(screen.contains("Importing big.json"), "{screen}");
         assert!(screen.contains("250 of 1000 cases"), "{screen}");
         assert!(!screen.contains("900 of 1000"), "{screen}");
-        assert!(screen.contains("Esc stops"), "{screen}");
+        assert!(screen.contains("Esc stops: nothing is saved"), "{screen}");
     }
 }

@@ -4,7 +4,8 @@
 
 use super::action::Action;
 use super::app::{App, Job, Mode, Tone};
-use crate::casebook::{AuthorityStats, Stats};
+use super::progress::Progress;
+use crate::casebook::{AuthorityStats, Stats, Watch};
 
 pub struct StatsView {
     pub stats: Stats,
@@ -36,9 +37,15 @@ pub fn start(app: &mut App) {
     app.job = Some(Job::Stats);
 }
 
-pub fn count(app: &mut App) {
+pub fn count(app: &mut App, progress: &Progress<'_>) {
     app.mode = Mode::Normal;
-    match app.book.stats(None) {
+    let report =
+        |done, total| progress.report("Counting the statistics", "back to the list", done, total);
+    let watch = Watch {
+        progress: &report,
+        stop: &progress.stop,
+    };
+    match app.book.stats_watched(None, watch) {
         Ok(stats) => {
             app.status = None;
             app.mode = Mode::Stats(Box::new(StatsView { stats, selected: 0 }));

@@ -24,7 +24,7 @@ pub fn run_job_with(app: &mut App, progress: &Progress<'_>) {
     match job {
         Job::OpenFile(prompt) => import::open_file(app, prompt, progress),
         Job::ImportFile(f) => import::import_file(app, &f, progress),
-        Job::Stats => stats::count(app),
+        Job::Stats => stats::count(app, progress),
     }
     app.sync_current();
     sync_scroll(app);
