@@ -187,13 +187,19 @@ fn the_path_prompt_completes_and_reports_missing_files() {
     assert!(screen(&app).contains("sub/"));
 }
 
-#[test]
-fn a_json_export_is_counted_then_imported() {
+/// The demo case exported as JSON into a temporary folder (kept while the first is).
+fn demo_export() -> (tempfile::TempDir, std::path::PathBuf) {
     let source = demo_app(80, 24);
     let doc = source.book.export_document(None).expect("export");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("casebook.json");
     std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+    (dir, path)
+}
+
+#[test]
+fn a_json_export_is_counted_then_imported() {
+    let (_dir, path) = demo_export();
 
     let mut app = empty_app(80, 24);
     open_import(&mut app, &path);
@@ -476,11 +482,7 @@ fn an_import_stopped_midway_saves_nothing_and_says_so() {
     use foi_casebook::tui::progress::Progress;
     use foi_casebook::tui::update;
     use std::sync::atomic::Ordering;
-    let source = demo_app(80, 24);
-    let doc = source.book.export_document(None).expect("export");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("casebook.json");
-    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+    let (_dir, path) = demo_export();
 
     let mut app = empty_app(80, 24);
     open_import(&mut app, &path);
