@@ -5,9 +5,12 @@
 
 mod backup;
 mod case_files;
+mod decode;
+mod digest;
 mod error;
 mod meta;
 mod open;
+mod question_texts;
 mod reads;
 mod rows;
 pub mod schema;
@@ -19,8 +22,9 @@ mod writes;
 pub use case_files::Texts;
 pub use error::StoreError;
 pub use meta::fnv1a;
+pub use question_texts::QuestionHay;
 pub use reads::Reads;
-pub use summaries::{CaseRowData, QuestionHay, join_parts};
+pub use summaries::{CaseRowData, join_parts};
 pub use writes::{Writer, authority_key};
 
 use rusqlite::Connection;

@@ -16,15 +16,14 @@
 //! - rows are decoded without an allocation per value where the value is a code (kinds,
 //!   outcomes) or a date.
 
+use super::decode::{bytes, day, event_kind, opt_bytes, opt_text, outcome, text};
+use super::digest::{DIGEST_SQL, Digests};
 use super::reads::Reads;
 use super::rows::{self, CASE_COLUMNS};
 use super::{Result, Store, StoreError};
-use crate::domain::{Case, Event, EventKind, Outcome};
-use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
-use rusqlite::types::ValueRef;
+use crate::domain::{Case, Event, Outcome};
 use rusqlite::{Connection, OpenFlags, Row, Rows, Statement};
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -83,76 +82,11 @@ fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, Arc<str>>
 const TAGS_SQL: &str =
     "SELECT case_id, tag FROM case_tags WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, tag";
 
-const DIGEST_SQL: &str = "SELECT case_id, timeline, tags FROM case_digest \
-     WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id";
-
 const OUTCOMES_SQL: &str = "SELECT case_id, outcome FROM questions INDEXED BY questions_by_case \
      WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, position";
 
 const EVENTS_SQL: &str = "SELECT id, case_id, kind, date, window, until FROM events \
      INDEXED BY events_by_case WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, date, id";
-
-/// A `TEXT` column as `&str`, as `rusqlite`'s `get::<String>` would accept it, without
-/// the copy.
-fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
-    match r.get_ref(i)? {
-        ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-        }),
-        other => Err(rusqlite::Error::InvalidColumnType(
-            i,
-            r.as_ref().column_name(i).unwrap_or("?").to_string(),
-            other.data_type(),
-        )),
-    }
-}
-
-fn opt_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
-    match r.get_ref(i)? {
-        ValueRef::Null => Ok(None),
-        _ => text(r, i).map(Some),
-    }
-}
-
-/// A `TEXT` column's bytes (no UTF-8 check: for codes compared byte for byte).
-fn bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r [u8]> {
-    match r.get_ref(i)? {
-        ValueRef::Text(t) => Ok(t),
-        _ => text(r, i).map(str::as_bytes),
-    }
-}
-
-fn opt_bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r [u8]>> {
-    match r.get_ref(i)? {
-        ValueRef::Null => Ok(None),
-        ValueRef::Text(t) => Ok(Some(t)),
-        _ => text(r, i).map(|s| Some(s.as_bytes())),
-    }
-}
-
-/// An outcome as stored (its canonical name), else read leniently as before.
-fn outcome(s: &[u8]) -> Outcome {
-    Outcome::ALL
-        .into_iter()
-        .find(|o| o.as_str().as_bytes() == s)
-        .unwrap_or_else(|| {
-            std::str::from_utf8(s)
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_default()
-        })
-}
-
-fn event_kind(s: &[u8]) -> Option<EventKind> {
-    EventKind::ALL
-        .into_iter()
-        .find(|k| k.as_str().as_bytes() == s)
-        .or_else(|| std::str::from_utf8(s).ok()?.parse().ok())
-}
-
-fn day(s: &[u8]) -> Option<chrono::NaiveDate> {
-    rows::parse_date_bytes(s)
-}
 
 /// A timeline row of `EVENTS_SQL`; `None` (skipped) when its kind or date cannot be read,
 /// as [`rows::event`] does.
@@ -180,167 +114,6 @@ fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
 
 fn tag_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, String)>> {
     Ok(Some((r.get(0)?, r.get(1)?)))
-}
-
-/// Fill `out` from a digest's timeline (see migration 3 for the format), as
-/// [`light_event`] reads the rows: an event whose kind or date cannot be read is skipped.
-/// False when the digest is malformed or out of timeline order, so the caller reads the
-/// events instead.
-fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
-    if digest.is_empty() {
-        return true;
-    }
-    let Some(records) = digest.strip_prefix(b"\x1e") else {
-        return false;
-    };
-    let mut last: Option<(&[u8], i64)> = None;
-    // One pass over the separators of both kinds (a vectorised search: this runs over
-    // ~15 MB at 100,000 cases before the first frame).
-    let mut fields: [&[u8]; 5] = [&[]; 5];
-    let (mut n, mut start) = (0, 0);
-    let ends = memchr::memchr2_iter(0x1e, 0x1f, records).chain(std::iter::once(records.len()));
-    for end in ends {
-        if n == fields.len() {
-            return false;
-        }
-        fields[n] = &records[start..end];
-        n += 1;
-        start = end + 1;
-        if records.get(end) == Some(&0x1f) {
-            continue;
-        }
-        // The end of an event.
-        if n != fields.len() {
-            return false;
-        }
-        n = 0;
-        let [kind, date, window, until, id] = fields;
-        let Some(id) = integer(id) else {
-            return false;
-        };
-        // In the order the tables are read in: by date as stored, then id.
-        if last.is_some_and(|l| l >= (date, id)) {
-            return false;
-        }
-        last = Some((date, id));
-        let (Some(kind), Some(date)) = (event_kind(kind), day(date)) else {
-            continue;
-        };
-        out.push(Event {
-            id,
-            case_id,
-            kind,
-            date,
-            note: None,
-            window: (!window.is_empty())
-                .then(|| std::str::from_utf8(window).ok()?.parse().ok())
-                .flatten(),
-            until: day(until),
-            letter: None,
-        });
-    }
-    true
-}
-
-/// An integer as SQLite writes one in text (`-` and digits), without a UTF-8 check.
-fn integer(b: &[u8]) -> Option<i64> {
-    let (negative, digits) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
-    };
-    if digits.is_empty() {
-        return None;
-    }
-    let mut n: i64 = 0;
-    for &d in digits {
-        if !d.is_ascii_digit() {
-            return None;
-        }
-        n = n.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
-    }
-    Some(if negative { -n } else { n })
-}
-
-/// Fill `out` from a digest's tags; false when malformed or out of order.
-fn digest_tags(digest: &[u8], out: &mut Vec<String>) -> bool {
-    if digest.is_empty() {
-        return true;
-    }
-    let Some(tags) = digest.strip_prefix(b"\x1e") else {
-        return false;
-    };
-    let mut last: Option<&[u8]> = None;
-    for tag in tags.split(|&b| b == 0x1e) {
-        if last.is_some_and(|l| l >= tag) {
-            return false;
-        }
-        last = Some(tag);
-        match std::str::from_utf8(tag) {
-            Ok(t) => out.push(t.to_string()),
-            Err(_) => return false,
-        }
-    }
-    true
-}
-
-/// The rows of `case_digest`, stepped along with the cases (one row per case, no
-/// read-ahead: each is decoded while it is the current row).
-struct Digests<'s> {
-    rows: Rows<'s>,
-    /// Cases written since their digest was made (by a program that does not keep
-    /// digests): read from the tables. Normally empty.
-    stale: HashSet<i64>,
-}
-
-impl<'s> Digests<'s> {
-    fn new(
-        st: &'s mut Statement<'_>,
-        lo: i64,
-        hi: i64,
-        stale: HashSet<i64>,
-    ) -> rusqlite::Result<Self> {
-        let mut rows = st.query([lo, hi])?;
-        rows.advance()?;
-        Ok(Digests { rows, stale })
-    }
-
-    /// Fill the timeline and tags of case `id` from its digest; for each that is not
-    /// there, false (read it from the tables).
-    fn take(
-        &mut self,
-        id: i64,
-        events: &mut Vec<Event>,
-        tags: &mut Vec<String>,
-    ) -> rusqlite::Result<(bool, bool)> {
-        if !self.stale.is_empty() && self.stale.contains(&id) {
-            return Ok((false, false));
-        }
-        loop {
-            let Some(r) = self.rows.get() else {
-                return Ok((false, false));
-            };
-            let at: i64 = r.get(0)?;
-            if at >= id {
-                break;
-            }
-            self.rows.advance()?;
-        }
-        let Some(r) = self.rows.get() else {
-            return Ok((false, false));
-        };
-        if r.get::<_, i64>(0)? != id {
-            return Ok((false, false));
-        }
-        let timeline = opt_bytes(r, 1)?.is_some_and(|d| digest_events(id, d, events));
-        if !timeline {
-            events.clear();
-        }
-        let tagged = opt_bytes(r, 2)?.is_some_and(|d| digest_tags(d, tags));
-        if !tagged {
-            tags.clear();
-        }
-        Ok((timeline, tagged))
-    }
 }
 
 fn outcome_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Outcome)>> {
@@ -567,74 +340,6 @@ impl Store {
         })
     }
 
-    /// For each case of `ids` (ascending), in that order: its questions' labels and
-    /// texts as the list's filter searches them (see [`QuestionHay`]) and their outcomes
-    /// in question order, passed to `f` with the case's place in `ids`. A case without
-    /// questions gets an empty text and no outcomes. Slow-ish (every question's text),
-    /// so the TUI reads it after its first frame, on another thread, through
-    /// [`Store::open_reader`]. Setting `stop` ends the reading early: then `false`.
-    pub fn for_each_question_digest(
-        &self,
-        ids: &[i64],
-        stop: &std::sync::atomic::AtomicBool,
-        mut f: impl FnMut(usize, &str, &[Outcome]),
-    ) -> Result<bool> {
-        let err = |e| self.sql_err(e);
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT case_id, label, text, outcome FROM questions \
-                 ORDER BY case_id, position, id",
-            )
-            .map_err(err)?;
-        let mut q = st.query([]).map_err(err)?;
-        let mut hay = QuestionHay::default();
-        let mut outcomes = Vec::new();
-        // `ids[next]` is the next case to hand out: every one is, in order.
-        let mut next = 0;
-        // Hand out the case `id` just read (if it is one of `ids`), after the cases
-        // before it, which have no questions.
-        let mut done = |id: Option<i64>, hay: &str, outcomes: &[Outcome]| {
-            while let Some(&want) = ids.get(next) {
-                match id {
-                    Some(id) if want > id => break,
-                    Some(id) if want == id => f(next, hay, outcomes),
-                    _ => f(next, "", &[]),
-                }
-                next += 1;
-            }
-        };
-        let mut current = None;
-        let mut read = 0u32;
-        while let Some(r) = q.next().map_err(err)? {
-            read = read.wrapping_add(1);
-            if read.is_multiple_of(4096) && stop.load(std::sync::atomic::Ordering::Relaxed) {
-                return Ok(false);
-            }
-            let id: i64 = r.get(0).map_err(err)?;
-            if current != Some(id) {
-                if current.is_some() {
-                    done(current, &hay.finish(), &outcomes);
-                    outcomes.clear();
-                }
-                current = Some(id);
-            }
-            for col in [1, 2] {
-                let v = r.get_ref(col).map_err(err)?;
-                if let Ok(s) = v.as_str() {
-                    hay.push(s);
-                }
-            }
-            outcomes.push(outcome(bytes(r, 3).map_err(err)?));
-        }
-        if current.is_some() {
-            done(current, &hay.finish(), &outcomes);
-        }
-        // The cases after the last with questions.
-        done(None, "", &[]);
-        Ok(true)
-    }
-
     /// Another connection to the same casebook, read-only, for a background thread.
     /// `None` for an in-memory casebook, which no other connection can see.
     pub fn open_reader(&self) -> Result<Option<Store>> {
@@ -661,72 +366,6 @@ pub fn join_parts<T>(parts: Vec<Vec<T>>) -> Vec<T> {
         all.extend(part);
     }
     all
-}
-
-/// A case's question labels and texts as the list's filter searches them: their distinct
-/// words (runs without white space), in lower case, one per line, in order of first use.
-///
-/// A typed word holds no white space, so it occurs in the texts exactly when it occurs in
-/// one of their words: keeping each word once finds the same cases as searching the
-/// whole texts, in a fraction of the bytes (questions of one request repeat their words;
-/// at 100,000 generated cases, 13 MB instead of 68 MB, searched on every keystroke).
-#[derive(Default)]
-pub struct QuestionHay {
-    lower: String,
-}
-
-impl QuestionHay {
-    /// Add one label or text.
-    pub fn push(&mut self, text: &str) {
-        if text.is_ascii() {
-            self.lower
-                .extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            self.lower.push_str(&text.to_lowercase());
-        }
-        self.lower.push('\n');
-    }
-
-    /// The haystack of what was added since the last call.
-    pub fn finish(&mut self) -> String {
-        let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
-            HashSet::with_capacity_and_hasher(64, BuildHasherDefault::default());
-        let mut out = String::new();
-        for word in self.lower.split_whitespace() {
-            if seen.insert(word) {
-                out.push_str(word);
-                out.push('\n');
-            }
-        }
-        self.lower.clear();
-        out.shrink_to_fit();
-        out
-    }
-}
-
-/// FNV-1a for short keys (the words of one case): faster than SipHash, and nothing here
-/// comes from an adversary who could choose colliding words to slow a hash set down
-/// beyond one case's own questions.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 #[cfg(test)]
@@ -843,17 +482,6 @@ mod tests {
             // Digests gone: the list reads the tables.
             s.conn.execute_batch("DELETE FROM case_digest").expect("delete");
             prop_assert_eq!(listed(&s), expected);
-        }
-    }
-
-    #[test]
-    fn digest_integers_read_as_sqlite_writes_them() {
-        use super::integer;
-        assert_eq!(integer(b"42"), Some(42));
-        assert_eq!(integer(b"-7"), Some(-7));
-        assert_eq!(integer(b"9223372036854775807"), Some(i64::MAX));
-        for bad in [&b""[..], b"-", b"4a", b" 4", b"99999999999999999999"] {
-            assert_eq!(integer(bad), None, "{bad:?}");
         }
     }
 
