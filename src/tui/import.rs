@@ -1,23 +1,23 @@
 //! `i`: importing a file. A path is typed (Tab completes); a response letter is read
 //! into a proposal that the user reviews and corrects before anything is saved; a JSON
-//! export or a WhatDoTheyKnow file is counted (a dry run) and imported once confirmed.
+//! export or a WhatDoTheyKnow file is counted (a dry run) and imported once confirmed
+//! ([`super::import_file`]).
 
 use super::action::Action;
 use super::app::{App, Job, Mode, Pane, Tone};
 use super::forms::field::{Field, FieldId};
 use super::forms::{self, Form, Target};
+pub use super::import_file::{FileImport, Source, file, import_file};
 use super::progress::Progress;
 use super::prompt::{PathFor, PathPrompt, shown};
 use super::scroll::Scroll;
 use super::update::show_case;
-use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, LetterSaved, Watch};
+use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved};
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
-use crate::export::json::Document;
-use crate::import::lossy::{LossyUtf8, Trim};
 use crate::import::wdtk::parse_wdtk;
 use crate::import::{Format, Proposal, ProposedQuestion, detect, parse_letter};
-use crate::present::fit;
+use crate::present::{fit, plural};
 use std::path::Path;
 
 /// Files larger than this are refused (a letter is a few pages; an export of 100,000
@@ -282,28 +282,6 @@ pub fn as_question(q: &ProposedQuestion) -> Question {
     }
 }
 
-/// A JSON export or a WhatDoTheyKnow file, counted and waiting for a yes.
-pub struct FileImport {
-    pub name: String,
-    /// "a foi export" / "a WhatDoTheyKnow".
-    pub kind: &'static str,
-    pub source: Source,
-    /// The dry run's count.
-    pub report: ImportReport,
-}
-
-/// Where the cases of a [`FileImport`] come from.
-pub enum Source {
-    /// The casebook's own export, read again from the file case by case when imported
-    /// (an export of 100,000 cases is half a gigabyte of JSON: never held whole).
-    Export {
-        path: std::path::PathBuf,
-        cases: usize,
-    },
-    /// A WhatDoTheyKnow file, small enough to hold.
-    Document(Document),
-}
-
 /// `i`: ask for the file.
 pub fn start(app: &mut App) {
     app.mode = Mode::Path(Box::new(PathPrompt::new(PathFor::Import, "")));
@@ -397,14 +375,9 @@ fn read(
             path: path.to_path_buf(),
             cases: detected.cases,
         };
-        // The dry run: the same transaction as the import, rolled back.
-        let report = run(book, &base, &source, true, progress)?;
-        return Ok(Opened::File(Box::new(FileImport {
-            name: base,
-            kind: "a foi export",
-            source,
-            report,
-        })));
+        return Ok(Opened::File(Box::new(FileImport::counted(
+            book, base, source, progress,
+        )?)));
     }
     if meta.len() > MAX_BYTES {
         return Err(Error::user(format!(
@@ -429,45 +402,12 @@ fn read(
         ))));
     }
     let doc = parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?;
-    let source = Source::Document(doc);
-    let report = run(book, &base, &source, true, progress)?;
-    Ok(Opened::File(Box::new(FileImport {
-        name: base,
-        kind: "a WhatDoTheyKnow",
-        source,
-        report,
-    })))
-}
-
-/// Import (or, as a `dry_run`, count) the cases of `source`, reporting to `progress`.
-fn run(
-    book: &mut Casebook,
-    name: &str,
-    source: &Source,
-    dry_run: bool,
-    progress: &Progress<'_>,
-) -> Result<ImportReport, Error> {
-    let title = format!(
-        "{} {}",
-        if dry_run { "Checking" } else { "Importing" },
-        fit(name, 40)
-    );
-    let if_stopped = "all or nothing, nothing is saved";
-    let report = |done, total| progress.report(&title, if_stopped, done, total);
-    let watch = Watch {
-        progress: &report,
-        stop: &progress.stop,
-    };
-    match source {
-        Source::Export { path, cases } => {
-            let file = std::fs::File::open(path)
-                .map_err(|e| Error::user(format!("cannot read {}: {e}", shown(path))))?;
-            let reader =
-                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(file, Trim::Bom));
-            book.import_json_reader(reader, name, *cases, dry_run, watch)
-        }
-        Source::Document(doc) => book.import_document_watched(doc, dry_run, watch),
-    }
+    Ok(Opened::File(Box::new(FileImport::counted(
+        book,
+        base,
+        Source::Document(doc),
+        progress,
+    )?)))
 }
 
 /// Keys while a letter is reviewed.
@@ -627,23 +567,19 @@ fn save(app: &mut App) {
     }
 }
 
-fn plural(n: usize, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
-}
-
 fn saved_message(name: &str, s: &LetterSaved) -> String {
     let mut m = if s.created {
         format!(
             "Imported {} as case #{}: {}",
             fit(name, 40),
             s.case,
-            plural(s.questions_added, "question")
+            plural(s.questions_added, "question", "questions")
         )
     } else {
         format!(
             "Added the response to case #{}: {} updated, {} added",
             s.case,
-            plural(s.questions_updated, "question"),
+            plural(s.questions_updated, "question", "questions"),
             s.questions_added
         )
     };
@@ -657,58 +593,6 @@ fn saved_message(name: &str, s: &LetterSaved) -> String {
         )),
     }
     m
-}
-
-/// Keys while a JSON or WhatDoTheyKnow import waits for a yes.
-pub fn file(app: &mut App, action: Action) {
-    match action {
-        Action::Yes => {
-            let Mode::ImportFile(f) = std::mem::replace(&mut app.mode, Mode::Normal) else {
-                return;
-            };
-            if f.report.count == 0 {
-                app.say(Tone::Info, "Nothing imported: every case is already here");
-                return;
-            }
-            app.mode = Mode::Busy(format!(
-                "Importing {} from {}…",
-                plural(f.report.count, "case"),
-                fit(&f.name, 50)
-            ));
-            app.job = Some(Job::ImportFile(f));
-        }
-        Action::No => {
-            app.mode = Mode::Normal;
-            app.say(Tone::Info, "Cancelled: nothing imported");
-        }
-        _ => {}
-    }
-}
-
-/// Import the confirmed file (run after the "Importing…" frame is drawn).
-pub fn import_file(app: &mut App, f: &FileImport, progress: &Progress<'_>) {
-    app.mode = Mode::Normal;
-    match run(&mut app.book, &f.name, &f.source, false, progress) {
-        Ok(report) => {
-            app.refresh();
-            if let Some(&first) = report.created.first() {
-                show_case(app, first);
-            }
-            let mut m = format!(
-                "Imported {} from {}",
-                plural(report.count, "case"),
-                fit(&f.name, 50)
-            );
-            if !report.skipped.is_empty() {
-                m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
-            }
-            if report.count == 1 {
-                m.push_str(" (u undoes)");
-            }
-            app.say(Tone::Done, m);
-        }
-        Err(e) => app.say_error(&e),
-    }
 }
 
 /// Whether an outcome needs an exemption the question lacks (saved as pending then).

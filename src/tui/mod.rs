@@ -21,6 +21,7 @@ pub mod fault;
 pub mod find;
 pub mod forms;
 pub mod import;
+pub mod import_file;
 pub mod input;
 pub mod keymap;
 pub mod layout;

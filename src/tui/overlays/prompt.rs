@@ -2,7 +2,7 @@
 //! confirm, and "replace this file?".
 
 use super::popup_block;
-use crate::present::fit;
+use crate::present::{fit, plural};
 use crate::tui::app::App;
 use crate::tui::import::FileImport;
 use crate::tui::layout::{centered, inner};
@@ -123,7 +123,7 @@ pub fn draw_busy(f: &mut Frame, app: &App, message: &str, area: Rect) {
 pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
     let theme = app.theme;
     let n = file.report.count;
-    let cases = |n: usize| format!("{n} case{}", if n == 1 { "" } else { "s" });
+    let cases = |n: usize| plural(n, "case", "cases");
     let mut lines = vec![
         Line::from(vec![
             Span::styled(fit(&file.name, 50), theme.bold()),

@@ -1,0 +1,140 @@
+//! `i` on a JSON export or a WhatDoTheyKnow file: counted by a dry run, then imported
+//! once the user says yes, both with a gauge and Esc to stop (see [`super::progress`]).
+
+use super::action::Action;
+use super::app::{App, Job, Mode, Tone};
+use super::progress::Progress;
+use super::prompt::shown;
+use super::update::show_case;
+use crate::casebook::{Casebook, Error, ImportReport, Watch};
+use crate::export::json::Document;
+use crate::import::lossy::{LossyUtf8, Trim};
+use crate::present::{fit, plural};
+
+/// A JSON export or a WhatDoTheyKnow file, counted and waiting for a yes.
+pub struct FileImport {
+    pub name: String,
+    /// "a foi export" / "a WhatDoTheyKnow".
+    pub kind: &'static str,
+    pub source: Source,
+    /// The dry run's count.
+    pub report: ImportReport,
+}
+
+/// Where the cases of a [`FileImport`] come from.
+pub enum Source {
+    /// The casebook's own export, read again from the file case by case when imported
+    /// (an export of 100,000 cases is half a gigabyte of JSON: never held whole).
+    Export {
+        path: std::path::PathBuf,
+        cases: usize,
+    },
+    /// A WhatDoTheyKnow file, small enough to hold.
+    Document(Document),
+}
+
+impl FileImport {
+    /// `source` read through a dry run (the same transaction as the import, rolled back),
+    /// waiting for a yes.
+    pub(super) fn counted(
+        book: &mut Casebook,
+        name: String,
+        source: Source,
+        progress: &Progress<'_>,
+    ) -> Result<FileImport, Error> {
+        let report = run(book, &name, &source, true, progress)?;
+        let kind = match source {
+            Source::Export { .. } => "a foi export",
+            Source::Document(_) => "a WhatDoTheyKnow",
+        };
+        Ok(FileImport {
+            name,
+            kind,
+            source,
+            report,
+        })
+    }
+}
+
+/// Import (or, as a `dry_run`, count) the cases of `source`, reporting to `progress`.
+fn run(
+    book: &mut Casebook,
+    name: &str,
+    source: &Source,
+    dry_run: bool,
+    progress: &Progress<'_>,
+) -> Result<ImportReport, Error> {
+    let title = format!(
+        "{} {}",
+        if dry_run { "Checking" } else { "Importing" },
+        fit(name, 40)
+    );
+    let if_stopped = "all or nothing, nothing is saved";
+    let report = |done, total| progress.report(&title, if_stopped, done, total);
+    let watch = Watch {
+        progress: &report,
+        stop: &progress.stop,
+    };
+    match source {
+        Source::Export { path, cases } => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Error::user(format!("cannot read {}: {e}", shown(path))))?;
+            let reader =
+                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(file, Trim::Bom));
+            book.import_json_reader(reader, name, *cases, dry_run, watch)
+        }
+        Source::Document(doc) => book.import_document_watched(doc, dry_run, watch),
+    }
+}
+
+/// Keys while a JSON or WhatDoTheyKnow import waits for a yes.
+pub fn file(app: &mut App, action: Action) {
+    match action {
+        Action::Yes => {
+            let Mode::ImportFile(f) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+                return;
+            };
+            if f.report.count == 0 {
+                app.say(Tone::Info, "Nothing imported: every case is already here");
+                return;
+            }
+            app.mode = Mode::Busy(format!(
+                "Importing {} from {}…",
+                plural(f.report.count, "case", "cases"),
+                fit(&f.name, 50)
+            ));
+            app.job = Some(Job::ImportFile(f));
+        }
+        Action::No => {
+            app.mode = Mode::Normal;
+            app.say(Tone::Info, "Cancelled: nothing imported");
+        }
+        _ => {}
+    }
+}
+
+/// Import the confirmed file (run after the "Importing…" frame is drawn).
+pub fn import_file(app: &mut App, f: &FileImport, progress: &Progress<'_>) {
+    app.mode = Mode::Normal;
+    match run(&mut app.book, &f.name, &f.source, false, progress) {
+        Ok(report) => {
+            app.refresh();
+            if let Some(&first) = report.created.first() {
+                show_case(app, first);
+            }
+            let mut m = format!(
+                "Imported {} from {}",
+                plural(report.count, "case", "cases"),
+                fit(&f.name, 50)
+            );
+            if !report.skipped.is_empty() {
+                m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
+            }
+            if report.count == 1 {
+                m.push_str(" (u undoes)");
+            }
+            app.say(Tone::Done, m);
+        }
+        Err(e) => app.say_error(&e),
+    }
+}
