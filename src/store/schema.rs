@@ -193,6 +193,30 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO case_digest SELECT * FROM case_digest_source;
     "#,
+    // 4: the search index holds words as written. Migration 2's index stemmed them
+    // (porter), and a prefix search cannot work on stems: `employ` was looked up as
+    // `emploi`, and `sensitiv` could not find `sensitive`, indexed as `sensit`. The query
+    // now folds word endings itself (casebook::search). Same columns, rebuilt in full.
+    r#"
+    DROP TABLE case_search;
+    CREATE VIRTUAL TABLE case_search USING fts5(
+        title, authority, refs, tags, request, questions, notes, letters,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
+    SELECT c.id, c.title, a.name,
+        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '')),
+        (SELECT group_concat(t.tag, ' ') FROM case_tags t WHERE t.case_id = c.id),
+        c.request_text,
+        (SELECT group_concat(q.label || ': ' || q.text || coalesce(char(10) || q.note, ''), char(10))
+            FROM questions q WHERE q.case_id = c.id),
+        trim(coalesce(c.notes, '') || char(10) ||
+            coalesce((SELECT group_concat(e.note, char(10)) FROM events e
+                      WHERE e.case_id = c.id AND e.note IS NOT NULL), ''), char(10)),
+        (SELECT group_concat(e.letter, char(10) || char(10)) FROM events e
+            WHERE e.case_id = c.id AND e.letter IS NOT NULL)
+    FROM cases c JOIN authorities a ON a.id = c.authority_id;
+    "#,
 ];
 
 pub fn current_version() -> i64 {
