@@ -102,9 +102,9 @@ pub fn for_stdout(out: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
 
 /// Read a text file the user named, as UTF-8 (invalid bytes replaced, not refused).
 pub(crate) fn read_text_file(path: &Path) -> Result<String> {
-    std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))?;
+    crate::import::decode_text(&bytes, path.display()).map_err(|e| Error::user(e.to_string()))
 }
 
 /// "none" (or an empty string) on an edit clears an optional field.

@@ -16,7 +16,7 @@ use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved};
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
 use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, ProposedQuestion, detect, parse_letter};
+use crate::import::{Format, Proposal, ProposedQuestion, decode_text, detect, parse_letter};
 use crate::present::{fit, plural};
 use std::path::Path;
 
@@ -387,7 +387,7 @@ fn read(
         )));
     }
     let bytes = std::fs::read(path).map_err(cannot_read)?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = decode_text(&bytes, shown(path)).map_err(|e| Error::user(e.to_string()))?;
     if detected.format == Format::Letter {
         if bytes.len() > MAX_LETTER_BYTES {
             return Err(Error::user(format!(
