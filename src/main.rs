@@ -113,6 +113,13 @@ fn run(cli: Cli) -> Result<(), Error> {
     if std::env::var("FOI_TEST_PANIC").as_deref() == Ok("cli") {
         panic!("a panic requested by FOI_TEST_PANIC");
     }
+    // A command that only reads never creates the casebook.
+    if cli.command.as_ref().is_some_and(cli::only_reads)
+        && !db.exists()
+        && let Some(cmd) = cli.command
+    {
+        return print(&cli::without_casebook(cmd, &db, cli.db.is_some())?);
+    }
     let store = match Store::open(&db) {
         Ok(s) => s,
         Err(e) => {
@@ -144,9 +151,13 @@ fn run(cli: Cli) -> Result<(), Error> {
         let pinned = cli.today.as_deref().is_some_and(|t| !t.trim().is_empty());
         return foi_casebook::tui::run(book, pinned);
     };
-    let out = cli::run(cmd, &mut book, cli.json)?;
+    print(&cli::run(cmd, &mut book, cli.json)?)
+}
+
+/// A command's output to stdout.
+fn print(out: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
-    let out = cli::for_stdout(&out, std::io::IsTerminal::is_terminal(&stdout));
+    let out = cli::for_stdout(out, std::io::IsTerminal::is_terminal(&stdout));
     // A closed pipe (`foi list | head`) is not an error worth reporting.
     let _ = stdout
         .write_all(out.as_bytes())

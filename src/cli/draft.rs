@@ -90,7 +90,7 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
     Ok(text)
 }
 
-fn fields() -> String {
+pub(super) fn fields() -> String {
     let mut o = String::from(
         "Template fields (write them in braces, e.g. {authority}; {{ and }} are literal braces):\n\n",
     );

@@ -66,6 +66,42 @@ pub fn file_holidays() -> Result<Vec<crate::calendar::ExtraHoliday>> {
     }
 }
 
+/// Whether a command only reads the casebook. Such a command never creates one: a
+/// mistyped `--db` must not leave an empty casebook (and a folder) behind.
+pub fn only_reads(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::List(_)
+            | Command::Show(_)
+            | Command::Due(_)
+            | Command::Search(_)
+            | Command::Stats(_)
+            | Command::Export(_)
+            | Command::Draft(_)
+            | Command::Backup { .. }
+            | Command::Holiday(args::HolidayCmd::List { .. })
+    )
+}
+
+/// A command that only reads, where there is no casebook at `db`: `draft fields` needs
+/// none; anything else is a user error naming the path (`explicit`: given by `--db` or
+/// `FOI_DB`) or, at the default place, saying how to start.
+pub fn without_casebook(cmd: Command, db: &Path, explicit: bool) -> Result<String> {
+    if let Command::Draft(draft::DraftCmd::Fields) = cmd {
+        return Ok(draft::fields());
+    }
+    Err(Error::user(if explicit {
+        format!(
+            "no casebook at {}: check the path (foi demo, foi add or foi import creates one there)",
+            db.display()
+        )
+    } else {
+        "no casebook yet: start with foi demo (the example case), foi add, foi import LETTER, \
+         or foi for the terminal UI"
+            .to_string()
+    }))
+}
+
 /// Run a command (not the TUI) against an open casebook.
 pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
     match cmd {
@@ -102,6 +138,14 @@ pub fn for_stdout(out: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
 
 /// Read a text file the user named, as UTF-8 (invalid bytes replaced, not refused).
 pub(crate) fn read_text_file(path: &Path) -> Result<String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Read a file offered for import: as [`read_text_file`], but a file that is not text
+/// at all (an image, a zip, random bytes) is refused, as the terminal UI refuses it.
+pub(crate) fn read_import_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path)
         .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))?;
     crate::import::decode_text(&bytes, path.display()).map_err(|e| Error::user(e.to_string()))

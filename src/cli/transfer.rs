@@ -3,7 +3,7 @@
 use super::args::{ExportArgs, ImportArgs};
 use super::export_out;
 use super::json_line;
-use super::read_text_file;
+use super::read_import_file;
 use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, Result, Walked, Watch};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
@@ -266,7 +266,7 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     };
     let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
     match format {
-        Format::Letter => import_letter(book, &a, &read_text_file(&a.file)?, json),
+        Format::Letter => import_letter(book, &a, &read_import_file(&a.file)?, json),
         Format::Json => {
             let work = import_work(&a);
             // Counted only when a bar shows it: the count is a second pass over the file.
@@ -294,7 +294,7 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
             import_said(&report, &a, json)
         }
         Format::Wdtk => {
-            let text = read_text_file(&a.file)?;
+            let text = read_import_file(&a.file)?;
             let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
             import_doc(book, &doc, &a, json)
         }
