@@ -107,3 +107,177 @@ fn at_the_default_place_a_read_only_command_says_how_to_start() {
     assert!(home.join("data/foi-casebook/casebook.db").exists());
     assert!(run(&["list"]).status.success());
 }
+
+/// The example case (review window open until 27 Apr), a Home Office request sent on
+/// 10 Jan and never answered (due 7 Feb: overdue on 10 Mar), and a Cabinet Office one
+/// stopped by a clarification request.
+fn agenda_sandbox() -> Sandbox {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    s.ok(&[
+        "add",
+        "--authority",
+        "Home Office",
+        "--title",
+        "Visa processing times",
+        "--sent",
+        "2018-01-10",
+    ]);
+    s.ok(&[
+        "add",
+        "--authority",
+        "Cabinet Office",
+        "--title",
+        "Clarified request",
+        "--sent",
+        "2018-02-20",
+    ]);
+    s.ok(&[
+        "event",
+        "add",
+        "3",
+        "--kind",
+        "clarification-requested",
+        "--date",
+        "2018-02-25",
+    ]);
+    s
+}
+
+/// Run and return (exit status, stdout).
+fn status_and_out(s: &Sandbox, args: &[&str]) -> (i32, String) {
+    let out = s.foi().args(args).output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_agenda_separates_your_move_from_the_authoritys() {
+    let s = agenda_sandbox();
+    let out = s.ok(&["due"]);
+    let (yours, theirs) = out.split_once("The authority's move").expect(&out);
+    assert!(yours.starts_with("Your move\n"), "{out}");
+    assert!(yours.contains("review closes in 48 d") && yours.contains("#1 "));
+    assert!(yours.contains("paused, 20 wd left") && yours.contains("#3 "));
+    assert!(theirs.contains("22 wd overdue · chase") && theirs.contains("#2 Home Office"));
+    assert!(!theirs.contains("#1 ") && !yours.contains("#2 "));
+    // Every column starts where its heading does.
+    let lines: Vec<&str> = out.lines().collect();
+    let header = lines[1];
+    for col in ["LEFT", "CLOCK", "CASE"] {
+        let at = header.find(col).unwrap();
+        for row in lines
+            .iter()
+            .filter(|l| l.starts_with("  ") && !l.contains("DUE"))
+        {
+            let before: String = row.chars().take(at).collect();
+            assert!(
+                before.ends_with(' ') && !row.chars().nth(at).unwrap().is_whitespace(),
+                "{col} misaligned in {row:?}"
+            );
+        }
+    }
+    let v = s.json(&["due"]);
+    let moves: Vec<(i64, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["case_id"].as_i64().unwrap(), r["move"].as_str().unwrap()))
+        .collect();
+    assert_eq!(moves, vec![(2, "chase"), (3, "yours"), (1, "yours")]);
+}
+
+#[test]
+fn due_check_is_silent_when_nothing_needs_attention_and_exits_1_when_something_does() {
+    let s = agenda_sandbox();
+    let (code, out) = status_and_out(&s, &["due", "--check"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(
+            "#2 22 wd overdue (Response due, Wed 7 Feb 2018) — chase: foi draft chaser 2"
+        ),
+        "{out}"
+    );
+    assert!(lines[1].starts_with("#3 response clock stopped"), "{out}");
+    // The review window (48 days away) is outside the default 5 working days, inside 40.
+    assert!(!out.contains("#1 "));
+    let (_, wide) = status_and_out(&s, &["due", "--check", "--warn", "40"]);
+    assert!(wide.contains("#1 review closes in 48 d"), "{wide}");
+    // JSON: the same rows.
+    let (code, json) = status_and_out(&s, &["due", "--check", "--json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[0]["move"], "chase");
+    // Snoozed, both reminders are held back: nothing needs attention, silently.
+    s.ok(&["snooze", "2", "--until", "2018-03-16"]);
+    s.ok(&["snooze", "3", "--until", "+2w"]);
+    for args in [&["due", "--check"][..], &["due", "--check", "--json"][..]] {
+        assert_eq!(status_and_out(&s, args), (0, String::new()), "{args:?}");
+    }
+    // The deadline itself still shows on the agenda.
+    let due = s.ok(&["due"]);
+    assert!(due.contains("22 wd overdue · snoozed"), "{due}");
+    assert!(due.contains("#2 until Fri 16 Mar 2018"), "{due}");
+    // On the day a snooze ends, its reminder is back; the other (until 24 Mar) is not.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"))
+        .env_remove("FOI_DB")
+        .arg("--db")
+        .arg(&s.db)
+        .args(["--today", "2018-03-16", "due", "--check"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("#2 ") && !text.contains("#3 "), "{text}");
+}
+
+#[test]
+fn a_snooze_needs_a_later_date_and_can_be_cleared() {
+    let s = agenda_sandbox();
+    let e = s.fails(&["snooze", "2", "--until", "2018-03-10"], 1);
+    assert!(e.contains("a snooze runs until a day after today"), "{e}");
+    s.fails(&["snooze", "2"], 1);
+    s.fails(&["snooze", "9", "--until", "+1w"], 1);
+    s.ok(&["snooze", "2", "--until", "+1w"]);
+    assert_eq!(s.json(&["due"])[0]["snoozed_until"], "2018-03-17");
+    assert!(s.ok(&["snooze", "2", "--clear"]).contains("are back"));
+    assert_eq!(
+        s.json(&["due"])[0]["snoozed_until"],
+        serde_json::Value::Null
+    );
+    assert_eq!(status_and_out(&s, &["due", "--check"]).0, 1);
+    // The user's own deadlines are never held back.
+    s.ok(&["snooze", "1", "--until", "+1w"]);
+    let (_, out) = status_and_out(&s, &["due", "--check", "--warn", "40"]);
+    assert!(out.contains("#1 review closes"), "{out}");
+}
+
+#[test]
+fn due_check_without_a_casebook() {
+    // At the default place and never started: nothing needs attention.
+    let s = Sandbox::new();
+    let home = s.path("home");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"))
+        .env_clear()
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .args(["due", "--check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    assert!(!home.exists());
+    // A path that is not there is a mistake worth a line.
+    let err = s.fails(&["due", "--check"], 1);
+    assert!(err.contains("no casebook at"), "{err}");
+}

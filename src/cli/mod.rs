@@ -1,5 +1,6 @@
 //! The command line: parse, open the casebook, run one operation, print.
 
+mod agenda;
 pub mod args;
 mod cases;
 mod draft;
@@ -87,8 +88,12 @@ pub fn only_reads(cmd: &Command) -> bool {
 /// none; anything else is a user error naming the path (`explicit`: given by `--db` or
 /// `FOI_DB`) or, at the default place, saying how to start.
 pub fn without_casebook(cmd: Command, db: &Path, explicit: bool) -> Result<String> {
-    if let Command::Draft(draft::DraftCmd::Fields) = cmd {
-        return Ok(draft::fields());
+    match cmd {
+        Command::Draft(draft::DraftCmd::Fields) => return Ok(draft::fields()),
+        // Nothing can need attention where no casebook was ever started (a login shell's
+        // check before the first case); a mistyped path still says so.
+        Command::Due(a) if a.check && !explicit => return Ok(String::new()),
+        _ => {}
     }
     Err(Error::user(if explicit {
         format!(
@@ -102,6 +107,12 @@ pub fn without_casebook(cmd: Command, db: &Path, explicit: bool) -> Result<Strin
     }))
 }
 
+/// Whether the command's output, when there is any, means exit status 1: `due --check`
+/// found something that needs attention.
+pub fn output_is_an_alarm(cmd: &Command) -> bool {
+    matches!(cmd, Command::Due(a) if a.check)
+}
+
 /// Run a command (not the TUI) against an open casebook.
 pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
     match cmd {
@@ -112,8 +123,9 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Event(e) => events::run(book, e, json),
         Command::List(a) => lists::list(book, a, json),
         Command::Show(a) => show::show(book, &a.case, json),
-        Command::Due(a) => lists::due(book, a, json),
+        Command::Due(a) => agenda::due(book, a, json),
         Command::Demo => cases::demo(book, json),
+        Command::Snooze(a) => agenda::snooze(book, a, json),
         Command::Import(a) => transfer::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
         Command::Holiday(h) => holidays::run(book, h, json),

@@ -217,6 +217,17 @@ pub const MIGRATIONS: &[&str] = &[
             WHERE e.case_id = c.id AND e.letter IS NOT NULL)
     FROM cases c JOIN authorities a ON a.id = c.authority_id;
     "#,
+    // 5: chase reminders held back ("snoozed") until a date, one per case. A reminder to
+    // chase an authority is the requester's own, not a statutory deadline, so it may be
+    // put off; the deadline itself always shows. No foreign key: undo puts a case back by
+    // deleting and re-inserting it, which would cascade; deleting a case deletes its
+    // snooze explicitly (Writer::delete_case).
+    r#"
+    CREATE TABLE chase_snoozes (
+        case_id  INTEGER PRIMARY KEY,
+        until    TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn current_version() -> i64 {
