@@ -144,6 +144,20 @@ fn agenda_sandbox() -> Sandbox {
     s
 }
 
+/// `foi` on the sandbox's casebook with another day as today.
+fn on_day(s: &Sandbox, today: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"))
+        .env_remove("FOI_DB")
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", s.path("no-config"))
+        .arg("--db")
+        .arg(&s.db)
+        .args(["--today", today])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// Run and return (exit status, stdout).
 fn status_and_out(s: &Sandbox, args: &[&str]) -> (i32, String) {
     let out = s.foi().args(args).output().unwrap();
@@ -229,13 +243,7 @@ fn due_check_is_silent_when_nothing_needs_attention_and_exits_1_when_something_d
     assert!(due.contains("22 wd overdue · snoozed"), "{due}");
     assert!(due.contains("#2 until Fri 16 Mar 2018"), "{due}");
     // On the day a snooze ends, its reminder is back; the other (until 24 Mar) is not.
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("foi"))
-        .env_remove("FOI_DB")
-        .arg("--db")
-        .arg(&s.db)
-        .args(["--today", "2018-03-16", "due", "--check"])
-        .output()
-        .unwrap();
+    let out = on_day(&s, "2018-03-16", &["due", "--check"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.starts_with("#2 ") && !text.contains("#3 "), "{text}");
@@ -280,4 +288,79 @@ fn due_check_without_a_casebook() {
     // A path that is not there is a mistake worth a line.
     let err = s.fails(&["due", "--check"], 1);
     assert!(err.contains("no casebook at"), "{err}");
+}
+
+/// A letter's text with its wrapping undone, for finding phrases.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_chaser_names_the_deadline_its_working_and_what_comes_next() {
+    let s = agenda_sandbox();
+    let letter = flat(&s.ok(&["draft", "chaser", "2"]));
+    for want in [
+        "Dear Home Office,",
+        "Reminder: Visa processing times",
+        "my request for information, which I sent on 10 January 2018",
+        "Section 10(1) of the Freedom of Information Act 2000 requires you to respond",
+        "Your reply was due by 7 February 2018, and it is now 22 working days late",
+        "The working: 20 working days from receipt Wed 10 Jan 2018",
+        "I will ask for an internal review of your failure to respond",
+        "section 50 of the Freedom of Information Act 2000",
+    ] {
+        assert!(letter.contains(want), "{want:?} missing from {letter}");
+    }
+    // Same output options as the other letters: a file, JSON, --record.
+    let out = s.path("chaser.txt");
+    s.ok(&["draft", "chaser", "2", "-o", out.to_str().unwrap()]);
+    assert_eq!(flat(&std::fs::read_to_string(&out).unwrap()), letter);
+    let v = s.json(&["draft", "chaser", "2", "--record"]);
+    assert_eq!(flat(v["letter"].as_str().unwrap()), letter);
+    let event = v["recorded_event"].as_i64().unwrap();
+    let case = s.json(&["show", "2"]);
+    let recorded = case["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == event)
+        .unwrap();
+    assert_eq!(recorded["kind"], "note");
+    assert_eq!(recorded["date"], "2018-03-10");
+    assert!(recorded["letter"].as_str().unwrap().contains("Reminder:"));
+}
+
+#[test]
+fn a_late_internal_review_is_chased_towards_the_commissioner() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    s.ok(&[
+        "event",
+        "add",
+        "1",
+        "--kind",
+        "review-requested",
+        "--date",
+        "2018-03-01",
+    ]);
+    let out = on_day(&s, "2018-04-20", &["draft", "chaser", "1"]);
+    assert!(out.status.success());
+    let letter = flat(&String::from_utf8(out.stdout).unwrap());
+    for want in [
+        "my request for an internal review of your response, which I sent on 1 March 2018",
+        "Code of Practice issued under section 45",
+        "Your reply was due by 3 April 2018, and it is now 13 working days late",
+        "I will ask the Information Commissioner for a decision",
+    ] {
+        assert!(letter.contains(want), "{want:?} missing from {letter}");
+    }
+}
+
+#[test]
+fn nothing_to_chase_says_why() {
+    let s = agenda_sandbox();
+    let e = s.fails(&["draft", "chaser", "1"], 1);
+    assert!(e.contains("nothing to chase on case #1"), "{e}");
+    let e = s.fails(&["draft", "chaser", "3"], 1);
+    assert!(e.contains("nothing to chase on case #3 yet"), "{e}");
 }

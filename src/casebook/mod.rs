@@ -23,7 +23,9 @@ mod views;
 
 pub use agenda::{DueRow, Move, can_snooze, whose_move};
 pub use cases::{CasePatch, NewCase};
-pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
+pub use drafting::{
+    CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, Letter, load_template, sent_event, user_template_dir,
+};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use exports::Walked;

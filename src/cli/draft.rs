@@ -1,4 +1,4 @@
-//! `foi draft review CASE`, `foi draft ico CASE`, `foi draft fields`.
+//! `foi draft review CASE`, `foi draft ico CASE`, `foi draft chaser CASE`, `foi draft fields`.
 
 use super::json_line;
 use super::transfer::write_private;
@@ -16,6 +16,9 @@ pub enum DraftCmd {
     /// The complaint to the Information Commissioner (Scotland: the Scottish Information
     /// Commissioner), with the case's timeline.
     Ico(DraftArgs),
+    /// A reminder to an authority whose response or internal review is late: the
+    /// deadline with its working, how late it is, and what you will do next.
+    Chaser(DraftArgs),
     /// The fields a template can use, and where your own templates go.
     Fields,
 }
@@ -39,6 +42,7 @@ pub fn run(book: &mut Casebook, cmd: DraftCmd, json: bool) -> Result<String> {
     match cmd {
         DraftCmd::Review(a) => letter(book, Letter::Review, a, json),
         DraftCmd::Ico(a) => letter(book, Letter::Ico, a, json),
+        DraftCmd::Chaser(a) => letter(book, Letter::Chaser, a, json),
         DraftCmd::Fields => Ok(fields()),
     }
 }
@@ -65,6 +69,7 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
             match kind {
                 Letter::Review => "internal review requested",
                 Letter::Ico => "complaint to the Commissioner",
+                Letter::Chaser => "reminder sent",
             },
             crate::domain::dates::long(book.today())
         );

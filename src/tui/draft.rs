@@ -7,9 +7,8 @@ use super::app::{App, Mode, Pane, Tone};
 use super::prompt::{PathFor, PathPrompt, shown};
 use super::update::show_case;
 use crate::calendar::ClockKind;
-use crate::casebook::Letter;
 use crate::casebook::tui_support::{Written, write_text_file};
-use crate::domain::EventKind;
+use crate::casebook::{Letter, sent_event};
 use crate::domain::dates::long;
 use std::path::PathBuf;
 
@@ -31,6 +30,7 @@ impl Draft {
         match self.kind {
             Letter::Review => "internal review request",
             Letter::Ico => "complaint to the Commissioner",
+            Letter::Chaser => "reminder to the authority",
         }
     }
 }
@@ -39,6 +39,7 @@ fn drafted(app: &App, id: i64, kind: Letter) -> crate::casebook::Result<String> 
     match kind {
         Letter::Review => app.book.draft_review(id),
         Letter::Ico => app.book.draft_ico(id),
+        Letter::Chaser => app.book.draft_letter(id, Letter::Chaser, None),
     }
 }
 
@@ -76,6 +77,7 @@ pub fn default_path(d: &Draft) -> String {
     match d.kind {
         Letter::Review => format!("~/foi-review-{}.txt", d.case_id),
         Letter::Ico => format!("~/foi-ico-{}.txt", d.case_id),
+        Letter::Chaser => format!("~/foi-chaser-{}.txt", d.case_id),
     }
 }
 
@@ -178,20 +180,18 @@ fn record_sent(app: &mut App) {
         return;
     };
     let (id, kind) = (d.case_id, d.kind);
-    let event_kind = match kind {
-        Letter::Review => EventKind::ReviewRequested,
-        Letter::Ico => EventKind::IcoComplaint,
-    };
+    let (event_kind, note) = sent_event(kind);
     let today = app.today();
     let already = app.book.view(id).is_ok_and(|v| {
         v.file
             .events
             .iter()
-            .any(|e| e.kind == event_kind && e.date == today)
+            .any(|e| e.kind == event_kind && e.date == today && e.note.as_deref() == note)
     });
     let result = match kind {
         Letter::Review => app.book.record_review_sent(id),
         Letter::Ico => app.book.record_ico_sent(id),
+        Letter::Chaser => app.book.record_chaser_sent(id),
     };
     match result {
         Ok(event_id) => {
@@ -212,6 +212,7 @@ fn record_sent(app: &mut App) {
             let clock = match kind {
                 Letter::Review => ClockKind::ReviewResponse,
                 Letter::Ico => ClockKind::IcoComplaint,
+                Letter::Chaser => ClockKind::Response,
             };
             let due = app
                 .selected_view()
@@ -220,6 +221,7 @@ fn record_sent(app: &mut App) {
             let sent = match kind {
                 Letter::Review => "review requested",
                 Letter::Ico => "complaint sent to the Commissioner",
+                Letter::Chaser => "reminder sent to the authority",
             };
             let mut m = format!("Recorded: {sent} today, {}", long(today));
             if let (Letter::Review, Some(due)) = (kind, due) {
