@@ -64,6 +64,12 @@ impl Casebook {
         draft::draft(&v, kind, &text, &source, self.today, self.calendar.get())
     }
 
+    /// The day case `id`'s review request window closed, when it has closed without a
+    /// review asked for (a review letter drafted now is late).
+    pub fn review_window_closed(&self, id: i64) -> Result<Option<chrono::NaiveDate>> {
+        Ok(draft::review_window_closed(&self.view(id)?))
+    }
+
     /// Record that the review request was sent today (a `review-requested` event with the
     /// drafted letter attached). Returns the event's id.
     pub fn record_review_sent(&mut self, id: i64) -> Result<i64> {

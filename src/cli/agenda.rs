@@ -1,7 +1,7 @@
 //! `foi due` (the agenda, split by whose move it is; `--check` for cron and login
 //! shells) and `foi snooze`.
 
-use super::args::DueArgs;
+use super::args::{DueArgs, SnoozeArgs};
 use super::lists::json_rows;
 use super::{date_arg, json_line};
 use crate::calendar::{Clock, ClockState};
@@ -10,20 +10,8 @@ use crate::domain::dates::long;
 use crate::domain::{Regime, Span};
 use crate::present::{fit, pad};
 use chrono::NaiveDate;
-use clap::Args;
 use serde::Serialize;
 use std::fmt::Write;
-
-#[derive(Debug, Args)]
-pub struct SnoozeArgs {
-    pub case: String,
-    /// Remind me again on this day.
-    #[arg(long, value_name = "DATE", required_unless_present = "clear")]
-    pub until: Option<String>,
-    /// Remind me again now.
-    #[arg(long, conflicts_with = "until")]
-    pub clear: bool,
-}
 
 #[derive(Serialize)]
 struct DueJson<'a> {

@@ -75,7 +75,7 @@ pub enum Command {
     /// Load the example case (a real DWP response) for a first look.
     Demo,
     /// Hold back the reminder to chase a late authority until a date (the deadline still shows).
-    Snooze(super::agenda::SnoozeArgs),
+    Snooze(SnoozeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -315,6 +315,17 @@ pub struct DueArgs {
     /// With --check: warn this many working days ahead.
     #[arg(long, value_name = "N", default_value_t = 5, requires = "check")]
     pub warn: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct SnoozeArgs {
+    pub case: String,
+    /// Remind me again on this day.
+    #[arg(long, value_name = "DATE", required_unless_present = "clear")]
+    pub until: Option<String>,
+    /// Remind me again now.
+    #[arg(long, conflicts_with = "until")]
+    pub clear: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -59,6 +59,14 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
             );
         }
     }
+    if kind == Letter::Review
+        && let Some(closed) = book.review_window_closed(id)?
+    {
+        eprintln!(
+            "foi: warning: the review window closed on {}; the letter says so and asks the authority to consider it anyway",
+            crate::domain::dates::long(closed)
+        );
+    }
     if let Some(path) = &a.output {
         write_private(path, text.as_bytes())?;
     }

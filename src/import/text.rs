@@ -6,8 +6,8 @@ use std::fmt::Display;
 
 /// More than one character in this many being a control character (other than tab,
 /// line feed, carriage return and form feed) means the bytes are not text: letters have
-/// none, random bytes about one in eight.
-const CONTROL_ONE_IN: usize = 100;
+/// none or a stray few (an escape pasted from a terminal), random bytes one in eight.
+const CONTROL_ONE_IN: usize = 20;
 
 /// A file that is not text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -55,10 +55,22 @@ pub fn start(app: &mut App) {
     open(app, id, Letter::Review);
 }
 
-fn open(app: &mut App, id: i64, kind: Letter) {
+pub fn open(app: &mut App, id: i64, kind: Letter) {
     match drafted(app, id, kind) {
         Ok(text) => {
             app.status = None;
+            // A late review is still drafted (the letter owns up to it); say so.
+            if kind == Letter::Review
+                && let Ok(Some(closed)) = app.book.review_window_closed(id)
+            {
+                app.say(
+                    Tone::Error,
+                    format!(
+                        "Review window closed {}: the letter asks for a late review",
+                        long(closed)
+                    ),
+                );
+            }
             app.mode = Mode::Draft(Box::new(Draft {
                 case_id: id,
                 kind,
@@ -148,6 +160,10 @@ pub fn draft(app: &mut App, action: Action) {
         Action::ShowIco if d.kind != Letter::Ico => {
             let id = d.case_id;
             open(app, id, Letter::Ico);
+        }
+        Action::ShowChaser if d.kind != Letter::Chaser => {
+            let id = d.case_id;
+            open(app, id, Letter::Chaser);
         }
         Action::Close => app.mode = Mode::Normal,
         _ => {}

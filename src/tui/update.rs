@@ -48,6 +48,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Draft(_) => draft::draft(app, action),
         Mode::Hits(_) => find::hits(app, action),
         Mode::Stats(_) => stats::stats(app, action),
+        Mode::Agenda(_) => super::agenda::agenda(app, action),
         // Nothing under way after all: never leave the keyboard stuck.
         Mode::Busy(_) if app.job.is_none() => app.mode = Mode::Normal,
         Mode::Busy(_) => {}
@@ -116,6 +117,9 @@ fn normal(app: &mut App, action: Action) {
         Action::Import => import::start(app),
         Action::StartFind => find::start(app),
         Action::Stats => stats::start(app),
+        Action::Agenda => super::agenda::start(app),
+        Action::DraftChaser => super::agenda::chaser(app),
+        Action::Snooze => super::agenda::snooze_selected(app),
         Action::LoadDemo => load_demo(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Click { column, row } => mouse::click(app, column, row),

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 mod chaser;
 mod reasons;
 mod template;
+mod window;
 
 pub use reasons::challenged;
 use reasons::*;
@@ -30,6 +31,7 @@ pub const REVIEW_TEMPLATE: &str = include_str!("../../../assets/templates/review
 pub const ICO_TEMPLATE: &str = include_str!("../../../assets/templates/ico.txt");
 pub const CHASER_TEMPLATE: &str = include_str!("../../../assets/templates/chaser.txt");
 pub use chaser::late_clock;
+pub use window::review_window_closed;
 
 /// Lines longer than this are wrapped.
 pub const WIDTH: usize = 72;
@@ -66,7 +68,7 @@ impl Letter {
 }
 
 /// Every field a template may use, with what it holds (every letter knows all of them).
-pub const FIELDS: [(&str, &str); 31] = [
+pub const FIELDS: [(&str, &str); 32] = [
     ("today", "today's date as letters write it: 10 March 2018"),
     ("case_id", "the case's number in the casebook"),
     ("title", "the case's title"),
@@ -132,6 +134,10 @@ pub const FIELDS: [(&str, &str); 31] = [
     (
         "commissioner_name",
         "Information Commissioner's Office, or Scottish Information Commissioner",
+    ),
+    (
+        "window_note",
+        "a paragraph when the review is asked for after its window closed, asking for it to be considered anyway",
     ),
     (
         "chase_what",
@@ -425,6 +431,7 @@ pub fn fields(
     m.insert("commissioner", commissioner.to_string());
     m.insert("commissioner_name", commissioner_name.to_string());
     m.insert("commissioner_basis", commissioner_basis.to_string());
+    m.insert("window_note", window::window_note(v));
     chaser::insert_fields(&mut m, v);
     m
 }
