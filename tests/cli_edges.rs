@@ -364,3 +364,63 @@ fn nothing_to_chase_says_why() {
     let e = s.fails(&["draft", "chaser", "3"], 1);
     assert!(e.contains("nothing to chase on case #3 yet"), "{e}");
 }
+
+#[test]
+fn an_existing_file_is_never_replaced_without_force() {
+    let s = agenda_sandbox();
+    let file = s.path("mine.txt");
+    let f = file.to_str().unwrap();
+    std::fs::write(&file, "my own notes").unwrap();
+    for args in [
+        vec!["draft", "review", "1", "-o", f],
+        vec!["draft", "review", "1", "-o", f, "--record"],
+        vec!["draft", "chaser", "2", "-o", f],
+        vec!["export", "-o", f],
+        vec!["export", "1", "--format", "ics", "-o", f],
+    ] {
+        let e = s.fails(&args, 1);
+        assert_eq!(
+            e.trim(),
+            format!("foi: {f} already exists: add --force to replace it"),
+            "{args:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "my own notes");
+    }
+    // The refused --record recorded nothing.
+    assert_eq!(
+        s.json(&["show", "1"])["events"].as_array().unwrap().len(),
+        2
+    );
+    s.ok(&["draft", "review", "1", "-o", f, "--force"]);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("internal review")
+    );
+    s.ok(&["export", "--format", "csv", "-o", f, "--force"]);
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("id,"));
+    // --force means nothing without -o.
+    s.fails(&["export", "--force"], 1);
+}
+
+#[test]
+fn a_review_after_its_window_closed_warns_and_the_letter_says_so() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let out = on_day(&s, "2018-05-10", &["draft", "review", "1"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        "foi: warning: the review window closed on Fri 27 Apr 2018; the letter says so and asks the authority to consider it anyway"
+    );
+    let letter = flat(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        letter.contains("after the time you gave for asking for a review, which ended on 27 April 2018. I would be grateful if you would consider it nonetheless"),
+        "{letter}"
+    );
+    // In time: no warning, no such paragraph.
+    let out = on_day(&s, "2018-04-20", &["draft", "review", "1"]);
+    assert!(out.stderr.is_empty());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("consider it nonetheless"));
+}

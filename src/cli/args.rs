@@ -108,6 +108,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the file -o names if it exists (without this, an existing file is refused).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// The details `add` and `edit` share. On `edit`, "none" clears a field.

@@ -36,6 +36,9 @@ pub struct DraftArgs {
     /// the letter attached).
     #[arg(long)]
     pub record: bool,
+    /// Replace the file -o names if it exists (without this, an existing file is refused).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 pub fn run(book: &mut Casebook, cmd: DraftCmd, json: bool) -> Result<String> {
@@ -49,6 +52,9 @@ pub fn run(book: &mut Casebook, cmd: DraftCmd, json: bool) -> Result<String> {
 
 fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result<String> {
     let id = book.resolve(&a.case)?;
+    if let Some(path) = &a.output {
+        super::refuse_to_replace(path, a.force)?;
+    }
     let text = book.draft_letter(id, kind, a.template.as_deref())?;
     if kind == Letter::Ico {
         let v = book.view(id)?;
@@ -68,7 +74,7 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
         );
     }
     if let Some(path) = &a.output {
-        write_private(path, text.as_bytes())?;
+        write_private(path, text.as_bytes(), a.force)?;
     }
     let recorded = if a.record {
         let event = book.record_letter_sent(id, kind, Some(text.clone()))?;

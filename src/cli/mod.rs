@@ -163,6 +163,18 @@ pub(crate) fn read_import_file(path: &Path) -> Result<String> {
     crate::import::decode_text(&bytes, path.display()).map_err(|e| Error::user(e.to_string()))
 }
 
+/// A file `-o` names that is already there is kept unless `force`: a user error saying so,
+/// before any work is done.
+pub(crate) fn refuse_to_replace(path: &Path, force: bool) -> Result<()> {
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(Error::user(format!(
+            "{} already exists: add --force to replace it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// "none" (or an empty string) on an edit clears an optional field.
 pub(crate) fn clearable(v: Option<String>) -> Option<Option<String>> {
     v.map(|s| {
