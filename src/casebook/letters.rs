@@ -29,8 +29,29 @@ pub struct LetterSaved {
     pub created: bool,
     pub questions_added: usize,
     pub questions_updated: usize,
+    /// The case already had this letter: only its questions' outcomes were brought up
+    /// to date (nothing, when they already matched).
+    pub already_recorded: bool,
     /// Outcomes or exemptions that could not be kept as the letter gave them.
     pub warnings: Vec<String>,
+}
+
+impl LetterSaved {
+    /// For a letter the case already had: what (if anything) importing it changed.
+    pub fn already_said(&self) -> String {
+        if self.questions_updated == 0 && self.questions_added == 0 {
+            format!("Case #{}: already recorded, nothing added", self.case)
+        } else {
+            format!(
+                "Case #{} already had this letter: {} outcome{} brought up to date, {} question{} added",
+                self.case,
+                self.questions_updated,
+                if self.questions_updated == 1 { "" } else { "s" },
+                self.questions_added,
+                if self.questions_added == 1 { "" } else { "s" }
+            )
+        }
+    }
 }
 
 /// The questions as they can be stored: a withheld answer whose exemption the reader
@@ -202,6 +223,7 @@ impl Casebook {
             created: true,
             questions_added: added,
             questions_updated: 0,
+            already_recorded: false,
             warnings,
         })
     }
@@ -263,14 +285,12 @@ impl Casebook {
         })?;
         self.undo
             .record_changed(before, format!("import a letter into case #{id}"));
-        if already {
-            warnings.push("this letter was already recorded on the case: only the outcomes were brought up to date".into());
-        }
         Ok(LetterSaved {
             case: id,
             created: false,
             questions_added: added,
             questions_updated: updated,
+            already_recorded: already,
             warnings: warnings.clone(),
         })
     }

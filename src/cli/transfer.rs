@@ -373,7 +373,9 @@ fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) ->
     if json {
         return json_line(&saved);
     }
-    let mut out = if saved.created {
+    let mut out = if saved.already_recorded {
+        format!("{}\n", saved.already_said())
+    } else if saved.created {
         format!(
             "Imported {} as case #{} with {} question(s)\n",
             a.file.display(),

@@ -568,6 +568,9 @@ fn save(app: &mut App) {
 }
 
 fn saved_message(name: &str, s: &LetterSaved) -> String {
+    if s.already_recorded {
+        return s.already_said();
+    }
     let mut m = if s.created {
         format!(
             "Imported {} as case #{}: {}",

@@ -293,9 +293,25 @@ fn jump(app: &mut App, action: Action) {
                     app.mode = Mode::Normal;
                     show_case(app, id);
                     app.focus = Pane::Case;
-                    app.say(Tone::Info, format!("Case #{id}"));
+                    // The case pane's title names it; a "Case #3" here would outlive it.
+                    app.status = None;
                 }
-                Err(e) => app.say_error(&e),
+                // Said at once (the prompt would hide the status line), in the UI's
+                // own words: the library's points at `foi list`.
+                Err(crate::casebook::Error::User(m)) if m.starts_with("no case matches") => {
+                    app.mode = Mode::Normal;
+                    app.say(
+                        Tone::Error,
+                        format!(
+                            "No case matches “{}”: : takes an id, a reference or the start of a title",
+                            crate::present::fit(key.trim(), 30)
+                        ),
+                    );
+                }
+                Err(e) => {
+                    app.mode = Mode::Normal;
+                    app.say_error(&e);
+                }
             }
         }
         _ => {}
