@@ -36,6 +36,17 @@ pub struct LetterSaved {
     pub warnings: Vec<String>,
 }
 
+/// A new case's title when none is given: the reference, else the request's date. Not
+/// the authority's name, which every list shows beside the title already.
+pub fn default_title(p: &Proposal) -> String {
+    match (&p.their_ref, p.request_date, p.letter_date) {
+        (Some(r), _, _) => format!("Request {}", r.trim()),
+        (None, Some(d), _) => format!("Request of {}", crate::domain::dates::letter(d)),
+        (None, None, Some(d)) => format!("Answered on {}", crate::domain::dates::letter(d)),
+        (None, None, None) => "Request".to_string(),
+    }
+}
+
 impl LetterSaved {
     /// For a letter the case already had: what (if anything) importing it changed.
     pub fn already_said(&self) -> String {
@@ -178,10 +189,7 @@ impl Casebook {
             .title
             .clone()
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| match &p.their_ref {
-                Some(r) => format!("{authority} {r}"),
-                None => format!("{authority} request"),
-            });
+            .unwrap_or_else(|| default_title(p));
         let mut events = Vec::new();
         if let Some(sent) = p.request_date {
             events.push(Event {

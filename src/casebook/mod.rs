@@ -29,7 +29,7 @@ pub use drafting::{
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use exports::Walked;
-pub use letters::{LetterChoices, LetterSaved};
+pub use letters::{LetterChoices, LetterSaved, default_title};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
 pub use stats::{

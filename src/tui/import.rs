@@ -193,11 +193,7 @@ impl ImportReview {
         };
         let title_hint = match &self.destination {
             Destination::Existing { .. } => "unused: the case keeps its title".to_string(),
-            _ => match (&p.authority, &p.their_ref) {
-                (Some(a), Some(r)) => format!("if left blank: {a} {r}"),
-                (Some(a), None) => format!("if left blank: {a} request"),
-                _ => "a few words".to_string(),
-            },
+            _ => format!("if left blank: {}", crate::casebook::default_title(&p)),
         };
         if let Some(t) = self
             .form
