@@ -203,3 +203,28 @@ fn a_review_drafted_after_its_window_closed_says_so() {
     );
     assert_snapshot!("late_review_draft_100x40", screen(&app));
 }
+
+#[test]
+fn the_add_form_takes_the_requests_full_text() {
+    let mut app = empty_app(100, 40);
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Bridge inspections");
+    press(&mut app, &["Tab"]);
+    type_text(&mut app, "Network Rail");
+    for _ in 0..9 {
+        press(&mut app, &["Tab"]);
+    }
+    type_text(
+        &mut app,
+        "Please send the 2017 inspection reports for the Tay Bridge.",
+    );
+    press(&mut app, &["Enter"]);
+    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
+    let v = app.book.view(1).expect("saved");
+    assert_eq!(
+        v.file.case.text.as_deref(),
+        Some("Please send the 2017 inspection reports for the Tay Bridge.")
+    );
+    // And full-text search finds it.
+    assert_eq!(app.book.search("tay", 5).expect("search").len(), 1);
+}
