@@ -121,14 +121,16 @@ fn snoozing_in_the_agenda_holds_back_the_chase_but_never_the_deadline() {
     let mut app = agenda_app(120, 30);
     press(&mut app, &["A", "G", "z"]);
     assert!(
-        status_text(&app).starts_with("Reminders for case #2 snoozed until Sat 17 Mar 2018"),
+        status_text(&app).starts_with("Case #2: reminders snoozed to Sat 17 Mar 2018"),
         "{}",
         status_text(&app)
     );
     let a = agenda_mode(&app);
     assert_eq!(a.rows.len(), 3, "the deadline still shows");
     assert_eq!(a.rows[a.list.selected].snoozed_until, Some(day(3, 17)));
-    assert!(screen(&app).contains("22 wd overdue · snoozed to 17 Mar"));
+    assert!(screen(&app).contains("22 wd overdue · snoozed 17 Mar"));
+    resize(&mut app, 80, 24);
+    assert!(screen(&app).contains("22 wd overdue · snoozed 17 Mar"));
     assert!(
         app.book
             .attention(5)

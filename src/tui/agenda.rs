@@ -161,7 +161,7 @@ fn snooze(app: &mut App, id: i64) {
             app.say(
                 Tone::Done,
                 format!(
-                    "Reminders for case #{id} snoozed until {} (z again brings them back); the deadline still shows",
+                    "Case #{id}: reminders snoozed to {} (z again brings them back); its deadline still shows",
                     long(until)
                 ),
             );

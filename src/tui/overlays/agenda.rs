@@ -29,11 +29,7 @@ pub fn page(app: &App) -> usize {
 /// The countdown column: "chase" on a late authority, "snoozed" on a held-back reminder.
 fn left(r: &DueRow) -> String {
     match (r.whose, r.snoozed_until) {
-        (_, Some(d)) => format!(
-            "{} · snoozed to {}",
-            r.clock.countdown(),
-            d.format("%-d %b")
-        ),
+        (_, Some(d)) => format!("{} · snoozed {}", r.clock.countdown(), d.format("%-d %b")),
         (Move::Chase, None) => format!("{} · chase", r.clock.countdown()),
         _ => r.clock.countdown(),
     }
@@ -85,7 +81,7 @@ pub fn draw(f: &mut Frame, app: &App, a: &Agenda, main: Rect) {
             Span::raw(format!("  {} ", pad(&long(row.clock.due), 16)))
         }];
         spans.push(Span::styled(
-            pad(&left(row), if narrow { 28 } else { 33 }),
+            pad(&left(row), if narrow { 30 } else { 33 }),
             urgency,
         ));
         if !narrow {
