@@ -75,7 +75,7 @@ pub fn checked_date(input: &str, year: i32, month: u32, day: u32) -> Result<Naiv
 /// Parse a date as a user types it. Accepts ISO (`2018-02-27`), UK numeric
 /// (`27/02/2018`, `27-02-2018`, `27.02.2018`), written (`27 Feb 2018`, `27th February
 /// 2018`, `Tuesday 27 February 2018`, `February 27, 2018`) and relative forms (`today`,
-/// `yesterday`, `tomorrow`, `+3d`, `-2w`, `+1m`).
+/// `yesterday`, `tomorrow`, `+3d`, `-2w`, `+1m`, `+2 weeks`, `in 2 weeks`, `3 days ago`).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let s = input.trim();
     let lower = s.to_ascii_lowercase();
@@ -115,6 +115,13 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
 }
 
 fn parse_relative(lower: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
+    // "in 2 weeks" and "3 days ago" are "+2 weeks" and "-3 days".
+    if let Some(rest) = lower.strip_prefix("in ") {
+        return parse_relative(&format!("+{}", rest.trim_start()), today);
+    }
+    if let Some(rest) = lower.strip_suffix(" ago") {
+        return parse_relative(&format!("-{}", rest.trim_end()), today);
+    }
     let sign = match lower.chars().next()? {
         '+' => 1i64,
         '-' => -1,
@@ -269,6 +276,13 @@ mod tests {
         assert_eq!(parse_date("yesterday", today), Ok(d(2018, 3, 9)));
         assert_eq!(parse_date("+3d", today), Ok(d(2018, 3, 13)));
         assert_eq!(parse_date("-2w", today), Ok(d(2018, 2, 24)));
+        // Periods as people write them.
+        assert_eq!(parse_date("+2 weeks", today), Ok(d(2018, 3, 24)));
+        assert_eq!(parse_date("in 2 weeks", today), Ok(d(2018, 3, 24)));
+        assert_eq!(parse_date("In 1 month", today), Ok(d(2018, 4, 10)));
+        assert_eq!(parse_date("3 days ago", today), Ok(d(2018, 3, 7)));
+        assert!(parse_date("in a while", today).is_err());
+        assert!(parse_date("-2 weeks ago", today).is_err());
         assert_eq!(parse_date("+1m", today), Ok(d(2018, 4, 10)));
     }
 
