@@ -424,3 +424,27 @@ fn a_review_after_its_window_closed_warns_and_the_letter_says_so() {
     assert!(out.stderr.is_empty());
     assert!(!String::from_utf8_lossy(&out.stdout).contains("consider it nonetheless"));
 }
+
+#[test]
+fn a_snoozed_case_keeps_its_calendar_alarm() {
+    let s = agenda_sandbox();
+    let before = s.ok(&["export", "2", "--format", "ics"]);
+    s.ok(&["snooze", "2", "--until", "+1w"]);
+    let after = s.ok(&["export", "2", "--format", "ics"]);
+    let events = |ics: &str| {
+        ics.split("BEGIN:VEVENT")
+            .skip(1)
+            .map(|e| {
+                let uid = e
+                    .lines()
+                    .find(|l| l.starts_with("UID:"))
+                    .unwrap()
+                    .to_string();
+                (uid, e.contains("BEGIN:VALARM"))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(!events(&before).is_empty());
+    assert_eq!(events(&after), events(&before));
+    assert!(events(&after).iter().all(|(_, alarm)| *alarm));
+}
