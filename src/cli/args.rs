@@ -47,11 +47,11 @@ pub enum Command {
     List(ListArgs),
     /// Everything about one case.
     Show(ShowArgs),
-    /// The agenda: every live clock of every case, soonest first.
+    /// The agenda: every live clock of every open case, your move and the authority's.
     Due(DueArgs),
     /// Full-text search over cases, questions, notes and letters.
     Search(super::search::SearchArgs),
-    /// Draft a letter: the internal review request, or the complaint to the Commissioner.
+    /// Draft a letter: the internal review request, the complaint to the Commissioner, or a chaser.
     #[command(subcommand)]
     Draft(super::draft::DraftCmd),
     /// Read cases in: a response letter, a casebook export (JSON) or WhatDoTheyKnow JSON.
@@ -74,7 +74,8 @@ pub enum Command {
     },
     /// Load the example case (a real DWP response) for a first look.
     Demo,
-    /// Hold back the reminder to chase a late authority until a date (the deadline still shows).
+    /// Hold back a case's reminders that are no deadline (chasing a late authority; a
+    /// clarification or fee it waits for) until a date; the deadlines still show.
     Snooze(SnoozeArgs),
 }
 
