@@ -448,3 +448,39 @@ fn a_snoozed_case_keeps_its_calendar_alarm() {
     assert_eq!(events(&after), events(&before));
     assert!(events(&after).iter().all(|(_, alarm)| *alarm));
 }
+
+#[test]
+fn mistakes_in_outcomes_and_sections_get_a_pointed_answer() {
+    let s = agenda_sandbox();
+    s.ok(&[
+        "question",
+        "add",
+        "2",
+        "--label",
+        "Q1",
+        "--text",
+        "Visa data",
+    ]);
+    let e = s.fails(&["question", "set", "2", "Q1", "--outcome", "withhled"], 1);
+    assert!(e.contains("did you mean withheld?"), "{e}");
+    let e = s.fails(
+        &[
+            "question",
+            "set",
+            "2",
+            "Q1",
+            "--outcome",
+            "withheld",
+            "--exemption",
+            "reg 12(5)(e)",
+        ],
+        1,
+    );
+    assert!(
+        e.contains("12(5)(e) is a regulation of the EIR")
+            && e.contains("set the case's regime to EIR"),
+        "{e}"
+    );
+    let e = s.fails(&["delete", "2"], 1);
+    assert!(e.contains("(1 question, 1 event)"), "{e}");
+}

@@ -230,3 +230,36 @@ fn the_add_form_takes_the_requests_full_text() {
     // And full-text search finds it.
     assert_eq!(app.book.search("tay", 5).expect("search").len(), 1);
 }
+
+#[test]
+fn a_failed_jump_says_so_at_once_and_a_good_one_leaves_no_stale_status() {
+    let mut app = agenda_app(120, 30);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "nonesuch");
+    press(&mut app, &["Enter"]);
+    assert!(matches!(app.mode, Mode::Normal));
+    let said = status_text(&app);
+    assert!(said.starts_with("No case matches “nonesuch”"), "{said}");
+    assert!(!said.contains("foi list"), "{said}");
+    assert!(screen(&app).contains("No case matches"));
+    press(&mut app, &[":"]);
+    type_text(&mut app, "3");
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.selected_id(), Some(3));
+    assert_eq!(status_text(&app), "");
+}
+
+#[test]
+fn deleting_a_case_counts_in_the_singular_too() {
+    let mut app = agenda_app(120, 30);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2");
+    press(&mut app, &["Enter", "Esc", "x"]);
+    let Mode::Confirm(c) = &app.mode else {
+        panic!("asks first; status: {}", status_text(&app))
+    };
+    assert_eq!(
+        c.question,
+        "Delete case #2 “Visa processing times” with its 0 questions and 1 event?"
+    );
+}
