@@ -484,3 +484,27 @@ fn mistakes_in_outcomes_and_sections_get_a_pointed_answer() {
     let e = s.fails(&["delete", "2"], 1);
     assert!(e.contains("(1 question, 1 event)"), "{e}");
 }
+
+#[test]
+fn notify_is_silently_skipped_without_a_notification_service() {
+    let s = agenda_sandbox();
+    let run = |extra: &[&str]| {
+        let mut c = s.spawnable();
+        c.env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("XDG_RUNTIME_DIR", s.path("no-runtime"))
+            .args(["due", "--check"])
+            .args(extra);
+        c.output().unwrap()
+    };
+    let plain = run(&[]);
+    let notified = run(&["--notify"]);
+    assert_eq!(notified.status.code(), Some(1));
+    assert_eq!(notified.stdout, plain.stdout);
+    assert!(
+        notified.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&notified.stderr)
+    );
+    // --notify means nothing without --check.
+    s.fails(&["due", "--notify"], 1);
+}

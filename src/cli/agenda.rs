@@ -42,7 +42,11 @@ fn row_json(r: &DueRow) -> DueJson<'_> {
 
 pub fn due(book: &Casebook, a: DueArgs, json: bool) -> Result<String> {
     if a.check {
-        return check(book, a.warn, json);
+        let out = check(book, a.warn, json)?;
+        if a.notify && !out.is_empty() {
+            notify_of(book, a.warn)?;
+        }
+        return Ok(out);
     }
     let within = a
         .within
@@ -141,6 +145,36 @@ fn check(book: &Casebook, warn: u32, json: bool) -> Result<String> {
         let _ = writeln!(o, "#{} {what} — {case}", r.case_id);
     }
     Ok(o)
+}
+
+/// The desktop notification for `--check --notify`: how many, and the first few.
+fn notify_of(book: &Casebook, warn: u32) -> Result<()> {
+    const SHOWN: usize = 5;
+    let rows = book.attention(warn)?;
+    let mut body: Vec<String> = rows
+        .iter()
+        .take(SHOWN)
+        .map(|r| {
+            format!(
+                "#{} {}: {}",
+                r.case_id,
+                fit(&r.authority, 30),
+                r.clock.countdown()
+            )
+        })
+        .collect();
+    if rows.len() > SHOWN {
+        body.push(format!("and {} more: foi due --check", rows.len() - SHOWN));
+    }
+    super::notify::notify(
+        &format!(
+            "foi: {} need{} attention",
+            rows.len(),
+            if rows.len() == 1 { "s" } else { "" }
+        ),
+        &body.join("\n"),
+    );
+    Ok(())
 }
 
 /// `--within`: `14`, `14d`, `3w`, or a period as letters write it (`2 weeks`,

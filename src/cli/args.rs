@@ -319,6 +319,10 @@ pub struct DueArgs {
     /// With --check: warn this many working days ahead.
     #[arg(long, value_name = "N", default_value_t = 5, requires = "check")]
     pub warn: u32,
+    /// With --check: also show a desktop notification, where a notification service runs
+    /// (silently nothing where none does).
+    #[arg(long, requires = "check")]
+    pub notify: bool,
 }
 
 #[derive(Debug, Args)]

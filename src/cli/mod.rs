@@ -8,6 +8,7 @@ mod events;
 mod export_out;
 mod holidays;
 mod lists;
+mod notify;
 mod questions;
 mod search;
 mod show;
