@@ -3,8 +3,6 @@
 //! happens and nothing is said: the lines on standard output and the exit status are
 //! the check's answer either way.
 
-use std::path::Path;
-
 /// Show `summary` with `body` as a desktop notification, if one can be shown.
 pub fn notify(summary: &str, body: &str) {
     if !session_bus_likely() {
@@ -23,12 +21,12 @@ pub fn notify(summary: &str, body: &str) {
 #[cfg(all(unix, not(target_os = "macos")))]
 fn session_bus_likely() -> bool {
     std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty())
-        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists())
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|d| std::path::Path::new(&d).join("bus").exists())
 }
 
 /// macOS and Windows have a notification centre in every session.
 #[cfg(not(all(unix, not(target_os = "macos"))))]
 fn session_bus_likely() -> bool {
-    let _ = Path::new("");
     true
 }
