@@ -45,45 +45,21 @@ fn day(m: u32, d: u32) -> chrono::NaiveDate {
 }
 
 /// The example case, a Home Office request never answered (due 7 Feb: 22 working days
-/// late on 10 Mar) and a Cabinet Office one stopped by a clarification request.
+/// late on 10 Mar) and a Cabinet Office one stopped by a clarification request (read in
+/// as a casebook export, as a user's file would be).
 fn agenda_app(width: u16, height: u16) -> foi_casebook::tui::app::App {
-    use foi_casebook::casebook::{NewCase, NewEvent};
-    use foi_casebook::domain::{EventKind, Regime};
     let mut app = demo_app(width, height);
-    let case = |authority: &str, title: &str, sent| NewCase {
-        title: title.into(),
-        authority: authority.into(),
-        regime: Regime::Foia,
-        sent: Some(sent),
-        received: None,
-        their_ref: None,
-        my_ref: None,
-        channel: None,
-        url: None,
-        text: None,
-        tags: Vec::new(),
-        notes: None,
-    };
-    app.book
-        .add_case(case("Home Office", "Visa processing times", day(1, 10)))
-        .expect("add");
-    let id = app
-        .book
-        .add_case(case("Cabinet Office", "Clarified request", day(2, 20)))
-        .expect("add");
-    app.book
-        .add_event(
-            id,
-            NewEvent {
-                kind: EventKind::ClarificationRequested,
-                date: day(2, 25),
-                note: None,
-                window: None,
-                until: None,
-                letter: None,
-            },
-        )
-        .expect("event");
+    let doc = foi_casebook::casebook::parse_document(
+        r#"{"format": "foi-casebook", "version": 1, "cases": [
+            {"title": "Visa processing times", "authority": "Home Office",
+             "sent": "2018-01-10"},
+            {"title": "Clarified request", "authority": "Cabinet Office",
+             "sent": "2018-02-20",
+             "events": [{"kind": "clarification-requested", "date": "2018-02-25"}]}
+        ]}"#,
+    )
+    .expect("a casebook document");
+    app.book.import_document(&doc, false).expect("imported");
     app.reload();
     app
 }
@@ -253,13 +229,13 @@ fn a_failed_jump_says_so_at_once_and_a_good_one_leaves_no_stale_status() {
 fn deleting_a_case_counts_in_the_singular_too() {
     let mut app = agenda_app(120, 30);
     press(&mut app, &[":"]);
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     press(&mut app, &["Enter", "Esc", "x"]);
     let Mode::Confirm(c) = &app.mode else {
         panic!("asks first; status: {}", status_text(&app))
     };
     assert_eq!(
         c.question,
-        "Delete case #2 “Visa processing times” with its 0 questions and 1 event?"
+        "Delete case #3 “Clarified request” with its 0 questions and 1 event?"
     );
 }
