@@ -101,6 +101,7 @@ impl Store {
     }
 
     /// Cap the file's size in pages: how the tests simulate a disk that fills mid-write.
+    #[cfg(feature = "test-hooks")]
     pub fn limit_pages(&self, pages: i64) -> Result<()> {
         self.conn
             .pragma_update(None, "max_page_count", pages)
