@@ -8,6 +8,7 @@ mod case_files;
 mod decode;
 mod digest;
 mod error;
+mod file;
 mod meta;
 mod open;
 mod question_texts;
