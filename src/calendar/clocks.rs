@@ -39,6 +39,14 @@ pub(crate) struct Draft {
     /// FOIA's 40-working-day outer limit, past which a running clock is very overdue,
     /// and what to add to the basis then.
     pub outer: Option<(NaiveDate, &'static str)>,
+    /// The deadline passed before the authority's notice came (a late extension or
+    /// clarification request): missed for good, and overdue until the closing event.
+    pub breached: bool,
+    /// The date a late notice promised, shown as a promise beside the missed deadline.
+    pub promised: Option<NaiveDate>,
+    /// The window's limit is the regulator's practice, not law: past it the step is
+    /// late, not lost, and this says why.
+    pub practice: Option<&'static str>,
 }
 
 impl Draft {
@@ -60,6 +68,9 @@ impl Draft {
             missing: "",
             paused_left: None,
             outer: None,
+            breached: false,
+            promised: None,
+            practice: None,
         }
     }
 }
@@ -92,10 +103,11 @@ impl Ctx<'_> {
         let working = d.unit == Unit::WorkingDays;
         let mut b = d.basis;
         let mut very_overdue = false;
+        let mut awaited = false;
         let (state, days_left) = if let Some(x) = d.closed {
             let left = self.diff(d.unit, x, d.due);
             b.text("; ").text(d.closer).text(" ").long(x);
-            if x <= d.due {
+            if x <= d.due && !d.breached {
                 if window {
                     b.text(", in time");
                 } else if left == 0 {
@@ -114,7 +126,13 @@ impl Ctx<'_> {
                     } else {
                         " late"
                     });
-                (ClockState::Missed, left)
+                match d.practice {
+                    Some(note) => {
+                        b.text(note);
+                        (ClockState::Late, left)
+                    }
+                    None => (ClockState::Missed, left),
+                }
             }
         } else if d.start > self.today {
             (ClockState::NotStarted, self.diff(d.unit, self.today, d.due))
@@ -137,7 +155,13 @@ impl Ctx<'_> {
             let left = self.diff(d.unit, self.today, d.due);
             if window && left < 0 {
                 b.text("; passed with no ").text(d.missing);
-                (ClockState::Lapsed, left)
+                match d.practice {
+                    Some(note) => {
+                        b.text(note);
+                        (ClockState::Late, left)
+                    }
+                    None => (ClockState::Lapsed, left),
+                }
             } else {
                 if let Some((outer, note)) = d.outer
                     && left < 0
@@ -149,7 +173,12 @@ impl Ctx<'_> {
                         .text(")")
                         .text(note);
                 }
-                (ClockState::Running, left)
+                if d.breached && left < 0 {
+                    awaited = true;
+                    (ClockState::Missed, left)
+                } else {
+                    (ClockState::Running, left)
+                }
             }
         };
         Clock {
@@ -161,6 +190,9 @@ impl Ctx<'_> {
             unit: d.unit,
             basis: b.into_string(),
             very_overdue,
+            promised: d.promised,
+            awaited,
+            closed: d.closed,
         }
     }
 }
@@ -237,8 +269,8 @@ fn compute(file: &CaseFile, today: NaiveDate, cal: &Calendar, explain: bool) -> 
     };
     // Six at most: response, extended, review request, review response, Commissioner, Tribunal.
     let mut out = Vec::with_capacity(6);
-    let unanswered_until = response::clocks(&ctx, received, events, &mut out);
-    windows::review_request(&ctx, events, unanswered_until, &mut out);
+    let period = response::clocks(&ctx, received, events, &mut out);
+    windows::review_request(&ctx, events, &period, &mut out);
     let unreviewed_until = windows::review_response(&ctx, events, &mut out);
     windows::commissioner(&ctx, events, unreviewed_until, &mut out);
     windows::tribunal(&ctx, events, &mut out);
@@ -259,6 +291,7 @@ pub fn status(file: &CaseFile, clocks: &[Clock]) -> CaseStatus {
         response_overdue,
         review_overdue,
     )
+    .in_regime(file.case.regime)
 }
 
 /// The clock that matters now: of the live ones, the one due soonest (so the most

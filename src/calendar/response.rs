@@ -18,15 +18,29 @@ enum Phase {
     FeeWait { notice: NaiveDate, used: u32 },
 }
 
-/// Push the response clock (and the extended one, if claimed). Returns the end of the
-/// response period when no response has come (FOISA s20(5) counts the review window
-/// from there), `None` when answered or stopped.
+/// Where the response stage ended: what the review window counts from (FOISA s20(5)).
+pub(crate) struct Period {
+    /// The end of the time allowed to respond (the extended date, if extended in time).
+    pub due: NaiveDate,
+    /// Stopped for clarification or a fee: no end yet.
+    pub stopped: bool,
+}
+
+/// A notice that came after the deadline: it cannot extend or stop a clock that has run
+/// out, so the deadline stays missed and the notice is reported in the basis.
+struct LateNotice<'a> {
+    event: &'a Event,
+    /// "extension notice", "clarification request".
+    what: &'static str,
+}
+
+/// Push the response clock (and the extended one, if claimed in time).
 pub(crate) fn clocks(
     ctx: &Ctx,
     received: NaiveDate,
     events: &[Event],
     out: &mut Vec<Clock>,
-) -> Option<NaiveDate> {
+) -> Period {
     let mut phase = Phase::Running {
         from: received,
         used: 0,
@@ -37,6 +51,7 @@ pub(crate) fn clocks(
     let mut first_ext: Option<NaiveDate> = None;
     let mut last_ext: Option<&Event> = None;
     let mut response: Option<NaiveDate> = None;
+    let mut late: Option<LateNotice> = None;
     let extensible = ctx.regime != Regime::Foisa;
 
     for e in events {
@@ -47,7 +62,19 @@ pub(crate) fn clocks(
             }
             // A second request while one is pending does not move the stop.
             EventKind::ClarificationRequested if !matches!(phase, Phase::Clarifying { .. }) => {
-                phase = Phase::Clarifying { asked: e.date };
+                match phase {
+                    // Asked after the deadline: too late to stop it (FOIA s1(3) and
+                    // s10(6) only stop a clock that is still running).
+                    Phase::Running { from, used }
+                        if first_ext.is_none() && e.date > ctx.add(from, LIMIT - used) =>
+                    {
+                        late.get_or_insert(LateNotice {
+                            event: e,
+                            what: "clarification request",
+                        });
+                    }
+                    _ => phase = Phase::Clarifying { asked: e.date },
+                }
             }
             EventKind::ClarificationSent => {
                 if let Phase::Clarifying { asked } = phase {
@@ -89,10 +116,22 @@ pub(crate) fn clocks(
                         .text(" used before)");
                 }
             }
-            EventKind::Extension if extensible => {
-                first_ext.get_or_insert(e.date);
-                last_ext = Some(e);
-            }
+            EventKind::Extension if extensible => match phase {
+                // Given after the deadline: the deadline was already breached.
+                Phase::Running { from, used }
+                    if first_ext.is_none() && e.date > ctx.add(from, LIMIT - used) =>
+                {
+                    late.get_or_insert(LateNotice {
+                        event: e,
+                        what: "extension notice",
+                    });
+                }
+                _ if late.is_none() => {
+                    first_ext.get_or_insert(e.date);
+                    last_ext = Some(e);
+                }
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -151,6 +190,9 @@ pub(crate) fn clocks(
     if ctx.regime == Regime::Foia && first_ext.is_none() && !stopped {
         d.outer = Some((outer, ""));
     }
+    if let Some(n) = &late {
+        late_notice(ctx, &mut d, n);
+    }
     out.push(ctx.finish(d));
 
     let mut final_due = due;
@@ -159,7 +201,42 @@ pub(crate) fn clocks(
         final_due = d.due;
         out.push(ctx.finish(d));
     }
-    (response.is_none() && !stopped).then_some(final_due)
+    Period {
+        due: final_due,
+        stopped,
+    }
+}
+
+/// The deadline stays missed: the late notice is named, with the date it promised (a
+/// promise, not a new statutory deadline).
+fn late_notice(ctx: &Ctx, d: &mut Draft, n: &LateNotice) {
+    d.breached = true;
+    let after = ctx.diff(Unit::WorkingDays, d.due, n.event.date);
+    d.basis
+        .text("; ")
+        .text(n.what)
+        .text(" of ")
+        .long(n.event.date)
+        .text(" came ")
+        .count(after.unsigned_abs(), true)
+        .text(" after the deadline, too late to ")
+        .text(if n.event.kind == EventKind::Extension {
+            match ctx.regime {
+                Regime::Foia => "extend it (FOIA s10(3), s17(2))",
+                _ => "extend it (reg 7(1))",
+            }
+        } else {
+            "stop it"
+        });
+    if n.event.kind == EventKind::Extension {
+        d.promised = n.event.until;
+        if let Some(p) = n.event.until {
+            d.basis
+                .text("; the authority promises a response by ")
+                .long(p)
+                .text(" (a promise, not a statutory deadline)");
+        }
+    }
 }
 
 /// "20 working days from receipt Sat 3 Feb 2018 (day 1 Mon 5 Feb)", or from the
@@ -183,13 +260,23 @@ fn counted_from(
             .text(")"),
         None => b.text("receipt ").long(from),
     };
-    b.text(if ctx.cal.is_working(ctx.which, from) {
-        " (day 1 "
+    if !ctx.explain || ctx.cal.is_working(ctx.which, from) {
+        b.text(" (day 1 ");
     } else {
-        ", not a working day (day 1 "
-    })
-    .short(ctx.add(from, 1))
-    .text(")");
+        // Received on a bank holiday: name it, so the working shows why day 1 is later.
+        let mut named = false;
+        ctx.cal.for_each_holiday(ctx.which, from, from, |_, label| {
+            b.text(", ")
+                .text(label)
+                .text(", a bank holiday that does not count (day 1 ");
+            named = true;
+            std::ops::ControlFlow::Break(())
+        });
+        if !named {
+            b.text(", not a working day (day 1 ");
+        }
+    }
+    b.short(ctx.add(from, 1)).text(")");
 }
 
 /// The extended response clock: FOIA public interest extension (the authority's date,

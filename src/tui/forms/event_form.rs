@@ -40,6 +40,12 @@ fn fields(e: Option<&Event>, default_kind: EventKind, today: NaiveDate) -> Vec<F
             "the date the authority gave, if any",
         ),
         Field::text(
+            F::Reference,
+            "Ref",
+            e.and_then(|e| e.reference.as_deref()).unwrap_or(""),
+            "their case or appeal reference: IC-312345-X9Y8, EA/2024/0123",
+        ),
+        Field::text(
             F::Note,
             "Note",
             e.and_then(|e| e.note.as_deref()).unwrap_or(""),
@@ -133,6 +139,7 @@ pub(super) fn save_new(form: &Form, book: &mut Casebook, case_id: i64) -> Result
             window: window(form),
             until: until(form),
             letter: None,
+            reference: form.optional(F::Reference),
         },
     )?;
     Ok(saved(form, case_id, "recorded"))
@@ -151,6 +158,7 @@ pub(super) fn save_edit(
         window: Some(window(form)),
         until: Some(until(form)),
         letter: None,
+        reference: Some(form.optional(F::Reference)),
     };
     book.edit_event(case_id, event_id, patch)?;
     Ok(saved(form, case_id, "corrected"))
