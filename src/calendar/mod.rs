@@ -57,6 +57,8 @@ pub use workdays::Calendar;
 #[cfg(test)]
 mod tests_clocks;
 #[cfg(test)]
+mod tests_law;
+#[cfg(test)]
 mod tests_props;
 #[cfg(test)]
 mod tests_reference;

@@ -268,7 +268,7 @@ fn counted_from(
         ctx.cal.for_each_holiday(ctx.which, from, from, |_, label| {
             b.text(", ")
                 .text(label)
-                .text(", a bank holiday that does not count (day 1 ");
+                .text(", which does not count (day 1 ");
             named = true;
             std::ops::ControlFlow::Break(())
         });

@@ -83,8 +83,9 @@ fn stated_due(ctx: &Ctx, from: NaiveDate, stated: Span) -> NaiveDate {
 /// is the deadline.
 fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
     let late = r.date > period.due;
-    let start = if late { r.date } else { period.due };
-    let due = ctx.add(start, 40);
+    // Counted from the later of the two; open (and running) from the response itself.
+    let from = if late { r.date } else { period.due };
+    let due = ctx.add(from, 40);
     if late {
         b.text("40 working days from the late response of ")
             .long(r.date)
@@ -96,7 +97,7 @@ fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
             .long(r.date)
             .text(" came in time)");
     }
-    b.holidays(ctx.cal, ctx.which, start, due);
+    b.holidays(ctx.cal, ctx.which, from, due);
     if let Some(stated) = r.window {
         let theirs = stated_due(ctx, r.date, stated);
         if theirs != due {
@@ -109,7 +110,7 @@ fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
             });
         }
     }
-    Draft::new(ClockKind::ReviewRequest, start, due, Unit::WorkingDays, b)
+    Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
 }
 
 /// The requester's window to ask for an internal review: the window the response
@@ -241,7 +242,7 @@ pub(crate) fn commissioner(
         } else {
             b.text("6 weeks (42 days) from the review outcome of ")
                 .long(v)
-                .text(" (the ICO's practice, not a statutory limit)");
+                .text(" (the ICO's practice, not a limit set in law)");
             (v, plus_days(v, 42))
         }
     } else {
