@@ -62,7 +62,7 @@ impl ClockKind {
             ClockKind::IcoComplaint => "ICO complaint window",
             ClockKind::CommissionerAppeal => "SIC application window",
             ClockKind::TribunalAppeal => "Tribunal appeal window",
-            ClockKind::CourtOfSessionAppeal => "Court of Session appeal window",
+            ClockKind::CourtOfSessionAppeal => "Court of Session window",
         }
     }
 

@@ -281,7 +281,7 @@ pub(crate) fn tribunal(ctx: &Ctx, events: &[Event], out: &mut Vec<Clock>) {
     let dd = decision.date;
     let mut b = Basis::new(ctx.explain);
     let mut d = if ctx.regime.is_scottish() {
-        b.text("42 days from the Commissioner's decision of ")
+        b.text("42 days from the Scottish Information Commissioner's decision of ")
             .long(dd)
             .text(" to appeal to the Court of Session on a point of law (Rules of the Court of Session r41.20(1)(b); right of appeal ")
             .text(if ctx.regime == Regime::Foisa {

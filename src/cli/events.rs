@@ -31,6 +31,7 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
                 return json_line(&json!({ "case": id, "event": eid }));
             }
             let v = book.view(id)?;
+            let kind = kind.name_in(v.file.case.regime);
             let next = v
                 .next_clock()
                 .map(|c| {
