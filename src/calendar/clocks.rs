@@ -96,44 +96,50 @@ impl Ctx<'_> {
         }
     }
 
-    /// Settle a draft's state and days left against its closing event, the case's
-    /// closure and today, and finish its basis with the outcome.
-    pub fn finish(&self, d: Draft) -> Clock {
+    /// The state of a clock its event closed on `x`: met, missed, or late (a limit set
+    /// by practice), with the outcome added to the basis.
+    fn closed_on(&self, d: &Draft, x: NaiveDate, b: &mut Basis) -> (ClockState, i64) {
         let window = d.kind.is_requester_window();
         let working = d.unit == Unit::WorkingDays;
-        let mut b = d.basis;
-        let mut very_overdue = false;
-        let mut awaited = false;
-        let (state, days_left) = if let Some(x) = d.closed {
-            let left = self.diff(d.unit, x, d.due);
-            b.text("; ").text(d.closer).text(" ").long(x);
-            if x <= d.due && !d.breached {
-                if window {
-                    b.text(", in time");
-                } else if left == 0 {
-                    b.text(", on the due day");
-                } else {
-                    b.text(", ")
-                        .count(left.unsigned_abs(), working)
-                        .text(" early");
-                }
-                (ClockState::Met, left)
+        let left = self.diff(d.unit, x, d.due);
+        b.text("; ").text(d.closer).text(" ").long(x);
+        if x <= d.due && !d.breached {
+            if window {
+                b.text(", in time");
+            } else if left == 0 {
+                b.text(", on the due day");
             } else {
                 b.text(", ")
                     .count(left.unsigned_abs(), working)
-                    .text(if window {
-                        " after the window closed"
-                    } else {
-                        " late"
-                    });
-                match d.practice {
-                    Some(note) => {
-                        b.text(note);
-                        (ClockState::Late, left)
-                    }
-                    None => (ClockState::Missed, left),
-                }
+                    .text(" early");
             }
+            return (ClockState::Met, left);
+        }
+        b.text(", ")
+            .count(left.unsigned_abs(), working)
+            .text(if window {
+                " after the window closed"
+            } else {
+                " late"
+            });
+        match d.practice {
+            Some(note) => {
+                b.text(note);
+                (ClockState::Late, left)
+            }
+            None => (ClockState::Missed, left),
+        }
+    }
+
+    /// Settle a draft's state and days left against its closing event, the case's
+    /// closure and today, and finish its basis with the outcome.
+    pub fn finish(&self, mut d: Draft) -> Clock {
+        let window = d.kind.is_requester_window();
+        let mut b = std::mem::replace(&mut d.basis, Basis::new(false));
+        let mut very_overdue = false;
+        let mut awaited = false;
+        let (state, days_left) = if let Some(x) = d.closed {
+            self.closed_on(&d, x, &mut b)
         } else if d.start > self.today {
             (ClockState::NotStarted, self.diff(d.unit, self.today, d.due))
         } else if let Some((end, kind)) = self.ended {

@@ -34,79 +34,81 @@ struct LateNotice<'a> {
     what: &'static str,
 }
 
-/// Push the response clock (and the extended one, if claimed in time).
-pub(crate) fn clocks(
-    ctx: &Ctx,
-    received: NaiveDate,
-    events: &[Event],
-    out: &mut Vec<Clock>,
-) -> Period {
-    let mut phase = Phase::Running {
-        from: received,
-        used: 0,
-    };
-    let mut count_from = received;
-    let mut restart: Option<NaiveDate> = None;
-    let mut pauses = Basis::new(ctx.explain);
-    let mut first_ext: Option<NaiveDate> = None;
-    let mut last_ext: Option<&Event> = None;
-    let mut response: Option<NaiveDate> = None;
-    let mut late: Option<LateNotice> = None;
-    let extensible = ctx.regime != Regime::Foisa;
+/// The timeline read up to the response: where the clock stands and what stopped,
+/// restarted or extended it.
+struct Walk<'a> {
+    phase: Phase,
+    count_from: NaiveDate,
+    /// When the clarification that restarted the count was asked for.
+    restart: Option<NaiveDate>,
+    /// The fee pauses, for the basis.
+    pauses: Basis,
+    first_ext: Option<NaiveDate>,
+    last_ext: Option<&'a Event>,
+    response: Option<NaiveDate>,
+    late: Option<LateNotice<'a>>,
+}
 
-    for e in events {
-        match e.kind {
-            EventKind::Response => {
-                response = Some(e.date);
-                break;
+impl<'a> Walk<'a> {
+    fn new(ctx: &Ctx, received: NaiveDate) -> Walk<'a> {
+        Walk {
+            phase: Phase::Running {
+                from: received,
+                used: 0,
+            },
+            count_from: received,
+            restart: None,
+            pauses: Basis::new(ctx.explain),
+            first_ext: None,
+            last_ext: None,
+            response: None,
+            late: None,
+        }
+    }
+
+    /// The running clock's deadline has passed by `date` (and no extension was given
+    /// in time): a notice then is too late to extend or stop it.
+    fn past_deadline(&self, ctx: &Ctx, date: NaiveDate) -> bool {
+        match self.phase {
+            Phase::Running { from, used } => {
+                self.first_ext.is_none() && date > ctx.add(from, LIMIT - used)
             }
+            _ => false,
+        }
+    }
+
+    fn step(&mut self, ctx: &Ctx, e: &'a Event) {
+        match e.kind {
             // A second request while one is pending does not move the stop.
-            EventKind::ClarificationRequested if !matches!(phase, Phase::Clarifying { .. }) => {
-                match phase {
-                    // Asked after the deadline: too late to stop it (FOIA s1(3) and
-                    // s10(6) only stop a clock that is still running).
-                    Phase::Running { from, used }
-                        if first_ext.is_none() && e.date > ctx.add(from, LIMIT - used) =>
-                    {
-                        late.get_or_insert(LateNotice {
-                            event: e,
-                            what: "clarification request",
-                        });
-                    }
-                    _ => phase = Phase::Clarifying { asked: e.date },
+            EventKind::ClarificationRequested
+                if !matches!(self.phase, Phase::Clarifying { .. }) =>
+            {
+                // Asked after the deadline: too late to stop it (FOIA s1(3) and s10(6)
+                // only stop a clock that is still running).
+                if self.past_deadline(ctx, e.date) {
+                    self.late.get_or_insert(LateNotice {
+                        event: e,
+                        what: "clarification request",
+                    });
+                } else {
+                    self.phase = Phase::Clarifying { asked: e.date };
                 }
             }
             EventKind::ClarificationSent => {
-                if let Phase::Clarifying { asked } = phase {
+                if let Phase::Clarifying { asked } = self.phase {
                     let from = e.date.max(asked);
-                    phase = Phase::Running { from, used: 0 };
-                    count_from = from;
-                    restart = Some(asked);
-                    pauses.clear();
+                    self.phase = Phase::Running { from, used: 0 };
+                    self.count_from = from;
+                    self.restart = Some(asked);
+                    self.pauses.clear();
                 }
             }
-            EventKind::FeeNotice => {
-                if let Phase::Running { from, used } = phase {
-                    // A notice after the deadline cannot stop a clock that has run out.
-                    if e.date <= ctx.add(from, LIMIT - used) {
-                        let before = e
-                            .date
-                            .pred_opt()
-                            .map_or(0, |p| ctx.cal.between(ctx.which, from, p).max(0));
-                        let used = (u64::from(used) + before.unsigned_abs())
-                            .min(u64::from(LIMIT - 1)) as u32;
-                        phase = Phase::FeeWait {
-                            notice: e.date,
-                            used,
-                        };
-                    }
-                }
-            }
+            EventKind::FeeNotice => self.fee_notice(ctx, e.date),
             EventKind::FeePaid => {
-                if let Phase::FeeWait { notice, used } = phase {
+                if let Phase::FeeWait { notice, used } = self.phase {
                     let paid = e.date.max(notice);
-                    phase = Phase::Running { from: paid, used };
-                    pauses
+                    self.phase = Phase::Running { from: paid, used };
+                    self.pauses
                         .text("; paused for the fee ")
                         .short(notice)
                         .text(" to ")
@@ -116,25 +118,62 @@ pub(crate) fn clocks(
                         .text(" used before)");
                 }
             }
-            EventKind::Extension if extensible => match phase {
-                // Given after the deadline: the deadline was already breached.
-                Phase::Running { from, used }
-                    if first_ext.is_none() && e.date > ctx.add(from, LIMIT - used) =>
-                {
-                    late.get_or_insert(LateNotice {
+            EventKind::Extension if ctx.regime != Regime::Foisa => {
+                if self.past_deadline(ctx, e.date) {
+                    // Given after the deadline: the deadline was already breached.
+                    self.late.get_or_insert(LateNotice {
                         event: e,
                         what: "extension notice",
                     });
+                } else if self.late.is_none() {
+                    self.first_ext.get_or_insert(e.date);
+                    self.last_ext = Some(e);
                 }
-                _ if late.is_none() => {
-                    first_ext.get_or_insert(e.date);
-                    last_ext = Some(e);
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
     }
+
+    fn fee_notice(&mut self, ctx: &Ctx, date: NaiveDate) {
+        if let Phase::Running { from, used } = self.phase {
+            // A notice after the deadline cannot stop a clock that has run out.
+            if date <= ctx.add(from, LIMIT - used) {
+                let before = date
+                    .pred_opt()
+                    .map_or(0, |p| ctx.cal.between(ctx.which, from, p).max(0));
+                let used =
+                    (u64::from(used) + before.unsigned_abs()).min(u64::from(LIMIT - 1)) as u32;
+                self.phase = Phase::FeeWait { notice: date, used };
+            }
+        }
+    }
+}
+
+/// Push the response clock (and the extended one, if claimed in time).
+pub(crate) fn clocks(
+    ctx: &Ctx,
+    received: NaiveDate,
+    events: &[Event],
+    out: &mut Vec<Clock>,
+) -> Period {
+    let mut w = Walk::new(ctx, received);
+    for e in events {
+        if e.kind == EventKind::Response {
+            w.response = Some(e.date);
+            break;
+        }
+        w.step(ctx, e);
+    }
+    let Walk {
+        phase,
+        count_from,
+        restart,
+        pauses,
+        first_ext,
+        last_ext,
+        response,
+        late,
+    } = w;
 
     let closed = first_ext.or(response);
     // While stopped, show where the clock would end if it resumed on the closing event
