@@ -203,7 +203,8 @@ pub(crate) fn review_response(
     d.closed = closed;
     d.closer = "review outcome";
     if ctx.regime == Regime::Foia {
-        d.outer = Some((outer, ": you may complain to the ICO without waiting"));
+        // The basis already says the complaint may go to the ICO now.
+        d.outer = Some((outer, ""));
     }
     out.push(ctx.finish(d));
     closed.is_none().then_some(due)
