@@ -59,6 +59,8 @@ mod tests_clocks;
 #[cfg(test)]
 mod tests_law;
 #[cfg(test)]
+mod tests_law_notices;
+#[cfg(test)]
 mod tests_props;
 #[cfg(test)]
 mod tests_reference;

@@ -147,6 +147,56 @@ impl<'a> Walk<'a> {
             }
         }
     }
+
+    /// The response clock's due date, the units left while it is stopped, and the start
+    /// of its basis. While stopped, the due date is where the clock would end if it
+    /// resumed on the closing event (`closed`) or today.
+    fn deadline(
+        &self,
+        ctx: &Ctx,
+        received: NaiveDate,
+        closed: Option<NaiveDate>,
+    ) -> (NaiveDate, Option<i64>, Basis) {
+        let resume = closed.unwrap_or(ctx.today);
+        let mut b = Basis::new(ctx.explain);
+        match self.phase {
+            Phase::Running { from, used } => {
+                let due = ctx.add(from, LIMIT - used);
+                counted_from(ctx, &mut b, received, self.count_from, self.restart);
+                b.append(&self.pauses)
+                    .holidays(ctx.cal, ctx.which, self.count_from, due);
+                (due, None, b)
+            }
+            Phase::Clarifying { asked } => {
+                let due = ctx.add(resume.max(asked), LIMIT);
+                b.text("stopped: clarification asked for on ")
+                    .long(asked)
+                    .text(
+                        "; 20 working days start again from day 0 when it reaches the authority (",
+                    )
+                    .long(due)
+                    .text(if closed.is_some() {
+                        " if it arrives then)"
+                    } else {
+                        " if it arrives today)"
+                    });
+                (due, Some(i64::from(LIMIT)), b)
+            }
+            Phase::FeeWait { notice, used } => {
+                let due = ctx.add(resume.max(notice), LIMIT - used);
+                counted_from(ctx, &mut b, received, self.count_from, self.restart);
+                b.append(&self.pauses)
+                    .text("; paused by the fee notice of ")
+                    .long(notice)
+                    .text(" with ")
+                    .count(u64::from(used), true)
+                    .text(" used; the rest run once the fee is paid (")
+                    .long(due)
+                    .text(" if paid today)");
+                (due, Some(i64::from(LIMIT - used)), b)
+            }
+        }
+    }
 }
 
 /// Push the response clock (and the extended one, if claimed in time).
@@ -164,79 +214,30 @@ pub(crate) fn clocks(
         }
         w.step(ctx, e);
     }
-    let Walk {
-        phase,
-        count_from,
-        restart,
-        pauses,
-        first_ext,
-        last_ext,
-        response,
-        late,
-    } = w;
-
-    let closed = first_ext.or(response);
-    // While stopped, show where the clock would end if it resumed on the closing event
-    // or today.
-    let resume = closed.unwrap_or(ctx.today);
-    let mut b = Basis::new(ctx.explain);
-    let (due, paused_left) = match phase {
-        Phase::Running { from, used } => {
-            let due = ctx.add(from, LIMIT - used);
-            counted_from(ctx, &mut b, received, count_from, restart);
-            b.append(&pauses)
-                .holidays(ctx.cal, ctx.which, count_from, due);
-            (due, None)
-        }
-        Phase::Clarifying { asked } => {
-            let due = ctx.add(resume.max(asked), LIMIT);
-            b.text("stopped: clarification asked for on ")
-                .long(asked)
-                .text("; 20 working days start again from day 0 when it reaches the authority (")
-                .long(due)
-                .text(if closed.is_some() {
-                    " if it arrives then)"
-                } else {
-                    " if it arrives today)"
-                });
-            (due, Some(i64::from(LIMIT)))
-        }
-        Phase::FeeWait { notice, used } => {
-            let due = ctx.add(resume.max(notice), LIMIT - used);
-            counted_from(ctx, &mut b, received, count_from, restart);
-            b.append(&pauses)
-                .text("; paused by the fee notice of ")
-                .long(notice)
-                .text(" with ")
-                .count(u64::from(used), true)
-                .text(" used; the rest run once the fee is paid (")
-                .long(due)
-                .text(" if paid today)");
-            (due, Some(i64::from(LIMIT - used)))
-        }
-    };
+    let closed = w.first_ext.or(w.response);
+    let (due, paused_left, b) = w.deadline(ctx, received, closed);
     let stopped = paused_left.is_some();
     let outer = ctx.add(due, EXTRA);
 
-    let mut d = Draft::new(ClockKind::Response, count_from, due, Unit::WorkingDays, b);
+    let mut d = Draft::new(ClockKind::Response, w.count_from, due, Unit::WorkingDays, b);
     d.closed = closed;
-    d.closer = if first_ext.is_some() {
+    d.closer = if w.first_ext.is_some() {
         "extension notice"
     } else {
         "answered"
     };
     d.paused_left = paused_left;
-    if ctx.regime == Regime::Foia && first_ext.is_none() && !stopped {
+    if ctx.regime == Regime::Foia && w.first_ext.is_none() && !stopped {
         d.outer = Some((outer, ""));
     }
-    if let Some(n) = &late {
+    if let Some(n) = &w.late {
         late_notice(ctx, &mut d, n);
     }
     out.push(ctx.finish(d));
 
     let mut final_due = due;
-    if let Some(ext) = last_ext {
-        let d = extended(ctx, ext, count_from, due, outer, response);
+    if let Some(ext) = w.last_ext {
+        let d = extended(ctx, ext, w.count_from, due, outer, w.response);
         final_due = d.due;
         out.push(ctx.finish(d));
     }
