@@ -106,6 +106,7 @@ impl Casebook {
                 window: None,
                 until: None,
                 letter,
+                reference: None,
             },
         )
     }

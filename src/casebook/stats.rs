@@ -178,13 +178,16 @@ impl Tally {
         if let Some(k) = response_clock(&v.clocks) {
             match k.state {
                 ClockState::Met => self.responses.on_time += 1,
-                ClockState::Missed => self.responses.late += 1,
-                ClockState::Running if k.days_left < 0 => {
+                ClockState::Missed if !k.awaited => self.responses.late += 1,
+                // Missed and still awaited (a late notice) is late and outstanding too.
+                ClockState::Missed | ClockState::Running if k.days_left < 0 => {
                     self.responses.late += 1;
                     self.responses.outstanding_late += 1;
                 }
-                ClockState::Running | ClockState::Paused => self.responses.awaiting += 1,
-                ClockState::NotStarted | ClockState::Lapsed => {}
+                ClockState::Running | ClockState::Paused | ClockState::Missed => {
+                    self.responses.awaiting += 1;
+                }
+                ClockState::NotStarted | ClockState::Lapsed | ClockState::Late => {}
             }
             if let Some(r) = first_response
                 && r.date >= k.start

@@ -259,6 +259,10 @@ pub struct EventAddArgs {
     /// Attach the letter's text from a file.
     #[arg(long, value_name = "FILE")]
     pub letter_file: Option<PathBuf>,
+    /// The reference this step was given (ICO/SIC case, decision notice, Tribunal or
+    /// court): `foi show REF` finds the case by it.
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -278,6 +282,9 @@ pub struct EventEditArgs {
     pub until: Option<String>,
     #[arg(long, value_name = "FILE")]
     pub letter_file: Option<PathBuf>,
+    /// ("none" clears it)
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
 }
 
 #[derive(Debug, Args)]

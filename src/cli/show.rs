@@ -104,6 +104,9 @@ pub fn render(v: &CaseView) -> String {
         if let Some(u) = e.until {
             extra.push(format!("new date {}", long(u)));
         }
+        if let Some(r) = &e.reference {
+            extra.push(format!("ref {r}"));
+        }
         if let Some(l) = &e.letter {
             extra.push(format!("letter attached ({} lines)", l.lines().count()));
         }
@@ -115,7 +118,7 @@ pub fn render(v: &CaseView) -> String {
             "  {:>4}  {:<16} {:<26} {}",
             format!("[{}]", e.id),
             long(e.date),
-            e.kind.describe(),
+            e.kind.describe_in(c.regime),
             fit(&extra.join(" · "), 28)
         );
     }

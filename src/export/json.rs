@@ -82,10 +82,12 @@ pub struct QuestionJson {
     pub challenge: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// An event. Its `kind` is written under the case's regime's name (Scotland:
+/// `sic-application`, `sic-decision`, `court-of-session-appeal`); either name reads back.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventJson {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub id: Option<i64>,
     pub kind: EventKind,
     pub date: NaiveDate,
@@ -97,6 +99,31 @@ pub struct EventJson {
     pub until: Option<NaiveDate>,
     #[serde(default)]
     pub letter: Option<String>,
+    /// The reference the step was given (an ICO case, a decision notice, an appeal).
+    #[serde(default, rename = "ref")]
+    pub reference: Option<String>,
+    /// The case's regime, for the name `kind` is written under; not a field of its own.
+    #[serde(skip)]
+    pub regime: Regime,
+}
+
+impl Serialize for EventJson {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("EventJson", 8)?;
+        match self.id {
+            Some(id) => st.serialize_field("id", &id)?,
+            None => st.skip_field("id")?,
+        }
+        st.serialize_field("kind", self.kind.name_in(self.regime))?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("note", &self.note)?;
+        st.serialize_field("window", &self.window)?;
+        st.serialize_field("until", &self.until)?;
+        st.serialize_field("letter", &self.letter)?;
+        st.serialize_field("ref", &self.reference)?;
+        st.end()
+    }
 }
 
 fn ignore_derived<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Clock>, D::Error> {
@@ -149,6 +176,8 @@ impl CaseJson {
                     window: e.window,
                     until: e.until,
                     letter: e.letter.clone(),
+                    reference: e.reference.clone(),
+                    regime: c.regime,
                 })
                 .collect(),
             clocks: v.clocks.clone(),
@@ -207,6 +236,7 @@ impl CaseJson {
                     window: e.window,
                     until: e.until,
                     letter: e.letter.clone(),
+                    reference: e.reference.clone(),
                 })
                 .collect(),
         }

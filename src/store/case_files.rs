@@ -21,7 +21,7 @@ const QUESTION_COLUMNS_SHORT: &str =
     "id, case_id, position, label, '', outcome, exemptions, NULL, challenge";
 
 /// The event columns without the attached letter (read as NULL).
-const EVENT_COLUMNS_SHORT: &str = "id, case_id, kind, date, note, window, until, NULL";
+const EVENT_COLUMNS_SHORT: &str = "id, case_id, kind, date, note, window, until, NULL, reference";
 
 /// Which texts each streamed case carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

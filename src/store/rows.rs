@@ -11,7 +11,8 @@ pub(super) const CASE_COLUMNS: &str = "c.id, c.title, c.authority_id, a.name, c.
 pub(super) const QUESTION_COLUMNS: &str =
     "id, case_id, position, label, text, outcome, exemptions, note, challenge";
 
-pub(super) const EVENT_COLUMNS: &str = "id, case_id, kind, date, note, window, until, letter";
+pub(super) const EVENT_COLUMNS: &str =
+    "id, case_id, kind, date, note, window, until, letter, reference";
 
 pub(super) fn date_text(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -111,5 +112,6 @@ pub(super) fn event(r: &Row<'_>) -> rusqlite::Result<Option<Event>> {
         window: r.get::<_, Option<String>>(5)?.and_then(|w| w.parse().ok()),
         until: date(r.get(6)?),
         letter: r.get(7)?,
+        reference: r.get(8)?,
     }))
 }

@@ -193,6 +193,15 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO case_digest SELECT * FROM case_digest_source;
     "#,
+    // References on events: the ICO's or SIC's case reference, a decision notice's, the
+    // Tribunal's or the court's, as the step was given them. `reference_key` is the
+    // reference folded like `cases.their_ref_key` (`normalize_ref`), so that a case is
+    // found by either. No event has one yet, so nothing needs re-indexing.
+    r#"
+    ALTER TABLE events ADD COLUMN reference TEXT;
+    ALTER TABLE events ADD COLUMN reference_key TEXT;
+    CREATE INDEX events_by_reference ON events(reference_key) WHERE reference_key IS NOT NULL;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -108,6 +108,7 @@ fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
             window: opt_text(r, 4)?.and_then(|w| w.parse().ok()),
             until: opt_bytes(r, 5)?.and_then(day),
             letter: None,
+            reference: None,
         },
     )))
 }

@@ -208,8 +208,8 @@ impl Writer<'_> {
 
     pub fn insert_event(&self, e: &Event) -> Result<i64> {
         self.exec(
-            "INSERT INTO events (id, case_id, kind, date, note, window, until, letter) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO events (id, case_id, kind, date, note, window, until, letter, reference, reference_key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 nonzero(e.id),
                 e.case_id,
@@ -219,6 +219,8 @@ impl Writer<'_> {
                 e.window.map(|w| w.canonical()),
                 date_text(e.until),
                 e.letter,
+                e.reference,
+                e.reference.as_deref().map(normalize_ref),
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
@@ -226,7 +228,8 @@ impl Writer<'_> {
 
     pub fn update_event(&self, e: &Event) -> Result<()> {
         self.exec(
-            "UPDATE events SET kind = ?2, date = ?3, note = ?4, window = ?5, until = ?6, letter = ?7 WHERE id = ?1",
+            "UPDATE events SET kind = ?2, date = ?3, note = ?4, window = ?5, until = ?6, letter = ?7, \
+             reference = ?8, reference_key = ?9 WHERE id = ?1",
             params![
                 e.id,
                 e.kind.as_str(),
@@ -235,6 +238,8 @@ impl Writer<'_> {
                 e.window.map(|w| w.canonical()),
                 date_text(e.until),
                 e.letter,
+                e.reference,
+                e.reference.as_deref().map(normalize_ref),
             ],
         )
         .map(drop)

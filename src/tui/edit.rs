@@ -101,7 +101,7 @@ pub fn ask_delete(app: &mut App) {
             Some(e) => Confirm {
                 question: format!(
                     "Delete the {} event of {} from case #{}?",
-                    e.kind.describe().to_lowercase(),
+                    e.kind.describe_in(c.regime).to_lowercase(),
                     crate::domain::dates::long(e.date),
                     c.id
                 ),
