@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     match std::panic::catch_unwind(|| run(cli)) {
-        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Ok(code)) => code,
         Ok(Err(e)) => {
             eprintln!("foi: {e}");
             ExitCode::from(e.exit_code() as u8)
@@ -103,13 +103,21 @@ fn install_panic_report(db: &Path) {
     }));
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<ExitCode, Error> {
     let local = chrono::Local::now().date_naive();
     let today = cli::resolve_today(cli.today.as_deref(), local)?;
     let db = cli::resolve_db(cli.db.as_deref())?;
     install_panic_report(&db);
     #[cfg(feature = "test-hooks")]
     foi_casebook::test_hooks::panic_if_asked("cli");
+    // A command that only reads never creates the casebook.
+    if cli.command.as_ref().is_some_and(cli::only_reads)
+        && !db.exists()
+        && let Some(cmd) = cli.command
+    {
+        let alarm = cli::output_is_an_alarm(&cmd);
+        return print(&cli::without_casebook(cmd, &db, cli.db.is_some())?, alarm);
+    }
     let store = match Store::open(&db) {
         Ok(s) => s,
         Err(e) => {
@@ -134,14 +142,24 @@ fn run(cli: Cli) -> Result<(), Error> {
     book.set_file_holidays(cli::file_holidays()?)?;
     let Some(cmd) = cli.command else {
         let pinned = cli.today.as_deref().is_some_and(|t| !t.trim().is_empty());
-        return foi_casebook::tui::run(book, pinned);
+        return foi_casebook::tui::run(book, pinned).map(|()| ExitCode::SUCCESS);
     };
-    let out = cli::run(cmd, &mut book, cli.json)?;
+    let alarm = cli::output_is_an_alarm(&cmd);
+    print(&cli::run(cmd, &mut book, cli.json)?, alarm)
+}
+
+/// A command's output to stdout; exit status 1 when it is an `alarm` that said something
+/// (`due --check`).
+fn print(out: &str, alarm: bool) -> Result<ExitCode, Error> {
     let mut stdout = std::io::stdout().lock();
-    let out = cli::for_stdout(&out, std::io::IsTerminal::is_terminal(&stdout));
+    let out = cli::for_stdout(out, std::io::IsTerminal::is_terminal(&stdout));
     // A closed pipe (`foi list | head`) is not an error worth reporting.
     let _ = stdout
         .write_all(out.as_bytes())
         .and_then(|_| stdout.flush());
-    Ok(())
+    Ok(if alarm && !out.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -329,6 +329,13 @@ fn list_filters_and_json_shape() {
 #[test]
 fn an_empty_casebook_says_how_to_start() {
     let s = Sandbox::new();
+    // No casebook yet: a read-only command says how to start and creates nothing.
+    let err = s.fails(&["list"], 1);
+    assert!(err.contains("foi demo"), "{err}");
+    assert!(!s.db.exists() && !s.db.parent().unwrap().exists());
+    // An empty casebook that exists says it too.
+    s.ok(&["demo"]);
+    s.ok(&["delete", "1", "--yes"]);
     let out = s.ok(&["list"]);
     assert!(out.contains("foi demo"), "{out}");
 }

@@ -1,8 +1,8 @@
-//! Drafting the internal review request and the complaint to the Commissioner, and
-//! recording that one was sent.
+//! Drafting the internal review request, the complaint to the Commissioner and the
+//! chaser to a late authority, and recording that one was sent.
 //!
 //! Templates: the built-in ones (`assets/templates/`), unless the user keeps a file of the
-//! same name (`review.txt`, `ico.txt`) in the `templates` folder of foi's configuration
+//! same name (`review.txt`, `ico.txt`, `chaser.txt`) in the `templates` folder of foi's configuration
 //! folder ([`user_template_dir`]: `~/.config/foi-casebook/templates/` on Linux).
 
 use super::{Casebook, Error, NewEvent, Result};
@@ -64,11 +64,23 @@ impl Casebook {
         draft::draft(&v, kind, &text, &source, self.today, self.calendar.get())
     }
 
+    /// The day case `id`'s review request window closed, when it has closed without a
+    /// review asked for (a review letter drafted now is late).
+    pub fn review_window_closed(&self, id: i64) -> Result<Option<chrono::NaiveDate>> {
+        Ok(draft::review_window_closed(&self.view(id)?))
+    }
+
     /// Record that the review request was sent today (a `review-requested` event with the
     /// drafted letter attached). Returns the event's id.
     pub fn record_review_sent(&mut self, id: i64) -> Result<i64> {
         let letter = self.draft_review(id)?;
         self.record_letter_sent(id, Letter::Review, Some(letter))
+    }
+
+    /// Record that a reminder went to a late authority today (a `note` event saying so).
+    pub fn record_chaser_sent(&mut self, id: i64) -> Result<i64> {
+        let letter = self.draft_letter(id, Letter::Chaser, None)?;
+        self.record_letter_sent(id, Letter::Chaser, Some(letter))
     }
 
     /// Record that the complaint went to the Commissioner today (`ico-complaint`).
@@ -85,15 +97,12 @@ impl Casebook {
         kind: Letter,
         letter: Option<String>,
     ) -> Result<i64> {
-        let event_kind = match kind {
-            Letter::Review => EventKind::ReviewRequested,
-            Letter::Ico => EventKind::IcoComplaint,
-        };
+        let (event_kind, note) = sent_event(kind);
         let file = self.require(id)?;
         if let Some(e) = file
             .events
             .iter()
-            .find(|e| e.kind == event_kind && e.date == self.today)
+            .find(|e| e.kind == event_kind && e.date == self.today && e.note.as_deref() == note)
         {
             return Ok(e.id);
         }
@@ -102,7 +111,7 @@ impl Casebook {
             NewEvent {
                 kind: event_kind,
                 date: self.today,
-                note: None,
+                note: note.map(str::to_string),
                 window: None,
                 until: None,
                 letter,
@@ -111,3 +120,16 @@ impl Casebook {
         )
     }
 }
+
+/// The event that records a letter as sent: its kind and note. A chaser starts no
+/// statutory clock, so it is a note on the timeline.
+pub fn sent_event(kind: Letter) -> (EventKind, Option<&'static str>) {
+    match kind {
+        Letter::Review => (EventKind::ReviewRequested, None),
+        Letter::Ico => (EventKind::IcoComplaint, None),
+        Letter::Chaser => (EventKind::Note, Some(CHASER_NOTE)),
+    }
+}
+
+/// The note on the event that records a chaser as sent.
+pub const CHASER_NOTE: &str = "Reminder sent: the reply is late";

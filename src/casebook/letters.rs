@@ -29,8 +29,40 @@ pub struct LetterSaved {
     pub created: bool,
     pub questions_added: usize,
     pub questions_updated: usize,
+    /// The case already had this letter: only its questions' outcomes were brought up
+    /// to date (nothing, when they already matched).
+    pub already_recorded: bool,
     /// Outcomes or exemptions that could not be kept as the letter gave them.
     pub warnings: Vec<String>,
+}
+
+/// A new case's title when none is given: the reference, else the request's date. Not
+/// the authority's name, which every list shows beside the title already.
+pub fn default_title(p: &Proposal) -> String {
+    match (&p.their_ref, p.request_date, p.letter_date) {
+        (Some(r), _, _) => format!("Request {}", r.trim()),
+        (None, Some(d), _) => format!("Request of {}", crate::domain::dates::letter(d)),
+        (None, None, Some(d)) => format!("Answered on {}", crate::domain::dates::letter(d)),
+        (None, None, None) => "Request".to_string(),
+    }
+}
+
+impl LetterSaved {
+    /// For a letter the case already had: what (if anything) importing it changed.
+    pub fn already_said(&self) -> String {
+        if self.questions_updated == 0 && self.questions_added == 0 {
+            format!("Case #{}: already recorded, nothing added", self.case)
+        } else {
+            format!(
+                "Case #{} already had this letter: {} outcome{} brought up to date, {} question{} added",
+                self.case,
+                self.questions_updated,
+                if self.questions_updated == 1 { "" } else { "s" },
+                self.questions_added,
+                if self.questions_added == 1 { "" } else { "s" }
+            )
+        }
+    }
 }
 
 /// The questions as they can be stored: a withheld answer whose exemption the reader
@@ -158,10 +190,7 @@ impl Casebook {
             .title
             .clone()
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| match &p.their_ref {
-                Some(r) => format!("{authority} {r}"),
-                None => format!("{authority} request"),
-            });
+            .unwrap_or_else(|| default_title(p));
         let mut events = Vec::new();
         if let Some(sent) = p.request_date {
             events.push(Event {
@@ -204,6 +233,7 @@ impl Casebook {
             created: true,
             questions_added: added,
             questions_updated: 0,
+            already_recorded: false,
             warnings,
         })
     }
@@ -265,14 +295,12 @@ impl Casebook {
         })?;
         self.undo
             .record_changed(before, format!("import a letter into case #{id}"));
-        if already {
-            warnings.push("this letter was already recorded on the case: only the outcomes were brought up to date".into());
-        }
         Ok(LetterSaved {
             case: id,
             created: false,
             questions_added: added,
             questions_updated: updated,
+            already_recorded: already,
             warnings: warnings.clone(),
         })
     }

@@ -1,6 +1,7 @@
 //! The operations a user performs, shared by the command line and the terminal UI.
 //! Neither front end touches SQL or computes a clock itself.
 
+mod agenda;
 mod cases;
 mod demo;
 mod drafting;
@@ -20,12 +21,15 @@ pub mod tui_support;
 mod undo;
 mod views;
 
+pub use agenda::{DueRow, Move, can_snooze, whose_move};
 pub use cases::{CasePatch, NewCase};
-pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
+pub use drafting::{
+    CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, Letter, load_template, sent_event, user_template_dir,
+};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use exports::Walked;
-pub use letters::{LetterChoices, LetterSaved};
+pub use letters::{LetterChoices, LetterSaved, default_title};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
 pub use stats::{
@@ -33,8 +37,8 @@ pub use stats::{
 };
 pub use transfer::{EXPORT_INTERRUPTED, IMPORT_INTERRUPTED, ImportReport, Watch, parse_document};
 pub use views::{
-    CaseRow, CaseSummary, CaseView, DueRow, Filter, ListCase, ListQuery, Sort, Summaries,
-    filter_text, sort_order, sort_summaries,
+    CaseRow, CaseSummary, CaseView, Filter, ListCase, ListQuery, Sort, Summaries, filter_text,
+    sort_order, sort_summaries,
 };
 
 use crate::calendar::Calendar;

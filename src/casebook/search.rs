@@ -87,11 +87,7 @@ fn snippet_spans(marked: &str) -> Vec<(String, bool)> {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
-    Term {
-        text: String,
-        phrase: bool,
-        negated: bool,
-    },
+    Term { text: String, negated: bool },
     Or,
 }
 
@@ -121,11 +117,7 @@ fn tokens(input: &str) -> Vec<Token> {
                 }
                 text.push(c);
             }
-            out.push(Token::Term {
-                text,
-                phrase: true,
-                negated,
-            });
+            out.push(Token::Term { text, negated });
             continue;
         }
         let mut text = String::new();
@@ -140,21 +132,51 @@ fn tokens(input: &str) -> Vec<Token> {
             "OR" if !negated => out.push(Token::Or),
             "AND" if !negated => {}
             "NOT" if !negated => negate_next = true,
-            _ => out.push(Token::Term {
-                text,
-                phrase: false,
-                negated,
-            }),
+            _ => out.push(Token::Term { text, negated }),
         }
     }
     out
 }
 
-/// One term, quoted so that FTS5 reads it as text only: `"word"*` (a prefix) or
-/// `"a phrase"`.
-fn quote(text: &str, phrase: bool) -> String {
-    let star = if phrase { "" } else { "*" };
-    format!("\"{}\"{star}", text.replace('"', "\"\""))
+/// One term as FTS5 reads it: each of its words `"word"*`, a prefix, with a phrase's
+/// words joined by `+` so that they must stand together. Quoting makes FTS5 read every
+/// word as text only.
+///
+/// The index holds words as written (no stemming), because a prefix and a stemmed index
+/// do not mix: the stemmer would rewrite the typed prefix (`employ` becomes `emploi`) and
+/// shorten the indexed word (`sensitive` becomes `sensit`), so a prefix of a word was not
+/// always a prefix of its stem. Word endings are folded here instead: a typed word is cut
+/// back to its stem when the stem is a prefix of it (`performing` → `perform`*), which
+/// then finds `performance` as a prefix.
+fn quote(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", fold_ending(w)))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The shortest form of `word` that still stands for it: its English stem, where that
+/// is a prefix of the word of at least three letters; else the word itself.
+fn fold_ending(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 4 || !lower.chars().all(char::is_alphabetic) {
+        return lower;
+    }
+    let stem = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(&lower);
+    // The stemmer may also change a word's last letter (`happy` → `happi`): keep only
+    // what the stem and the word share.
+    let shared: String = lower
+        .chars()
+        .zip(stem.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a)
+        .collect();
+    if shared.chars().count() >= 3 {
+        shared
+    } else {
+        lower
+    }
 }
 
 /// Build the FTS5 query for what the user typed; a user error when nothing searchable
@@ -166,16 +188,12 @@ pub fn fts_query(input: &str) -> Result<String> {
     for t in tokens(input) {
         match t {
             Token::Or => or_pending = !groups.is_empty(),
-            Token::Term {
-                text,
-                phrase,
-                negated,
-            } => {
+            Token::Term { text, negated } => {
                 // A term with no letter or digit would be an empty phrase: skip it.
                 if !text.chars().any(char::is_alphanumeric) {
                     continue;
                 }
-                let q = quote(&text, phrase);
+                let q = quote(&text);
                 if negated {
                     excluded.push(q);
                 } else if or_pending && let Some(last) = groups.last_mut() {
@@ -237,35 +255,51 @@ mod tests {
 
     #[test]
     fn user_text_becomes_quoted_terms() {
-        assert_eq!(fts_query("Caxton").unwrap(), "\"Caxton\"*");
+        assert_eq!(fts_query("Caxton").unwrap(), "\"caxton\"*");
         assert_eq!(
             fts_query("caxton house").unwrap(),
-            "\"caxton\"* AND \"house\"*"
+            "\"caxton\"* AND \"hous\"*"
         );
         assert_eq!(
             fts_query("\"Caxton House\" dwp").unwrap(),
-            "\"Caxton House\" AND \"dwp\"*"
+            "\"caxton\"* + \"hous\"* AND \"dwp\"*"
         );
         assert_eq!(
             fts_query("bridge OR viaduct report").unwrap(),
-            "(\"bridge\"* OR \"viaduct\"*) AND \"report\"*"
+            "(\"bridg\"* OR \"viaduct\"*) AND \"report\"*"
         );
         assert_eq!(
             fts_query("bridge -glasgow").unwrap(),
-            "(\"bridge\"*) NOT \"glasgow\"*"
+            "(\"bridg\"*) NOT \"glasgow\"*"
         );
         assert_eq!(
             fts_query("bridge NOT glasgow").unwrap(),
-            "(\"bridge\"*) NOT \"glasgow\"*"
+            "(\"bridg\"*) NOT \"glasgow\"*"
         );
-        assert_eq!(fts_query("\"unclosed").unwrap(), "\"unclosed\"");
+        assert_eq!(fts_query("\"unclosed").unwrap(), "\"unclos\"*");
         assert_eq!(fts_query("say \"\"hi").unwrap(), "\"say\"* AND \"hi\"*");
         assert_eq!(
             fts_query("'; DROP TABLE cases;--").unwrap(),
-            "\"DROP\"* AND \"TABLE\"* AND \"cases;--\"*"
+            "\"drop\"* AND \"tabl\"* AND \"case\"*"
         );
-        assert_eq!(fts_query("a\"b").unwrap(), "\"a\"* AND \"b\"");
-        assert_eq!(fts_query("OR bridge OR").unwrap(), "\"bridge\"*");
+        assert_eq!(fts_query("a\"b").unwrap(), "\"a\"* AND \"b\"*");
+        assert_eq!(fts_query("OR bridge OR").unwrap(), "\"bridg\"*");
+    }
+
+    #[test]
+    fn word_endings_fold_to_a_prefix_of_the_word() {
+        // The stem, where it is a prefix of what was typed.
+        assert_eq!(fold_ending("performing"), "perform");
+        assert_eq!(fold_ending("Employment"), "employ");
+        // What was typed, where stemming would change it rather than shorten it.
+        assert_eq!(fold_ending("employ"), "employ");
+        assert_eq!(fold_ending("taxpay"), "taxpay");
+        // Only the shared part where the stem changes the last letter.
+        assert_eq!(fold_ending("happy"), "happ");
+        // Short words, numbers and references stay as they are.
+        assert_eq!(fold_ending("dwp"), "dwp");
+        assert_eq!(fold_ending("471"), "471");
+        assert_eq!(fold_ending("s43a"), "s43a");
     }
 
     #[test]
@@ -361,5 +395,46 @@ mod never_crash {
                 Err(e) => panic!("{q:?}: {e}"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod prefixes {
+    use super::*;
+    use crate::store::Store;
+    use std::collections::BTreeSet;
+
+    const LETTER: &str = include_str!("../../assets/demo/seed-letter.txt");
+
+    #[test]
+    fn every_prefix_of_every_word_of_the_example_letter_finds_it() {
+        let store = Store::open_in_memory().unwrap();
+        let mut b = Casebook::new(store, chrono::NaiveDate::from_ymd_opt(2018, 3, 10).unwrap());
+        let (id, _) = b.load_demo().unwrap();
+        let words: BTreeSet<&str> = LETTER
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert!(words.len() > 200, "the letter has {} words", words.len());
+        let mut missed = Vec::new();
+        let mut tried = 0;
+        for w in &words {
+            for (end, c) in w.char_indices() {
+                let prefix = &w[..end + c.len_utf8()];
+                tried += 1;
+                let found = b.search(prefix, 5).unwrap();
+                if !found.iter().any(|h| h.case_id == id) {
+                    missed.push(prefix.to_string());
+                }
+            }
+        }
+        assert!(
+            missed.is_empty(),
+            "{} of {tried} missed: {missed:?}",
+            missed.len()
+        );
+        // And a word that is not there finds nothing.
+        assert!(b.search("zebra", 5).unwrap().is_empty());
+        assert!(b.search("employx", 5).unwrap().is_empty());
     }
 }

@@ -263,16 +263,6 @@ pub struct ListQuery {
 /// One row of the case list.
 pub type CaseRow = CaseSummary;
 
-/// One line of the agenda: a live clock and its case.
-#[derive(Debug, Clone)]
-pub struct DueRow {
-    pub case_id: i64,
-    pub title: String,
-    pub authority: String,
-    pub their_ref: Option<String>,
-    pub clock: Clock,
-}
-
 /// Orders cases by how soon something is due; cases with nothing due follow, closed last.
 pub fn urgency_key(v: &CaseSummary) -> (u8, NaiveDate, i64) {
     match &v.next {
@@ -507,47 +497,6 @@ impl Casebook {
             })
             .collect();
         sort_summaries(&mut rows, q.sort);
-        Ok(rows)
-    }
-
-    /// Every live clock of every open case, soonest (most overdue) first; `within` keeps
-    /// those due within that many days of today (overdue ones always).
-    pub fn due(&self, within: Option<i64>) -> Result<Vec<DueRow>> {
-        let limit = within.and_then(|d| self.today.checked_add_signed(chrono::Duration::days(d)));
-        let (today, cal) = (self.today, self.calendar.get());
-        // Each case's live clocks, computed on the loader's threads as the case is read.
-        let per_case = self.store.map_case_rows(|r| {
-            let file = CaseFile {
-                case: std::mem::take(&mut r.case),
-                questions: Vec::new(),
-                events: std::mem::take(&mut r.events),
-            };
-            let clocks = calendar::clocks(&file, today, cal);
-            let open = calendar::status(&file, &clocks).is_open();
-            let CaseFile { case, events, .. } = file;
-            r.events = events;
-            if !open {
-                return Vec::new();
-            }
-            clocks
-                .into_iter()
-                .filter(|c| c.is_live() && limit.is_none_or(|l| c.due <= l))
-                .map(|c| DueRow {
-                    case_id: case.id,
-                    title: case.title.clone(),
-                    authority: r.authority.to_string(),
-                    their_ref: case.their_ref.clone(),
-                    clock: c,
-                })
-                .collect::<Vec<DueRow>>()
-        })?;
-        let mut rows: Vec<DueRow> = per_case.into_iter().flatten().collect();
-        rows.sort_by(|a, b| {
-            a.clock
-                .due
-                .cmp(&b.clock.due)
-                .then(a.case_id.cmp(&b.case_id))
-        });
         Ok(rows)
     }
 

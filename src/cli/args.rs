@@ -74,6 +74,8 @@ pub enum Command {
     },
     /// Load the example case (a real DWP response) for a first look.
     Demo,
+    /// Hold back the reminder to chase a late authority until a date (the deadline still shows).
+    Snooze(SnoozeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +108,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the file -o names if it exists (without this, an existing file is refused).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// The details `add` and `edit` share. On `edit`, "none" clears a field.
@@ -310,9 +315,27 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
-    /// Only clocks due within this long (e.g. 14d, 3w); overdue ones always show.
+    /// Only clocks due within this long (e.g. 14d, 3w, "2 weeks"); overdue ones always show.
     #[arg(long, value_name = "PERIOD")]
     pub within: Option<String>,
+    /// For cron and login shells: print only what needs attention, one line each, and
+    /// exit 1 when there is something (0, silently, when nothing).
+    #[arg(long)]
+    pub check: bool,
+    /// With --check: warn this many working days ahead.
+    #[arg(long, value_name = "N", default_value_t = 5, requires = "check")]
+    pub warn: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct SnoozeArgs {
+    pub case: String,
+    /// Remind me again on this day.
+    #[arg(long, value_name = "DATE", required_unless_present = "clear")]
+    pub until: Option<String>,
+    /// Remind me again now.
+    #[arg(long, conflicts_with = "until")]
+    pub clear: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -89,10 +89,10 @@ pub fn delete(book: &mut Casebook, a: DeleteArgs) -> Result<String> {
     let id = book.resolve(&a.case)?;
     let v = book.view(id)?;
     let what = format!(
-        "case #{id} {} ({} questions, {} events)",
+        "case #{id} {} ({}, {})",
         inert_line(&v.file.case.title),
-        v.file.questions.len(),
-        v.file.events.len()
+        crate::present::plural(v.file.questions.len(), "question", "questions"),
+        crate::present::plural(v.file.events.len(), "event", "events")
     );
     if !a.yes {
         return Err(crate::casebook::Error::user(format!(

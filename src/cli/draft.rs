@@ -1,4 +1,4 @@
-//! `foi draft review CASE`, `foi draft ico CASE`, `foi draft fields`.
+//! `foi draft review CASE`, `foi draft ico CASE`, `foi draft chaser CASE`, `foi draft fields`.
 
 use super::json_line;
 use super::transfer::write_private;
@@ -16,6 +16,9 @@ pub enum DraftCmd {
     /// The complaint to the Information Commissioner (Scotland: the Scottish Information
     /// Commissioner), with the case's timeline.
     Ico(DraftArgs),
+    /// A reminder to an authority whose response or internal review is late: the
+    /// deadline with its working, how late it is, and what you will do next.
+    Chaser(DraftArgs),
     /// The fields a template can use, and where your own templates go.
     Fields,
 }
@@ -33,18 +36,25 @@ pub struct DraftArgs {
     /// the letter attached).
     #[arg(long)]
     pub record: bool,
+    /// Replace the file -o names if it exists (without this, an existing file is refused).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 pub fn run(book: &mut Casebook, cmd: DraftCmd, json: bool) -> Result<String> {
     match cmd {
         DraftCmd::Review(a) => letter(book, Letter::Review, a, json),
         DraftCmd::Ico(a) => letter(book, Letter::Ico, a, json),
+        DraftCmd::Chaser(a) => letter(book, Letter::Chaser, a, json),
         DraftCmd::Fields => Ok(fields()),
     }
 }
 
 fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result<String> {
     let id = book.resolve(&a.case)?;
+    if let Some(path) = &a.output {
+        super::refuse_to_replace(path, a.force)?;
+    }
     let text = book.draft_letter(id, kind, a.template.as_deref())?;
     if kind == Letter::Ico {
         let v = book.view(id)?;
@@ -55,8 +65,16 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
             );
         }
     }
+    if kind == Letter::Review
+        && let Some(closed) = book.review_window_closed(id)?
+    {
+        eprintln!(
+            "foi: warning: the review window closed on {}; the letter says so and asks the authority to consider it anyway",
+            crate::domain::dates::long(closed)
+        );
+    }
     if let Some(path) = &a.output {
-        write_private(path, text.as_bytes())?;
+        write_private(path, text.as_bytes(), a.force)?;
     }
     let recorded = if a.record {
         let event = book.record_letter_sent(id, kind, Some(text.clone()))?;
@@ -65,6 +83,7 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
             match kind {
                 Letter::Review => "internal review requested",
                 Letter::Ico => "complaint to the Commissioner",
+                Letter::Chaser => "reminder sent",
             },
             crate::domain::dates::long(book.today())
         );
@@ -90,7 +109,7 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
     Ok(text)
 }
 
-fn fields() -> String {
+pub(super) fn fields() -> String {
     let mut o = String::from(
         "Template fields (write them in braces, e.g. {authority}; {{ and }} are literal braces):\n\n",
     );

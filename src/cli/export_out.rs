@@ -13,11 +13,13 @@ const BUFFER: usize = 1 << 18;
 /// an error or Ctrl-C midway leaves no half file (the temporary one is removed).
 pub struct PrivateFile<'p> {
     path: &'p Path,
+    /// Replace a file already at `path` (else one that appeared meanwhile is kept).
+    replace: bool,
     out: BufWriter<tempfile::NamedTempFile>,
 }
 
 impl<'p> PrivateFile<'p> {
-    pub fn create(path: &'p Path) -> Result<PrivateFile<'p>> {
+    pub fn create(path: &'p Path, replace: bool) -> Result<PrivateFile<'p>> {
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -25,6 +27,7 @@ impl<'p> PrivateFile<'p> {
         let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(path, &e))?;
         Ok(PrivateFile {
             path,
+            replace,
             out: BufWriter::with_capacity(BUFFER, tmp),
         })
     }
@@ -43,8 +46,13 @@ impl<'p> PrivateFile<'p> {
         tmp.as_file()
             .sync_all()
             .map_err(|e| cannot_write(path, &e))?;
-        tmp.persist(path)
-            .map_err(|e| cannot_write(path, &e.error))?;
+        if self.replace {
+            tmp.persist(path)
+                .map_err(|e| cannot_write(path, &e.error))?;
+        } else {
+            tmp.persist_noclobber(path)
+                .map_err(|e| cannot_write(path, &e.error))?;
+        }
         Ok(())
     }
 }

@@ -1,10 +1,9 @@
-//! `foi list` and `foi due`.
+//! `foi list`.
 
-use super::args::{DueArgs, ListArgs};
+use super::args::ListArgs;
 use crate::calendar::Clock;
 use crate::casebook::{Casebook, Error, ListQuery, Result, Sort};
-use crate::domain::dates::long;
-use crate::present::{fit, pad, status_mark};
+use crate::present::{pad, status_mark};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -51,7 +50,7 @@ struct ListRowJson<'a> {
 /// buffer sized for `per_row` bytes a row (no doubling of a 36 MB string at 100,000
 /// cases, whose two copies made the peak): `foi list --json` at 100k cases peaked at
 /// 219 MB, over SPEC 4's 200.
-fn json_rows<'a, T, J: Serialize>(
+pub(super) fn json_rows<'a, T, J: Serialize>(
     rows: &'a [T],
     per_row: usize,
     to_json: impl Fn(&'a T) -> J,
@@ -133,71 +132,6 @@ pub fn list(book: &Casebook, a: ListArgs, json: bool) -> Result<String> {
             pad(&c.title, 24),
             pad(c.their_ref.as_deref().unwrap_or("—"), 10),
             next
-        );
-    }
-    Ok(o)
-}
-
-/// `14d`, `3w`, `14` (days).
-fn parse_within(s: &str) -> Result<i64> {
-    let t = s.trim().to_ascii_lowercase();
-    let (num, mult) = if let Some(n) = t.strip_suffix('w') {
-        (n, 7)
-    } else if let Some(n) = t.strip_suffix('d') {
-        (n, 1)
-    } else {
-        (t.as_str(), 1)
-    };
-    num.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (0..=36_500).contains(n))
-        .map(|n| n * mult)
-        .ok_or_else(|| Error::user(format!("--within '{s}': give a period like 14d or 3w")))
-}
-
-#[derive(Serialize)]
-struct DueJson<'a> {
-    case_id: i64,
-    title: &'a str,
-    authority: &'a str,
-    their_ref: Option<&'a str>,
-    #[serde(flatten)]
-    clock: &'a Clock,
-    countdown: String,
-}
-
-pub fn due(book: &Casebook, a: DueArgs, json: bool) -> Result<String> {
-    let within = a.within.as_deref().map(parse_within).transpose()?;
-    let rows = book.due(within)?;
-    if json {
-        return json_rows(&rows, 640, |r| DueJson {
-            case_id: r.case_id,
-            title: &r.title,
-            authority: &r.authority,
-            their_ref: r.their_ref.as_deref(),
-            clock: &r.clock,
-            countdown: r.clock.countdown(),
-        });
-    }
-    if rows.is_empty() {
-        return Ok(match within {
-            Some(d) => format!("Nothing due within {d} days.\n"),
-            None => "Nothing due: no clock is running.\n".into(),
-        });
-    }
-    let mut o = String::new();
-    let _ = writeln!(o, "{:<16} {:<22} {:<26} CASE", "DUE", "LEFT", "CLOCK");
-    for r in &rows {
-        let overdue = if r.clock.days_left < 0 { "!" } else { " " };
-        let _ = writeln!(
-            o,
-            "{:<16} {overdue}{} {} #{} {}",
-            long(r.clock.due),
-            pad(&r.clock.countdown(), 21),
-            pad(r.clock.kind.describe(), 26),
-            r.case_id,
-            fit(&format!("{} — {}", r.authority, r.title), 40)
         );
     }
     Ok(o)

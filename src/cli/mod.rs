@@ -1,5 +1,6 @@
 //! The command line: parse, open the casebook, run one operation, print.
 
+mod agenda;
 pub mod args;
 mod cases;
 mod draft;
@@ -66,6 +67,52 @@ pub fn file_holidays() -> Result<Vec<crate::calendar::ExtraHoliday>> {
     }
 }
 
+/// Whether a command only reads the casebook. Such a command never creates one: a
+/// mistyped `--db` must not leave an empty casebook (and a folder) behind.
+pub fn only_reads(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::List(_)
+            | Command::Show(_)
+            | Command::Due(_)
+            | Command::Search(_)
+            | Command::Stats(_)
+            | Command::Export(_)
+            | Command::Draft(_)
+            | Command::Backup { .. }
+            | Command::Holiday(args::HolidayCmd::List { .. })
+    )
+}
+
+/// A command that only reads, where there is no casebook at `db`: `draft fields` needs
+/// none; anything else is a user error naming the path (`explicit`: given by `--db` or
+/// `FOI_DB`) or, at the default place, saying how to start.
+pub fn without_casebook(cmd: Command, db: &Path, explicit: bool) -> Result<String> {
+    match cmd {
+        Command::Draft(draft::DraftCmd::Fields) => return Ok(draft::fields()),
+        // Nothing can need attention where no casebook was ever started (a login shell's
+        // check before the first case); a mistyped path still says so.
+        Command::Due(a) if a.check && !explicit => return Ok(String::new()),
+        _ => {}
+    }
+    Err(Error::user(if explicit {
+        format!(
+            "no casebook at {}: check the path (foi demo, foi add or foi import creates one there)",
+            db.display()
+        )
+    } else {
+        "no casebook yet: start with foi demo (the example case), foi add, foi import LETTER, \
+         or foi for the terminal UI"
+            .to_string()
+    }))
+}
+
+/// Whether the command's output, when there is any, means exit status 1: `due --check`
+/// found something that needs attention.
+pub fn output_is_an_alarm(cmd: &Command) -> bool {
+    matches!(cmd, Command::Due(a) if a.check)
+}
+
 /// Run a command (not the TUI) against an open casebook.
 pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
     match cmd {
@@ -76,8 +123,9 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Event(e) => events::run(book, e, json),
         Command::List(a) => lists::list(book, a, json),
         Command::Show(a) => show::show(book, &a.case, json),
-        Command::Due(a) => lists::due(book, a, json),
+        Command::Due(a) => agenda::due(book, a, json),
         Command::Demo => cases::demo(book, json),
+        Command::Snooze(a) => agenda::snooze(book, a, json),
         Command::Import(a) => transfer::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
         Command::Holiday(h) => holidays::run(book, h, json),
@@ -105,6 +153,26 @@ pub(crate) fn read_text_file(path: &Path) -> Result<String> {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Read a file offered for import: as [`read_text_file`], but a file that is not text
+/// at all (an image, a zip, random bytes) is refused, as the terminal UI refuses it.
+pub(crate) fn read_import_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))?;
+    crate::import::decode_text(&bytes, path.display()).map_err(|e| Error::user(e.to_string()))
+}
+
+/// A file `-o` names that is already there is kept unless `force`: a user error saying so,
+/// before any work is done.
+pub(crate) fn refuse_to_replace(path: &Path, force: bool) -> Result<()> {
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(Error::user(format!(
+            "{} already exists: add --force to replace it",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// "none" (or an empty string) on an edit clears an optional field.

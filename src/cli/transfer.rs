@@ -3,7 +3,7 @@
 use super::args::{ExportArgs, ImportArgs};
 use super::export_out;
 use super::json_line;
-use super::read_text_file;
+use super::read_import_file;
 use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, Result, Walked, Watch};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
@@ -131,6 +131,9 @@ const STDOUT_INTERRUPTED: &str = "interrupted: the export on standard output is 
 /// appears whole at the end, or not at all), else to standard output.
 pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     let only = a.case.as_deref().map(|c| book.resolve(c)).transpose()?;
+    if let Some(path) = &a.output {
+        super::refuse_to_replace(path, a.force)?;
+    }
     let format = match a.format.as_str() {
         "json" => ExportFormat::Json,
         "csv" => ExportFormat::Csv,
@@ -179,7 +182,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     };
     match &a.output {
         Some(path) => {
-            let mut file = export_out::PrivateFile::create(path)?;
+            let mut file = export_out::PrivateFile::create(path, a.force)?;
             match run(file.writer()) {
                 Ok(()) => {}
                 Err(Failure::Walk(e)) => return Err(e),
@@ -226,7 +229,8 @@ enum Failure {
 
 /// Write a file readable by its owner only (exports hold personal data), replacing it
 /// whole so a crash never leaves half a file.
-pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Unless `replace`, a file that appeared at `path` meanwhile is kept and this fails.
+pub(crate) fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     use std::io::Write;
     let fail = |e: std::io::Error| Error::user(format!("cannot write {}: {e}", path.display()));
     let dir = path
@@ -237,7 +241,11 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    if replace {
+        tmp.persist(path).map_err(|e| fail(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
+    }
     Ok(())
 }
 
@@ -266,7 +274,7 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     };
     let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
     match format {
-        Format::Letter => import_letter(book, &a, &read_text_file(&a.file)?, json),
+        Format::Letter => import_letter(book, &a, &read_import_file(&a.file)?, json),
         Format::Json => {
             let work = import_work(&a);
             // Counted only when a bar shows it: the count is a second pass over the file.
@@ -294,7 +302,7 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
             import_said(&report, &a, json)
         }
         Format::Wdtk => {
-            let text = read_text_file(&a.file)?;
+            let text = read_import_file(&a.file)?;
             let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
             import_doc(book, &doc, &a, json)
         }
@@ -365,7 +373,9 @@ fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) ->
     if json {
         return json_line(&saved);
     }
-    let mut out = if saved.created {
+    let mut out = if saved.already_recorded {
+        format!("{}\n", saved.already_said())
+    } else if saved.created {
         format!(
             "Imported {} as case #{} with {} question(s)\n",
             a.file.display(),

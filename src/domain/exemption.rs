@@ -87,6 +87,20 @@ pub enum ExemptionError {
         section: String,
         nearest: String,
     },
+    /// A section of another regime (`reg 12(5)(e)` on a FOIA case): likely the case's
+    /// regime is wrong, so say so rather than offer the nearest sections.
+    #[error(
+        "{section} is {unit} of the {other} ({act}), not of the {regime}: if that is the law the authority used, set the case's regime to {other}",
+        regime = .regime.label(),
+        other = .other.label(),
+        unit = if .other.is_environmental() { "a regulation" } else { "a section" },
+        act = .other.act_name()
+    )]
+    OtherRegime {
+        regime: Regime,
+        section: String,
+        other: Regime,
+    },
 }
 
 /// The catalogue, parsed once from the embedded CSV.
@@ -227,10 +241,23 @@ pub fn lookup(regime: Regime, input: &str) -> Result<Exemption, ExemptionError> 
             ),
         });
     }
-    Err(ExemptionError::Unknown {
-        regime,
-        nearest: nearest(regime, &section),
-        section,
+    let elsewhere = Regime::ALL.into_iter().find(|r| {
+        *r != regime
+            && catalogue()
+                .iter()
+                .any(|e| e.regime == *r && e.section == section)
+    });
+    Err(match elsewhere {
+        Some(other) => ExemptionError::OtherRegime {
+            regime,
+            section,
+            other,
+        },
+        None => ExemptionError::Unknown {
+            regime,
+            nearest: nearest(regime, &section),
+            section,
+        },
     })
 }
 
@@ -258,7 +285,7 @@ fn nearest(regime: Regime, section: &str) -> String {
 pub fn search(regime: Regime, query: &str) -> Vec<&'static Exemption> {
     let q = query.trim().to_lowercase();
     let section_q = normalize_section(&q);
-    catalogue()
+    let mut found: Vec<&'static Exemption> = catalogue()
         .iter()
         .filter(|e| e.regime == regime)
         .filter(|e| {
@@ -268,7 +295,13 @@ pub fn search(regime: Regime, query: &str) -> Vec<&'static Exemption> {
                     .as_deref()
                     .is_some_and(|s| e.section.starts_with(s))
         })
-        .collect()
+        .collect();
+    // The section typed comes before its sub-sections ("40" before "40(1)"); otherwise
+    // catalogue order.
+    if let Some(s) = section_q {
+        found.sort_by_key(|e| e.section != s);
+    }
+    found
 }
 
 #[cfg(test)]
@@ -332,5 +365,30 @@ mod tests {
             lookup(Regime::Foia, "banana"),
             Err(ExemptionError::Unreadable(_))
         ));
+    }
+
+    #[test]
+    fn a_section_of_another_regime_says_which() {
+        let err = lookup(Regime::Foia, "reg 12(5)(e)")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "12(5)(e) is a regulation of the EIR (Environmental Information Regulations 2004), not of the FOIA: if that is the law the authority used, set the case's regime to EIR"
+        );
+        let err = lookup(Regime::Foisa, "43").unwrap_err().to_string();
+        assert!(err.starts_with("43 is a section of the FOIA"), "{err}");
+    }
+
+    #[test]
+    fn the_picker_lists_the_bare_section_before_its_parts() {
+        for q in ["40", "s40", "section 40"] {
+            let found: Vec<&str> = search(Regime::Foia, q)
+                .iter()
+                .map(|e| e.section.as_str())
+                .collect();
+            assert_eq!(found.first(), Some(&"40"), "{q}: {found:?}");
+            assert!(found.contains(&"40(1)"), "{q}: {found:?}");
+        }
     }
 }

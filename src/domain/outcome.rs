@@ -88,8 +88,47 @@ impl fmt::Display for Outcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown outcome '{0}': use one of {list}", list = Outcome::ALL.map(Outcome::as_str).join(", "))]
+#[error("unknown outcome '{0}': {hint}use one of {list}", hint = did_you_mean(&self.0), list = Outcome::ALL.map(Outcome::as_str).join(", "))]
 pub struct UnknownOutcome(pub String);
+
+/// "did you mean withheld? " for a near miss (a slip of two letters or fewer, or the
+/// start of exactly one outcome); else nothing.
+fn did_you_mean(typed: &str) -> String {
+    let t = typed.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+    let starts: Vec<Outcome> = Outcome::ALL
+        .into_iter()
+        .filter(|o| t.len() >= 3 && o.as_str().starts_with(&t))
+        .collect();
+    let best = match starts.as_slice() {
+        [one] => Some(*one),
+        _ => Outcome::ALL
+            .into_iter()
+            .map(|o| (edit_distance(&t, o.as_str()), o))
+            .filter(|(d, _)| *d <= 2)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, o)| o),
+    };
+    best.map(|o| format!("did you mean {o}? "))
+        .unwrap_or_default()
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diag + usize::from(ca != *cb));
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
 
 impl FromStr for Outcome {
     type Err = UnknownOutcome;
@@ -167,6 +206,24 @@ impl fmt::Display for OverallOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_near_miss_says_what_was_meant() {
+        let msg = |s: &str| s.parse::<Outcome>().unwrap_err().to_string();
+        assert!(
+            msg("withhled").starts_with(
+                "unknown outcome 'withhled': did you mean withheld? use one of pending"
+            )
+        );
+        assert!(msg("not_hel").contains("did you mean not-held?"));
+        assert!(
+            msg("refused").contains("use one of"),
+            "two outcomes start so"
+        );
+        assert!(!msg("refused").contains("did you mean"));
+        assert!(msg("publ").contains("did you mean published-elsewhere?"));
+        assert!(!msg("banana").contains("did you mean"));
+    }
 
     #[test]
     fn every_outcome_round_trips_through_its_name() {

@@ -16,6 +16,7 @@ mod reads;
 mod rows;
 pub mod schema;
 pub mod search;
+mod snoozes;
 pub mod stats;
 mod summaries;
 mod writes;

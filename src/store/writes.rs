@@ -29,7 +29,7 @@ fn nonzero(id: i64) -> Option<i64> {
 }
 
 impl Writer<'_> {
-    fn exec(&self, sql: &str, p: impl rusqlite::Params) -> Result<usize> {
+    pub(super) fn exec(&self, sql: &str, p: impl rusqlite::Params) -> Result<usize> {
         self.tx
             .prepare_cached(sql)
             .and_then(|mut st| st.execute(p))
@@ -132,6 +132,7 @@ impl Writer<'_> {
     /// Deletes the case with its questions and events (foreign keys cascade).
     pub fn delete_case(&self, id: i64) -> Result<bool> {
         let n = self.exec("DELETE FROM cases WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM chase_snoozes WHERE case_id = ?1", [id])?;
         self.drop_orphan_authorities()?;
         Ok(n > 0)
     }

@@ -40,6 +40,12 @@ pub enum Action {
     StartFind,
     /// The statistics view.
     Stats,
+    /// The agenda: your move, the authority's.
+    Agenda,
+    /// Draft the reminder to a late authority.
+    DraftChaser,
+    /// Snooze (or bring back) a case's reminders that are no deadline.
+    Snooze,
 
     // The draft letter overlay.
     /// Write the letter to a file.
@@ -52,6 +58,8 @@ pub enum Action {
     ShowReview,
     /// Show the complaint to the Commissioner.
     ShowIco,
+    /// Show the reminder to a late authority.
+    ShowChaser,
     /// Close an overlay (draft, stats, search hits).
     Close,
 

@@ -72,6 +72,8 @@ pub enum Mode {
     Hits(Box<Hits>),
     /// Statistics per authority.
     Stats(Box<StatsView>),
+    /// The agenda: your move, the authority's.
+    Agenda(Box<super::agenda::Agenda>),
     /// Something long is under way; the frame says what.
     Busy(String),
 }

@@ -7,9 +7,8 @@ use super::app::{App, Mode, Pane, Tone};
 use super::prompt::{PathFor, PathPrompt, shown};
 use super::update::show_case;
 use crate::calendar::ClockKind;
-use crate::casebook::Letter;
 use crate::casebook::tui_support::{Written, write_text_file};
-use crate::domain::EventKind;
+use crate::casebook::{Letter, sent_event};
 use crate::domain::dates::long;
 use std::path::PathBuf;
 
@@ -31,6 +30,7 @@ impl Draft {
         match self.kind {
             Letter::Review => "internal review request",
             Letter::Ico => "complaint to the Commissioner",
+            Letter::Chaser => "reminder to the authority",
         }
     }
 }
@@ -39,6 +39,7 @@ fn drafted(app: &App, id: i64, kind: Letter) -> crate::casebook::Result<String> 
     match kind {
         Letter::Review => app.book.draft_review(id),
         Letter::Ico => app.book.draft_ico(id),
+        Letter::Chaser => app.book.draft_letter(id, Letter::Chaser, None),
     }
 }
 
@@ -54,10 +55,22 @@ pub fn start(app: &mut App) {
     open(app, id, Letter::Review);
 }
 
-fn open(app: &mut App, id: i64, kind: Letter) {
+pub fn open(app: &mut App, id: i64, kind: Letter) {
     match drafted(app, id, kind) {
         Ok(text) => {
             app.status = None;
+            // A late review is still drafted (the letter owns up to it); say so.
+            if kind == Letter::Review
+                && let Ok(Some(closed)) = app.book.review_window_closed(id)
+            {
+                app.say(
+                    Tone::Error,
+                    format!(
+                        "Review window closed {}: the letter asks for a late review",
+                        long(closed)
+                    ),
+                );
+            }
             app.mode = Mode::Draft(Box::new(Draft {
                 case_id: id,
                 kind,
@@ -76,6 +89,7 @@ pub fn default_path(d: &Draft) -> String {
     match d.kind {
         Letter::Review => format!("~/foi-review-{}.txt", d.case_id),
         Letter::Ico => format!("~/foi-ico-{}.txt", d.case_id),
+        Letter::Chaser => format!("~/foi-chaser-{}.txt", d.case_id),
     }
 }
 
@@ -147,6 +161,10 @@ pub fn draft(app: &mut App, action: Action) {
             let id = d.case_id;
             open(app, id, Letter::Ico);
         }
+        Action::ShowChaser if d.kind != Letter::Chaser => {
+            let id = d.case_id;
+            open(app, id, Letter::Chaser);
+        }
         Action::Close => app.mode = Mode::Normal,
         _ => {}
     }
@@ -178,20 +196,18 @@ fn record_sent(app: &mut App) {
         return;
     };
     let (id, kind) = (d.case_id, d.kind);
-    let event_kind = match kind {
-        Letter::Review => EventKind::ReviewRequested,
-        Letter::Ico => EventKind::IcoComplaint,
-    };
+    let (event_kind, note) = sent_event(kind);
     let today = app.today();
     let already = app.book.view(id).is_ok_and(|v| {
         v.file
             .events
             .iter()
-            .any(|e| e.kind == event_kind && e.date == today)
+            .any(|e| e.kind == event_kind && e.date == today && e.note.as_deref() == note)
     });
     let result = match kind {
         Letter::Review => app.book.record_review_sent(id),
         Letter::Ico => app.book.record_ico_sent(id),
+        Letter::Chaser => app.book.record_chaser_sent(id),
     };
     match result {
         Ok(event_id) => {
@@ -212,6 +228,7 @@ fn record_sent(app: &mut App) {
             let clock = match kind {
                 Letter::Review => ClockKind::ReviewResponse,
                 Letter::Ico => ClockKind::IcoComplaint,
+                Letter::Chaser => ClockKind::Response,
             };
             let due = app
                 .selected_view()
@@ -220,6 +237,7 @@ fn record_sent(app: &mut App) {
             let sent = match kind {
                 Letter::Review => "review requested",
                 Letter::Ico => "complaint sent to the Commissioner",
+                Letter::Chaser => "reminder sent to the authority",
             };
             let mut m = format!("Recorded: {sent} today, {}", long(today));
             if let (Letter::Review, Some(due)) = (kind, due) {

@@ -79,11 +79,11 @@ pub fn ask_delete(app: &mut App) {
     let confirm = match app.focus {
         Pane::Cases => Confirm {
             question: format!(
-                "Delete case #{} “{}” with its {} questions and {} events?",
+                "Delete case #{} “{}” with its {} and {}?",
                 c.id,
                 fit(&c.title, 60),
-                v.file.questions.len(),
-                v.file.events.len()
+                crate::present::plural(v.file.questions.len(), "question", "questions"),
+                crate::present::plural(v.file.events.len(), "event", "events")
             ),
             target: DeleteTarget::Case(c.id),
         },

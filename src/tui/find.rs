@@ -95,7 +95,8 @@ pub fn hits(app: &mut App, action: Action) {
             if let Some(id) = id {
                 show_case(app, id);
                 app.focus = Pane::Case;
-                app.say(Tone::Info, format!("Case #{id}"));
+                // The case pane's title names it; a "Case #3" here would outlive it.
+                app.status = None;
             }
             return;
         }

@@ -16,7 +16,7 @@ use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved};
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
 use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, ProposedQuestion, detect, parse_letter};
+use crate::import::{Format, Proposal, ProposedQuestion, decode_text, detect, parse_letter};
 use crate::present::{fit, plural};
 use std::path::Path;
 
@@ -193,11 +193,7 @@ impl ImportReview {
         };
         let title_hint = match &self.destination {
             Destination::Existing { .. } => "unused: the case keeps its title".to_string(),
-            _ => match (&p.authority, &p.their_ref) {
-                (Some(a), Some(r)) => format!("if left blank: {a} {r}"),
-                (Some(a), None) => format!("if left blank: {a} request"),
-                _ => "a few words".to_string(),
-            },
+            _ => format!("if left blank: {}", crate::casebook::default_title(&p)),
         };
         if let Some(t) = self
             .form
@@ -387,7 +383,7 @@ fn read(
         )));
     }
     let bytes = std::fs::read(path).map_err(cannot_read)?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let text = decode_text(&bytes, shown(path)).map_err(|e| Error::user(e.to_string()))?;
     if detected.format == Format::Letter {
         if bytes.len() > MAX_LETTER_BYTES {
             return Err(Error::user(format!(
@@ -568,6 +564,9 @@ fn save(app: &mut App) {
 }
 
 fn saved_message(name: &str, s: &LetterSaved) -> String {
+    if s.already_recorded {
+        return s.already_said();
+    }
     let mut m = if s.created {
         format!(
             "Imported {} as case #{}: {}",

@@ -36,6 +36,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Mode::Draft(_) => vec![Context::Draft],
         Mode::Hits(_) => vec![Context::Hits],
         Mode::Stats(_) => vec![Context::Stats],
+        Mode::Agenda(_) => vec![Context::Agenda],
         Mode::Busy(_) => vec![Context::Busy],
     }
 }

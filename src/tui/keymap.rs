@@ -105,6 +105,8 @@ pub enum Context {
     Hits,
     /// The statistics view.
     Stats,
+    /// The agenda (A).
+    Agenda,
     /// While something long runs ("Importing…").
     Busy,
 }
@@ -136,12 +138,13 @@ impl Context {
             Context::Overwrite => "Replacing a file",
             Context::Hits => "Search results (// or F)",
             Context::Stats => "Statistics (S)",
+            Context::Agenda => "The agenda (A)",
             Context::Busy => "While foi is busy",
         }
     }
 
     /// The order of sections in the help overlay.
-    pub const HELP_ORDER: [Context; 21] = [
+    pub const HELP_ORDER: [Context; 22] = [
         Context::Global,
         Context::Movement,
         Context::Cases,
@@ -160,6 +163,7 @@ impl Context {
         Context::WritePath,
         Context::Overwrite,
         Context::Stats,
+        Context::Agenda,
         Context::Confirm,
         Context::Welcome,
         Context::Busy,
@@ -218,6 +222,9 @@ const GLOBAL: &[Binding] = &[
     b(&[ch('r')], A::DraftReview, "review", "Draft the internal-review request for this case (and the complaint to the Commissioner)", Footer::Shown),
     b(&[ch('i')], A::Import, "import", "Import a file: a response letter (reviewed before saving), a foi JSON export or a WhatDoTheyKnow JSON file", Footer::Shown),
     b(&[ch('S')], A::Stats, "stats", "Statistics per authority: on-time rate, outcomes, exemptions, reviews", Footer::Shown),
+    b(&[ch('A')], A::Agenda, "agenda", "The agenda: what is your move, what the authority owes (chase when late)", Footer::Hidden),
+    b(&[ch('c')], A::DraftChaser, "", "Draft the reminder (chaser) to an authority that is late with this case", Footer::Hidden),
+    b(&[ch('z')], A::Snooze, "", "Snooze this case's reminders that are no deadline (chase, a clarification awaited) for a week; again to bring them back", Footer::Hidden),
     b(&[ch('?')], A::Help, "help", "All keys (this screen)", Footer::Shown),
     b(&[ch('q')], A::Quit, "quit", "Quit (everything is already saved)", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit, from anywhere (an open form is discarded)", Footer::Hidden),
@@ -373,6 +380,7 @@ const DRAFT: &[Binding] = &[
     b(&[ch('s')], A::RecordSent, "mark sent", "Record the letter as sent today: the reply's clock starts (u undoes)", Footer::Shown),
     b(&[ch('r')], A::ShowReview, "review", "Show the internal review request", Footer::Shown),
     b(&[ch('i')], A::ShowIco, "ICO", "Show the complaint to the Commissioner", Footer::Shown),
+    b(&[ch('c')], A::ShowChaser, "chaser", "Show the reminder to a late authority", Footer::Hidden),
     b(&[code(K::Esc), ch('q')], A::Close, "close", "Close the letter", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
 ];
@@ -407,6 +415,21 @@ const STATS: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const AGENDA: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next clock", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous clock", Footer::Hidden),
+    b(&[code(K::PageDown), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp), ctrl('u')], A::PageUp, "", "Up a page", Footer::Hidden),
+    b(&[ch('g'), code(K::Home)], A::Top, "", "To the top", Footer::Hidden),
+    b(&[ch('G'), code(K::End)], A::Bottom, "", "To the bottom", Footer::Hidden),
+    b(&[code(K::Enter)], A::Open, "open", "Open the case at its timeline", Footer::Shown),
+    b(&[ch('c')], A::DraftChaser, "chaser", "Draft the reminder to the late authority", Footer::Shown),
+    b(&[ch('z')], A::Snooze, "snooze", "Snooze the case's reminders that are no deadline for a week; again to bring them back", Footer::Shown),
+    b(&[code(K::Esc), ch('q'), ch('A')], A::Close, "close", "Close the agenda", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
 const BUSY: &[Binding] = &[
     b(&[ctrl('c')], A::Quit, "quit", "Quit, once the work under way is done (an import is saved whole or not at all)", Footer::Hidden),
 ];
@@ -433,6 +456,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Draft => DRAFT,
         Context::Overwrite => OVERWRITE,
         Context::Hits => HITS,
+        Context::Agenda => AGENDA,
         Context::Stats => STATS,
         Context::Busy => BUSY,
     }

@@ -14,6 +14,7 @@
 //! right after a frame that says it is under way.
 
 pub mod action;
+pub mod agenda;
 pub mod app;
 pub mod draft;
 mod edit;

@@ -37,9 +37,10 @@ impl PathPrompt {
         input.insert_str(inert_line(initial));
         input.move_cursor(CursorMove::End);
         input.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        // Words, not an example path: dimmed or not, a path would look like a value.
         input.set_placeholder_text(match purpose {
-            PathFor::Import => "~/Downloads/response.txt",
-            PathFor::WriteLetter => "~/foi-review.txt",
+            PathFor::Import => "type the file's path (Tab completes)",
+            PathFor::WriteLetter => "type where to write the letter (Tab completes)",
         });
         input.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
         PathPrompt {

@@ -48,6 +48,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Draft(_) => draft::draft(app, action),
         Mode::Hits(_) => find::hits(app, action),
         Mode::Stats(_) => stats::stats(app, action),
+        Mode::Agenda(_) => super::agenda::agenda(app, action),
         // Nothing under way after all: never leave the keyboard stuck.
         Mode::Busy(_) if app.job.is_none() => app.mode = Mode::Normal,
         Mode::Busy(_) => {}
@@ -116,6 +117,9 @@ fn normal(app: &mut App, action: Action) {
         Action::Import => import::start(app),
         Action::StartFind => find::start(app),
         Action::Stats => stats::start(app),
+        Action::Agenda => super::agenda::start(app),
+        Action::DraftChaser => super::agenda::chaser(app),
+        Action::Snooze => super::agenda::snooze_selected(app),
         Action::LoadDemo => load_demo(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Click { column, row } => mouse::click(app, column, row),
@@ -289,9 +293,25 @@ fn jump(app: &mut App, action: Action) {
                     app.mode = Mode::Normal;
                     show_case(app, id);
                     app.focus = Pane::Case;
-                    app.say(Tone::Info, format!("Case #{id}"));
+                    // The case pane's title names it; a "Case #3" here would outlive it.
+                    app.status = None;
                 }
-                Err(e) => app.say_error(&e),
+                // Said at once (the prompt would hide the status line), in the UI's
+                // own words: the library's points at `foi list`.
+                Err(crate::casebook::Error::User(m)) if m.starts_with("no case matches") => {
+                    app.mode = Mode::Normal;
+                    app.say(
+                        Tone::Error,
+                        format!(
+                            "No case matches “{}”: : takes an id, a reference or the start of a title",
+                            crate::present::fit(key.trim(), 30)
+                        ),
+                    );
+                }
+                Err(e) => {
+                    app.mode = Mode::Normal;
+                    app.say_error(&e);
+                }
             }
         }
         _ => {}

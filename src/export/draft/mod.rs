@@ -1,9 +1,9 @@
-//! Drafting letters from templates: the internal review request and the complaint to the
-//! Commissioner.
+//! Drafting letters from templates: the internal review request, the complaint to the
+//! Commissioner, and the chaser to a late authority.
 //!
 //! A template is plain text with named fields in braces (`{authority}`, `{reply_due}`);
 //! `{{` and `}}` stand for literal braces. [`FIELDS`] lists every field with its meaning.
-//! The built-in templates are `assets/templates/review.txt` and `ico.txt`; a user's own
+//! The built-in templates are `assets/templates/review.txt`, `ico.txt` and `chaser.txt`; a user's own
 //! copy (see `casebook::drafting`) replaces them. After filling, runs of blank lines are
 //! folded to one and lines longer than [`WIDTH`] are wrapped at spaces, keeping their
 //! indent, so a paragraph can be written as one line.
@@ -18,8 +18,10 @@ use crate::domain::{Event, EventKind, Regime};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod chaser;
 mod reasons;
 mod template;
+mod window;
 
 pub use reasons::challenged;
 use reasons::*;
@@ -27,6 +29,9 @@ pub use template::{UnknownField, fill, label_list, tidy, wrap};
 
 pub const REVIEW_TEMPLATE: &str = include_str!("../../../assets/templates/review.txt");
 pub const ICO_TEMPLATE: &str = include_str!("../../../assets/templates/ico.txt");
+pub const CHASER_TEMPLATE: &str = include_str!("../../../assets/templates/chaser.txt");
+pub use chaser::late_clock;
+pub use window::review_window_closed;
 
 /// Lines longer than this are wrapped.
 pub const WIDTH: usize = 72;
@@ -39,6 +44,8 @@ pub enum Letter {
     /// The complaint to the Information Commissioner (Scotland: application to the
     /// Scottish Information Commissioner).
     Ico,
+    /// A reminder to an authority whose response or internal review is late.
+    Chaser,
 }
 
 impl Letter {
@@ -47,6 +54,7 @@ impl Letter {
         match self {
             Letter::Review => "review.txt",
             Letter::Ico => "ico.txt",
+            Letter::Chaser => "chaser.txt",
         }
     }
 
@@ -54,12 +62,13 @@ impl Letter {
         match self {
             Letter::Review => REVIEW_TEMPLATE,
             Letter::Ico => ICO_TEMPLATE,
+            Letter::Chaser => CHASER_TEMPLATE,
         }
     }
 }
 
-/// Every field a template may use, with what it holds (both letters know all of them).
-pub const FIELDS: [(&str, &str); 24] = [
+/// Every field a template may use, with what it holds (every letter knows all of them).
+pub const FIELDS: [(&str, &str); 32] = [
     ("today", "today's date as letters write it: 10 March 2018"),
     ("case_id", "the case's number in the casebook"),
     ("title", "the case's title"),
@@ -126,6 +135,29 @@ pub const FIELDS: [(&str, &str); 24] = [
         "commissioner_name",
         "Information Commissioner's Office, or Scottish Information Commissioner",
     ),
+    (
+        "window_note",
+        "a paragraph when the review is asked for after its window closed, asking for it to be considered anyway",
+    ),
+    (
+        "chase_what",
+        "what a chaser is about: my request for information, or for an internal review",
+    ),
+    ("chase_sent", "the date that request was sent"),
+    ("chase_due", "the date the authority's reply was due"),
+    (
+        "chase_working",
+        "how that date was worked out: 20 working days from receipt …",
+    ),
+    ("chase_late", "how late the reply is: 12 working days"),
+    (
+        "chase_deadline",
+        "a paragraph: the rule that set the deadline, the date, its working and how late",
+    ),
+    (
+        "chase_next",
+        "a paragraph on what you will do next: ask for a review, or go to the Commissioner",
+    ),
 ];
 
 /// Working days a review has, by regime (SPEC 2.5: review-response).
@@ -153,7 +185,7 @@ fn review_basis(r: Regime) -> &'static str {
     }
 }
 
-fn commissioner(r: Regime) -> (&'static str, &'static str, &'static str) {
+pub(super) fn commissioner(r: Regime) -> (&'static str, &'static str, &'static str) {
     match r {
         Regime::Foia => (
             "the Information Commissioner",
@@ -178,7 +210,7 @@ fn commissioner(r: Regime) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn last_event(v: &CaseView, kind: EventKind) -> Option<&Event> {
+pub(super) fn last_event(v: &CaseView, kind: EventKind) -> Option<&Event> {
     v.file.events.iter().rev().find(|e| e.kind == kind)
 }
 
@@ -197,7 +229,7 @@ fn response_due(v: &CaseView, cal: &Calendar) -> Option<NaiveDate> {
     Some(cal.add_working_days(v.file.case.regime, received, 20))
 }
 
-fn response_section(r: Regime) -> &'static str {
+pub(super) fn response_section(r: Regime) -> &'static str {
     match r {
         Regime::Foia | Regime::Foisa => "section 10(1)",
         Regime::Eir => "regulation 5(2)",
@@ -348,7 +380,7 @@ pub fn fields(
         list = "My request as a whole: you have not responded to it.".into();
         let section = capitalise(response_section(regime));
         why = match kind {
-            Letter::Review => format!(
+            Letter::Review | Letter::Chaser => format!(
                 "{section} requires you to respond to a request within 20 working days of receiving it; your response was due{due}. Please respond in full now."
             ),
             Letter::Ico => format!(
@@ -406,6 +438,8 @@ pub fn fields(
     m.insert("commissioner", commissioner.to_string());
     m.insert("commissioner_name", commissioner_name.to_string());
     m.insert("commissioner_basis", commissioner_basis.to_string());
+    m.insert("window_note", window::window_note(v));
+    chaser::insert_fields(&mut m, v);
     m
 }
 
@@ -463,6 +497,7 @@ pub fn draft(
     match kind {
         Letter::Review => check_review(v, today, cal)?,
         Letter::Ico => check_ico(v)?,
+        Letter::Chaser => chaser::check(v)?,
     }
     let values = fields(v, kind, today, cal);
     let filled = fill(template, &values).map_err(|u| {
@@ -506,7 +541,7 @@ mod tests {
     #[test]
     fn builtin_templates_use_only_known_fields() {
         let all: HashMap<&str, String> = FIELDS.iter().map(|(f, _)| (*f, String::new())).collect();
-        for t in [REVIEW_TEMPLATE, ICO_TEMPLATE] {
+        for t in [REVIEW_TEMPLATE, ICO_TEMPLATE, CHASER_TEMPLATE] {
             fill(t, &all).unwrap();
         }
     }

@@ -148,7 +148,7 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
     let name = format!("{} ({})", e.citation(), e.name);
     let cap = capitalise(&name);
     let may = match to {
-        Letter::Review => "You may",
+        Letter::Review | Letter::Chaser => "You may",
         Letter::Ico => "The authority may",
     };
     if e.public_interest_test() {
@@ -163,7 +163,7 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
             Regime::Eisr => "is an exception subject to the public interest test in regulation 10(1)(b), and regulation 10(2) requires it to be interpreted in a restrictive way, with a presumption in favour of disclosure.".to_string(),
         };
         let ask = match to {
-            Letter::Review => {
+            Letter::Review | Letter::Chaser => {
                 "Please show the public interest test you carried out: the factors you weighed for and against disclosure, and why you concluded as you did. Please also explain how it applies to the specific information withheld, and release any part of the information that falls outside it."
             }
             Letter::Ico => {
@@ -178,7 +178,7 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
             "is not subject to the public interest test"
         };
         let ask = match to {
-            Letter::Review => {
+            Letter::Review | Letter::Chaser => {
                 "Please explain how it applies to the specific information withheld, and release any part of the information that falls outside it."
             }
             Letter::Ico => {
@@ -190,7 +190,7 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
 }
 
 pub(super) fn ground_paragraph(regime: Regime, g: &Ground, who: &str, to: Letter) -> String {
-    let review = to == Letter::Review;
+    let review = to != Letter::Ico;
     let env = regime.is_environmental();
     let (burden, pit) = match regime {
         Regime::Eir => ("regulation 12(4)(b)", "regulation 12(1)(b)"),

@@ -86,6 +86,13 @@ fn fields(c: Option<&crate::domain::Case>, today: NaiveDate) -> Vec<Field> {
             &s(|c| c.url.as_ref()),
             "where the request is online",
         ),
+        Field::long_text(
+            F::Text,
+            "Request",
+            &s(|c| c.text.as_ref()),
+            "the request's full text, as sent (full-text search finds it)",
+            2,
+        ),
         Field::text(
             F::Notes,
             "Notes",
@@ -139,7 +146,7 @@ pub(super) fn save_new(form: &Form, book: &mut Casebook) -> Result<Saved> {
         my_ref: form.optional(F::MyRef),
         channel: channel(form),
         url: form.optional(F::Url),
-        text: None,
+        text: form.optional(F::Text),
         tags: tags(form),
         notes: form.optional(F::Notes),
     };
@@ -165,7 +172,7 @@ pub(super) fn save_edit(form: &Form, book: &mut Casebook, id: i64) -> Result<Sav
         my_ref: Some(form.optional(F::MyRef)),
         channel: Some(channel(form)),
         url: Some(form.optional(F::Url)),
-        text: None,
+        text: Some(form.optional(F::Text)),
         tags: Some(tags(form)),
         notes: Some(form.optional(F::Notes)),
     };

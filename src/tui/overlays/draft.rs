@@ -107,6 +107,7 @@ pub fn draw(f: &mut Frame, app: &App, d: &Draft, main: Rect) {
         match d.kind {
             crate::casebook::Letter::Review => "Internal review request",
             crate::casebook::Letter::Ico => "Complaint to the Commissioner",
+            crate::casebook::Letter::Chaser => "Reminder to the authority",
         },
         d.case_id
     );

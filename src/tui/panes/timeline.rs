@@ -192,15 +192,40 @@ fn draw_clock(f: &mut Frame, c: &Clock, lead: bool, area: Rect, today: NaiveDate
             width: area.width.saturating_sub(2),
             height: area.height - 2,
         };
+        let lines = clipped_wrap(
+            &crate::domain::text::inert_line(&c.basis),
+            basis.width as usize,
+            basis.height as usize,
+        );
         f.render_widget(
-            Paragraph::new(Line::styled(
-                crate::domain::text::inert_line(&c.basis).into_owned(),
-                theme.dim(),
-            ))
-            .wrap(Wrap { trim: true }),
+            Paragraph::new(
+                lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim()))
+                    .collect::<Vec<_>>(),
+            ),
             basis,
         );
     }
+}
+
+/// `text` wrapped at spaces to `width`, at most `rows` lines; text that does not fit
+/// ends in "…" rather than stopping mid-phrase.
+fn clipped_wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
+    if width == 0 || rows == 0 {
+        return Vec::new();
+    }
+    let mut lines = crate::export::draft::wrap(text, width);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            *last = crate::present::fit(&format!("{last} …"), width);
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    lines
 }
 
 fn event_line(e: &Event, regime: Regime, width: usize, theme: Theme) -> Line<'static> {
@@ -296,4 +321,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), events_area);
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::clipped_wrap;
+
+    #[test]
+    fn text_that_does_not_fit_ends_in_an_ellipsis() {
+        let text = "20 working days from receipt Sat 3 Feb 2018, not a working day (day 1 Mon 5 Feb); no bank holidays in range";
+        let all = clipped_wrap(text, 40, 5);
+        assert_eq!(all.join(" "), text, "all of it fits in five rows");
+        let two = clipped_wrap(text, 40, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two[1].ends_with('…'), "{two:?}");
+        assert!(two.iter().all(|l| l.chars().count() <= 40), "{two:?}");
+        assert!(clipped_wrap(text, 0, 2).is_empty());
+    }
 }
