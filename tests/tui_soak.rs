@@ -57,7 +57,7 @@ const NAMED: &[KeyCode] = &[
     KeyCode::Backspace,
     KeyCode::Delete,
 ];
-const COMMANDS: &str = "jkgGaeoxusfrd:/?iSFnqyYnN";
+const COMMANDS: &str = "jkgGaeoxusfrd:/?iSFAczwnqyYnN";
 const TYPED: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -/().,£:";
 const PASTES: &[&str] = &[
     "27/02/2018",
@@ -163,6 +163,7 @@ fn mode_name(mode: &Mode) -> &'static str {
         Mode::Hits(_) => "hits",
         Mode::Stats(_) => "stats",
         Mode::Busy(_) => "busy",
+        Mode::Agenda(_) => "agenda",
     }
 }
 
@@ -291,7 +292,7 @@ fn thousands_of_random_keys_break_nothing() {
     // A soak that never leaves the list proves little: every screen must have had keys.
     for screen in [
         "normal", "search", "jump", "help", "confirm", "form", "path", "import", "draft", "hits",
-        "stats",
+        "stats", "agenda",
     ] {
         assert!(
             reached.get(screen).is_some_and(|n| *n > 0),
