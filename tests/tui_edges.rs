@@ -81,6 +81,7 @@ fn agenda_app(width: u16, height: u16) -> foi_casebook::tui::app::App {
                 window: None,
                 until: None,
                 letter: None,
+                reference: None,
             },
         )
         .expect("event");
