@@ -6,7 +6,7 @@ use super::clock::{Clock, ClockKind, Unit};
 use super::clocks::{Ctx, Draft, first_from, last};
 use super::division::Division;
 use super::response::Period;
-use super::workdays::Calendar;
+use super::workdays::{Calendar, Which};
 use crate::domain::dates::add_months;
 use crate::domain::{Event, EventKind, Regime, Span};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -98,7 +98,8 @@ fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
             .text(" came in time)");
     }
     b.holidays(ctx.cal, ctx.which, from, due);
-    if let Some(stated) = r.window {
+    // Only the basis needs the letter's date.
+    if let Some(stated) = r.window.filter(|_| ctx.explain) {
         let theirs = stated_due(ctx, r.date, stated);
         if theirs != due {
             b.text("; the letter states ");
@@ -343,6 +344,11 @@ fn tribunal_working_day(cal: &Calendar, d: NaiveDate) -> NaiveDate {
     let mut day = d;
     // Christmas, Boxing Day and New Year with weekends between: a fortnight at most.
     for _ in 0..14 {
+        // A working day anywhere in the UK is one in England and Wales too: the table
+        // answers the common case; only a day some division keeps is looked up.
+        if cal.is_working(Which::Uk, day) {
+            return day;
+        }
         let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
         if !weekend && !tribunal_holiday(cal, day, &mut String::new()) {
             return day;
