@@ -70,7 +70,13 @@ fn words(s: &str) -> String {
 }
 
 /// Compare one fact, where `None` means "empty".
-fn tally(score: &mut Score, misses: &mut Vec<String>, what: &str, want: Option<&str>, got: Option<&str>) {
+fn tally(
+    score: &mut Score,
+    misses: &mut Vec<String>,
+    what: &str,
+    want: Option<&str>,
+    got: Option<&str>,
+) {
     match (want, got) {
         (None, None) => score.right += 1,
         (Some(w), Some(g)) if w == g => score.right += 1,
@@ -89,14 +95,50 @@ fn score_letter(want: &Facts, got: &Proposal, misses: &mut Vec<String>) -> Score
     let mut s = Score::default();
     let show = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
     let authority = got.authority.as_deref().map(words);
-    tally(&mut s, misses, "authority", want.authority.as_deref().map(words).as_deref(), authority.as_deref());
-    tally(&mut s, misses, "their_ref", want.their_ref.as_deref(), got.their_ref.as_deref().map(str::trim));
-    tally(&mut s, misses, "letter_date", want.letter_date.as_deref(), show(got.letter_date).as_deref());
-    tally(&mut s, misses, "request_date", want.request_date.as_deref(), show(got.request_date).as_deref());
+    tally(
+        &mut s,
+        misses,
+        "authority",
+        want.authority.as_deref().map(words).as_deref(),
+        authority.as_deref(),
+    );
+    tally(
+        &mut s,
+        misses,
+        "their_ref",
+        want.their_ref.as_deref(),
+        got.their_ref.as_deref().map(str::trim),
+    );
+    tally(
+        &mut s,
+        misses,
+        "letter_date",
+        want.letter_date.as_deref(),
+        show(got.letter_date).as_deref(),
+    );
+    tally(
+        &mut s,
+        misses,
+        "request_date",
+        want.request_date.as_deref(),
+        show(got.request_date).as_deref(),
+    );
     let regime = got.regime.map(|r| r.as_str().to_string());
-    tally(&mut s, misses, "regime", want.regime.as_deref(), regime.as_deref());
+    tally(
+        &mut s,
+        misses,
+        "regime",
+        want.regime.as_deref(),
+        regime.as_deref(),
+    );
     let window = got.review_window.map(|w| w.canonical());
-    tally(&mut s, misses, "review_window", want.review_window.as_deref(), window.as_deref());
+    tally(
+        &mut s,
+        misses,
+        "review_window",
+        want.review_window.as_deref(),
+        window.as_deref(),
+    );
     for (i, wq) in want.questions.iter().enumerate() {
         let Some(gq) = got.questions.get(i) else {
             s.missing += 3;
@@ -107,8 +149,17 @@ fn score_letter(want: &Facts, got: &Proposal, misses: &mut Vec<String>) -> Score
         let (wl, gl) = (label_key(&wq.label), label_key(&gq.label));
         tally(&mut s, misses, &format!("{q} label"), Some(&wl), Some(&gl));
         let outcome = serde_json::to_value(gq.outcome).ok();
-        let outcome = outcome.as_ref().and_then(|v| v.as_str()).filter(|o| *o != "pending");
-        tally(&mut s, misses, &format!("{q} outcome"), Some(&wq.outcome), outcome);
+        let outcome = outcome
+            .as_ref()
+            .and_then(|v| v.as_str())
+            .filter(|o| *o != "pending");
+        tally(
+            &mut s,
+            misses,
+            &format!("{q} outcome"),
+            Some(&wq.outcome),
+            outcome,
+        );
         let mut we = wq.exemptions.clone();
         let mut ge = gq.exemptions.clone();
         we.sort();
@@ -129,7 +180,11 @@ fn score_set(set: &str) -> Score {
     let facts = std::fs::read_to_string(corpus().join(format!("{set}.facts.json"))).unwrap();
     let facts: BTreeMap<String, Facts> = serde_json::from_str(&facts).unwrap();
     let letters = std::fs::read_dir(corpus().join(set)).unwrap().count();
-    assert_eq!(letters, facts.len(), "{set}: a letter without facts or facts without a letter");
+    assert_eq!(
+        letters,
+        facts.len(),
+        "{set}: a letter without facts or facts without a letter"
+    );
     let mut total = Score::default();
     for (name, want) in &facts {
         let text = std::fs::read_to_string(corpus().join(set).join(format!("{name}.txt"))).unwrap();
@@ -158,14 +213,19 @@ fn score_set(set: &str) -> Score {
 fn development_set() {
     let s = score_set("dev");
     assert!(s.total() >= 100, "the corpus shrank: {s:?}");
-    assert!(s.accuracy() >= 0.0, "{s:?}");
+    // Measured: 144 of 144 (before this work: 131, 6 missing, 7 wrong).
+    assert!(s.accuracy() >= 0.99, "{s:?}");
+    assert_eq!(s.wrong, 0, "an invented fact: {s:?}");
 }
 
 #[test]
 fn held_out_set() {
     let s = score_set("heldout");
     assert!(s.total() >= 100, "the corpus shrank: {s:?}");
-    assert!(s.accuracy() >= 0.0, "{s:?}");
+    // Measured: 152 of 156, 3 missing, 1 wrong (before this work: 136, 10 missing,
+    // 10 wrong). The miss is a request quoted whole with its numbers inside the quote.
+    assert!(s.accuracy() >= 0.97, "{s:?}");
+    assert!(s.wrong <= 1, "invented facts: {s:?}");
 }
 
 #[test]
@@ -183,7 +243,13 @@ fn scoring_counts_wrong_apart_from_missing() {
     let mut misses = Vec::new();
     let s = score_letter(&want, &got, &mut misses);
     // The reference the facts call absent is counted as invented; the date as missing.
-    assert!(misses.iter().any(|m| m.starts_with("their_ref: WRONG")), "{misses:?}");
-    assert!(misses.iter().any(|m| m.starts_with("letter_date: missing")), "{misses:?}");
+    assert!(
+        misses.iter().any(|m| m.starts_with("their_ref: WRONG")),
+        "{misses:?}"
+    );
+    assert!(
+        misses.iter().any(|m| m.starts_with("letter_date: missing")),
+        "{misses:?}"
+    );
     assert_eq!(s.total(), 9, "{misses:?}");
 }

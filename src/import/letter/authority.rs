@@ -96,6 +96,15 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DEAR_ORG: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\W{0,3}dear\s+(?:sir\s+or\s+madam\s+at\s+)?(.{3,90}?)\s*,?\s*$"));
+/// A copyright line at the foot of a web page: its owner is the publisher.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        ^ \W{0,3} (?: \(c\) | © | copyright ) \s*   # the mark
+        (?: \d{4} \s* )?                          # a year before the name
+        ( [^\d|]{3,90}? )                           # the owner
+        (?: \s* \d{4} )? [\s.]* $                   # or a year after it
+    ")
+});
 static LETTER_START: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(dear\b|to whom)"));
 
 const TEAM_END: &[&str] = &[
@@ -114,6 +123,9 @@ const TEAM_END: &[&str] = &[
     "co-ordinator",
     "lead",
     "manager",
+    "department",
+    "office",
+    "division",
 ];
 const TEAM_WORD: &[&str] = &[
     "central",
@@ -214,8 +226,50 @@ fn strip_team(name: &str) -> String {
     words.get(..cut).unwrap_or(&[]).join(" ")
 }
 
+/// Words a letterhead puts after the name when a PDF has run its lines together
+/// (`Ashvale Borough Council Freedom of Information`, `… Service FOI Request`).
+const FOI_TAIL: &[&str] = &[
+    "freedom",
+    "of",
+    "information",
+    "foi",
+    "fol",
+    "foia",
+    "eir",
+    "foisa",
+    "request",
+    "requests",
+    "enquiry",
+];
+
+/// Drop [`FOI_TAIL`] words from the end of a name, when one of them says FOI.
+fn strip_foi_tail(name: &str) -> &str {
+    let mut rest = name.trim_end();
+    let mut cut = rest;
+    let mut says_foi = false;
+    while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+        let lower = last.to_ascii_lowercase();
+        if !FOI_TAIL.contains(&lower.as_str()) {
+            break;
+        }
+        says_foi |= !matches!(lower.as_str(), "of" | "request" | "requests" | "enquiry");
+        rest = head.trim_end();
+        if says_foi {
+            cut = rest;
+        }
+    }
+    cut
+}
+
 /// A plausible authority name from one line, or `None`.
 fn candidate(line: &str) -> Option<String> {
+    ranked(line).map(|(_, name)| name)
+}
+
+/// A plausible authority name from one line with its strength: 2 for a body that
+/// answers requests itself (a council, a trust), 1 for a unit that may belong to one
+/// ("Parking Services").
+fn ranked(line: &str) -> Option<(u8, String)> {
     let line = line
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#');
@@ -226,6 +280,7 @@ fn candidate(line: &str) -> Option<String> {
     let line = REF_OR_CONTACT
         .find(line)
         .map_or(line, |m| line.get(..m.start()).unwrap_or(line));
+    let line = strip_foi_tail(line.trim());
     let mut best: Option<(u8, String)> = None;
     for part in line.split(['|', ',', ';']).flat_map(|p| p.split(" - ")) {
         let part = part.trim().trim_end_matches(['.', ':']);
@@ -239,12 +294,12 @@ fn candidate(line: &str) -> Option<String> {
             continue;
         }
         if let Some(full) = expand(stripped) {
-            return Some(full.to_string());
+            return Some((2, full.to_string()));
         }
         if let Some(full) = stripped.split_whitespace().find_map(expand)
             && stripped.split_whitespace().count() <= 3
         {
-            return Some(full.to_string());
+            return Some((2, full.to_string()));
         }
         let words: Vec<&str> = stripped.split_whitespace().collect();
         let capitalised = words
@@ -279,7 +334,7 @@ fn candidate(line: &str) -> Option<String> {
             }
         }
     }
-    best.map(|(_, name)| name)
+    best
 }
 
 /// A letterhead in capitals, written in ordinary case elsewhere in the letter (the
@@ -326,20 +381,32 @@ pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Opt
             return Some(c);
         }
     }
-    // 3. The sign-off.
+    // 3. The sign-off: the body itself rather than the team that signed for it.
     let lines = &doc.lines;
     for (i, line) in lines.iter().enumerate() {
         if in_request(i) || !SIGN_OFF.is_match(&line.text) {
             continue;
         }
-        for l in lines.iter().skip(i + 1).filter(|l| !l.is_blank()).take(6) {
-            if let Some(c) = candidate(&l.text) {
-                return Some(c);
+        let block = lines.iter().skip(i + 1).filter(|l| !l.is_blank()).take(6);
+        let mut best: Option<(u8, String)> = None;
+        for c in block.filter_map(|l| ranked(&l.text)) {
+            if best.as_ref().is_none_or(|(s, _)| c.0 > *s) {
+                best = Some(c);
             }
         }
+        if let Some((_, name)) = best {
+            return Some(name);
+        }
     }
-    warnings.push("No authority found.".into());
-    None
+    // 4. A web page's copyright line ("© Weyside Police 2019").
+    let owner = lines
+        .iter()
+        .filter_map(|l| COPYRIGHT.captures(&l.text)?.get(1))
+        .find_map(|m| candidate(m.as_str()));
+    if owner.is_none() {
+        warnings.push("No authority found.".into());
+    }
+    owner
 }
 
 #[cfg(test)]
@@ -356,6 +423,7 @@ mod tests {
         let _ = SIGN_OFF.as_str();
         let _ = DEAR_ORG.as_str();
         let _ = LETTER_START.as_str();
+        let _ = COPYRIGHT.as_str();
     }
 
     fn a(s: &str) -> Option<String> {
@@ -391,6 +459,27 @@ mod tests {
         assert_eq!(
             a("Parking Services, Dunmore Borough Council\n\nDear X").as_deref(),
             Some("Dunmore Borough Council")
+        );
+        assert_eq!(
+            a("Dear X\n\nYours sincerely\n\nInformation Governance Department\nMoorland Hospitals NHS Trust")
+                .as_deref(),
+            Some("Moorland Hospitals NHS Trust")
+        );
+        assert_eq!(
+            a("Dear X\n\nRegards\n\nParking Services\nDunmore Borough Council").as_deref(),
+            Some("Dunmore Borough Council")
+        );
+        assert_eq!(
+            a("Skip to content\nHome > FOI\n\nWe hold 3.\n\n(c) Weyside Police 2019").as_deref(),
+            Some("Weyside Police")
+        );
+        assert_eq!(
+            a("Tarnside Borough Council Freedom of Information Our Ref: 1\n\nDear X").as_deref(),
+            Some("Tarnside Borough Council")
+        );
+        assert_eq!(
+            a("Brook Fire and Rescue Service FOI Request Reference: 9\n\nDear X").as_deref(),
+            Some("Brook Fire and Rescue Service")
         );
         assert_eq!(strip_team("DWP Strategy Fol Team"), "DWP");
         assert_eq!(strip_team("Cabinet Office"), "Cabinet Office");

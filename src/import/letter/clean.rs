@@ -233,6 +233,23 @@ static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
         r#"([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+(?:sincerely|faithfully)|Kind\s+regards)\b)"#,
     )
 });
+/// A year run into the first question's number (`received on 14 October 20191. Do
+/// you…`): the cut goes between the year and the `1.`.
+static YEAR_RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+        (?: ^ | \s ) (?: 19 | 20 ) \d{2}   # a year after a space (not £20191), glued to…
+        ( 1 [.)] \s+ ["(]? [A-Z] )  # …the first question's number and its capital
+    "#)
+});
+/// A response heading that lost its line before a numbered answer (`… false alarms.
+/// Response 1. Yes, …`): cut before the heading and before the number.
+static INLINE_ANSWER_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+        [.?!"')\]] \s+                            # the end of a sentence
+        ( (?: Our\s+ )? (?: Response | Answers? | Reply ) ) \s+   # the heading, no colon
+        ( \d{1,2} [.)] \s+ [A-Z\d£] )            # the first numbered answer
+    "#)
+});
 static INLINE_NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| re(r#"([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
 static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,6 +275,13 @@ fn split_run_together(line: &str) -> Vec<String> {
     collect(&INLINE_HEAD);
     if line.len() > 160 {
         collect(&INLINE_NUMBERED);
+    }
+    for c in YEAR_RUN_IN.captures_iter(line) {
+        cuts.extend(c.get(1).map(|m| m.start()));
+    }
+    for c in INLINE_ANSWER_RUN.captures_iter(line) {
+        cuts.extend(c.get(1).map(|m| m.start()));
+        cuts.extend(c.get(2).map(|m| m.start()));
     }
     if cuts.is_empty() {
         return vec![line.to_string()];
@@ -325,6 +349,8 @@ mod tests {
         let _ = INLINE_STOP.as_str();
         let _ = INLINE_NUMBERED.as_str();
         let _ = INLINE_HEAD.as_str();
+        let _ = YEAR_RUN_IN.as_str();
+        let _ = INLINE_ANSWER_RUN.as_str();
     }
 
     fn texts(s: &str) -> Vec<String> {
@@ -362,6 +388,21 @@ mod tests {
                 "Request 1: Please provide X.",
                 "Request 2: Please provide Y."
             ]
+        );
+        assert_eq!(
+            texts("received on 3 May 20191. Do you hold X? Response 1. Yes."),
+            [
+                "received on 3 May 2019",
+                "1. Do you hold X?",
+                "Response",
+                "1. Yes."
+            ]
+        );
+        // A year followed by another number is left alone.
+        assert_eq!(texts("In 20192 cases."), ["In 20192 cases."]);
+        assert_eq!(
+            texts("It cost £20191. The rest"),
+            ["It cost £20191. The rest"]
         );
         assert_eq!(
             texts("part of your Request 4 as below"),

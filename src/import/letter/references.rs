@@ -18,6 +18,24 @@ static UNLABELLED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A disclosure-log title: the topic, a dash, the request's number and year
+/// (`Olympic Torch - 544/12`). The number is the reference.
+static TOPIC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        ^ \W{0,3} [A-Z] [^:|]{2,100}? \s - \s   # the topic, then a spaced dash
+        ( \d{1,6} / \d{2,4} ) \s* $             # number/year, ending the line
+    ")
+});
+
+/// A disclosure-log title near the top of the text, read when no line is labelled.
+fn topic_number(doc: &Doc, skipped: impl Fn(usize) -> bool) -> Option<String> {
+    (0..doc.lines.len())
+        .filter(|&i| !doc.blank(i) && !skipped(i))
+        .take(30)
+        .find_map(|i| TOPIC_NUMBER.captures(doc.text(i))?.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
 /// The authority's reference exactly as printed, or `None` with a warning.
 pub fn their_ref(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option<String> {
     let skipped = |i: usize| skip.get(i).copied().unwrap_or(false);
@@ -56,6 +74,9 @@ pub fn their_ref(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option
     if blank {
         warnings.push("The reference field is blank (an unfilled template).".into());
         return None;
+    }
+    if let Some(v) = topic_number(doc, skipped) {
+        return Some(v);
     }
     for (i, line) in doc.lines.iter().enumerate() {
         if skipped(i) {
@@ -162,6 +183,7 @@ mod tests {
         let _ = LABEL.as_str();
         let _ = YOURS.as_str();
         let _ = UNLABELLED.as_str();
+        let _ = TOPIC_NUMBER.as_str();
     }
 
     fn r(s: &str) -> (Option<String>, usize) {
@@ -188,6 +210,10 @@ mod tests {
             ("Your ref: ABC 1\nOur ref: XYZ 2", "XYZ 2"),
             ("Our ref:  EIR/55    Date: 3 May 2019", "EIR/55"),
             ("Our reference:\nFOI-2020-77\n", "FOI-2020-77"),
+            (
+                "Home > FOI\n\nOlympic Torch - 544/12\n\nWe hold it.",
+                "544/12",
+            ),
         ] {
             assert_eq!(r(s).0.as_deref(), Some(want), "{s}");
         }
@@ -199,5 +225,10 @@ mod tests {
         assert_eq!(r("Ref: ____"), (None, 1));
         assert_eq!(r("quoting the reference number above."), (None, 1));
         assert_eq!(r("Under the FOIA 2000 and EIR 2004"), (None, 1));
+        // A date range or a sum in a sentence is no disclosure-log title.
+        assert_eq!(
+            r("Figures for 2019 - 2020 are below.\nCosts - 12/3 of budget."),
+            (None, 1)
+        );
     }
 }

@@ -20,8 +20,16 @@ static ENV: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)environmental\s+information\s+regulations|\beirs?\b|\bregulations?\s+1[23]\s*\(\s*[45]\s*\)|\breg\.?\s*1[23]\s*\(\s*[45]\s*\)|\bregulations?\s+10\s*\(\s*[45]\s*\)",
     )
 });
+/// The Act named or cited. "Freedom of Information" alone ("your FOI request") names
+/// no Act: a Scottish body says it too.
 static FOI: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)freedom\s+of\s+information|\bfoia?\b|\bfo[il]\s+act\b|\bsections?\s+\d")
+    re(r"(?xi)
+        freedom \s+ of \s+ information \s+ act   # the Act by name
+      | \b foia \b                               # its initials
+      | \b fo[il] \s+ act \b                     # FOI Act, or Fol Act from OCR
+      | \b the \s+ act \b                        # the Act, named on an earlier line
+      | \b sections? \s+ \d                       # a section cited
+    ")
 });
 static ENV_HANDLED: LazyLock<Regex> = LazyLock::new(|| {
     re(
