@@ -101,6 +101,15 @@ fn tidy_named(word: &str, n: u32) -> String {
     format!("{cap} {n}")
 }
 
+/// A label read from the start of a line: what it is, the questions it names, how it
+/// is printed, and where the rest of the line begins.
+struct Label {
+    family: Family,
+    keys: Vec<u32>,
+    label: String,
+    end: usize,
+}
+
 /// The label at the start of `text`, if any. Table rows are not read here.
 pub fn marker(line: usize, text: &str) -> Option<Marker> {
     let lead_len = LEAD.find(text).map_or(0, |m| m.end());
@@ -111,81 +120,94 @@ pub fn marker(line: usize, text: &str) -> Option<Marker> {
     if t.is_empty() {
         return None;
     }
-    let rest_from = |end: usize| t.get(end..).unwrap_or("").trim().to_string();
-    // "A1 612 households."
-    if let Some(c) = ANSWER_A.captures(t) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        return Some(Marker {
+    let found = answer_label(t)
+        .or_else(|| named_label(t))
+        .or_else(|| numbered_label(t))
+        .or_else(|| alpha_label(t));
+    match found {
+        Some(l) => Some(Marker {
             line,
-            family: Family::Answer,
-            keys: vec![n],
-            label: format!("{n}"),
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = ANSWER_NUM.captures(t) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        return Some(Marker {
-            line,
-            family: Family::Answer,
-            keys: range_keys(n, c.get(2).map_or("", |m| m.as_str())),
-            label: format!("{n}"),
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = NAMED.captures(t) {
-        let word = c.get(1)?.as_str();
-        let n: u32 = c.get(3)?.as_str().parse().ok()?;
-        let keys = range_keys(n, c.get(4).map_or("", |m| m.as_str()));
-        return Some(Marker {
-            line,
-            family: Family::Named,
-            label: tidy_named(word, n),
-            keys,
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = NUMBERED.captures(t) {
-        let n: u32 = (1..=5)
-            .find_map(|i| c.get(i))
-            .and_then(|m| m.as_str().parse().ok())?;
-        if n == 0 {
-            return None;
-        }
-        return Some(Marker {
-            line,
-            family: Family::Numbered,
-            keys: vec![n],
-            label: n.to_string(),
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = ALPHA.captures(t) {
-        let m = (1..=3).find_map(|i| c.get(i))?;
-        let ch = m.as_str().chars().next()?;
-        let end = if c.get(3).is_some() {
-            m.end() + 1
-        } else {
-            c.get(0)?.end()
-        };
-        return Some(Marker {
-            line,
-            family: Family::Alpha,
-            keys: vec![ALPHA_BASE + (ch as u32).saturating_sub('a' as u32)],
-            label: format!("({ch})"),
-            rest: rest_from(end),
-        });
-    }
-    if bulleted && BULLET.is_match(text) {
-        return Some(Marker {
+            family: l.family,
+            keys: l.keys,
+            label: l.label,
+            rest: t.get(l.end..).unwrap_or("").trim().to_string(),
+        }),
+        // "• 0. …" numbers nothing, and is no bullet either.
+        None if bulleted && BULLET.is_match(text) && !NUMBERED.is_match(t) => Some(Marker {
             line,
             family: Family::Bullet,
             keys: Vec::new(),
             label: String::new(),
             rest: t.trim().to_string(),
+        }),
+        None => None,
+    }
+}
+
+/// "A1 612 households.", "Answer to question 2:", "Response 3 -".
+fn answer_label(t: &str) -> Option<Label> {
+    if let Some(c) = ANSWER_A.captures(t) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        return Some(Label {
+            family: Family::Answer,
+            keys: vec![n],
+            label: format!("{n}"),
+            end: c.get(0)?.end(),
         });
     }
-    None
+    let c = ANSWER_NUM.captures(t)?;
+    let n: u32 = c.get(1)?.as_str().parse().ok()?;
+    Some(Label {
+        family: Family::Answer,
+        keys: range_keys(n, c.get(2).map_or("", |m| m.as_str())),
+        label: format!("{n}"),
+        end: c.get(0)?.end(),
+    })
+}
+
+/// "Request 1:", "Questions 2 and 3", "Q4-6".
+fn named_label(t: &str) -> Option<Label> {
+    let c = NAMED.captures(t)?;
+    let n: u32 = c.get(3)?.as_str().parse().ok()?;
+    Some(Label {
+        family: Family::Named,
+        keys: range_keys(n, c.get(4).map_or("", |m| m.as_str())),
+        label: tidy_named(c.get(1)?.as_str(), n),
+        end: c.get(0)?.end(),
+    })
+}
+
+/// "1.", "(2)", "3)", "4 -", "5(a)".
+fn numbered_label(t: &str) -> Option<Label> {
+    let c = NUMBERED.captures(t)?;
+    let n: u32 = (1..=5)
+        .find_map(|i| c.get(i))
+        .and_then(|m| m.as_str().parse().ok())?;
+    (n != 0).then(|| Label {
+        family: Family::Numbered,
+        keys: vec![n],
+        label: n.to_string(),
+        end: c.get(0).map_or(0, |m| m.end()),
+    })
+}
+
+/// "(a)", "b)", "c. The …".
+fn alpha_label(t: &str) -> Option<Label> {
+    let c = ALPHA.captures(t)?;
+    let m = (1..=3).find_map(|i| c.get(i))?;
+    let ch = m.as_str().chars().next()?;
+    // "c. The …": the label ends at its full stop, before the capital.
+    let end = if c.get(3).is_some() {
+        m.end() + 1
+    } else {
+        c.get(0)?.end()
+    };
+    Some(Label {
+        family: Family::Alpha,
+        keys: vec![ALPHA_BASE + (ch as u32).saturating_sub('a' as u32)],
+        label: format!("({ch})"),
+        end,
+    })
 }
 
 static REF: LazyLock<Regex> = LazyLock::new(|| {
