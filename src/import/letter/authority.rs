@@ -67,35 +67,160 @@ pub fn expand(name: &str) -> Option<&'static str> {
 }
 
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|commissioners|care\s+board|integrated\s+care)\b",
-    )
+    re(r"(?xi)
+            \b(council
+          | borough
+          | county
+          | district
+          | trust
+          | nhs
+          | police
+          | constabulary
+          | department
+          | ministry
+          | office
+          | agency
+          | authority
+          | university
+          | college
+          | commission
+          | executive
+          | government
+          | board
+          | fire\s+and\s+rescue
+          | parliament
+          | assembly
+          | museum
+          | library
+          | academy
+          | hospital
+          | foundation
+          | directorate
+          | inspectorate
+          | ombudsman
+          | corporation
+          | institute
+          | regulator
+          | service
+          | services
+          | hm\s+\w+
+          | cabinet
+          | treasury
+          | partnership
+          | combined
+          | mayor
+          | estates
+          | ofsted
+          | ofcom
+          | ofgem
+          | ofwat
+          | network\s+rail
+          | highways
+          | water
+          | transport\s+for
+          | commissioning\s+group
+          | commissioners
+          | care\s+board
+          | integrated\s+care)\b
+        ")
 });
 static WEAK_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(service|services|office|partnership|directorate|estates|highways|library)\b")
+    re(r"(?xi)
+            \b(service
+          | services
+          | office
+          | partnership
+          | directorate
+          | estates
+          | highways
+          | library)\b
+        ")
 });
 static STRONG_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(council|trust|nhs|police|constabulary|department|ministry|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|police\s+service|prison\s+service|hm\s+\w+|cabinet\s+office|home\s+office|crown\s+prosecution|ambulance\s+service|health\s+service|rescue\s+service)\b",
-    )
+    re(r"(?xi)
+            \b(council
+          | trust
+          | nhs
+          | police
+          | constabulary
+          | department
+          | ministry
+          | agency
+          | authority
+          | university
+          | college
+          | commission
+          | executive
+          | government
+          | board
+          | fire\s+and\s+rescue
+          | parliament
+          | assembly
+          | police\s+service
+          | prison\s+service
+          | hm\s+\w+
+          | cabinet\s+office
+          | home\s+office
+          | crown\s+prosecution
+          | ambulance\s+service
+          | health\s+service
+          | rescue\s+service)\b
+        ")
 });
 static REF_OR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:our\s+ref|your\s+ref|ref(?:erence)?\s*(?:no\.?|number)?\s*[:.#]|date\s*:|tel\b|telephone|e-?mail\s*:|phone|dear\s)",
-    )
+    re(r"(?xi)
+            \b(?:our\s+ref
+          | your\s+ref
+          | ref(?:erence)?\s*(?:no\.?|number)?\s*[:.\#]
+          | date\s*:
+          | tel\b
+          | telephone
+          | e-?mail\s*:
+          | phone
+          | dear\s)
+        ")
 });
 static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(information\s+commissioner|commissioner'?s\s+office|ico\b|tribunal|cookie|skip\s+to|menu|privacy|search|sign\s+in|log\s+in|subscribe|follow\s+us|your\s+right|internal\s+review|copyright|accessibility|re-use|reuse|whatdotheyknow|home\s*[>/|»])",
-    )
+    re(r"(?xi)
+            \b(information\s+commissioner
+          | commissioner'?s\s+office
+          | ico\b
+          | tribunal
+          | cookie
+          | skip\s+to
+          | menu
+          | privacy
+          | search
+          | sign\s+in
+          | log\s+in
+          | subscribe
+          | follow\s+us
+          | your\s+right
+          | internal\s+review
+          | copyright
+          | accessibility
+          | re-use
+          | reuse
+          | whatdotheyknow
+          | home\s*[>/|»])
+        ")
 });
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+regards|regards|many\s+thanks|best\s+wishes)\b",
-    )
+    re(r"(?xi)
+            ^\W{0,3}(yours\s+(sincerely|faithfully|truly)
+          | kind\s+regards
+          | best\s+regards
+          | with\s+regards
+          | regards
+          | many\s+thanks
+          | best\s+wishes)\b
+        ")
 });
-static DEAR_ORG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\W{0,3}dear\s+(?:sir\s+or\s+madam\s+at\s+)?(.{3,90}?)\s*,?\s*$"));
+static DEAR_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            ^\W{0,3}dear\s+(?:sir\s+or\s+madam\s+at\s+)?(.{3,90}?)\s*,?\s*$
+        ")
+});
 /// A copyright line at the foot of a web page: its owner is the publisher.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
@@ -105,7 +230,11 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         (?: \s* \d{4} )? [\s.]* $                   # or a year after it
     ")
 });
-static LETTER_START: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(dear\b|to whom)"));
+static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        ^\W{0,3}(dear\b|to\x20whom)
+    ")
+});
 
 const TEAM_END: &[&str] = &[
     "team",

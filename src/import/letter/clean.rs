@@ -147,18 +147,50 @@ fn normalise_chars(s: &str) -> String {
 }
 
 static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|ul|ol|table|section|article|header|footer|nav|blockquote)\b[^<>]*>",
-    )
+    re(r"(?xi)
+            <\s*/?\s*(?:br
+          | p
+          | div
+          | li
+          | tr
+          | h[1-6]
+          | ul
+          | ol
+          | table
+          | section
+          | article
+          | header
+          | footer
+          | nav
+          | blockquote)\b[^<>]*>
+        ")
 });
-static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<\s*/\s*t[dh]\s*>"));
-static HTML_LI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<\s*li\b[^<>]*>"));
-static HTML_TAG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)</?[a-z][a-z0-9:-]{0,20}(?:\s[^<>]*)?/?>"));
-static HTML_DROP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?is)<!--.*?-->|<(script|style)\b[^<>]*>.*?</(?:script|style)\s*>"));
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"));
+static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        <\s*/\s*t[dh]\s*>
+    ")
+});
+static HTML_LI: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        <\s*li\b[^<>]*>
+    ")
+});
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            </?[a-z][a-z0-9:-]{0,20}(?:\s[^<>]*)?/?>
+        ")
+});
+static HTML_DROP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xis)
+            <!--.*?-->
+          | <(script|style)\b[^<>]*>.*?</(?:script|style)\s*>
+        ")
+});
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            &(\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});
+        ")
+});
 
 fn strip_html(s: &str) -> String {
     let looks_html = s.contains('<') && HTML_TAG.is_match(s);
@@ -209,11 +241,30 @@ fn strip_html(s: &str) -> String {
 }
 
 static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\$\s*\\(?:underline|textbf|textit|text|mathrm|url)\{([^{}\n]{0,2000})\}\s*\$")
+    re(r"(?x)
+            \$\s*\\(?:underline
+          | textbf
+          | textit
+          | text
+          | mathrm
+          | url)\{([^{}\n]{0,2000})\}\s*\$
+        ")
 });
-static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"));
-static MD_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)"));
-static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| re(r"\\([\\`*_{}\[\]()#+\-.!|>~<$&])"));
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        !\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)
+    ")
+});
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        \[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)
+    ")
+});
+static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        \\([\\`*_{}\[\]()\#+\-.!|>~<$&])
+    ")
+});
 
 fn strip_markdown(s: &str) -> String {
     let s = LATEX_WRAP.replace_all(s, "$1");
@@ -224,14 +275,22 @@ fn strip_markdown(s: &str) -> String {
 }
 
 static INLINE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"([.?!:;"')\]])\s+((?:Request|Question|Query|Item|Q)\s*\.?\s*\d{1,3}\s*(?:[:.)]|\s-\s))"#)
+    re(r#"(?x)
+            ([.?!:;"')\]])\s+((?:Request|Question|Query|Item|Q)\s*\.?\s*\d{1,3}\s*
+                (?:[:.)]|\s-\s))
+        "#)
 });
-static INLINE_ANSWER: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"([.?!"')\]])\s+((?:Response|Answer|Our response|Reply)\s*:)"#));
+static INLINE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+            ([.?!"')\]])\s+((?:Response|Answer|Our\x20response|Reply)\s*:)
+        "#)
+});
 static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#"([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+(?:sincerely|faithfully)|Kind\s+regards)\b)"#,
-    )
+    re(r#"(?x)
+            ([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?
+                (?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+
+                (?:sincerely|faithfully)|Kind\s+regards)\b)
+        "#)
 });
 /// A year run into the first question's number (`received on 14 October 20191. Do
 /// you…`): the cut goes between the year and the `1.`.
@@ -250,12 +309,16 @@ static INLINE_ANSWER_RUN: LazyLock<Regex> = LazyLock::new(|| {
         ( \d{1,2} [.)] \s+ [A-Z\d£] )            # the first numbered answer
     "#)
 });
-static INLINE_NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
+static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+            ([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])
+        "#)
+});
 static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#"([.?!:,"')\]\d])\s+((?:Dear\s+[A-Z]|(?:Our|The\s+Council's|The\s+Trust's|My)\s+(?:response|answers?|reply)\b[^.:]{0,40}[.:]))"#,
-    )
+    re(r#"(?x)
+            ([.?!:,"')\]\d])\s+((?:Dear\s+[A-Z]|(?:Our|The\s+Council's|The\s+Trust's|My)\s+
+                (?:response|answers?|reply)\b[^.:]{0,40}[.:]))
+        "#)
 });
 
 /// Break a line where a PDF lost its line breaks: before `Request 2:` or `Response:`

@@ -42,17 +42,34 @@ const WEEKDAY: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|
 
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b{WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH},?(?:\s+(\d{{4}})\b)?"
+        r"(?xi)
+            \b{WEEKDAY}(\d{{1,2}})(?:st
+          | nd
+          | rd
+          | th)?\s*(?:of\s+)?{MONTH},?(?:\s+(\d{{4}})\b)?
+        "
     ))
 });
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b{WEEKDAY}{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"(?xi)
+            \b{WEEKDAY}{MONTH}\s+(\d{{1,2}})(?:st
+          | nd
+          | rd
+          | th)?\b(?:,?\s+(\d{{4}})\b)?
+        "
     ))
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        \b(\d{4})-(\d{1,2})-(\d{1,2})\b
+    ")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            \b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b
+        ")
+});
 
 fn num(c: &Captures, i: usize) -> Option<u32> {
     c.get(i)?.as_str().parse().ok()
@@ -163,30 +180,94 @@ fn named_month_dates(text: &str, found: &mut Vec<Mention>) {
 }
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(date(?:d)?|letter\s+date|date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)|response\s+date|date\s+(?:issued|of\s+disclosure)|issue\s+date|disclosure\s+date)\s*:\s*",
-    )
+    re(r"(?xi)
+            \b(date(?:d)?
+          | letter\s+date
+          | date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)
+          | response\s+date
+          | date\s+(?:issued|of\s+disclosure)
+          | issue\s+date
+          | disclosure\s+date)\s*:\s*
+        ")
 });
-static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(?:date|dated)\s+"));
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        ^\W{0,3}(?:date|dated)\s+
+    ")
+});
 static NOT_LETTER_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(request|requested|received|receipt|publication|published|updated|modified|review|due|birth|start|end|expiry|closing|deadline|original|decision|meeting|incident|event|report|document|data|posted|release|acknowledgement)\s*$",
-    )
+    re(r"(?xi)
+            \b(request
+          | requested
+          | received
+          | receipt
+          | publication
+          | published
+          | updated
+          | modified
+          | review
+          | due
+          | birth
+          | start
+          | end
+          | expiry
+          | closing
+          | deadline
+          | original
+          | decision
+          | meeting
+          | incident
+          | event
+          | report
+          | document
+          | data
+          | posted
+          | release
+          | acknowledgement)\s*$
+        ")
 });
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(published|publication|updated|posted|modified|released|release date|data as|as at|as of|correct as|last reviewed|printed)\b",
-    )
+    re(r"(?xi)
+            \b(published
+          | publication
+          | updated
+          | posted
+          | modified
+          | released
+          | release\x20date
+          | data\x20as
+          | as\x20at
+          | as\x20of
+          | correct\x20as
+          | last\x20reviewed
+          | printed)\b
+        ")
 });
 static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W{0,3}(dear\b|to whom it may concern|thank you for your|i write|we write|further to your|re\s*:|subject\s*:)",
-    )
+    re(r"(?xi)
+            ^\W{0,3}(dear\b
+          | to\x20whom\x20it\x20may\x20concern
+          | thank\x20you\x20for\x20your
+          | i\x20write
+          | we\x20write
+          | further\x20to\x20your
+          | re\s*:
+          | subject\s*:)
+        ")
 });
 static BLANK_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:\[[^\]]{0,40}\]|<[^>]{0,40}>|\{[^}]{0,40}\}|_{2,}|\.{3,}|x{2,}|dd\s*/\s*mm\s*/\s*yy(?:yy)?|tbc|tba|insert\b.*)",
-    )
+    re(r"(?xi)
+            ^\s*(?:\[[^\]]{0,40}\]
+          | <[^>]{0,40}>
+          | \{[^}]{0,40}\}
+          | _{2,}
+          | \.{3,}
+          | x{2,}
+          | dd\s*/\s*mm\s*/\s*yy(?:yy)?
+          | tbc
+          | tba
+          | insert\b.*)
+        ")
 });
 
 /// Whether a template field was left unfilled (`[insert]`, `____`, `DD/MM/YYYY`).
@@ -300,17 +381,38 @@ fn is_time_of_day(tail: &str) -> bool {
 }
 
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:\b(?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b[^.?!;]{0,80}?\b(?:received|dated|of|made|sent|submitted|on|from|registered|logged)\s*(?:on\s+|by\s+us\s+on\s+)?|\b(?:date\s+(?:of\s+)?(?:request|receipt)|request\s+(?:date|received|made|submitted)|date\s+received|received(?:\s+on)?|date\s+request\s+received)\s*[:\-]?\s*)$",
-    )
+    re(r"(?xi)
+            (?:\b
+                (?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b[^.?!;]{0,80}?\b
+                (?:received|dated|of|made|sent|submitted|on|from|registered|logged)\s*
+                (?:on\s+|by\s+us\s+on\s+)?
+          | \b(?:date\s+(?:of\s+)?(?:request|receipt)|request\s+
+                (?:date|received|made|submitted)|date\s+received|received
+                (?:\s+on)?|date\s+request\s+received)\s*[:\-]?\s*)$
+        ")
 });
 static REQUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^,?\s+(?:you|in\s+which\s+you|we\s+received\s+your)\s+(?:asked|requested|wrote|made|submitted|sent|contacted|emailed|request)",
-    )
+    re(r"(?xi)
+            ^,?\s+(?:you
+          | in\s+which\s+you
+          | we\s+received\s+your)\s+(?:asked
+          | requested
+          | wrote
+          | made
+          | submitted
+          | sent
+          | contacted
+          | emailed
+          | request)
+        ")
 });
-static NOT_REQUEST: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(this|our)\s+(letter|response|reply)\b|\bpublish|\breview\b"));
+static NOT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(this|our)\s+(letter|response|reply)\b
+          | \bpublish
+          | \breview\b
+        ")
+});
 
 /// The date of the request the letter answers: "your request of 3 February 2018",
 /// "Date received: 03/02/2018", "On 3 February you asked …".

@@ -14,15 +14,20 @@ use std::sync::LazyLock;
 
 /// "Your request for a copy of the contract." — what was asked, in the letter's words.
 static REQUEST_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\byour\s+(?:freedom\s+of\s+information\s+|foi\s+|information\s+)?request\b[^.]{0,60}?\bfor\s+((?:a\s+copy|copies|details|the|all|any|a\s+list)\b[^.]{5,300})\.",
-    )
+    re(r"(?xi)
+            \byour\s+(?:freedom\s+of\s+information\s+
+          | foi\s+
+          | information\s+)?request\b[^.]{0,60}?\bfor\s+
+                ((?:a\s+copy|copies|details|the|all|any|a\s+list)\b[^.]{5,300})\.
+        ")
 });
 /// `You asked: "…"` — the request quoted.
 static ASKED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#"(?i)\b(?:you\s+(?:asked|requested|wrote)|your\s+request\s+(?:was|read))(?:\s+(?:for|as\s+follows))?\s*:?\s*"([^"]{5,3000})""#,
-    )
+    re(r#"(?xi)
+            \b(?:you\s+(?:asked|requested|wrote)
+          | your\s+request\s+(?:was|read))(?:\s+(?:for|as\s+follows))?\s*:?\s*"
+                ([^"]{5,3000})"
+        "#)
 });
 
 /// What the authority's words about the whole request say.

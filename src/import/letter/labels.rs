@@ -40,32 +40,79 @@ pub struct Marker {
 
 const RANGE_TAIL: &str = r"((?:\s*(?:-|to|and|&|,|/|or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?\d{1,3}\b)*)";
 
-static LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s•*+>_]*(?:-\s+)?[\s•*+_]*"));
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        ^[\s•*+>_]*(?:-\s+)?[\s•*+_]*
+    ")
+});
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^(request|question|query|item|point|part|q)(s?)\s*\.?\s*(?:no\.?\s*|number\s*)?(\d{{1,3}})\b(?:\s*\(\s*[a-z0-9]{{1,3}}\s*\))*{RANGE_TAIL}\s*(?:[:.)\-–—]+\s*|\s+|$)"
+        r"(?xi)
+            ^(request
+          | question
+          | query
+          | item
+          | point
+          | part
+          | q)(s?)\s*\.?\s*(?:no\.?\s*
+          | number\s*)?(\d{{1,3}})\b(?:\s*\(\s*[a-z0-9]{{1,3}}\s*\))*{RANGE_TAIL}\s*
+                (?:[:.)\-–—]+\s*
+          | \s+
+          | $)
+        "
     ))
 });
 static ANSWER_NUM: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?)\s+)?(?:a|ans|answer|response|reply)s?\s*\.?\s*(?:to\s+(?:your\s+)?(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}\s*(?:[:.)\-]+\s*|$)"
+        r"(?xi)
+            ^(?:(?:our|the|council'?s?|trust'?s?)\s+)?(?:a
+          | ans
+          | answer
+          | response
+          | reply)s?\s*\.?\s*(?:to\s+(?:your\s+)?
+                (?:q|questions?|requests?|items?|points?)\s*\.?\s*)?
+                (\d{{1,3}})\b{RANGE_TAIL}\s*(?:[:.)\-]+\s*
+          | $)
+        "
     ))
 });
-static ANSWER_A: LazyLock<Regex> = LazyLock::new(|| re(r"^A(\d{1,3})\s+"));
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:\((\d{1,2})\)|(\d{1,2})\s*[.)]|(\d{1,2})\s*:|(\d{1,2})\s+-|(\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?)(?:\s+|$)",
-    )
+static ANSWER_A: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        ^A(\d{1,3})\s+
+    ")
 });
-static ALPHA: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\(([a-z])\)|([a-z])\)|([a-h])\.\s+[A-Z])\s*"));
-static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[•*+]|-(?:\s|$))\s*\S"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^(?:\((\d{1,2})\)
+          | (\d{1,2})\s*[.)]
+          | (\d{1,2})\s*:
+          | (\d{1,2})\s+-
+          | (\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?)(?:\s+
+          | $)
+        ")
+});
+static ALPHA: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^(?:\(([a-z])\)|([a-z])\)|([a-h])\.\s+[A-Z])\s*
+        ")
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        ^\s*(?:[•*+]|-(?:\s|$))\s*\S
+    ")
+});
 
 fn range_keys(first: u32, tail: &str) -> Vec<u32> {
     static PART: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(-|to|and|&|,|/|or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{1,3})",
-        )
+        re(r"(?xi)
+                (-
+              | to
+              | and
+              | &
+              | ,
+              | /
+              | or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{1,3})
+            ")
     });
     let mut keys = vec![first];
     let mut prev = first;
@@ -212,19 +259,44 @@ fn alpha_label(t: &str) -> Option<Label> {
 
 static REF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:requests?|questions?|q|items?|points?)\s*\.?\s*(?:no\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}"
+        r"(?xi)
+            \b(?:requests?
+          | questions?
+          | q
+          | items?
+          | points?)\s*\.?\s*(?:no\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}
+        "
     ))
 });
 static ALPHA_REF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:questions?|requests?|parts?|items?|points?|q)\s*\(?([a-h])\)((?:\s*(?:,|and|&|or)\s*\(?[a-h]\))*)",
-    )
+    re(r"(?xi)
+            \b(?:questions?
+          | requests?
+          | parts?
+          | items?
+          | points?
+          | q)\s*\(?([a-h])\)((?:\s*(?:,|and|&|or)\s*\(?[a-h]\))*)
+        ")
 });
-static ALPHA_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\(?([a-h])\)"));
+static ALPHA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        \(?([a-h])\)
+    ")
+});
 static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:with\s+the\s+exceptions?\s+of|except(?:\s+for)?|apart\s+from|other\s+than|excluding|save\s+for|but\s+not)\s+((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?(?:your\s+|the\s+|our\s+)?(?:answers?\s+to\s+|responses?\s+to\s+)?",
-    )
+    re(r"(?xi)
+            \b(?:with\s+the\s+exceptions?\s+of
+          | except(?:\s+for)?
+          | apart\s+from
+          | other\s+than
+          | excluding
+          | save\s+for
+          | but\s+not)\s+((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?
+                (?:your\s+
+          | the\s+
+          | our\s+)?(?:answers?\s+to\s+
+          | responses?\s+to\s+)?
+        ")
 });
 
 /// A mention of questions inside running text.

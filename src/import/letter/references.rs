@@ -6,16 +6,27 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[^a-z])((?:our|my)\s+ref(?:erence)?(?:\s*(?:no|number|num))?|(?:foi|foisa|eir|information|freedom\s+of\s+information)\s+(?:request\s+)?(?:ref(?:erence)?|number|no|id)(?:\s*(?:no|number))?|(?:request|case|enquiry|log|disclosure|reference|tracking)\s+(?:ref(?:erence)?|number|no|id)|ref(?:erence)?(?:\s*(?:no|number|num))?)\b\.?\s*(?:[:#\-]\s*|\s+)?",
-    )
+    re(r"(?xi)
+            (?:^
+          | [^a-z])((?:our|my)\s+ref(?:erence)?(?:\s*(?:no|number|num))?
+          | (?:foi|foisa|eir|information|freedom\s+of\s+information)\s+(?:request\s+)?(?:ref
+                (?:erence)?|number|no|id)(?:\s*(?:no|number))?
+          | (?:request|case|enquiry|log|disclosure|reference|tracking)\s+(?:ref
+                (?:erence)?|number|no|id)
+          | ref(?:erence)?(?:\s*(?:no|number|num))?)\b\.?\s*(?:[:\#\-]\s*
+          | \s+)?
+        ")
 });
-static YOURS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(your|their|requester'?s?|applicant'?s?|quote|quoting|the)\s*$"));
+static YOURS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(your|their|requester'?s?|applicant'?s?|quote|quoting|the)\s*$
+        ")
+});
 static UNLABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b((?:FOI|FoI|Fol|FOIR|FOISA|EIR|RFI|IR|DAT|CAS|REQ)(?:[ \-/.#:]{1,3}|\s+(?:request|req|ref|no|number)\.?\s*)?\d[A-Za-z0-9./\-]*)",
-    )
+    re(r"(?x)
+            \b((?:FOI|FoI|Fol|FOIR|FOISA|EIR|RFI|IR|DAT|CAS|REQ)(?:[\x20\-/.\#:]{1,3}|\s+
+                (?:request|req|ref|no|number)\.?\s*)?\d[A-Za-z0-9./\-]*)
+        ")
 });
 
 /// A disclosure-log title: the topic, a dash, the request's number and year

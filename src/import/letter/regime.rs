@@ -6,19 +6,30 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SCOTTISH: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\(scotland\)|\bfoisa\b|\bfoi\s*\(\s*s\s*\)\s*a\b|scottish\s+information\s+commissioner|\beisrs?\b|information\s+\(scotland\)",
-    )
+    re(r"(?xi)
+            \(scotland\)
+          | \bfoisa\b
+          | \bfoi\s*\(\s*s\s*\)\s*a\b
+          | scottish\s+information\s+commissioner
+          | \beisrs?\b
+          | information\s+\(scotland\)
+        ")
 });
 static SCOTTISH_ENV: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)environmental\s+information\s+\(scotland\)\s+regulations|\beisrs?\b|\beirs?\s*\(\s*scotland\s*\)",
-    )
+    re(r"(?xi)
+            environmental\s+information\s+\(scotland\)\s+regulations
+          | \beisrs?\b
+          | \beirs?\s*\(\s*scotland\s*\)
+        ")
 });
 static ENV: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)environmental\s+information\s+regulations|\beirs?\b|\bregulations?\s+1[23]\s*\(\s*[45]\s*\)|\breg\.?\s*1[23]\s*\(\s*[45]\s*\)|\bregulations?\s+10\s*\(\s*[45]\s*\)",
-    )
+    re(r"(?xi)
+            environmental\s+information\s+regulations
+          | \beirs?\b
+          | \bregulations?\s+1[23]\s*\(\s*[45]\s*\)
+          | \breg\.?\s*1[23]\s*\(\s*[45]\s*\)
+          | \bregulations?\s+10\s*\(\s*[45]\s*\)
+        ")
 });
 /// The Act named or cited. "Freedom of Information" alone ("your FOI request") names
 /// no Act: a Scottish body says it too.
@@ -32,17 +43,34 @@ static FOI: LazyLock<Regex> = LazyLock::new(|| {
     ")
 });
 static ENV_HANDLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(under|in\s+accordance\s+with|considered\s+(?:it\s+)?under|dealt\s+with\s+(?:it\s+)?under|handled\s+(?:it\s+)?under|falls?\s+under|falls?\s+within|under\s+the\s+terms\s+of)\s+(the\s+)?(environmental\s+information|eirs?\b)",
-    )
+    re(r"(?xi)
+            (under
+          | in\s+accordance\s+with
+          | considered\s+(?:it\s+)?under
+          | dealt\s+with\s+(?:it\s+)?under
+          | handled\s+(?:it\s+)?under
+          | falls?\s+under
+          | falls?\s+within
+          | under\s+the\s+terms\s+of)\s+(the\s+)?(environmental\s+information
+          | eirs?\b)
+        ")
 });
-static SCOT_ENV_REG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(regulations?|reg\.?)\s*10\s*\(\s*[45]\s*\)"));
+static SCOT_ENV_REG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(regulations?|reg\.?)\s*10\s*\(\s*[45]\s*\)
+        ")
+});
 static ENV_REG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(regulations?|reg\.?)\s*1[23]\s*\(\s*[45]\s*\)|\bregulations?\s+13\b")
+    re(r"(?xi)
+            \b(regulations?|reg\.?)\s*1[23]\s*\(\s*[45]\s*\)
+          | \bregulations?\s+13\b
+        ")
 });
-static ACT_SECTION_EXEMPT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(sections?|s\.?)\s*(2[1-9]|3\d|4[0-4])\b"));
+static ACT_SECTION_EXEMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(sections?|s\.?)\s*(2[1-9]|3\d|4[0-4])\b
+        ")
+});
 
 /// The regime the letter's wording implies, or `None` when it names none.
 pub fn detect(text: &str) -> Option<Regime> {

@@ -16,22 +16,55 @@ pub struct Row {
 }
 
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(no\.?|#|q|q\s*no\.?|ref|item|number|question\s+(?:no\.?|number|ref)|request\s+(?:no\.?|number)|part)\s*$",
-    )
+    re(r"(?xi)
+            ^\s*(no\.?
+          | \#
+          | q
+          | q\s*no\.?
+          | ref
+          | item
+          | number
+          | question\s+(?:no\.?|number|ref)
+          | request\s+(?:no\.?|number)
+          | part)\s*$
+        ")
 });
 static QUESTION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(question|request|information\s+requested|description|query|you\s+asked|what\s+you\s+asked)",
-    )
+    re(r"(?xi)
+            \b(question
+          | request
+          | information\s+requested
+          | description
+          | query
+          | you\s+asked
+          | what\s+you\s+asked)
+        ")
 });
 static ANSWER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(response|answer|outcome|decision|reply|exemption|information|comments?|status|result|disclosed)",
-    )
+    re(r"(?xi)
+            \b(response
+          | answer
+          | outcome
+          | decision
+          | reply
+          | exemption
+          | information
+          | comments?
+          | status
+          | result
+          | disclosed)
+        ")
 });
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s|:\-+=]+$"));
-static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"\s{2,}"));
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        ^[\s|:\-+=]+$
+    ")
+});
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        \s{2,}
+    ")
+});
 
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
     let t = line.trim();

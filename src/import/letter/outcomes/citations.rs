@@ -99,12 +99,28 @@ fn cited(regime: Regime, section: &str) -> Option<Cited> {
 const SEC: &str = r"\d{1,3}[a-z]?\b(?:\s*\(\s*[0-9a-z]{1,4}\s*\))*";
 pub(super) static CITE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(sections?\s*|ss?\.\s*|ss?|reg(?:ulation)?s?\.?\s*|r\.\s*)({SEC})((?:\s*(?:,|and|&|/|or)\s*(?:(?:sections?|s\.?|reg(?:ulation)?s?\.?)\s*)?{SEC})*)"
+        r"(?xi)
+            \b(sections?\s*
+          | ss?\.\s*
+          | ss?
+          | reg(?:ulation)?s?\.?\s*
+          | r\.\s*)({SEC})((?:\s*(?:,|and|&|/|or)\s*(?:(?:sections?|s\.?|reg
+                (?:ulation)?s?\.?)\s*)?{SEC})*)
+        "
     ))
 });
-pub(super) static BARE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(\d{1,2}\s*\(\s*\d{1,2}[a-z]?\s*\)(?:\s*\(\s*[a-z]{1,3}\s*\))*)"));
-pub(super) static SEC_ITEM: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i){SEC}")));
+pub(super) static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(\d{1,2}\s*\(\s*\d{1,2}[a-z]?\s*\)(?:\s*\(\s*[a-z]{1,3}\s*\))*)
+        ")
+});
+pub(super) static SEC_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?xi)
+        {SEC}
+    "
+    ))
+});
 
 /// Sections cited in `text` with the regime each belongs to.
 pub(super) fn citations(text: &str, regime: Option<Regime>) -> Vec<(String, Cited)> {

@@ -12,9 +12,13 @@ use std::sync::LazyLock;
 
 /// A response heading, with what follows its colon in a group.
 pub(super) static ANSWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W{0,3}(?:(?:a|ans)\s*(:.*)|(?:[\w'&]+\s+){0,3}?(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?(?:request|questions?|enquiry))?(?:\s+(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+|shown\s+)?below)\.?)?\s*(:.*)?)$",
-    )
+    re(r"(?xi)
+            ^\W{0,3}(?:(?:a|ans)\s*(:.*)
+          | (?:[\w'&]+\s+){0,3}?(?:response|answer|reply|decision|outcome)s?(?:\s+to\s+
+                (?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?
+                (?:request|questions?|enquiry))?(?:\s+(?:is|are)\s+
+                (?:as\s+follows|(?:set\s+out\s+|given\s+|shown\s+)?below)\.?)?\s*(:.*)?)$
+        ")
 });
 
 /// The markers that introduce answers to defined questions, sorted by line.

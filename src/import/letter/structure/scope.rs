@@ -13,15 +13,25 @@ use std::sync::LazyLock;
 
 /// What may stand before a question's label when the label is a sentence's subject.
 static SUBJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[,;]\s*(?:and|but|while|whereas|whilst)?)\s*(?:your\s+|the\s+|for\s+|as\s+for\s+|in\s+(?:response|answer|relation)\s+to\s+)?$",
-    )
+    re(r"(?xi)
+            (?:^
+          | [,;]\s*(?:and|but|while|whereas|whilst)?)\s*(?:your\s+
+          | the\s+
+          | for\s+
+          | as\s+for\s+
+          | in\s+(?:response|answer|relation)\s+to\s+)?$
+        ")
 });
 /// Words about the request as a whole.
 pub(super) static GLOBAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:your\s+(?:request|questions|enquiry)|information\s+you\s+(?:have\s+)?(?:requested|asked\s+for|are\s+seeking|seek)|all\s+(?:of\s+)?(?:the|your)\s+(?:information|questions|requests?)|each\s+of\s+your|the\s+whole\s+of|in\s+its\s+entirety)",
-    )
+    re(r"(?xi)
+            \b(?:your\s+(?:request|questions|enquiry)
+          | information\s+you\s+(?:have\s+)?(?:requested|asked\s+for|are\s+seeking|seek)
+          | all\s+(?:of\s+)?(?:the|your)\s+(?:information|questions|requests?)
+          | each\s+of\s+your
+          | the\s+whole\s+of
+          | in\s+its\s+entirety)
+        ")
 });
 
 /// The answer under a heading, cut where it turns to other questions as its subject
