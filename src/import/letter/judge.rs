@@ -12,21 +12,21 @@ use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-/// "Your request for a copy of the contract." — what was asked, in the letter's words.
+/// "Your request for a copy of the contract." What was asked, in group 1.
 static REQUEST_FOR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \byour\s+(?:freedom\s+of\s+information\s+
-          | foi\s+
-          | information\s+)?request\b[^.]{0,60}?\bfor\s+
-                ((?:a\s+copy|copies|details|the|all|any|a\s+list)\b[^.]{5,300})\.
+            \byour\s+ (?:freedom\s+of\s+information\s+|foi\s+|information\s+)? request\b
+            [^.]{0,60}? \bfor\s+
+            # what was asked, to the end of the sentence
+            ( (?:a\s+copy|copies|details|the|all|any|a\s+list)\b [^.]{5,300} ) \.
         ")
 });
-/// `You asked: "…"` — the request quoted.
+/// `You asked: "…"`: the request quoted, in group 1.
 static ASKED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?xi)
-            \b(?:you\s+(?:asked|requested|wrote)
-          | your\s+request\s+(?:was|read))(?:\s+(?:for|as\s+follows))?\s*:?\s*"
-                ([^"]{5,3000})"
+            \b (?: you\s+(?:asked|requested|wrote) | your\s+request\s+(?:was|read) )
+            (?:\s+(?:for|as\s+follows))? \s*:?\s*
+            "([^"]{5,3000})"          # the quotation
         "#)
 });
 

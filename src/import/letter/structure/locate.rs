@@ -33,61 +33,70 @@ pub(super) fn locate(doc: &Doc) -> Bounds {
     }
 }
 
-/// A line after which nothing answers a question.
+/// A line after which nothing answers a question: a sign-off, the review paragraph,
+/// a web page's furniture, or an e-mail quoted below.
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\W{0,3}(yours\s+(sincerely|faithfully|truly)
-          | kind\s+regards
-          | best\s+regards
-          | warm\s+regards
-          | with\s+regards
-          | regards,?\s*$
-          | many\s+thanks
-          | best\s+wishes
-          | your\s+rights?\b
-          | right\s+(?:of|to)\s+(?:review|complain|appeal|request\s+a\s+review)
-          | if\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)
-          | if\s+you\s+(?:remain\s+)?(?:dissatisfied|unhappy|wish\s+to\s+
-                (?:complain|request\s+(?:an\s+)?(?:internal\s+)?review|appeal))
-          | internal\s+review
-          | complaints?\s*(?:procedure|process)?\s*:?\s*$
-          | appeals?\s*(?:procedure|process)?\s*:?\s*$
-          | how\s+to\s+(?:complain|appeal|request\s+a\s+review)
-          | requesting\s+a\s+review
-          | review\s+(?:procedure|process|rights)
-          | copyright\b
-          | ©
-          | re-?use\s+of
-          | (?:complaint|appeal|review)s?\s+rights?\b
-          | you\s+(?:may|can|have\s+the\s+right\s+to)\s+
-                (?:ask|request|apply|appeal|complain)\b.{0,80}\b
-                (?:review|reconsider|commissioner)
-          | was\s+this\s+page\s+(?:helpful|useful)
-          | related\s+(?:pages|links|content)
-          | share\s+this\s+page
-          | back\s+to\s+top
-          | -{2,}\s*original\s+message
-          | from:\s)
+            ^ \W{0,3}
+            (
+                # sign-offs
+                yours\s+(sincerely|faithfully|truly)
+              | kind\s+regards | best\s+regards | warm\s+regards | with\s+regards
+              | regards,?\s*$
+              | many\s+thanks | best\s+wishes
+                # the review paragraph and its headings
+              | your\s+rights?\b
+              | right\s+(?:of|to)\s+(?:review|complain|appeal|request\s+a\s+review)
+              | if\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)
+              | if\s+you\s+(?:remain\s+)?
+                (?:dissatisfied|unhappy|wish\s+to\s+(?:complain|request\s+(?:an\s+)?(?:internal\s+)?review|appeal))
+              | internal\s+review
+              | complaints?\s*(?:procedure|process)?\s*:?\s*$
+              | appeals?\s*(?:procedure|process)?\s*:?\s*$
+              | how\s+to\s+(?:complain|appeal|request\s+a\s+review)
+              | requesting\s+a\s+review
+              | review\s+(?:procedure|process|rights)
+              | copyright\b | © | re-?use\s+of
+              | (?:complaint|appeal|review)s?\s+rights?\b
+                # you may ask for a review, or complain to the Commissioner
+              | you\s+(?:may|can|have\s+the\s+right\s+to)\s+(?:ask|request|apply|appeal|complain)\b
+                .{0,80} \b(?:review|reconsider|commissioner)
+                # web-page furniture below the letter
+              | was\s+this\s+page\s+(?:helpful|useful)
+              | related\s+(?:pages|links|content)
+              | share\s+this\s+page | back\s+to\s+top
+                # an e-mail quoted below the reply
+              | -{2,}\s*original\s+message
+              | from:\s
+            )
         ")
 });
-/// A line that says the request follows ("You asked:", "Your request").
+/// A line that says the request follows: a sentence ending in a colon ("You asked:"),
+/// or a heading alone on its line ("Your request").
 static REQUEST_START: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            (?:\byou\s+
-                (?:asked|requested|wrote|said|stated|sought|submitted|made\s+the\s+following\s+request)\b[^:]{0,60}|\byour\s+
-                (?:original\s+|foi\s+|information\s+|freedom\s+of\s+information\s+)?
-                (?:request|questions?|e-?mail|enquiry|application)\b[^:]{0,60}|\brequest\s+
-                (?:was|read|is)\b[^:]{0,40}|\brequested\s+information|\binformation\s+requested|\boriginal\s+request|\bthe\s+following\s+
-                (?:information|questions?))\s*:\s*$
-          | ^\W{0,3}(?:the\s+|your\s+)?(?:foi\s+|information\s+|original\s+)?
-                (?:request|questions?|request\s+details|details\s+of\s+
-                (?:your\s+)?request|information\s+requested)\s*:?\s*$
+            # a sentence ending in a colon
+            (?:
+                \byou\s+(?:asked|requested|wrote|said|stated|sought|submitted|made\s+the\s+following\s+request)\b
+                [^:]{0,60}
+              | \byour\s+(?:original\s+|foi\s+|information\s+|freedom\s+of\s+information\s+)?
+                (?:request|questions?|e-?mail|enquiry|application)\b [^:]{0,60}
+              | \brequest\s+(?:was|read|is)\b [^:]{0,40}
+              | \brequested\s+information
+              | \binformation\s+requested
+              | \boriginal\s+request
+              | \bthe\s+following\s+(?:information|questions?)
+            ) \s*:\s*$
+            # a heading
+          | ^\W{0,3} (?:the\s+|your\s+)? (?:foi\s+|information\s+|original\s+)?
+            (?:request|questions?|request\s+details|details\s+of\s+(?:your\s+)?request|information\s+requested)
+            \s*:?\s*$
         ")
 });
 /// The greeting that opens the letter.
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\W{0,3}(?:dear\b|to\s+whom\s+it\s+may\s+concern)
+            ^\W{0,3} (?: dear\b | to\s+whom\s+it\s+may\s+concern )
         ")
 });
 

@@ -43,91 +43,37 @@ pub(super) fn find(page: &Page) -> Questions {
     }
 }
 
-/// A question in so many words: a question mark or a request's opening verb.
+/// A request's opening words: a verb asking for something, a question word, or
+/// the thing asked for ("the number of", "copies of").
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\W{0,3}(?:please
-          | provide
-          | could
-          | can
-          | would
-          | will
-          | what
-          | how
-          | when
-          | where
-          | which
-          | who
-          | whom
-          | why
-          | is
-          | are
-          | does
-          | do
-          | did
-          | has
-          | have
-          | was
-          | were
-          | copies
-          | copy
-          | details
-          | a\s+list
-          | list
-          | the\s+number
-          | number\s+of
-          | the\s+total
-          | total
-          | all
-          | any
-          | i\s+would
-          | i\s+request
-          | i\s+am
-          | i\s+wish
-          | confirm
-          | disclose
-          | send
-          | supply
-          | give
-          | state
-          | tell
-          | explain
-          | for\s+each
-          | in\s+each
-          | for\s+the
-          | the\s+amount
-          | how\s+much
-          | a\s+copy
-          | the\s+names?
-          | the\s+date)\b
+            ^\W{0,3}
+            (?:
+                # asking
+                please | provide | could | can | would | will
+              | confirm | disclose | send | supply | give | state | tell | explain
+              | i\s+would | i\s+request | i\s+am | i\s+wish
+                # question words and the verbs that open questions
+              | what | how | when | where | which | who | whom | why
+              | is | are | does | do | did | has | have | was | were
+                # the thing asked for
+              | copies | copy | details | a\s+list | list
+              | the\s+number | number\s+of | the\s+total | total | all | any
+              | for\s+each | in\s+each | for\s+the | the\s+amount | how\s+much | a\s+copy
+              | the\s+names? | the\s+date
+            )\b
         ")
 });
 /// An outcome in a few words ("Not held", "See attached"): an answer, not a question.
 static OUTCOME_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(provided
-          | not\s+held
-          | withheld
-          | answered
-          | refused
-          | exempt
-          | partially
-          | partly
-          | released
-          | disclosed
-          | see\s+(?:below|attached|answer|response)
-          | attached
-          | n/?a
-          | neither\s+confirm
-          | ncnd
-          | supplied
-          | published
-          | vexatious
-          | cost\s+limit
-          | no\s+information
-          | nil
-          | in\s+full
-          | in\s+part)\b
+            \b(
+                provided | not\s+held | withheld | answered | refused | exempt
+              | partially | partly | released | disclosed | supplied | published
+              | see\s+(?:below|attached|answer|response) | attached
+              | n/?a | neither\s+confirm | ncnd | vexatious | cost\s+limit
+              | no\s+information | nil | in\s+full | in\s+part
+            )\b
         ")
 });
 

@@ -11,26 +11,25 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-/// What may stand before a question's label when the label is a sentence's subject.
+/// What may stand before a question's label when the label is a sentence's subject:
+/// the start of the sentence or of a clause ("…, and question 4 is not held").
 static SUBJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            (?:^
-          | [,;]\s*(?:and|but|while|whereas|whilst)?)\s*(?:your\s+
-          | the\s+
-          | for\s+
-          | as\s+for\s+
-          | in\s+(?:response|answer|relation)\s+to\s+)?$
+            (?: ^ | [,;]\s*(?:and|but|while|whereas|whilst)? )
+            \s*
+            (?: your\s+ | the\s+ | for\s+ | as\s+for\s+ | in\s+(?:response|answer|relation)\s+to\s+ )?
+            $
         ")
 });
 /// Words about the request as a whole.
 pub(super) static GLOBAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(?:your\s+(?:request|questions|enquiry)
-          | information\s+you\s+(?:have\s+)?(?:requested|asked\s+for|are\s+seeking|seek)
-          | all\s+(?:of\s+)?(?:the|your)\s+(?:information|questions|requests?)
-          | each\s+of\s+your
-          | the\s+whole\s+of
-          | in\s+its\s+entirety)
+            \b(?:
+                your\s+(?:request|questions|enquiry)
+              | information\s+you\s+(?:have\s+)?(?:requested|asked\s+for|are\s+seeking|seek)
+              | all\s+(?:of\s+)?(?:the|your)\s+(?:information|questions|requests?)
+              | each\s+of\s+your | the\s+whole\s+of | in\s+its\s+entirety
+            )
         ")
 });
 
