@@ -66,159 +66,88 @@ pub fn expand(name: &str) -> Option<&'static str> {
         .map(|(_, full)| *full)
 }
 
+/// A word that makes a line a body's name.
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(council
-          | borough
-          | county
-          | district
-          | trust
-          | nhs
-          | police
-          | constabulary
-          | department
-          | ministry
-          | office
-          | agency
-          | authority
-          | university
-          | college
-          | commission
-          | executive
-          | government
-          | board
-          | fire\s+and\s+rescue
-          | parliament
-          | assembly
-          | museum
-          | library
-          | academy
-          | hospital
-          | foundation
-          | directorate
-          | inspectorate
-          | ombudsman
-          | corporation
-          | institute
-          | regulator
-          | service
-          | services
-          | hm\s+\w+
-          | cabinet
-          | treasury
-          | partnership
-          | combined
-          | mayor
-          | estates
-          | ofsted
-          | ofcom
-          | ofgem
-          | ofwat
-          | network\s+rail
-          | highways
-          | water
-          | transport\s+for
-          | commissioning\s+group
-          | commissioners
-          | care\s+board
-          | integrated\s+care)\b
+            \b(
+                # local and devolved government
+                council | borough | county | district | parliament | assembly | mayor | combined
+                # the health service
+              | trust | nhs | hospital | foundation | commissioning\s+group | commissioners
+              | care\s+board | integrated\s+care
+                # police and fire
+              | police | constabulary | fire\s+and\s+rescue
+                # central government and its bodies
+              | department | ministry | office | agency | authority | commission | executive
+              | government | board | directorate | inspectorate | ombudsman | regulator
+              | hm\s+\w+ | cabinet | treasury | ofsted | ofcom | ofgem | ofwat
+                # education, culture and other public bodies
+              | university | college | academy | museum | library | institute | corporation
+              | service | services | partnership | estates | highways | water
+              | network\s+rail | transport\s+for
+            )\b
         ")
 });
+/// A word naming a unit that may belong to a larger body ("Parking Services").
 static WEAK_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(service
-          | services
-          | office
-          | partnership
-          | directorate
-          | estates
-          | highways
-          | library)\b
+            \b(service | services | office | partnership | directorate | estates | highways | library)\b
         ")
 });
+/// A word naming a body that answers requests itself, even beside a [`WEAK_ORG`] word.
 static STRONG_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(council
-          | trust
-          | nhs
-          | police
-          | constabulary
-          | department
-          | ministry
-          | agency
-          | authority
-          | university
-          | college
-          | commission
-          | executive
-          | government
-          | board
-          | fire\s+and\s+rescue
-          | parliament
-          | assembly
-          | police\s+service
-          | prison\s+service
-          | hm\s+\w+
-          | cabinet\s+office
-          | home\s+office
-          | crown\s+prosecution
-          | ambulance\s+service
-          | health\s+service
-          | rescue\s+service)\b
+            \b(
+                council | trust | nhs | police | constabulary | department | ministry | agency
+              | authority | university | college | commission | executive | government | board
+              | fire\s+and\s+rescue | parliament | assembly | hm\s+\w+
+              | police\s+service | prison\s+service | ambulance\s+service | health\s+service
+              | rescue\s+service | cabinet\s+office | home\s+office | crown\s+prosecution
+            )\b
         ")
 });
+/// Where a letterhead line turns from the name to a reference or contact details.
 static REF_OR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(?:our\s+ref
-          | your\s+ref
-          | ref(?:erence)?\s*(?:no\.?|number)?\s*[:.\#]
-          | date\s*:
-          | tel\b
-          | telephone
-          | e-?mail\s*:
-          | phone
-          | dear\s)
+            \b(?:
+                our\s+ref | your\s+ref
+              | ref(?:erence)?\s*(?:no\.?|number)?\s*[:.\#]    # Ref: Ref No. Reference #
+              | date\s*:
+              | tel\b | telephone | phone | e-?mail\s*:
+              | dear\s
+            )
         ")
 });
+/// Lines that name bodies other than the authority, or web-page furniture.
 static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(information\s+commissioner
-          | commissioner'?s\s+office
-          | ico\b
-          | tribunal
-          | cookie
-          | skip\s+to
-          | menu
-          | privacy
-          | search
-          | sign\s+in
-          | log\s+in
-          | subscribe
-          | follow\s+us
-          | your\s+right
-          | internal\s+review
-          | copyright
-          | accessibility
-          | re-use
-          | reuse
-          | whatdotheyknow
-          | home\s*[>/|»])
+            \b(
+                # the regulators and the requester's rights
+                information\s+commissioner | commissioner'?s\s+office | ico\b | tribunal
+              | your\s+right | internal\s+review | copyright | re-use | reuse | whatdotheyknow
+                # web-page furniture
+              | cookie | skip\s+to | menu | privacy | search | sign\s+in | log\s+in | subscribe
+              | follow\s+us | accessibility
+              | home\s*[>/|»]                          # a breadcrumb trail
+            )
         ")
 });
+/// The sign-off: the signature block follows.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\W{0,3}(yours\s+(sincerely|faithfully|truly)
-          | kind\s+regards
-          | best\s+regards
-          | with\s+regards
-          | regards
-          | many\s+thanks
-          | best\s+wishes)\b
+            ^\W{0,3}
+            (
+                yours\s+(sincerely|faithfully|truly)
+              | kind\s+regards | best\s+regards | with\s+regards | regards
+              | many\s+thanks | best\s+wishes
+            )\b
         ")
 });
+/// The requester greeting the authority ("Dear Department for …"): the name in group 1.
 static DEAR_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\W{0,3}dear\s+(?:sir\s+or\s+madam\s+at\s+)?(.{3,90}?)\s*,?\s*$
+            ^\W{0,3} dear\s+ (?:sir\s+or\s+madam\s+at\s+)?
+            (.{3,90}?) \s*,?\s*$
         ")
 });
 /// A copyright line at the foot of a web page: its owner is the publisher.
@@ -230,10 +159,11 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         (?: \s* \d{4} )? [\s.]* $                   # or a year after it
     ")
 });
+/// The greeting that ends the letterhead.
 static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-        ^\W{0,3}(dear\b|to\x20whom)
-    ")
+            ^\W{0,3} (dear\b | to\x20whom)
+        ")
 });
 
 const TEAM_END: &[&str] = &[

@@ -5,27 +5,42 @@ use super::dates::is_blank_field;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A reference's label ("Our ref:", "FOI reference number", "Case ID"); the label
+/// in group 1, the separator after it in the match.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            (?:^
-          | [^a-z])((?:our|my)\s+ref(?:erence)?(?:\s*(?:no|number|num))?
-          | (?:foi|foisa|eir|information|freedom\s+of\s+information)\s+(?:request\s+)?(?:ref
-                (?:erence)?|number|no|id)(?:\s*(?:no|number))?
-          | (?:request|case|enquiry|log|disclosure|reference|tracking)\s+(?:ref
-                (?:erence)?|number|no|id)
-          | ref(?:erence)?(?:\s*(?:no|number|num))?)\b\.?\s*(?:[:\#\-]\s*
-          | \s+)?
+            (?:^|[^a-z])
+            (
+                # our ref, my reference no
+                (?:our|my)\s+ref(?:erence)?(?:\s*(?:no|number|num))?
+                # FOI request reference, information request number
+              | (?:foi|foisa|eir|information|freedom\s+of\s+information)\s+(?:request\s+)?
+                (?:ref(?:erence)?|number|no|id)(?:\s*(?:no|number))?
+                # case number, log id, tracking reference
+              | (?:request|case|enquiry|log|disclosure|reference|tracking)\s+
+                (?:ref(?:erence)?|number|no|id)
+                # ref, reference no
+              | ref(?:erence)?(?:\s*(?:no|number|num))?
+            )
+            \b\.?\s*
+            (?: [:\#\-]\s* | \s+ )?                    # a colon, hash or dash, or spaces
         ")
 });
+/// Words before a label that make it someone else's reference ("your ref").
 static YOURS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
             \b(your|their|requester'?s?|applicant'?s?|quote|quoting|the)\s*$
         ")
 });
+/// A reference standing alone: a known prefix and a number ("FOI 12345", "EIR/55").
 static UNLABELLED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-            \b((?:FOI|FoI|Fol|FOIR|FOISA|EIR|RFI|IR|DAT|CAS|REQ)(?:[\x20\-/.\#:]{1,3}|\s+
-                (?:request|req|ref|no|number)\.?\s*)?\d[A-Za-z0-9./\-]*)
+            \b(
+                (?:FOI|FoI|Fol|FOIR|FOISA|EIR|RFI|IR|DAT|CAS|REQ)
+                # a short separator, or a word such as request or no
+                (?: [\x20\-/.\#:]{1,3} | \s+(?:request|req|ref|no|number)\.?\s* )?
+                \d[A-Za-z0-9./\-]*
+            )
         ")
 });
 

@@ -5,16 +5,17 @@ use crate::domain::Regime;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Scottish law or its Commissioner named.
 static SCOTTISH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \(scotland\)
-          | \bfoisa\b
-          | \bfoi\s*\(\s*s\s*\)\s*a\b
+            \(scotland\)                       # the Act's or Regulations' title
+          | \bfoisa\b | \bfoi\s*\(\s*s\s*\)\s*a\b # FOISA, FOI(S)A
           | scottish\s+information\s+commissioner
           | \beisrs?\b
           | information\s+\(scotland\)
         ")
 });
+/// The Scottish environmental regulations named.
 static SCOTTISH_ENV: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
             environmental\s+information\s+\(scotland\)\s+regulations
@@ -22,13 +23,14 @@ static SCOTTISH_ENV: LazyLock<Regex> = LazyLock::new(|| {
           | \beirs?\s*\(\s*scotland\s*\)
         ")
 });
+/// The environmental regulations named, or an exception of theirs cited.
 static ENV: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
             environmental\s+information\s+regulations
           | \beirs?\b
-          | \bregulations?\s+1[23]\s*\(\s*[45]\s*\)
+          | \bregulations?\s+1[23]\s*\(\s*[45]\s*\)        # EIR 12(4), 12(5), 13
           | \breg\.?\s*1[23]\s*\(\s*[45]\s*\)
-          | \bregulations?\s+10\s*\(\s*[45]\s*\)
+          | \bregulations?\s+10\s*\(\s*[45]\s*\)           # EISR 10(4), 10(5)
         ")
 });
 /// The Act named or cited. "Freedom of Information" alone ("your FOI request") names
@@ -42,33 +44,35 @@ static FOI: LazyLock<Regex> = LazyLock::new(|| {
       | \b sections? \s+ \d                       # a section cited
     ")
 });
+/// "We have handled your request under the Environmental Information Regulations".
 static ENV_HANDLED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            (under
-          | in\s+accordance\s+with
-          | considered\s+(?:it\s+)?under
-          | dealt\s+with\s+(?:it\s+)?under
-          | handled\s+(?:it\s+)?under
-          | falls?\s+under
-          | falls?\s+within
-          | under\s+the\s+terms\s+of)\s+(the\s+)?(environmental\s+information
-          | eirs?\b)
+            (
+                under | in\s+accordance\s+with | under\s+the\s+terms\s+of
+              | considered\s+(?:it\s+)?under | dealt\s+with\s+(?:it\s+)?under
+              | handled\s+(?:it\s+)?under | falls?\s+under | falls?\s+within
+            )
+            \s+(the\s+)?
+            (environmental\s+information | eirs?\b)
         ")
 });
+/// An EISR exception cited: regulation 10(4) or 10(5).
 static SCOT_ENV_REG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(regulations?|reg\.?)\s*10\s*\(\s*[45]\s*\)
+            \b(regulations?|reg\.?) \s*10\s*\(\s*[45]\s*\)
         ")
 });
+/// An EIR exception cited: regulation 12(4), 12(5), 13(4), 13(5), or 13.
 static ENV_REG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(regulations?|reg\.?)\s*1[23]\s*\(\s*[45]\s*\)
+            \b(regulations?|reg\.?) \s*1[23]\s*\(\s*[45]\s*\)
           | \bregulations?\s+13\b
         ")
 });
+/// An Act's exemption cited: sections 21 to 44.
 static ACT_SECTION_EXEMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(sections?|s\.?)\s*(2[1-9]|3\d|4[0-4])\b
+            \b(sections?|s\.?) \s* (2[1-9]|3\d|4[0-4]) \b
         ")
 });
 

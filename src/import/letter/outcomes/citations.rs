@@ -96,31 +96,38 @@ fn cited(regime: Regime, section: &str) -> Option<Cited> {
     }
 }
 
+/// A section number with its subsections: `43`, `40(2)`, `31(1)(a)`, `12(5)(e)`.
 const SEC: &str = r"\d{1,3}[a-z]?\b(?:\s*\(\s*[0-9a-z]{1,4}\s*\))*";
+/// A citation: `section 40(2) and 31(1)(a)`, `s.43`, `ss 40 and 41`, `reg 12(5)(e)`.
+/// The prefix in group 1, the first section in group 2, the others in group 3.
 pub(super) static CITE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?xi)
-            \b(sections?\s*
-          | ss?\.\s*
-          | ss?
-          | reg(?:ulation)?s?\.?\s*
-          | r\.\s*)({SEC})((?:\s*(?:,|and|&|/|or)\s*(?:(?:sections?|s\.?|reg
-                (?:ulation)?s?\.?)\s*)?{SEC})*)
+            \b(
+                sections?\s* | ss?\.\s* | ss?             # section, s., ss
+              | reg(?:ulation)?s?\.?\s* | r\.\s*        # regulation, regs., r.
+            )
+            ({SEC})
+            # more sections: and 31(1)(a), / s.41, or regulation 13
+            ((?:
+                \s*(?:,|and|&|/|or)\s*
+                (?:(?:sections?|s\.?|reg(?:ulation)?s?\.?)\s*)?
+                {SEC}
+            )*)
         "
     ))
 });
+/// A subsection cited with no word before it: `40(2)`, `31(1)(a)`.
 pub(super) static BARE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(\d{1,2}\s*\(\s*\d{1,2}[a-z]?\s*\)(?:\s*\(\s*[a-z]{1,3}\s*\))*)
+            \b(
+                \d{1,2} \s*\(\s* \d{1,2}[a-z]? \s*\)      # 40(2)
+                (?: \s*\(\s* [a-z]{1,3} \s*\) )*          # (a), (iii)
+            )
         ")
 });
-pub(super) static SEC_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?xi)
-        {SEC}
-    "
-    ))
-});
+/// One section of a citation's tail.
+pub(super) static SEC_ITEM: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?xi){SEC}")));
 
 /// Sections cited in `text` with the regime each belongs to.
 pub(super) fn citations(text: &str, regime: Option<Regime>) -> Vec<(String, Cited)> {
