@@ -38,81 +38,86 @@ pub struct Marker {
     pub rest: String,
 }
 
+/// More question numbers after the first: `-6`, ` and 3`, `, Q4 & 5` (a fragment
+/// for (?x) patterns, so it holds no bare spaces).
 const RANGE_TAIL: &str = r"((?:\s*(?:-|to|and|&|,|/|or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?\d{1,3}\b)*)";
 
+/// What may come before a label: spaces, bullets, quote marks, emphasis.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        ^[\s•*+>_]*(?:-\s+)?[\s•*+_]*
-    ")
+            ^[\s•*+>_]* (?:-\s+)? [\s•*+_]*
+        ")
 });
+/// A named label: `Request 1:`, `Question 2 -`, `Q3.`, `Questions 4 and 5`, `Item
+/// No. 6(a)`. The word in group 1, the number in group 3, more numbers in group 4.
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?xi)
-            ^(request
-          | question
-          | query
-          | item
-          | point
-          | part
-          | q)(s?)\s*\.?\s*(?:no\.?\s*
-          | number\s*)?(\d{{1,3}})\b(?:\s*\(\s*[a-z0-9]{{1,3}}\s*\))*{RANGE_TAIL}\s*
-                (?:[:.)\-–—]+\s*
-          | \s+
-          | $)
+            ^(request|question|query|item|point|part|q) (s?)
+            \s*\.?\s* (?:no\.?\s*|number\s*)?
+            (\d{{1,3}})\b
+            (?:\s*\(\s*[a-z0-9]{{1,3}}\s*\))*          # a subpart, (a) or (ii)
+            {RANGE_TAIL}
+            \s* (?: [:.)\-–—]+\s* | \s+ | $ )        # a separator, a space, or the end
         "
     ))
 });
+/// An answer's label: `A1:`, `Answer 2`, `Our response to question 3 -`. The number
+/// in group 1, more numbers in group 2.
 static ANSWER_NUM: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?xi)
-            ^(?:(?:our|the|council'?s?|trust'?s?)\s+)?(?:a
-          | ans
-          | answer
-          | response
-          | reply)s?\s*\.?\s*(?:to\s+(?:your\s+)?
-                (?:q|questions?|requests?|items?|points?)\s*\.?\s*)?
-                (\d{{1,3}})\b{RANGE_TAIL}\s*(?:[:.)\-]+\s*
-          | $)
+            ^(?:(?:our|the|council'?s?|trust'?s?)\s+)?
+            (?:a|ans|answer|response|reply)s? \s*\.?\s*
+            (?:to\s+(?:your\s+)?(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?
+            (\d{{1,3}})\b
+            {RANGE_TAIL}
+            \s* (?: [:.)\-]+\s* | $ )
         "
     ))
 });
+/// `A1 612 households.`: an answer's label with no separator.
 static ANSWER_A: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        ^A(\d{1,3})\s+
-    ")
+            ^A(\d{1,3})\s+
+        ")
 });
+/// A number label, the number in one of groups 1 to 5.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-            ^(?:\((\d{1,2})\)
-          | (\d{1,2})\s*[.)]
-          | (\d{1,2})\s*:
-          | (\d{1,2})\s+-
-          | (\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?)(?:\s+
-          | $)
+            ^(?:
+                \((\d{1,2})\)                          # (1)
+              | (\d{1,2})\s*[.)]                       # 1. or 1)
+              | (\d{1,2})\s*:                          # 1:
+              | (\d{1,2})\s+-                          # 1 -
+                # 1(a), 1a), 1.a with its own separator
+              | (\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?
+            )
+            (?:\s+|$)
         ")
 });
+/// A letter label: `(a)`, `b)`, or `c.` before a capital; the letter in one of
+/// groups 1 to 3.
 static ALPHA: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-            ^(?:\(([a-z])\)|([a-z])\)|([a-h])\.\s+[A-Z])\s*
+            ^(?: \(([a-z])\) | ([a-z])\) | ([a-h])\.\s+[A-Z] ) \s*
         ")
 });
+/// A bulleted line: `•`, `*`, `+`, or a dash and a space.
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        ^\s*(?:[•*+]|-(?:\s|$))\s*\S
-    ")
+            ^\s* (?: [•*+] | -(?:\s|$) ) \s*\S
+        ")
 });
 
 fn range_keys(first: u32, tail: &str) -> Vec<u32> {
+    /// One more number: the separator in group 1, the number in group 2.
     static PART: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?xi)
-                (-
-              | to
-              | and
-              | &
-              | ,
-              | /
-              | or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{1,3})
-            ")
+            (-|to|and|&|,|/|or) \s*
+            (?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?
+            (\d{1,3})
+        ")
     });
     let mut keys = vec![first];
     let mut prev = first;
@@ -257,45 +262,40 @@ fn alpha_label(t: &str) -> Option<Label> {
     })
 }
 
+/// A question named in running text: "request 4", "questions 2 to 5", "Q3 and 6".
 static REF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?xi)
-            \b(?:requests?
-          | questions?
-          | q
-          | items?
-          | points?)\s*\.?\s*(?:no\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}
+            \b(?:requests?|questions?|q|items?|points?) \s*\.?\s* (?:no\.?\s*)?
+            (\d{{1,3}})\b
+            {RANGE_TAIL}
         "
     ))
 });
+/// A lettered question named in running text: "question (b)", "parts a) and c)".
 static ALPHA_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(?:questions?
-          | requests?
-          | parts?
-          | items?
-          | points?
-          | q)\s*\(?([a-h])\)((?:\s*(?:,|and|&|or)\s*\(?[a-h]\))*)
+            \b(?:questions?|requests?|parts?|items?|points?|q) \s*
+            \(?([a-h])\)
+            ((?: \s*(?:,|and|&|or)\s* \(?[a-h]\) )*)   # and c), or (d)
         ")
 });
+/// One letter of an [`ALPHA_REF`] list.
 static ALPHA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-        \(?([a-h])\)
-    ")
+            \(?([a-h])\)
+        ")
 });
+/// "With the exception of (part of) …": what follows is excepted; group 1 says "in part".
 static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(?:with\s+the\s+exceptions?\s+of
-          | except(?:\s+for)?
-          | apart\s+from
-          | other\s+than
-          | excluding
-          | save\s+for
-          | but\s+not)\s+((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?
-                (?:your\s+
-          | the\s+
-          | our\s+)?(?:answers?\s+to\s+
-          | responses?\s+to\s+)?
+            \b(?:
+                with\s+the\s+exceptions?\s+of | except(?:\s+for)? | apart\s+from | other\s+than
+              | excluding | save\s+for | but\s+not
+            )\s+
+            ((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?
+            (?:your\s+|the\s+|our\s+)?
+            (?:answers?\s+to\s+|responses?\s+to\s+)?
         ")
 });
 

@@ -15,55 +15,46 @@ pub struct Row {
     pub labelled: bool,
 }
 
+/// A table's label column heading ("No.", "#", "Q", "Question number").
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\s*(no\.?
-          | \#
-          | q
-          | q\s*no\.?
-          | ref
-          | item
-          | number
-          | question\s+(?:no\.?|number|ref)
-          | request\s+(?:no\.?|number)
-          | part)\s*$
+            ^\s*
+            (
+                no\.? | \# | q | q\s*no\.? | ref | item | number | part
+              | question\s+(?:no\.?|number|ref) | request\s+(?:no\.?|number)
+            )
+            \s*$
         ")
 });
+/// A table's question column heading.
 static QUESTION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(question
-          | request
-          | information\s+requested
-          | description
-          | query
-          | you\s+asked
-          | what\s+you\s+asked)
+            \b(
+                question | request | information\s+requested | description | query
+              | you\s+asked | what\s+you\s+asked
+            )
         ")
 });
+/// A table's answer column heading.
 static ANSWER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(response
-          | answer
-          | outcome
-          | decision
-          | reply
-          | exemption
-          | information
-          | comments?
-          | status
-          | result
-          | disclosed)
+            \b(
+                response | answer | outcome | decision | reply | exemption | information
+              | comments? | status | result | disclosed
+            )
         ")
 });
+/// A rule under a table's heading (`|---|:--|`, `-----  -----`).
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        ^[\s|:\-+=]+$
-    ")
+            ^[\s|:\-+=]+$
+        ")
 });
+/// The gap between columns aligned with spaces.
 static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        \s{2,}
-    ")
+            \s{2,}
+        ")
 });
 
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
