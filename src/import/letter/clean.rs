@@ -146,49 +146,45 @@ fn normalise_chars(s: &str) -> String {
     out
 }
 
+/// An HTML tag that breaks a line: a paragraph, a list item, a row, a heading.
 static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            <\s*/?\s*(?:br
-          | p
-          | div
-          | li
-          | tr
-          | h[1-6]
-          | ul
-          | ol
-          | table
-          | section
-          | article
-          | header
-          | footer
-          | nav
-          | blockquote)\b[^<>]*>
+            <\s*/?\s*
+            (?:
+                br | p | div | li | tr | h[1-6] | ul | ol | table
+              | section | article | header | footer | nav | blockquote
+            )\b [^<>]*>
         ")
 });
+/// The end of a table cell: it becomes a column bar.
 static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-        <\s*/\s*t[dh]\s*>
-    ")
-});
-static HTML_LI: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?xi)
-        <\s*li\b[^<>]*>
-    ")
-});
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?xi)
-            </?[a-z][a-z0-9:-]{0,20}(?:\s[^<>]*)?/?>
+            <\s*/\s*t[dh]\s*>
         ")
 });
+/// A list item: it becomes a bullet.
+static HTML_LI: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            <\s*li\b[^<>]*>
+        ")
+});
+/// Any HTML tag.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            </? [a-z][a-z0-9:-]{0,20} (?:\s[^<>]*)? /?>
+        ")
+});
+/// HTML that holds no text of the letter: comments, scripts and styles.
 static HTML_DROP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xis)
             <!--.*?-->
-          | <(script|style)\b[^<>]*>.*?</(?:script|style)\s*>
+          | <(script|style)\b[^<>]*> .*? </(?:script|style)\s*>
         ")
 });
+/// An HTML entity: `&#163;`, `&#xA3;`, `&pound;`.
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-            &(\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});
+            & ( \#[0-9]{1,7} | \#[xX][0-9a-fA-F]{1,6} | [a-zA-Z]{2,8} ) ;
         ")
 });
 
@@ -240,30 +236,30 @@ fn strip_html(s: &str) -> String {
         .into_owned()
 }
 
+/// LaTeX markup some converters leave in Markdown: `$\underline{x}$`.
 static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-            \$\s*\\(?:underline
-          | textbf
-          | textit
-          | text
-          | mathrm
-          | url)\{([^{}\n]{0,2000})\}\s*\$
+            \$\s* \\(?:underline|textbf|textit|text|mathrm|url)
+            \{ ([^{}\n]{0,2000}) \} \s*\$
         ")
 });
+/// A Markdown image.
 static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        !\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)
-    ")
+            !\[ [^\]\n]{0,500} \] \( [^)\n]{0,2000} \)
+        ")
 });
+/// A Markdown link: its text in group 1.
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        \[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)
-    ")
+            \[ ([^\]\n]{1,500}) \] \( [^)\s]{0,2000} \)
+        ")
 });
+/// A Markdown escape: the character in group 1.
 static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        \\([\\`*_{}\[\]()\#+\-.!|>~<$&])
-    ")
+            \\ ( [\\`*_{}\[\]()\#+\-.!|>~<$&] )
+        ")
 });
 
 fn strip_markdown(s: &str) -> String {
@@ -274,22 +270,32 @@ fn strip_markdown(s: &str) -> String {
     MD_ESCAPE.replace_all(&s, "$1").into_owned()
 }
 
+/// A named label run into the sentence before it (`… above. Request 2: …`); the cut
+/// is at group 2.
 static INLINE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?x)
-            ([.?!:;"')\]])\s+((?:Request|Question|Query|Item|Q)\s*\.?\s*\d{1,3}\s*
-                (?:[:.)]|\s-\s))
+            ([.?!:;"')\]]) \s+                         # the end of a sentence
+            ( (?:Request|Question|Query|Item|Q) \s*\.?\s* \d{1,3} \s* (?: [:.)] | \s-\s ) )
         "#)
 });
+/// A response heading with its colon run into the sentence before it.
 static INLINE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?x)
-            ([.?!"')\]])\s+((?:Response|Answer|Our\x20response|Reply)\s*:)
+            ([.?!"')\]]) \s+
+            ( (?:Response|Answer|Our\x20response|Reply) \s*: )
         "#)
 });
+/// The review paragraph or the sign-off run into the sentence before it.
 static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?x)
-            ([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?
-                (?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+
-                (?:sincerely|faithfully)|Kind\s+regards)\b)
+            ([.?!"')\]]) \s+
+            (
+                (?:
+                    If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)
+                  | Yours\s+(?:sincerely|faithfully)
+                  | Kind\s+regards
+                )\b
+            )
         "#)
 });
 /// A year run into the first question's number (`received on 14 October 20191. Do
@@ -309,15 +315,23 @@ static INLINE_ANSWER_RUN: LazyLock<Regex> = LazyLock::new(|| {
         ( \d{1,2} [.)] \s+ [A-Z\d£] )            # the first numbered answer
     "#)
 });
+/// A numbered item run into the sentence before it (read on long lines only).
 static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?x)
-            ([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])
+            ([.?!:"')\]]) \s+
+            ( \(?\d{1,2}[.)] \s+ ["(]? [A-Z] )
         "#)
 });
+/// The greeting, or a response heading, run into the letterhead or the sentence
+/// before it.
 static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?x)
-            ([.?!:,"')\]\d])\s+((?:Dear\s+[A-Z]|(?:Our|The\s+Council's|The\s+Trust's|My)\s+
-                (?:response|answers?|reply)\b[^.:]{0,40}[.:]))
+            ([.?!:,"')\]\d]) \s+
+            (
+                Dear\s+[A-Z]
+                # Our response …: The Council's answers …:
+              | (?:Our|The\s+Council's|The\s+Trust's|My) \s+ (?:response|answers?|reply)\b [^.:]{0,40} [.:]
+            )
         "#)
 });
 

@@ -37,37 +37,44 @@ impl Mention {
     }
 }
 
+/// A month's name or its abbreviation, in a group.
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
+/// A weekday before a date, which the date does without.
 const WEEKDAY: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+)?";
 
+/// `27th February 2018`, `Tuesday 9 April`: the day in group 1, the month in group 2,
+/// the year in group 3.
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?xi)
-            \b{WEEKDAY}(\d{{1,2}})(?:st
-          | nd
-          | rd
-          | th)?\s*(?:of\s+)?{MONTH},?(?:\s+(\d{{4}})\b)?
+            \b{WEEKDAY}
+            (\d{{1,2}}) (?:st|nd|rd|th)? \s* (?:of\s+)?
+            {MONTH} ,?
+            (?:\s+(\d{{4}})\b)?
         "
     ))
 });
+/// `February 27, 2018`: the month in group 1, the day in group 2, the year in group 3.
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?xi)
-            \b{WEEKDAY}{MONTH}\s+(\d{{1,2}})(?:st
-          | nd
-          | rd
-          | th)?\b(?:,?\s+(\d{{4}})\b)?
+            \b{WEEKDAY}
+            {MONTH} \s+
+            (\d{{1,2}}) (?:st|nd|rd|th)? \b
+            (?:,?\s+(\d{{4}})\b)?
         "
     ))
 });
+/// `2018-02-27`.
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-        \b(\d{4})-(\d{1,2})-(\d{1,2})\b
-    ")
+            \b(\d{4})-(\d{1,2})-(\d{1,2})\b
+        ")
 });
+/// `27/02/2018`, `27.02.18`: day, separator, month, separator, year.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
-            \b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b
+            \b (\d{1,2}) ([/.\-]) (\d{1,2}) ([/.\-]) (\d{4}|\d{2}) \b
         ")
 });
 
@@ -179,94 +186,65 @@ fn named_month_dates(text: &str, found: &mut Vec<Mention>) {
     }
 }
 
+/// The label of the letter's date: `Date:`, `Date of response:`, `Issue date:`.
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(date(?:d)?
-          | letter\s+date
-          | date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)
-          | response\s+date
-          | date\s+(?:issued|of\s+disclosure)
-          | issue\s+date
-          | disclosure\s+date)\s*:\s*
+            \b(
+                date(?:d)? | letter\s+date | response\s+date | issue\s+date | disclosure\s+date
+              | date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)
+              | date\s+(?:issued|of\s+disclosure)
+            )
+            \s*:\s*
         ")
 });
+/// `Date 14th April 2020`: the label with no colon, opening a line.
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-        ^\W{0,3}(?:date|dated)\s+
-    ")
+            ^\W{0,3} (?:date|dated) \s+
+        ")
 });
+/// Words before `date:` that make it some other date (`Request date:`, `Review due
+/// date:`).
 static NOT_LETTER_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(request
-          | requested
-          | received
-          | receipt
-          | publication
-          | published
-          | updated
-          | modified
-          | review
-          | due
-          | birth
-          | start
-          | end
-          | expiry
-          | closing
-          | deadline
-          | original
-          | decision
-          | meeting
-          | incident
-          | event
-          | report
-          | document
-          | data
-          | posted
-          | release
-          | acknowledgement)\s*$
+            \b(
+                request | requested | received | receipt | acknowledgement | original
+              | publication | published | updated | modified | posted | release
+              | review | due | deadline | decision | closing | expiry | start | end
+              | birth | meeting | incident | event | report | document | data
+            )\s*$
         ")
 });
+/// A web page's own dates, above a date that is therefore not the letter's.
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            \b(published
-          | publication
-          | updated
-          | posted
-          | modified
-          | released
-          | release\x20date
-          | data\x20as
-          | as\x20at
-          | as\x20of
-          | correct\x20as
-          | last\x20reviewed
-          | printed)\b
+            \b(
+                published | publication | updated | posted | modified | released | printed
+              | release\x20date | data\x20as | as\x20at | as\x20of | correct\x20as | last\x20reviewed
+            )\b
         ")
 });
+/// Where the letter proper begins, below its letterhead.
 static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\W{0,3}(dear\b
-          | to\x20whom\x20it\x20may\x20concern
-          | thank\x20you\x20for\x20your
-          | i\x20write
-          | we\x20write
-          | further\x20to\x20your
-          | re\s*:
-          | subject\s*:)
+            ^\W{0,3}
+            (
+                dear\b | to\x20whom\x20it\x20may\x20concern
+              | thank\x20you\x20for\x20your | i\x20write | we\x20write | further\x20to\x20your
+              | re\s*: | subject\s*:
+            )
         ")
 });
+/// A template field left unfilled: `[insert]`, `<date>`, `____`, `DD/MM/YYYY`, `TBC`.
 static BLANK_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^\s*(?:\[[^\]]{0,40}\]
-          | <[^>]{0,40}>
-          | \{[^}]{0,40}\}
-          | _{2,}
-          | \.{3,}
-          | x{2,}
-          | dd\s*/\s*mm\s*/\s*yy(?:yy)?
-          | tbc
-          | tba
-          | insert\b.*)
+            ^\s*
+            (?:
+                \[[^\]]{0,40}\] | <[^>]{0,40}> | \{[^}]{0,40}\}      # a bracketed placeholder
+              | _{2,} | \.{3,} | x{2,}                              # a line to write on
+              | dd\s*/\s*mm\s*/\s*yy(?:yy)?
+              | tbc | tba | insert\b.*
+            )
         ")
 });
 
@@ -380,32 +358,33 @@ fn is_time_of_day(tail: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ':' || c == ' ')
 }
 
+/// Words just before the request's date: "your request received on", "Date of
+/// request:".
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            (?:\b
-                (?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b[^.?!;]{0,80}?\b
-                (?:received|dated|of|made|sent|submitted|on|from|registered|logged)\s*
+            (?:
+                # your e-mail of, the request we received on
+                \b(?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b
+                [^.?!;]{0,80}?
+                \b(?:received|dated|of|made|sent|submitted|on|from|registered|logged) \s*
                 (?:on\s+|by\s+us\s+on\s+)?
-          | \b(?:date\s+(?:of\s+)?(?:request|receipt)|request\s+
-                (?:date|received|made|submitted)|date\s+received|received
-                (?:\s+on)?|date\s+request\s+received)\s*[:\-]?\s*)$
+                # a label: Date of request, Date received
+              | \b(?:
+                    date\s+(?:of\s+)?(?:request|receipt) | request\s+(?:date|received|made|submitted)
+                  | date\s+received | received(?:\s+on)? | date\s+request\s+received
+                ) \s*[:\-]?\s*
+            )$
         ")
 });
+/// Words just after a date that make it the request's: "On 3 May, you asked …".
 static REQUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
-            ^,?\s+(?:you
-          | in\s+which\s+you
-          | we\s+received\s+your)\s+(?:asked
-          | requested
-          | wrote
-          | made
-          | submitted
-          | sent
-          | contacted
-          | emailed
-          | request)
+            ^,?\s+
+            (?:you | in\s+which\s+you | we\s+received\s+your) \s+
+            (?:asked|requested|wrote|made|submitted|sent|contacted|emailed|request)
         ")
 });
+/// A date of this letter, a publication or a review: not the request's.
 static NOT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)
             \b(this|our)\s+(letter|response|reply)\b
