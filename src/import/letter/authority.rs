@@ -412,60 +412,84 @@ fn better_case(doc: &Doc, name: String) -> String {
 /// The authority, or `None` with a warning. `request` marks the requester's quoted words.
 pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Option<String> {
     let in_request = |i: usize| request.get(i).copied().unwrap_or(false);
-    // 1. The letterhead: the top lines before the letter begins.
-    let mut seen = 0;
-    for (i, line) in doc.lines.iter().enumerate() {
-        if line.is_blank() || in_request(i) {
-            continue;
-        }
-        if LETTER_START.is_match(&line.text) {
-            break;
-        }
-        seen += 1;
-        if seen > 25 {
-            break;
-        }
+    let found = letterhead(doc, &in_request)
+        .or_else(|| requester_greeting(doc, &in_request))
+        .or_else(|| signature(doc, &in_request))
+        .or_else(|| copyright_owner(doc));
+    if found.is_none() {
+        warnings.push("No authority found.".into());
+    }
+    found
+}
+
+/// The letterhead: the top lines before the letter begins.
+fn letterhead(doc: &Doc, in_request: &dyn Fn(usize) -> bool) -> Option<String> {
+    let top = doc
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.is_blank() && !in_request(*i))
+        .take_while(|(_, l)| !LETTER_START.is_match(&l.text))
+        .take(25);
+    for (_, line) in top {
         if let Some(c) = candidate(&line.text) {
             return Some(better_case(doc, c));
         }
     }
-    // 2. The requester's own greeting inside the quoted request ("Dear Department for …").
-    for (i, line) in doc.lines.iter().enumerate() {
-        if !in_request(i) {
-            continue;
-        }
-        if let Some(name) = DEAR_ORG.captures(&line.text).and_then(|c| c.get(1))
-            && let Some(c) = candidate(name.as_str())
-        {
-            return Some(c);
+    None
+}
+
+/// The requester's own greeting inside the quoted request ("Dear Department for …").
+fn requester_greeting(doc: &Doc, in_request: &dyn Fn(usize) -> bool) -> Option<String> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| in_request(*i))
+        .filter_map(|(_, l)| DEAR_ORG.captures(&l.text)?.get(1))
+        .find_map(|name| candidate(name.as_str()))
+}
+
+/// Below a sign-off: the body itself rather than the team that signed for it, in the
+/// signature block or, failing a body there, in the footer further down.
+fn signature(doc: &Doc, in_request: &dyn Fn(usize) -> bool) -> Option<String> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !in_request(*i) && SIGN_OFF.is_match(&l.text))
+        .find_map(|(i, _)| below_sign_off(doc, i))
+}
+
+fn below_sign_off(doc: &Doc, sign_off: usize) -> Option<String> {
+    let below: Vec<&str> = doc
+        .lines
+        .iter()
+        .skip(sign_off + 1)
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.as_str())
+        .collect();
+    let mut best: Option<(u8, String)> = None;
+    for c in below.iter().take(6).filter_map(|l| ranked(l)) {
+        if best.as_ref().is_none_or(|(s, _)| c.0 > *s) {
+            best = Some(c);
         }
     }
-    // 3. The sign-off: the body itself rather than the team that signed for it.
-    let lines = &doc.lines;
-    for (i, line) in lines.iter().enumerate() {
-        if in_request(i) || !SIGN_OFF.is_match(&line.text) {
-            continue;
-        }
-        let block = lines.iter().skip(i + 1).filter(|l| !l.is_blank()).take(6);
-        let mut best: Option<(u8, String)> = None;
-        for c in block.filter_map(|l| ranked(&l.text)) {
-            if best.as_ref().is_none_or(|(s, _)| c.0 > *s) {
-                best = Some(c);
-            }
-        }
-        if let Some((_, name)) = best {
-            return Some(name);
-        }
+    if best.as_ref().is_some_and(|(s, _)| *s >= 2) {
+        return best.map(|(_, name)| name);
     }
-    // 4. A web page's copyright line ("© Weyside Police 2019").
-    let owner = lines
+    let footer = below
+        .iter()
+        .skip(6)
+        .filter_map(|l| ranked(l))
+        .find(|(s, _)| *s >= 2);
+    footer.or(best).map(|(_, name)| name)
+}
+
+/// A web page's copyright line ("© Weyside Police 2019").
+fn copyright_owner(doc: &Doc) -> Option<String> {
+    doc.lines
         .iter()
         .filter_map(|l| COPYRIGHT.captures(&l.text)?.get(1))
-        .find_map(|m| candidate(m.as_str()));
-    if owner.is_none() {
-        warnings.push("No authority found.".into());
-    }
-    owner
+        .find_map(|m| candidate(m.as_str()))
 }
 
 #[cfg(test)]
@@ -527,6 +551,15 @@ mod tests {
         assert_eq!(
             a("Dear X\n\nRegards\n\nParking Services\nDunmore Borough Council").as_deref(),
             Some("Dunmore Borough Council")
+        );
+        assert_eq!(
+            a("Dear X\n\nYours sincerely\n\nJo Bloggs\nOfficer\nChildren's Services\nCounty Hall\nWexcombe\nWX1 2AB\nTel 1\n\nWexcombe County Council | www.wexcombe.gov.uk")
+                .as_deref(),
+            Some("Wexcombe County Council")
+        );
+        assert_eq!(
+            a("Dear X\n\nRegards\n\nJo Bloggs\nCustomer Services").as_deref(),
+            Some("Customer Services")
         );
         assert_eq!(
             a("Skip to content\nHome > FOI\n\nWe hold 3.\n\n(c) Weyside Police 2019").as_deref(),

@@ -2,33 +2,11 @@
 //! ("Q2 - The Force …", "Answer to question 3", a table row) and headings ("Response:",
 //! "Our answer is as follows").
 
-use super::super::clean::re;
 use super::super::labels::{Family, Marker};
 use super::Page;
+use super::locate::ANSWER_LINE;
 use super::questions::{Questions, in_sequence};
-use regex::Regex;
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-/// A response heading ("Response:", "Our answer is as follows", "A: …"); what follows
-/// its colon is in group 1 or 2.
-pub(super) static ANSWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?xi)
-            ^\W{0,3}
-            (?:
-                # A: or Ans: and the answer
-                (?:a|ans)\s* (:.*)
-                # up to three words, then response, answer, reply, decision or outcome
-              | (?:[\w'&]+\s+){0,3}? (?:response|answer|reply|decision|outcome)s?
-                # to your request, to the questions
-                (?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?
-                    (?:request|questions?|enquiry))?
-                # is as follows, are set out below
-                (?:\s+(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+|shown\s+)?below)\.?)?
-                \s* (:.*)?
-            )$
-        ")
-});
 
 /// The markers that introduce answers to defined questions, sorted by line.
 pub(super) fn markers(page: &Page, found: &Questions) -> Vec<Marker> {

@@ -3,7 +3,7 @@
 //! block holds an answer. What is left over goes to [`super::scope`].
 
 use super::super::labels::{Family, Marker};
-use super::answers::ANSWER_LINE;
+use super::locate::ANSWER_LINE;
 use super::questions::{Questions, question_score};
 use super::scope::{GLOBAL_WORDS, split_block};
 use super::{Draft, Evidence, Page};
@@ -27,6 +27,8 @@ pub(super) struct Plan {
     whole_question: bool,
     /// The requester's words, as a range of lines.
     request_range: Option<(usize, usize)>,
+    /// The first heading or answer after the last question, in a divided layout.
+    divider: Option<usize>,
 }
 
 impl Plan {
@@ -74,6 +76,7 @@ impl Plan {
             interleaved,
             whole_question: divider.is_some() || after_stop,
             request_range,
+            divider,
         }
     }
 
@@ -166,6 +169,28 @@ impl Reading {
             }
         }
         drafts
+    }
+
+    /// Unlabelled questions answered below a response heading one paragraph each: the
+    /// paragraphs answer them in order. Any other count ties nothing: the words are
+    /// then about the request as a whole.
+    pub fn answers_in_order(&mut self, page: &Page, plan: &Plan, drafts: &[Draft]) {
+        let Some(from) = plan.divider else {
+            return;
+        };
+        let paragraphs: Vec<(usize, usize)> = page
+            .doc
+            .paragraphs(from + 1, plan.stop)
+            .into_iter()
+            .filter(|&(f, t)| !join_unquoted(page, f, t).is_empty())
+            .collect();
+        if paragraphs.len() != drafts.len() {
+            return;
+        }
+        for (d, &(f, t)) in drafts.iter().zip(&paragraphs) {
+            mark(&mut self.covered, f, t);
+            self.answer(d.key, join_unquoted(page, f, t));
+        }
     }
 
     /// Read each answer label's block, cut where it turns to other questions.
@@ -341,10 +366,10 @@ fn question_part(
     whole: bool,
 ) -> (String, Option<String>, usize) {
     let doc = page.doc;
+    // A question with no label (a paragraph under a request heading) is its whole line.
     let rest = page
         .marker_at(l)
-        .map(|m| m.rest.clone())
-        .unwrap_or_default();
+        .map_or_else(|| doc.text(l).to_string(), |m| m.rest.clone());
     let mut lines: Vec<String> = Vec::new();
     if !rest.trim().is_empty() {
         lines.push(rest);

@@ -93,6 +93,25 @@ static REQUEST_START: LazyLock<Regex> = LazyLock::new(|| {
             \s*:?\s*$
         ")
 });
+/// A response heading ("Response:", "Our answer is as follows", "A: …"); what follows
+/// its colon is in group 1 or 2.
+pub(super) static ANSWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            ^\W{0,3}
+            (?:
+                # A: or Ans: and the answer
+                (?:a|ans)\s* (:.*)
+                # up to three words, then response, answer, reply, decision or outcome
+              | (?:[\w'&]+\s+){0,3}? (?:response|answer|reply|decision|outcome)s?
+                # to your request, to the questions
+                (?:\s+to\s+(?:your\s+)?(?:foi\s+|information\s+|freedom\s+of\s+information\s+)?
+                    (?:request|questions?|enquiry))?
+                # is as follows, are set out below
+                (?:\s+(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+|shown\s+)?below)\.?)?
+                \s* (:.*)?
+            )$
+        ")
+});
 /// The greeting that opens the letter.
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?xi)

@@ -112,7 +112,11 @@ pub fn analyse(doc: &Doc) -> Layout {
     let answer_lines = answers::lines(&page, &found);
     let plan = blocks::Plan::new(&page, &found, &answer_markers, &answer_lines);
     let mut reading = blocks::Reading::new(&page, &plan);
+    let in_order = found.in_order;
     let drafts = reading.questions(&page, &plan, found.drafts);
+    if in_order {
+        reading.answers_in_order(&page, &plan, &drafts);
+    }
     reading.answer_blocks(&page, &plan, &answer_markers, &keys);
     if plan.interleaved {
         reading.answer_lines(&page, &plan, &answer_lines);

@@ -4,6 +4,7 @@
 
 use super::super::clean::re;
 use super::super::labels::{ALPHA_BASE, Family, Marker};
+use super::locate::ANSWER_LINE;
 use super::{Draft, Page};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +21,9 @@ pub(super) struct Questions {
     pub lines: BTreeMap<u32, usize>,
     /// Later labels of the defining family: answers to those questions.
     pub repeats: Vec<Marker>,
+    /// Unlabelled paragraphs under a request heading: the answers, if the letter gives
+    /// one paragraph each, come in the same order.
+    pub in_order: bool,
 }
 
 impl Questions {
@@ -36,11 +40,14 @@ pub(super) fn find(page: &Page) -> Questions {
     let found = best_family(page)
         .map(|(fam, ms)| define(page, fam, &ms))
         .unwrap_or_default();
-    if found.drafts.is_empty() {
-        bullets(page)
-    } else {
-        found
+    if !found.drafts.is_empty() {
+        return found;
     }
+    let found = bullets(page);
+    if !found.drafts.is_empty() {
+        return found;
+    }
+    heading_paragraphs(page)
 }
 
 /// A request's opening words: a verb asking for something, a question word, or
@@ -271,6 +278,41 @@ fn bullets(page: &Page) -> Questions {
     found
 }
 
+/// Questions as paragraphs under a request heading ("Your request", then one
+/// paragraph per question), when nothing labels them: numbered in order. They end at
+/// a response heading or at the first paragraph that does not read as a question.
+fn heading_paragraphs(page: &Page) -> Questions {
+    let mut found = Questions::default();
+    let Some(start) = page.bounds.request_start else {
+        return found;
+    };
+    let doc = page.doc;
+    let firsts: Vec<usize> = doc
+        .paragraphs(start + 1, page.bounds.stop)
+        .into_iter()
+        .take_while(|&(f, t)| {
+            !ANSWER_LINE.is_match(doc.text(f)) && question_score(&doc.join(f, t)) == 2
+        })
+        .map(|(f, _)| f)
+        .collect();
+    if firsts.len() < 2 {
+        return found;
+    }
+    // Unlabelled items, like bullets.
+    found.chosen = Some(Family::Bullet);
+    found.in_order = true;
+    for (i, &line) in firsts.iter().enumerate() {
+        let k = i as u32 + 1;
+        found.lines.insert(k, line);
+        found.drafts.push(Draft {
+            key: k,
+            label: k.to_string(),
+            text: String::new(),
+        });
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::clean::Doc;
@@ -318,6 +360,25 @@ mod tests {
         assert_eq!(
             labels("You asked:\n• How many buses?\n• Who runs them?\n\nWe hold 3."),
             ["1", "2"]
+        );
+        // Paragraphs under a request heading, up to the response heading.
+        let doc = Doc::parse(
+            "Your request\n\nHow many buses\nrun at night?\n\nWho runs them?\n\nOur response\n\nTwelve.\n\nThe council.",
+        );
+        let found = find(&Page::read(&doc));
+        assert!(found.in_order);
+        assert_eq!(
+            found.lines.values().copied().collect::<Vec<_>>(),
+            vec![2, 5]
+        );
+        // One paragraph is one question, read the usual way.
+        assert!(
+            labels("Your request\n\nHow many buses run?\n\nOur response\n\nTwelve.").is_empty()
+        );
+        // A paragraph that asks nothing ends them.
+        assert!(
+            labels("Your request\n\nHow many buses run?\n\nThank you for it.\n\nWho runs them?")
+                .is_empty()
         );
     }
 }
