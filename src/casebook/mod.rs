@@ -1,6 +1,8 @@
 //! The operations a user performs, shared by the command line and the terminal UI.
 //! Neither front end touches SQL or computes a clock itself.
 
+mod batch_grid;
+mod batches;
 mod cases;
 mod demo;
 mod drafting;
@@ -20,6 +22,13 @@ pub mod tui_support;
 mod undo;
 mod views;
 
+pub use batch_grid::{
+    BatchGrid, GridCell, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
+};
+pub use batches::{
+    BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, no_cases_left,
+    pick_authority,
+};
 pub use cases::{CasePatch, NewCase};
 pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
 pub use error::{Error, Result};

@@ -193,6 +193,22 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO case_digest SELECT * FROM case_digest_source;
     "#,
+    // 4: round robins. A batch is one request sent to many authorities; each
+    // authority's copy is an ordinary case whose `batch_id` names the batch. A batch
+    // outlives its cases (deleting them one by one leaves it empty, and undo can bring a
+    // case back into it). The batch's questions are its cases' questions: nothing here
+    // to keep in step with them.
+    r#"
+    CREATE TABLE batches (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        regime      TEXT NOT NULL,
+        sent        TEXT,
+        created_at  TEXT NOT NULL
+    );
+    ALTER TABLE cases ADD COLUMN batch_id INTEGER REFERENCES batches(id);
+    CREATE INDEX cases_by_batch ON cases(batch_id) WHERE batch_id IS NOT NULL;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

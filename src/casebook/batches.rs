@@ -1,0 +1,519 @@
+//! Round robins: one request sent to many authorities. A batch is created with one case
+//! per authority, each with the same numbered questions and dates; afterwards the work
+//! is done across the batch (one outcome for a question at several authorities, a
+//! question added to every case) or case by case as usual.
+
+use super::cases::validate_case;
+use super::questions::check_exemptions;
+use super::{CaseView, Casebook, Error, OutcomeChange, Result};
+use crate::domain::batch::question_label;
+use crate::domain::{
+    Batch, BatchRef, Case, CaseFile, Channel, Event, EventKind, Question, Regime, normalize_label,
+    text::inert_line,
+};
+use crate::store::{BatchReads, Reads, Writer, authority_key};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One authority a batch goes to: its name and, from a CSV, the address used.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BatchAuthority {
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// What the user gives to start a round robin.
+#[derive(Debug, Clone, Default)]
+pub struct NewBatch {
+    pub title: String,
+    pub regime: Regime,
+    pub sent: Option<NaiveDate>,
+    /// The questions' texts, numbered `Q1`, `Q2` … in this order.
+    pub questions: Vec<String>,
+    pub authorities: Vec<BatchAuthority>,
+}
+
+/// What creating a batch did.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct BatchCreated {
+    pub batch: i64,
+    /// One case per authority, in the order given.
+    pub cases: Vec<i64>,
+    /// Names left out because an earlier one is the same authority (case and spacing
+    /// ignored).
+    pub duplicates: Vec<String>,
+}
+
+/// A batch with each of its cases in full, by authority.
+#[derive(Debug, Clone)]
+pub struct BatchView {
+    pub batch: Batch,
+    pub cases: Vec<CaseView>,
+}
+
+/// The most authorities one batch may hold: a file longer than this is surely not a
+/// list of authorities (the UK has about 100,000 public authorities in all, but no
+/// round robin goes to more than a sector's few thousand).
+pub const MAX_AUTHORITIES: usize = 20_000;
+
+impl Casebook {
+    /// Create a batch and one case per authority, all in one transaction.
+    pub fn add_batch(&mut self, new: NewBatch) -> Result<BatchCreated> {
+        let title = new.title.trim().to_string();
+        if title.is_empty() {
+            return Err(Error::user(
+                "the title is empty: give the round robin a short title",
+            ));
+        }
+        let questions: Vec<String> = new.questions.iter().map(|q| q.trim().to_string()).collect();
+        if questions.is_empty() {
+            return Err(Error::user(
+                "no questions: give each with --question \"…\" (they are numbered Q1, Q2 …)",
+            ));
+        }
+        if let Some(n) = questions.iter().position(String::is_empty) {
+            return Err(Error::user(format!("question {} is empty", n + 1)));
+        }
+        let (authorities, duplicates) = distinct_authorities(new.authorities);
+        if authorities.is_empty() {
+            return Err(Error::user(
+                "no authorities: name each with --authority or list them in --authorities-file",
+            ));
+        }
+        if authorities.len() > MAX_AUTHORITIES {
+            return Err(Error::user(format!(
+                "{} authorities is more than one batch may hold ({MAX_AUTHORITIES}): split the list",
+                authorities.len()
+            )));
+        }
+        let batch = Batch {
+            title: title.clone(),
+            regime: new.regime,
+            sent: new.sent,
+            ..Batch::default()
+        };
+        let (batch_id, cases) = self.store.write(|w| -> Result<(i64, Vec<i64>)> {
+            let id = w.insert_batch(&batch)?;
+            let link = BatchRef {
+                id,
+                title: title.clone(),
+            };
+            let mut cases = Vec::with_capacity(authorities.len());
+            for a in &authorities {
+                let file = batch_case(&batch, &link, a, &questions);
+                validate_case(&file.case)?;
+                cases.push(w.insert_case_file(&file)?);
+            }
+            Ok((id, cases))
+        })?;
+        Ok(BatchCreated {
+            batch: batch_id,
+            cases,
+            duplicates,
+        })
+    }
+
+    /// Resolve `key` to one batch: its id (`3`, `#3`) or the start of its title.
+    pub fn resolve_batch(&self, key: &str) -> Result<i64> {
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(Error::user(
+                "no batch given: name it by id or by the start of its title",
+            ));
+        }
+        if let Ok(id) = key.trim_start_matches('#').parse::<i64>() {
+            return match self.store.batch(id)? {
+                Some(_) => Ok(id),
+                None => Err(Error::user(format!(
+                    "there is no batch #{id}: `foi batch list` lists them"
+                ))),
+            };
+        }
+        let found = self.store.batch_ids_by_title_prefix(key)?;
+        match found.as_slice() {
+            [id] => Ok(*id),
+            [] => Err(Error::user(format!(
+                "no batch matches '{}': `foi batch list` lists them",
+                inert_line(key)
+            ))),
+            many => Err(Error::user(format!(
+                "'{}' matches {} batches (#{}): use the id",
+                inert_line(key),
+                many.len(),
+                many.iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", #")
+            ))),
+        }
+    }
+
+    /// Every batch, newest first, with how many cases it has and how many have answered.
+    pub fn batches(&self) -> Result<Vec<crate::store::BatchListed>> {
+        Ok(self.store.batches()?)
+    }
+
+    /// The batch with its cases in full (clocks and status), by authority.
+    pub fn batch_view(&self, id: i64) -> Result<BatchView> {
+        let batch = self.store.batch(id)?.ok_or_else(|| {
+            Error::user(format!(
+                "there is no batch #{id}: `foi batch list` lists them"
+            ))
+        })?;
+        let mut cases = Vec::new();
+        for case_id in self.store.batch_case_ids(id)? {
+            if let Some(file) = self.store.case_file(case_id)? {
+                cases.push(CaseView::build(file, self.today, self.calendar.get()));
+            }
+        }
+        Ok(BatchView { batch, cases })
+    }
+
+    /// The cases of `batch` the user picked by authority (see [`pick_authority`]); every
+    /// case when `names` is empty.
+    pub fn batch_cases_named(&self, batch: i64, names: &[String]) -> Result<Vec<i64>> {
+        let view = self.batch_view(batch)?;
+        if names.is_empty() {
+            return Ok(view.cases.iter().map(|v| v.file.case.id).collect());
+        }
+        let mut ids = Vec::new();
+        for n in names {
+            let id = pick_authority(&view, n)?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Record the same outcome for question `label` at each of `cases` (cases of
+    /// `batch`), in one transaction; one undo puts them all back.
+    pub fn set_batch_outcome(
+        &mut self,
+        batch: i64,
+        label: &str,
+        cases: &[i64],
+        change: &OutcomeChange,
+    ) -> Result<usize> {
+        let view = self.batch_view(batch)?;
+        let mut before = Vec::new();
+        let mut changed = Vec::new();
+        for id in cases {
+            let Some(v) = view.cases.iter().find(|v| v.file.case.id == *id) else {
+                return Err(Error::user(format!("case #{id} is not in batch #{batch}")));
+            };
+            let mut q = find_label(&v.file, label)?;
+            let regime = v.file.case.regime;
+            q.exemptions = check_exemptions(regime, change.outcome, &change.exemptions)?;
+            q.outcome = change.outcome;
+            if let Some(note) = &change.note {
+                q.note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+            }
+            if let Some(c) = change.challenge {
+                q.challenge = c;
+            }
+            before.push(v.file.clone());
+            changed.push(q);
+        }
+        if changed.is_empty() {
+            return Err(Error::user(format!(
+                "batch #{batch} has no cases to change"
+            )));
+        }
+        self.store.write(|w| -> Result<()> {
+            for q in &changed {
+                w.update_question(q)?;
+                w.touch(q.case_id)?;
+            }
+            Ok(())
+        })?;
+        let n = changed.len();
+        self.undo.record_changed_many(
+            before,
+            format!(
+                "set {} to {} at {n} authorities",
+                inert_line(label),
+                change.outcome
+            ),
+        );
+        Ok(n)
+    }
+
+    /// Add a question to every case of the batch (labelled `label`, else the next `Qn`).
+    /// Refused whole when any case already has a question with that label.
+    pub fn add_batch_question(
+        &mut self,
+        batch: i64,
+        label: Option<&str>,
+        text: &str,
+    ) -> Result<(String, usize)> {
+        let view = self.batch_view(batch)?;
+        if view.cases.is_empty() {
+            return Err(no_cases_left(&view.batch));
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::user("the question's text is empty"));
+        }
+        let label = match label.map(str::trim).filter(|l| !l.is_empty()) {
+            Some(l) => l.to_string(),
+            None => next_label(&view),
+        };
+        for v in &view.cases {
+            if v.file
+                .questions
+                .iter()
+                .any(|q| normalize_label(&q.label) == normalize_label(&label))
+            {
+                return Err(Error::user(format!(
+                    "case #{} ({}) already has a question '{}': choose another label",
+                    v.file.case.id,
+                    inert_line(&v.file.case.authority),
+                    inert_line(&label)
+                )));
+            }
+        }
+        let before: Vec<CaseFile> = view.cases.iter().map(|v| v.file.clone()).collect();
+        self.store.write(|w| -> Result<()> {
+            for v in &view.cases {
+                add_question(w, v.file.case.id, &label, text)?;
+            }
+            Ok(())
+        })?;
+        let n = before.len();
+        self.undo.record_changed_many(
+            before,
+            format!("add {} to batch #{batch}", inert_line(&label)),
+        );
+        Ok((label, n))
+    }
+
+    /// The case of `batch` a reply belongs to: the one with the letter's reference, else
+    /// the one whose authority the letter names (see [`pick_authority`]).
+    pub fn match_in_batch(
+        &self,
+        batch: i64,
+        authority: Option<&str>,
+        their_ref: Option<&str>,
+    ) -> Result<i64> {
+        let view = self.batch_view(batch)?;
+        if view.cases.is_empty() {
+            return Err(no_cases_left(&view.batch));
+        }
+        if let Some(r) = their_ref
+            .map(crate::domain::normalize_ref)
+            .filter(|r| !r.is_empty())
+        {
+            let by_ref: Vec<i64> = view
+                .cases
+                .iter()
+                .filter(|v| {
+                    v.file
+                        .case
+                        .their_ref
+                        .as_deref()
+                        .map(crate::domain::normalize_ref)
+                        == Some(r.clone())
+                })
+                .map(|v| v.file.case.id)
+                .collect();
+            if let [id] = by_ref.as_slice() {
+                return Ok(*id);
+            }
+        }
+        match authority.map(str::trim).filter(|a| !a.is_empty()) {
+            Some(a) => pick_authority(&view, a),
+            None => Err(Error::user(format!(
+                "the letter names no authority to match in batch #{}: give it with --authority, or the case with --case",
+                view.batch.id
+            ))),
+        }
+    }
+
+    /// [`Casebook::match_in_batch`] for a letter the reader has gone through.
+    pub fn match_letter_in_batch(&self, batch: i64, p: &crate::import::Proposal) -> Result<i64> {
+        self.match_in_batch(batch, p.authority.as_deref(), p.their_ref.as_deref())
+    }
+}
+
+/// The authorities, each once (the first spelling kept), and the names left out.
+fn distinct_authorities(all: Vec<BatchAuthority>) -> (Vec<BatchAuthority>, Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut keep = Vec::new();
+    let mut duplicates = Vec::new();
+    for a in all {
+        let name = a.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            continue;
+        }
+        if seen.insert(authority_key(&name)) {
+            keep.push(BatchAuthority {
+                name,
+                email: a.email,
+            });
+        } else {
+            duplicates.push(name);
+        }
+    }
+    (keep, duplicates)
+}
+
+/// One authority's copy of the request.
+fn batch_case(
+    batch: &Batch,
+    link: &BatchRef,
+    a: &BatchAuthority,
+    questions: &[String],
+) -> CaseFile {
+    let email = a.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
+    CaseFile {
+        case: Case {
+            title: batch.title.clone(),
+            authority: a.name.clone(),
+            regime: batch.regime,
+            sent: batch.sent,
+            channel: email.map(|_| Channel::Email),
+            notes: email.map(|e| format!("Sent to {e}")),
+            batch: Some(link.clone()),
+            ..Case::default()
+        },
+        questions: questions
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Question {
+                position: i as i64 + 1,
+                label: question_label(i + 1),
+                text: text.clone(),
+                ..Question::default()
+            })
+            .collect(),
+        events: batch
+            .sent
+            .map(|date| Event {
+                id: 0,
+                case_id: 0,
+                kind: EventKind::Sent,
+                date,
+                note: None,
+                window: None,
+                until: None,
+                letter: None,
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+fn add_question(w: &Writer<'_>, case_id: i64, label: &str, text: &str) -> Result<()> {
+    w.insert_question(&Question {
+        case_id,
+        label: label.to_string(),
+        text: text.to_string(),
+        ..Question::default()
+    })?;
+    w.touch(case_id)?;
+    Ok(())
+}
+
+/// `Qn` one past the highest `Qn` any case of the batch has (or past the count).
+fn next_label(view: &BatchView) -> String {
+    let highest = view
+        .cases
+        .iter()
+        .flat_map(|v| v.file.questions.iter())
+        .filter_map(|q| {
+            q.label
+                .strip_prefix('Q')
+                .and_then(|n| n.parse::<usize>().ok())
+        })
+        .max()
+        .unwrap_or(0);
+    let count = view
+        .cases
+        .iter()
+        .map(|v| v.file.questions.len())
+        .max()
+        .unwrap_or(0);
+    question_label(highest.max(count) + 1)
+}
+
+/// The question labelled `label` in `file` (a bare number finds `Q4` / `Request 4`).
+fn find_label(file: &CaseFile, label: &str) -> Result<Question> {
+    let want = normalize_label(label);
+    let exact = file
+        .questions
+        .iter()
+        .find(|q| normalize_label(&q.label) == want);
+    let by_number = || {
+        let ends: Vec<&Question> = file
+            .questions
+            .iter()
+            .filter(|q| {
+                let l = normalize_label(&q.label);
+                want.chars().all(|c| c.is_ascii_digit())
+                    && l.ends_with(&want)
+                    && !l[..l.len() - want.len()].ends_with(|c: char| c.is_ascii_digit())
+            })
+            .collect();
+        match ends.as_slice() {
+            [q] => Some(*q),
+            _ => None,
+        }
+    };
+    exact.or_else(by_number).cloned().ok_or_else(|| {
+        Error::user(format!(
+            "case #{} ({}) has no question '{}'",
+            file.case.id,
+            inert_line(&file.case.authority),
+            inert_line(label)
+        ))
+    })
+}
+
+/// The case of the batch whose authority is `name`: the same name (case and spacing
+/// ignored); else the one whose name holds `name`, or is held in it (a letterhead's
+/// "Leeds City Council Information Governance" finds "Leeds City Council").
+pub fn pick_authority(view: &BatchView, name: &str) -> Result<i64> {
+    let key = authority_key(name);
+    let keyed = |v: &&CaseView| authority_key(&v.file.case.authority);
+    if let Some(v) = view.cases.iter().find(|v| keyed(v) == key) {
+        return Ok(v.file.case.id);
+    }
+    let near: Vec<&CaseView> = view
+        .cases
+        .iter()
+        .filter(|v| {
+            let k = keyed(v);
+            !key.is_empty() && (k.contains(&key) || key.contains(&k))
+        })
+        .collect();
+    match near.as_slice() {
+        [v] => Ok(v.file.case.id),
+        [] => Err(Error::user(format!(
+            "no authority of batch #{} matches '{}': `foi batch show {}` lists them",
+            view.batch.id,
+            inert_line(name),
+            view.batch.id
+        ))),
+        many => Err(Error::user(format!(
+            "'{}' matches {} authorities of batch #{} ({}): give more of the name",
+            inert_line(name),
+            many.len(),
+            view.batch.id,
+            many.iter()
+                .take(5)
+                .map(|v| inert_line(&v.file.case.authority).into_owned())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))),
+    }
+}
+
+/// A batch whose cases were all deleted: there is nothing to compare or change.
+pub fn no_cases_left(b: &Batch) -> Error {
+    Error::user(format!(
+        "batch #{} (\"{}\") has no cases left: they were all deleted (undo in the terminal UI, or import them again)",
+        b.id,
+        inert_line(&b.title)
+    ))
+}
