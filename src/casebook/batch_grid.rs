@@ -44,22 +44,35 @@ impl Timing {
 pub struct GridCell {
     pub outcome: Outcome,
     pub exemptions: Vec<String>,
+    /// Both in a few words: `withheld s43`, `answered`, `withheld reg 12(5)(e)`.
+    pub text: String,
 }
 
 impl GridCell {
-    /// `withheld s43`, `answered`, `not-held`, `withheld reg 12(5)(e)`.
-    pub fn text(&self, regime: Regime) -> String {
-        let mut s = self.outcome.as_str().to_string();
-        for e in &self.exemptions {
-            s.push_str(if regime.is_environmental() {
+    pub fn new(outcome: Outcome, exemptions: Vec<String>, regime: Regime) -> GridCell {
+        let mut text = outcome.as_str().to_string();
+        for e in &exemptions {
+            text.push_str(if regime.is_environmental() {
                 " reg "
             } else {
                 " s"
             });
-            s.push_str(e);
+            text.push_str(e);
         }
-        s
+        GridCell {
+            outcome,
+            exemptions,
+            text,
+        }
     }
+}
+
+/// A column of the grid: the question's label and its text (as the first case that
+/// has it words it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GridQuestion {
+    pub label: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -118,8 +131,8 @@ pub struct BatchGrid {
     pub title: String,
     pub regime: Regime,
     pub sent: Option<NaiveDate>,
-    /// The question labels, one per column, in the order the cases number them.
-    pub questions: Vec<String>,
+    /// The questions, one per column, in the order the cases number them.
+    pub questions: Vec<GridQuestion>,
     pub rows: Vec<GridRow>,
     pub counts: Vec<QuestionCounts>,
     pub timing: TimingCounts,
@@ -139,13 +152,13 @@ impl Casebook {
 impl BatchGrid {
     pub fn build(view: &BatchView, cal: &Calendar) -> BatchGrid {
         let columns = columns(view);
-        let keys: Vec<String> = columns.iter().map(|l| normalize_label(l)).collect();
+        let keys: Vec<String> = columns.iter().map(|q| normalize_label(&q.label)).collect();
         let rows: Vec<GridRow> = view.cases.iter().map(|v| grid_row(v, &keys, cal)).collect();
         let counts = columns
             .iter()
             .enumerate()
-            .map(|(i, label)| {
-                question_counts(label, rows.iter().filter_map(|r| r.cells[i].as_ref()))
+            .map(|(i, q)| {
+                question_counts(&q.label, rows.iter().filter_map(|r| r.cells[i].as_ref()))
             })
             .collect();
         let mut timing = TimingCounts::default();
@@ -173,19 +186,23 @@ impl BatchGrid {
 
 /// Every question label of the batch once (labels compared loosely), ordered by where
 /// the cases put it and then by first appearance.
-fn columns(view: &BatchView) -> Vec<String> {
-    let mut seen: Vec<(i64, usize, String, String)> = Vec::new();
+fn columns(view: &BatchView) -> Vec<GridQuestion> {
+    let mut seen: Vec<(i64, usize, String, GridQuestion)> = Vec::new();
     for v in &view.cases {
         for q in &v.file.questions {
             let key = normalize_label(&q.label);
             if !seen.iter().any(|(_, _, k, _)| *k == key) {
                 let n = seen.len();
-                seen.push((q.position, n, key, q.label.clone()));
+                let column = GridQuestion {
+                    label: q.label.clone(),
+                    text: q.text.clone(),
+                };
+                seen.push((q.position, n, key, column));
             }
         }
     }
     seen.sort_by_key(|(p, n, _, _)| (*p, *n));
-    seen.into_iter().map(|(_, _, _, l)| l).collect()
+    seen.into_iter().map(|(_, _, _, q)| q).collect()
 }
 
 fn grid_row(v: &CaseView, keys: &[String], cal: &Calendar) -> GridRow {
@@ -198,10 +215,7 @@ fn grid_row(v: &CaseView, keys: &[String], cal: &Calendar) -> GridRow {
                 .questions
                 .iter()
                 .find(|q| normalize_label(&q.label) == *k)
-                .map(|q| GridCell {
-                    outcome: q.outcome,
-                    exemptions: q.exemptions.clone(),
-                })
+                .map(|q| GridCell::new(q.outcome, q.exemptions.clone(), c.regime))
         })
         .collect();
     GridRow {

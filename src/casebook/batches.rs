@@ -330,9 +330,43 @@ impl Casebook {
         }
     }
 
-    /// [`Casebook::match_in_batch`] for a letter the reader has gone through.
-    pub fn match_letter_in_batch(&self, batch: i64, p: &crate::import::Proposal) -> Result<i64> {
-        self.match_in_batch(batch, p.authority.as_deref(), p.their_ref.as_deref())
+    /// [`Casebook::match_in_batch`] for a letter the reader has gone through; the
+    /// letter's question labels are then given the case's (see [`align_labels`]).
+    pub fn match_letter_in_batch(
+        &self,
+        batch: i64,
+        p: &mut crate::import::Proposal,
+    ) -> Result<i64> {
+        let id = self.match_in_batch(batch, p.authority.as_deref(), p.their_ref.as_deref())?;
+        let file = self.require(id)?;
+        align_labels(&file.questions, p);
+        Ok(id)
+    }
+}
+
+/// A reply numbers the questions its own way (`1.`, `Question 1`) where the batch
+/// numbered them `Q1`: a letter's label that no question of the case has takes the
+/// label of the one question whose number is the same, so that the reply updates that
+/// question instead of adding another.
+pub fn align_labels(questions: &[Question], p: &mut crate::import::Proposal) {
+    let number = |l: &str| -> Option<String> {
+        let l = l.trim().trim_end_matches(['.', ':', ')']);
+        let digits: String = l.chars().rev().take_while(char::is_ascii_digit).collect();
+        (!digits.is_empty()).then(|| digits.chars().rev().collect())
+    };
+    for q in &mut p.questions {
+        let key = normalize_label(&q.label);
+        if questions.iter().any(|o| normalize_label(&o.label) == key) {
+            continue;
+        }
+        let Some(n) = number(&q.label) else { continue };
+        let same: Vec<&Question> = questions
+            .iter()
+            .filter(|o| number(&o.label).as_deref() == Some(n.as_str()))
+            .collect();
+        if let [o] = same.as_slice() {
+            q.label = o.label.clone();
+        }
     }
 }
 

@@ -23,7 +23,7 @@ mod undo;
 mod views;
 
 pub use batch_grid::{
-    BatchGrid, GridCell, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
+    BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
 };
 pub use batches::{
     BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, no_cases_left,

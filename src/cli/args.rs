@@ -74,6 +74,9 @@ pub enum Command {
     },
     /// Load the example case (a real DWP response) for a first look.
     Demo,
+    /// Round robins: one request to many authorities, and the grid comparing answers.
+    #[command(subcommand)]
+    Batch(super::batch::BatchCmd),
 }
 
 #[derive(Debug, Args)]
@@ -94,6 +97,9 @@ pub struct ImportArgs {
     /// A letter: the new case's title (default: the authority and its reference).
     #[arg(long)]
     pub title: Option<String>,
+    /// A letter: a reply to this round robin, saved to its authority's case.
+    #[arg(long, value_name = "BATCH", conflicts_with = "case")]
+    pub batch: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! The command line: parse, open the casebook, run one operation, print.
 
 pub mod args;
+mod batch;
 mod cases;
 mod draft;
 mod events;
@@ -86,6 +87,7 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Search(a) => search::search(book, a, json),
         Command::Draft(d) => draft::run(book, d, json),
         Command::Stats(a) => stats::stats(book, a, json),
+        Command::Batch(b) => batch::run(book, b, json),
     }
 }
 
