@@ -449,23 +449,22 @@ fn add_question(w: &Writer<'_>, case_id: i64, label: &str, text: &str) -> Result
     Ok(())
 }
 
-/// `Qn` one past the highest `Qn` any case of the batch has (or past the count).
 fn next_label(view: &BatchView) -> String {
-    let highest = view
-        .cases
-        .iter()
-        .flat_map(|v| v.file.questions.iter())
-        .filter_map(|q| {
-            q.label
-                .strip_prefix('Q')
-                .and_then(|n| n.parse::<usize>().ok())
-        })
-        .max()
-        .unwrap_or(0);
+    let labels = view.cases.iter().flat_map(|v| v.file.questions.iter());
     let count = view
         .cases
         .iter()
         .map(|v| v.file.questions.len())
+        .max()
+        .unwrap_or(0);
+    next_question_label(labels.map(|q| q.label.as_str()), count)
+}
+
+/// The label of a question added to a batch: `Qn` one past the highest `Qn` among
+/// `labels`, or past `count` questions when that is more.
+pub fn next_question_label<'a>(labels: impl Iterator<Item = &'a str>, count: usize) -> String {
+    let highest = labels
+        .filter_map(|l| l.strip_prefix('Q').and_then(|n| n.parse::<usize>().ok()))
         .max()
         .unwrap_or(0);
     question_label(highest.max(count) + 1)
@@ -521,6 +520,16 @@ pub fn pick_authority(view: &BatchView, name: &str) -> Result<i64> {
             !key.is_empty() && (k.contains(&key) || key.contains(&k))
         })
         .collect();
+    // "number 3" is the whole of a word run in "Council number 3", not in "… number 30".
+    let whole = |v: &&&CaseView| {
+        let k = keyed(v);
+        format!(" {k} ").contains(&format!(" {key} "))
+            || format!(" {key} ").contains(&format!(" {k} "))
+    };
+    let whole_words: Vec<&&CaseView> = near.iter().filter(whole).collect();
+    if let [v] = whole_words.as_slice() {
+        return Ok(v.file.case.id);
+    }
     match near.as_slice() {
         [v] => Ok(v.file.case.id),
         [] => Err(Error::user(format!(

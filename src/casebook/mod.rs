@@ -26,8 +26,8 @@ pub use batch_grid::{
     BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
 };
 pub use batches::{
-    BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, no_cases_left,
-    pick_authority,
+    BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, align_labels,
+    next_question_label, no_cases_left, pick_authority,
 };
 pub use cases::{CasePatch, NewCase};
 pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};

@@ -72,6 +72,10 @@ pub enum Mode {
     Hits(Box<Hits>),
     /// Statistics per authority.
     Stats(Box<StatsView>),
+    /// The list of round robins.
+    Batches(Box<super::batch::BatchList>),
+    /// A round robin's grid.
+    Batch(Box<super::batch::BatchScreen>),
     /// Something long is under way; the frame says what.
     Busy(String),
 }

@@ -105,6 +105,10 @@ pub enum Context {
     Hits,
     /// The statistics view.
     Stats,
+    /// The list of round robins.
+    BatchList,
+    /// A round robin's grid.
+    Batch,
     /// While something long runs ("Importing…").
     Busy,
 }
@@ -136,12 +140,14 @@ impl Context {
             Context::Overwrite => "Replacing a file",
             Context::Hits => "Search results (// or F)",
             Context::Stats => "Statistics (S)",
+            Context::BatchList => "Round robins (B)",
+            Context::Batch => "A round robin's grid (b)",
             Context::Busy => "While foi is busy",
         }
     }
 
     /// The order of sections in the help overlay.
-    pub const HELP_ORDER: [Context; 21] = [
+    pub const HELP_ORDER: [Context; 23] = [
         Context::Global,
         Context::Movement,
         Context::Cases,
@@ -160,6 +166,8 @@ impl Context {
         Context::WritePath,
         Context::Overwrite,
         Context::Stats,
+        Context::BatchList,
+        Context::Batch,
         Context::Confirm,
         Context::Welcome,
         Context::Busy,
@@ -218,6 +226,8 @@ const GLOBAL: &[Binding] = &[
     b(&[ch('r')], A::DraftReview, "review", "Draft the internal-review request for this case (and the complaint to the Commissioner)", Footer::Shown),
     b(&[ch('i')], A::Import, "import", "Import a file: a response letter (reviewed before saving), a foi JSON export or a WhatDoTheyKnow JSON file", Footer::Shown),
     b(&[ch('S')], A::Stats, "stats", "Statistics per authority: on-time rate, outcomes, exemptions, reviews", Footer::Shown),
+    b(&[ch('b')], A::Batch, "batch", "The round robin of the selected case: its grid of answers (else the list of round robins)", Footer::Hidden),
+    b(&[ch('B')], A::Batches, "batches", "The list of round robins (one request sent to many authorities)", Footer::Hidden),
     b(&[ch('?')], A::Help, "help", "All keys (this screen)", Footer::Shown),
     b(&[ch('q')], A::Quit, "quit", "Quit (everything is already saved)", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit, from anywhere (an open form is discarded)", Footer::Hidden),
@@ -407,6 +417,34 @@ const STATS: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const BATCH_LIST: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next round robin", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous round robin", Footer::Hidden),
+    b(&[code(K::Enter)], A::Open, "open", "Open its grid", Footer::Shown),
+    b(&[code(K::Esc), ch('q'), ch('B')], A::Close, "close", "Close the list", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const BATCH: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next authority", Footer::As("hjkl")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous authority", Footer::Hidden),
+    b(&[ch('h'), code(K::Left)], A::Left, "", "Previous question", Footer::Hidden),
+    b(&[ch('l'), code(K::Right)], A::Right, "", "Next question", Footer::Hidden),
+    b(&[ch('g'), code(K::Home)], A::Top, "", "The first authority", Footer::Hidden),
+    b(&[ch('G'), code(K::End)], A::Bottom, "", "The last authority", Footer::Hidden),
+    b(&[code(K::PageDown), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp), ctrl('u')], A::PageUp, "", "Up a page", Footer::Hidden),
+    b(&[code(K::Enter)], A::Open, "open case", "Open the authority's case at this question", Footer::Shown),
+    b(&[ch(' ')], A::Mark, "mark", "Mark or unmark the authority for o", Footer::Shown),
+    b(&[ch('o')], A::Outcome, "outcome", "Record this question's outcome at the marked authorities (else at this one); u undoes", Footer::Shown),
+    b(&[ch('a')], A::Add, "add question", "Add a question to every case of the round robin", Footer::Shown),
+    b(&[ch('u')], A::Undo, "", "Undo the last change", Footer::Hidden),
+    b(&[code(K::Esc), ch('q'), ch('b')], A::Close, "close", "Close the grid", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
 const BUSY: &[Binding] = &[
     b(&[ctrl('c')], A::Quit, "quit", "Quit, once the work under way is done (an import is saved whole or not at all)", Footer::Hidden),
 ];
@@ -434,6 +472,8 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Overwrite => OVERWRITE,
         Context::Hits => HITS,
         Context::Stats => STATS,
+        Context::BatchList => BATCH_LIST,
+        Context::Batch => BATCH,
         Context::Busy => BUSY,
     }
 }

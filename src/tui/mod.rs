@@ -15,6 +15,7 @@
 
 pub mod action;
 pub mod app;
+pub mod batch;
 pub mod draft;
 mod edit;
 pub mod fault;

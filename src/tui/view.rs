@@ -35,6 +35,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Draft(d) => overlays::draft::draw(f, app, d, a.main),
         Mode::Hits(h) => overlays::hits::draw(f, app, h, a.main),
         Mode::Stats(s) => overlays::stats::draw(f, app, s, a.main),
+        Mode::Batches(l) => overlays::batch::draw_list(f, app, l, a.main),
+        Mode::Batch(s) => overlays::batch::draw(f, app, s, a.main),
         Mode::Busy(m) => overlays::prompt::draw_busy(f, app, m, a.main),
         Mode::Normal | Mode::Search | Mode::Jump(_) => {}
     }

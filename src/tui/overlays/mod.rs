@@ -1,6 +1,7 @@
 //! What opens over the panes: help, a delete confirmation, a form, an import, a drafted
 //! letter, search results, statistics.
 
+pub mod batch;
 pub mod confirm;
 pub mod draft;
 pub mod form;
