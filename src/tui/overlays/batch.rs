@@ -4,7 +4,7 @@
 
 use super::popup_block;
 use crate::casebook::{BatchGrid, GridRow, QuestionCounts, Timing};
-use crate::domain::dates::{long, short};
+use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use crate::present::{fit, pad, plural};
 use crate::tui::app::App;
@@ -19,8 +19,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-/// Width of a question's column (and one space between columns).
-const CELL_W: usize = 12;
+/// The narrowest and widest a question's column gets (one space between columns):
+/// narrow screens show fewer questions at once, wide ones the whole of longer cells.
+const CELL_MIN: usize = 12;
+const CELL_MAX: usize = 22;
 const TIMING_W: usize = 9;
 /// Lines of the box that are not grid rows: the timing line, the column heads, the
 /// question's rule, its counts and the selected authority's line.
@@ -120,12 +122,26 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
     let line_at = |y: u16| Rect { y, height: 1, ..a };
     f.render_widget(Paragraph::new(summary_line(s, theme)), line_at(a.y));
 
-    let name_w = (width / 4).clamp(12, 32);
+    let longest = g
+        .rows
+        .iter()
+        .map(|r| r.authority.width())
+        .max()
+        .unwrap_or(0);
+    let name_w = longest.min(width / 4).clamp(12, 32);
     let fixed = 2 + name_w + 1 + TIMING_W + 1;
-    let cols_shown = (width.saturating_sub(fixed) / (CELL_W + 1)).max(1);
-    let first_col = window_start(s.cols.selected, cols_shown);
+    let room = width.saturating_sub(fixed);
+    let n_cols = g.questions.len().max(1);
+    let cell_w = (room / n_cols).saturating_sub(1).clamp(CELL_MIN, CELL_MAX);
+    let cols_shown = (room / (cell_w + 1)).max(1);
+    let cols = Columns {
+        name_w,
+        cell_w,
+        first: window_start(s.cols.selected, cols_shown),
+        shown: cols_shown,
+    };
     f.render_widget(
-        Paragraph::new(head_line(g, s, name_w, first_col, cols_shown, theme)),
+        Paragraph::new(head_line(g, s, &cols, theme)),
         line_at(a.y + 1),
     );
 
@@ -133,7 +149,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
     let first_row = window_start(s.rows.selected, rows_shown);
     let mut y = a.y + 2;
     for (i, row) in g.rows.iter().enumerate().skip(first_row).take(rows_shown) {
-        let line = row_line(s, i, row, name_w, first_col, cols_shown, theme);
+        let line = row_line(s, i, row, &cols, theme);
         f.render_widget(Paragraph::new(clip(line, width)), line_at(y));
         y += 1;
     }
@@ -174,7 +190,7 @@ fn summary_line(s: &BatchScreen, theme: Theme) -> Line<'static> {
     let t = &g.timing;
     let mut spans = vec![Span::styled(
         match g.sent {
-            Some(d) => format!("Sent {} · ", short(d)),
+            Some(d) => format!("Sent {} · ", long(d)),
             None => "A draft · ".into(),
         },
         theme.dim(),
@@ -203,14 +219,23 @@ fn summary_line(s: &BatchScreen, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn head_line(
-    g: &BatchGrid,
-    s: &BatchScreen,
+/// How the grid's columns are laid out across the box.
+#[derive(Clone, Copy)]
+struct Columns {
     name_w: usize,
+    cell_w: usize,
+    /// The first question column shown, and how many show.
     first: usize,
     shown: usize,
-    theme: Theme,
-) -> Line<'static> {
+}
+
+fn head_line(g: &BatchGrid, s: &BatchScreen, c: &Columns, theme: Theme) -> Line<'static> {
+    let Columns {
+        name_w,
+        cell_w,
+        first,
+        shown,
+    } = *c;
     let mut spans = vec![Span::styled(
         format!(
             "  {} {} ",
@@ -226,7 +251,7 @@ fn head_line(
             theme.dim()
         };
         spans.push(Span::styled(
-            format!("{} ", pad(&fit(&q.label, CELL_W), CELL_W)),
+            format!("{} ", pad(&fit(&q.label, cell_w), cell_w)),
             style,
         ));
     }
@@ -238,15 +263,13 @@ fn head_line(
     Line::from(spans)
 }
 
-fn row_line(
-    s: &BatchScreen,
-    i: usize,
-    row: &GridRow,
-    name_w: usize,
-    first: usize,
-    shown: usize,
-    theme: Theme,
-) -> Line<'static> {
+fn row_line(s: &BatchScreen, i: usize, row: &GridRow, c: &Columns, theme: Theme) -> Line<'static> {
+    let Columns {
+        name_w,
+        cell_w,
+        first,
+        shown,
+    } = *c;
     let selected = i == s.rows.selected;
     let mark = if s.marked.contains(&row.case) {
         "● "
@@ -279,7 +302,7 @@ fn row_line(
         } else {
             style
         };
-        spans.push(Span::styled(pad(&fit(&text, CELL_W), CELL_W), style));
+        spans.push(Span::styled(pad(&fit(&text, cell_w), cell_w), style));
         spans.push(Span::raw(" "));
     }
     Line::from(spans)
