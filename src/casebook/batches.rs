@@ -560,3 +560,151 @@ pub fn no_cases_left(b: &Batch) -> Error {
         inert_line(&b.title)
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::casebook::{Timing, test_book};
+    use crate::domain::Outcome;
+
+    fn new_batch(names: &[&str]) -> NewBatch {
+        NewBatch {
+            title: "Potholes".into(),
+            sent: NaiveDate::from_ymd_opt(2024, 4, 2),
+            questions: vec!["Spend?".into(), "Count?".into()],
+            authorities: names
+                .iter()
+                .map(|n| BatchAuthority {
+                    name: n.to_string(),
+                    email: None,
+                })
+                .collect(),
+            ..NewBatch::default()
+        }
+    }
+
+    #[test]
+    fn duplicates_are_left_out_and_named() {
+        let mut book = test_book();
+        let made = book
+            .add_batch(new_batch(&["Leeds", " leeds ", "Kent", "", "KENT"]))
+            .unwrap();
+        assert_eq!(made.cases.len(), 2);
+        assert_eq!(made.duplicates, ["leeds", "KENT"]);
+        let v = book.batch_view(made.batch).unwrap();
+        let names: Vec<&str> = v
+            .cases
+            .iter()
+            .map(|c| c.file.case.authority.as_str())
+            .collect();
+        assert_eq!(names, ["Kent", "Leeds"]);
+    }
+
+    #[test]
+    fn a_batch_outcome_changes_only_the_chosen_cases_and_one_undo_restores_them() {
+        let mut book = test_book();
+        let made = book
+            .add_batch(new_batch(&["Leeds", "Kent", "Bristol"]))
+            .unwrap();
+        let picked = book
+            .batch_cases_named(made.batch, &["kent".into(), "Bristol".into()])
+            .unwrap();
+        let change = OutcomeChange {
+            outcome: Outcome::Withheld,
+            exemptions: vec!["s43".into()],
+            ..OutcomeChange::default()
+        };
+        assert_eq!(
+            book.set_batch_outcome(made.batch, "2", &picked, &change)
+                .unwrap(),
+            2
+        );
+        let grid = book.batch_grid(made.batch).unwrap();
+        let q2: Vec<&str> = grid
+            .rows
+            .iter()
+            .map(|r| r.cells[1].as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(q2, ["withheld s43", "withheld s43", "pending"]);
+        assert_eq!(grid.counts[1].count(Outcome::Withheld), 2);
+        assert_eq!(grid.counts[1].exemptions[0].count, 2);
+        // Today (1 June 2024) is past the due date of 1 May: all three are overdue.
+        assert_eq!(grid.timing.overdue, 3);
+        assert!(grid.rows.iter().all(|r| r.timing == Timing::Overdue));
+
+        book.undo().unwrap();
+        let grid = book.batch_grid(made.batch).unwrap();
+        assert!(
+            grid.rows
+                .iter()
+                .all(|r| r.cells[1].as_ref().unwrap().outcome == Outcome::Pending)
+        );
+        // An exemption the regime does not have changes nothing.
+        let bad = OutcomeChange {
+            outcome: Outcome::Withheld,
+            exemptions: vec!["s99".into()],
+            ..OutcomeChange::default()
+        };
+        assert!(
+            book.set_batch_outcome(made.batch, "Q1", &picked, &bad)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn authorities_are_picked_by_whole_words_before_parts() {
+        let mut book = test_book();
+        let made = book
+            .add_batch(new_batch(&[
+                "Council 3",
+                "Council 30",
+                "Leeds City Council",
+            ]))
+            .unwrap();
+        let v = book.batch_view(made.batch).unwrap();
+        let name = |id: i64| {
+            v.cases
+                .iter()
+                .find(|c| c.file.case.id == id)
+                .map(|c| c.file.case.authority.clone())
+                .unwrap()
+        };
+        assert_eq!(name(pick_authority(&v, "council 3").unwrap()), "Council 3");
+        assert_eq!(
+            name(pick_authority(&v, "leeds").unwrap()),
+            "Leeds City Council"
+        );
+        // A letterhead with more words than the stored name finds it too.
+        let long = "Leeds City Council Information Governance";
+        assert_eq!(
+            name(pick_authority(&v, long).unwrap()),
+            "Leeds City Council"
+        );
+        assert!(pick_authority(&v, "Council").is_err(), "ambiguous");
+        assert!(pick_authority(&v, "Kent").is_err(), "not in the batch");
+    }
+
+    #[test]
+    fn a_letters_numbers_take_the_batchs_labels() {
+        let questions: Vec<Question> = ["Q1", "Q2", "Q12"]
+            .iter()
+            .map(|l| Question {
+                label: l.to_string(),
+                ..Question::default()
+            })
+            .collect();
+        let mut p = crate::import::Proposal::default();
+        for l in ["1.", "Question 2", "12", "Q1", "7", "(b)"] {
+            p.questions.push(crate::import::ProposedQuestion {
+                label: l.into(),
+                text: String::new(),
+                outcome: Outcome::Pending,
+                exemptions: Vec::new(),
+                note: None,
+            });
+        }
+        align_labels(&questions, &mut p);
+        let labels: Vec<&str> = p.questions.iter().map(|q| q.label.as_str()).collect();
+        assert_eq!(labels, ["Q1", "Q2", "Q12", "Q1", "7", "(b)"]);
+    }
+}

@@ -125,3 +125,53 @@ impl Writer<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::BatchReads;
+    use crate::store::schema::{APPLICATION_ID, MIGRATIONS};
+    use crate::store::{Reads, Store};
+
+    /// A casebook from before round robins opens with its cases outside any batch, and
+    /// takes batches from then on.
+    #[test]
+    fn a_casebook_from_before_batches_is_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let before = MIGRATIONS
+            .iter()
+            .position(|m| m.contains("CREATE TABLE batches"))
+            .expect("the batches migration");
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            for m in &MIGRATIONS[..before] {
+                c.execute_batch(m).unwrap();
+            }
+            c.pragma_update(None, "user_version", before as i64)
+                .unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            c.execute_batch(
+                "INSERT INTO authorities (id, name, name_key) VALUES (1, 'Leeds City Council', 'leeds city council');
+                 INSERT INTO cases (id, title, authority_id, regime, created_at, updated_at)
+                   VALUES (3, 'Potholes', 1, 'foia', 'x', 'x');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&path).unwrap();
+        assert!(s.migrated_backup.is_some());
+        assert_eq!(s.case(3).unwrap().unwrap().batch, None);
+        assert!(s.batches().unwrap().is_empty());
+        let id = s
+            .write(|w| {
+                w.insert_batch(&crate::domain::Batch {
+                    title: "Round".into(),
+                    ..Default::default()
+                })
+            })
+            .unwrap();
+        assert_eq!(s.batch(id).unwrap().unwrap().title, "Round");
+        assert_eq!(s.batch_ids_by_title_prefix("rou").unwrap(), [id]);
+        assert!(s.batch_case_ids(id).unwrap().is_empty());
+    }
+}
