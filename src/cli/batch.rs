@@ -314,7 +314,11 @@ fn grid(book: &Casebook, key: &str, format: &str, output: Option<PathBuf>) -> Re
     };
     match output {
         Some(path) => {
-            super::transfer::write_private(&path, text.as_bytes())?;
+            let mut file = super::export_out::PrivateFile::create(&path)?;
+            file.writer()
+                .write_all(text.as_bytes())
+                .map_err(|e| super::export_out::cannot_write(&path, &e))?;
+            file.keep()?;
             Ok(format!(
                 "Wrote the grid of batch #{id} ({}) to {}\n",
                 plural(g.rows.len(), "authority", "authorities"),

@@ -73,9 +73,9 @@ pub enum Mode {
     /// Statistics per authority.
     Stats(Box<StatsView>),
     /// The list of round robins.
-    Batches(Box<super::batch::BatchList>),
+    Batches(Box<super::batch_view::BatchList>),
     /// A round robin's grid.
-    Batch(Box<super::batch::BatchScreen>),
+    Batch(Box<super::batch_view::BatchScreen>),
     /// Something long is under way; the frame says what.
     Busy(String),
 }

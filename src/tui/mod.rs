@@ -16,6 +16,7 @@
 pub mod action;
 pub mod app;
 pub mod batch;
+pub mod batch_view;
 pub mod draft;
 mod edit;
 pub mod fault;

@@ -8,7 +8,7 @@ use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use crate::present::{fit, pad, plural};
 use crate::tui::app::App;
-use crate::tui::batch::{BatchList, BatchScreen};
+use crate::tui::batch_view::{BatchList, BatchScreen};
 use crate::tui::layout::{centered, inner};
 use crate::tui::panes::clip;
 use crate::tui::theme::Theme;
@@ -154,7 +154,27 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
         y += 1;
     }
 
-    let bottom = a.y + a.height - 3;
+    draw_below(
+        f,
+        s,
+        Rect {
+            y: a.y + a.height - 3,
+            height: 3,
+            ..a
+        },
+        theme,
+    );
+    if let Some(form) = &s.form {
+        super::form::draw(f, app, form, main);
+    }
+}
+
+/// The three lines under the grid: the selected question, its counts, the selected
+/// authority.
+fn draw_below(f: &mut Frame, s: &BatchScreen, a: Rect, theme: Theme) {
+    let g = &s.grid;
+    let width = a.width as usize;
+    let line_at = |y: u16| Rect { y, height: 1, ..a };
     if let (Some(q), Some(c)) = (
         g.questions.get(s.cols.selected),
         g.counts.get(s.cols.selected),
@@ -167,21 +187,18 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
                 Span::styled(head, theme.bold()),
                 Span::styled("─".repeat(rest), theme.dim()),
             ])),
-            line_at(bottom),
+            line_at(a.y),
         );
         f.render_widget(
             Paragraph::new(clip(counts_line(c, g, theme), width)),
-            line_at(bottom + 1),
+            line_at(a.y + 1),
         );
     }
     if let Some(r) = g.rows.get(s.rows.selected) {
         f.render_widget(
             Paragraph::new(clip(case_line(r, s, theme), width)),
-            line_at(bottom + 2),
+            line_at(a.y + 2),
         );
-    }
-    if let Some(form) = &s.form {
-        super::form::draw(f, app, form, main);
     }
 }
 
