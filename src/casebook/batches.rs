@@ -187,14 +187,15 @@ impl Casebook {
     }
 
     /// Record the same outcome for question `label` at each of `cases` (cases of
-    /// `batch`), in one transaction; one undo puts them all back.
+    /// `batch`), in one transaction; one undo puts them all back. Returns the question's
+    /// label as the cases have it and how many changed.
     pub fn set_batch_outcome(
         &mut self,
         batch: i64,
         label: &str,
         cases: &[i64],
         change: &OutcomeChange,
-    ) -> Result<usize> {
+    ) -> Result<(String, usize)> {
         let view = self.batch_view(batch)?;
         let mut before = Vec::new();
         let mut changed = Vec::new();
@@ -228,15 +229,17 @@ impl Casebook {
             Ok(())
         })?;
         let n = changed.len();
+        // As the cases label it (`2` was typed, `Q2` is meant).
+        let label = changed[0].label.clone();
         self.undo.record_changed_many(
             before,
             format!(
                 "set {} to {} at {n} authorities",
-                inert_line(label),
+                inert_line(&label),
                 change.outcome
             ),
         );
-        Ok(n)
+        Ok((label, n))
     }
 
     /// Add a question to every case of the batch (labelled `label`, else the next `Qn`).
@@ -617,7 +620,7 @@ mod tests {
         assert_eq!(
             book.set_batch_outcome(made.batch, "2", &picked, &change)
                 .unwrap(),
-            2
+            ("Q2".to_string(), 2)
         );
         let grid = book.batch_grid(made.batch).unwrap();
         let q2: Vec<&str> = grid

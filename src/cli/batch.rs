@@ -339,15 +339,15 @@ fn outcome(book: &mut Casebook, a: BatchOutcomeArgs, json: bool) -> Result<Strin
         note: a.note,
         challenge: None,
     };
-    let n = book.set_batch_outcome(id, &a.label, &cases, &change)?;
+    let (label, n) = book.set_batch_outcome(id, &a.label, &cases, &change)?;
     if json {
         return json_line(
-            &json!({ "batch": id, "label": a.label, "outcome": change.outcome, "cases": cases }),
+            &json!({ "batch": id, "label": label, "outcome": change.outcome, "cases": cases }),
         );
     }
     Ok(format!(
         "Batch #{id} {}: {} at {}\n",
-        inert_line(&a.label),
+        inert_line(&label),
         change.outcome,
         plural(n, "authority", "authorities")
     ))

@@ -197,7 +197,7 @@ fn save(app: &mut App) {
         let targets = s.targets();
         app.book
             .set_batch_outcome(batch, &label, &targets, &change)
-            .map(|n| {
+            .map(|(label, n)| {
                 format!(
                     "Saved: {} → {} at {} (u undoes)",
                     inert_line(&label),
