@@ -278,7 +278,7 @@ fn question_counts<'a>(label: &str, cells: impl Iterator<Item = &'a GridCell>) -
         }
     }
     // Most cited first; the first cited first among equals (the sort is stable).
-    exemptions.sort_by(|a, b| b.count.cmp(&a.count));
+    exemptions.sort_by_key(|e| std::cmp::Reverse(e.count));
     QuestionCounts {
         label: label.to_string(),
         outcomes: Outcome::ALL

@@ -88,9 +88,11 @@ fn parse_csv(
     text: &str,
     (name_at, email_at): (usize, Option<usize>),
 ) -> Result<AuthorityList, ListError> {
-    let mut list = AuthorityList::default();
-    // Blank lines before the header count as skipped too.
-    list.blank = text.lines().take_while(|l| l.trim().is_empty()).count();
+    let mut list = AuthorityList {
+        // Blank lines before the header count as skipped too.
+        blank: text.lines().take_while(|l| l.trim().is_empty()).count(),
+        ..AuthorityList::default()
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

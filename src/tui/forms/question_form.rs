@@ -90,27 +90,6 @@ pub(super) fn save_edit(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::next_label;
-    use crate::domain::Question;
-
-    fn q(label: &str) -> Question {
-        Question {
-            label: label.into(),
-            ..Question::default()
-        }
-    }
-
-    #[test]
-    fn labels_continue_the_letters_numbering() {
-        assert_eq!(next_label(&[]), "Request 1");
-        assert_eq!(next_label(&[q("Request 9")]), "Request 10");
-        assert_eq!(next_label(&[q("Q4")]), "Q5");
-        assert_eq!(next_label(&[q("1(a)")]), "");
-    }
-}
-
 /// A question for every case of a round robin, labelled after the grid's last.
 pub fn batch_question(grid: &crate::casebook::BatchGrid, today: NaiveDate) -> Form {
     let label = crate::casebook::next_question_label(
@@ -134,4 +113,25 @@ pub fn batch_question(grid: &crate::casebook::BatchGrid, today: NaiveDate) -> Fo
 /// The label and text a batch question form holds.
 pub fn batch_question_values(form: &Form) -> (String, String) {
     (form.value(F::Label), form.value(F::Text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_label;
+    use crate::domain::Question;
+
+    fn q(label: &str) -> Question {
+        Question {
+            label: label.into(),
+            ..Question::default()
+        }
+    }
+
+    #[test]
+    fn labels_continue_the_letters_numbering() {
+        assert_eq!(next_label(&[]), "Request 1");
+        assert_eq!(next_label(&[q("Request 9")]), "Request 10");
+        assert_eq!(next_label(&[q("Q4")]), "Q5");
+        assert_eq!(next_label(&[q("1(a)")]), "");
+    }
 }

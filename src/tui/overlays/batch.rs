@@ -147,11 +147,10 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
 
     let rows_shown = rows_shown(main);
     let first_row = window_start(s.rows.selected, rows_shown);
-    let mut y = a.y + 2;
-    for (i, row) in g.rows.iter().enumerate().skip(first_row).take(rows_shown) {
+    let shown = g.rows.iter().enumerate().skip(first_row).take(rows_shown);
+    for (y, (i, row)) in (a.y + 2..).zip(shown) {
         let line = row_line(s, i, row, &cols, theme);
         f.render_widget(Paragraph::new(clip(line, width)), line_at(y));
-        y += 1;
     }
 
     draw_below(
