@@ -121,21 +121,23 @@ impl Casebook {
                 "no batch given: name it by id or by the start of its title",
             ));
         }
-        if let Ok(id) = key.trim_start_matches('#').parse::<i64>() {
-            return match self.store.batch(id)? {
-                Some(_) => Ok(id),
-                None => Err(Error::user(format!(
-                    "there is no batch #{id}: `foi batch list` lists them"
-                ))),
-            };
+        let number = key.trim_start_matches('#').parse::<i64>().ok();
+        if let Some(id) = number
+            && self.store.batch(id)?.is_some()
+        {
+            return Ok(id);
         }
+        // A number that is no batch's id may still start a title ("2024 budgets").
         let found = self.store.batch_ids_by_title_prefix(key)?;
         match found.as_slice() {
             [id] => Ok(*id),
-            [] => Err(Error::user(format!(
-                "no batch matches '{}': `foi batch list` lists them",
-                inert_line(key)
-            ))),
+            [] => Err(Error::user(match number {
+                Some(id) => format!("there is no batch #{id}: `foi batch list` lists them"),
+                None => format!(
+                    "no batch matches '{}': `foi batch list` lists them",
+                    inert_line(key)
+                ),
+            })),
             many => Err(Error::user(format!(
                 "'{}' matches {} batches (#{}): use the id",
                 inert_line(key),
@@ -584,6 +586,23 @@ mod tests {
                 .collect(),
             ..NewBatch::default()
         }
+    }
+
+    #[test]
+    fn a_batch_is_found_by_id_or_by_the_start_of_its_title() {
+        let mut book = test_book();
+        let first = book.add_batch(new_batch(&["Leeds"])).unwrap().batch;
+        let budgets = NewBatch {
+            title: "2024 budgets".into(),
+            ..new_batch(&["Kent"])
+        };
+        let second = book.add_batch(budgets).unwrap().batch;
+        assert_eq!(book.resolve_batch(&format!("#{first}")).unwrap(), first);
+        assert_eq!(book.resolve_batch("pot").unwrap(), first);
+        assert_eq!(book.resolve_batch("2024").unwrap(), second);
+        let err = book.resolve_batch("77").unwrap_err().to_string();
+        assert!(err.starts_with("there is no batch #77"), "{err}");
+        assert!(book.resolve_batch("nothing").is_err());
     }
 
     #[test]
