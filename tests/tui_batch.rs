@@ -219,7 +219,7 @@ fn the_list_of_round_robins_and_an_empty_one() {
     let list = screen(&app);
     assert!(list.contains("Round robins · 1"), "{list}");
     assert!(list.contains("Pothole repairs"), "{list}");
-    assert!(list.contains("6 cases, 3 answered"), "{list}");
+    assert!(list.contains("6 cases, 3 responded"), "{list}");
     press(&mut app, &["Enter"]);
     assert!(matches!(app.mode, Mode::Batch(_)));
     press(&mut app, &["Esc"]);

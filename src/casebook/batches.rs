@@ -150,7 +150,7 @@ impl Casebook {
         }
     }
 
-    /// Every batch, newest first, with how many cases it has and how many have answered.
+    /// Every batch, newest first, with how many cases it has and how many have had a response.
     pub fn batches(&self) -> Result<Vec<crate::store::BatchListed>> {
         Ok(self.store.batches()?)
     }

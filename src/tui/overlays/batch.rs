@@ -53,7 +53,7 @@ pub fn draw_list(f: &mut Frame, app: &App, l: &BatchList, main: Rect) {
             let b = &row.batch;
             let sent = b.sent.map(long).unwrap_or_else(|| "draft".into());
             let text = format!(
-                "#{:<4} {} {:<6} {:<16} {}, {} answered",
+                "#{:<4} {} {:<6} {:<16} {}, {} responded",
                 b.id,
                 pad(&b.title, width.saturating_sub(60).max(12)),
                 b.regime.label(),
