@@ -11,7 +11,7 @@ use crate::domain::{
     Batch, BatchRef, Case, CaseFile, Channel, Event, EventKind, Question, Regime, normalize_label,
     text::inert_line,
 };
-use crate::store::{BatchReads, Reads, Writer, authority_key};
+use crate::store::{BatchReads, Writer, authority_key};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -162,12 +162,13 @@ impl Casebook {
                 "there is no batch #{id}: `foi batch list` lists them"
             ))
         })?;
-        let mut cases = Vec::new();
-        for case_id in self.store.batch_case_ids(id)? {
-            if let Some(file) = self.store.case_file(case_id)? {
-                cases.push(CaseView::build(file, self.today, self.calendar.get()));
-            }
-        }
+        let cal = self.calendar.get();
+        let cases = self
+            .store
+            .batch_case_files(id)?
+            .into_iter()
+            .map(|file| CaseView::build(file, self.today, cal))
+            .collect();
         Ok(BatchView { batch, cases })
     }
 
