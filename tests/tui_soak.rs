@@ -9,7 +9,8 @@
 
 mod tui_common;
 
-use foi_casebook::casebook::Casebook;
+use foi_casebook::casebook::{BatchAuthority, Casebook, NewBatch};
+use foi_casebook::domain::Regime;
 use foi_casebook::store::Store;
 use foi_casebook::tui::app::{App, Mode};
 use foi_casebook::tui::theme::Theme;
@@ -57,7 +58,7 @@ const NAMED: &[KeyCode] = &[
     KeyCode::Backspace,
     KeyCode::Delete,
 ];
-const COMMANDS: &str = "jkgGaeoxusfrd:/?iSFAczwnqyYnN";
+const COMMANDS: &str = "jkgGaeoxusfrd:/?iSFAczwbBhlnqyYnN";
 const TYPED: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -/().,£:";
 const PASTES: &[&str] = &[
     "27/02/2018",
@@ -164,6 +165,8 @@ fn mode_name(mode: &Mode) -> &'static str {
         Mode::Stats(_) => "stats",
         Mode::Busy(_) => "busy",
         Mode::Agenda(_) => "agenda",
+        Mode::Batches(_) => "round robins",
+        Mode::Batch(_) => "grid",
     }
 }
 
@@ -234,6 +237,23 @@ fn burst(app: &mut App, events: Vec<Event>) {
     }
 }
 
+/// Three councils asked the same two questions, so that the grid has keys to take.
+fn round_robin() -> NewBatch {
+    NewBatch {
+        title: "Pothole repairs".to_string(),
+        regime: Regime::Foia,
+        sent: tui_common::seed_today().pred_opt(),
+        questions: vec!["How many?".to_string(), "At what cost?".to_string()],
+        authorities: ["Leeds City Council", "Bristol City Council", "Fife Council"]
+            .iter()
+            .map(|name| BatchAuthority {
+                name: name.to_string(),
+                email: None,
+            })
+            .collect(),
+    }
+}
+
 /// The file after the soak: SQLite finds it sound and nothing hangs off a deleted case.
 fn assert_sound(db: &Path) {
     let conn = rusqlite::Connection::open(db).expect("opens");
@@ -276,6 +296,9 @@ fn thousands_of_random_keys_break_nothing() {
     {
         let mut app = open_app(&db);
         app.book.load_demo().expect("the example loads");
+        app.book
+            .add_batch(round_robin())
+            .expect("a round robin is added");
     }
     let keys = env_number("FOI_SOAK_KEYS").unwrap_or(2500) as usize;
     let seeds = match env_number("FOI_SOAK_SEED") {
@@ -291,8 +314,20 @@ fn thousands_of_random_keys_break_nothing() {
     eprintln!("soak: events per screen {reached:?}");
     // A soak that never leaves the list proves little: every screen must have had keys.
     for screen in [
-        "normal", "search", "jump", "help", "confirm", "form", "path", "import", "draft", "hits",
-        "stats", "agenda",
+        "normal",
+        "search",
+        "jump",
+        "help",
+        "confirm",
+        "form",
+        "path",
+        "import",
+        "draft",
+        "hits",
+        "stats",
+        "agenda",
+        "round robins",
+        "grid",
     ] {
         assert!(
             reached.get(screen).is_some_and(|n| *n > 0),

@@ -118,7 +118,7 @@ pub fn review_outcome(note: Option<&str>) -> ReviewOutcome {
 }
 
 /// The clock that says whether the authority answered in time.
-fn response_clock(clocks: &[Clock]) -> Option<&Clock> {
+pub(super) fn response_clock(clocks: &[Clock]) -> Option<&Clock> {
     let find = |k: ClockKind| {
         clocks
             .iter()
@@ -129,7 +129,7 @@ fn response_clock(clocks: &[Clock]) -> Option<&Clock> {
 
 /// Working days in `(from, to]` (0 when `to` is not after `from`), counted on the
 /// regime's calendar; capped at ten years of days.
-fn working_days(cal: &Calendar, regime: Regime, from: NaiveDate, to: NaiveDate) -> i64 {
+pub(super) fn working_days(cal: &Calendar, regime: Regime, from: NaiveDate, to: NaiveDate) -> i64 {
     let mut n = 0;
     let mut d = from;
     for _ in 0..3660 {

@@ -76,6 +76,9 @@ pub enum Command {
     Demo,
     /// Hold back the reminder to chase a late authority until a date (the deadline still shows).
     Snooze(SnoozeArgs),
+    /// Round robins: one request to many authorities, and the grid comparing answers.
+    #[command(subcommand)]
+    Batch(super::batch::BatchCmd),
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +99,9 @@ pub struct ImportArgs {
     /// A letter: the new case's title (default: the authority and its reference).
     #[arg(long)]
     pub title: Option<String>,
+    /// A letter: a reply to this round robin, saved to its authority's case.
+    #[arg(long, value_name = "BATCH", conflicts_with = "case")]
+    pub batch: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -44,6 +44,9 @@ pub fn render(v: &CaseView) -> String {
     let received = c.received_or_sent().map(long).unwrap_or_else(|| "—".into());
     let _ = writeln!(o, "  Sent       {sent:<22} Received  {received}");
     let _ = writeln!(o, "  Status     {} · overall {}", v.status, v.overall);
+    if let Some(b) = &c.batch {
+        let _ = writeln!(o, "  Batch      #{} {}", b.id, inert_line(&b.title));
+    }
     if let Some(ch) = c.channel {
         let _ = writeln!(o, "  Channel    {ch}");
     }

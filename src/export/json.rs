@@ -5,8 +5,8 @@
 use crate::calendar::Clock;
 use crate::casebook::CaseView;
 use crate::domain::{
-    Case, CaseFile, CaseStatus, Channel, Event, EventKind, Outcome, OverallOutcome, Question,
-    Regime, Span,
+    BatchRef, Case, CaseFile, CaseStatus, Channel, Event, EventKind, Outcome, OverallOutcome,
+    Question, Regime, Span,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,10 @@ pub struct CaseJson {
     pub text: Option<String>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// The round robin the case belongs to (`null` when none). Importing makes a new
+    /// batch in the receiving casebook for each one the document names.
+    #[serde(default)]
+    pub batch: Option<BatchRef>,
     #[serde(default)]
     pub questions: Vec<QuestionJson>,
     #[serde(default)]
@@ -151,6 +155,7 @@ impl CaseJson {
             tags: c.tags.clone(),
             text: c.text.clone(),
             notes: c.notes.clone(),
+            batch: c.batch.clone(),
             questions: v
                 .file
                 .questions
@@ -205,6 +210,8 @@ impl CaseJson {
                 text: self.text.clone(),
                 tags: self.tags.clone(),
                 notes: self.notes.clone(),
+                // The document's batch ids are another casebook's: the import maps them.
+                batch: None,
                 created_at: self.created_at.clone().unwrap_or_default(),
                 updated_at: self.updated_at.clone().unwrap_or_default(),
             },

@@ -173,6 +173,7 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
                 final_state.replace('_', " ")
             )
         }),
+        batch: None,
         questions: Vec::new(),
         events,
         clocks: Vec::new(),

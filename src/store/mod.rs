@@ -4,6 +4,7 @@
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
 mod backup;
+mod batches;
 mod case_files;
 mod decode;
 mod digest;
@@ -21,6 +22,7 @@ pub mod stats;
 mod summaries;
 mod writes;
 
+pub use batches::{BatchListed, BatchReads};
 pub use case_files::Texts;
 pub use error::StoreError;
 pub use meta::fnv1a;

@@ -6,7 +6,13 @@ use chrono::NaiveDate;
 use rusqlite::Row;
 
 pub(super) const CASE_COLUMNS: &str = "c.id, c.title, c.authority_id, a.name, c.regime, c.their_ref, c.my_ref, \
-     c.channel, c.url, c.sent, c.received, c.request_text, c.notes, c.created_at, c.updated_at";
+     c.channel, c.url, c.sent, c.received, c.request_text, c.notes, c.created_at, c.updated_at, \
+     c.batch_id, (SELECT b.title FROM batches b WHERE b.id = c.batch_id)";
+
+/// The last of [`CASE_COLUMNS`]: the batch's title, looked up per case. Readers that
+/// never show it (the case list) put `NULL` in its place.
+pub(super) const BATCH_TITLE_COLUMN: &str =
+    "(SELECT b.title FROM batches b WHERE b.id = c.batch_id)";
 
 pub(super) const QUESTION_COLUMNS: &str =
     "id, case_id, position, label, text, outcome, exemptions, note, challenge";
@@ -64,6 +70,16 @@ pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<Case> {
         text: r.get(11)?,
         tags: Vec::new(),
         notes: r.get(12)?,
+        batch: r
+            .get::<_, Option<i64>>(15)?
+            .map(|id| crate::domain::BatchRef {
+                id,
+                title: r
+                    .get::<_, Option<String>>(16)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            }),
         created_at: r.get(13)?,
         updated_at: r.get(14)?,
     })

@@ -193,7 +193,7 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO case_digest SELECT * FROM case_digest_source;
     "#,
-    // References on events: the ICO's or SIC's case reference, a decision notice's, the
+    // 4: references on events: the ICO's or SIC's case reference, a decision notice's, the
     // Tribunal's or the court's, as the step was given them. `reference_key` is the
     // reference folded like `cases.their_ref_key` (`normalize_ref`), so that a case is
     // found by either. No event has one yet, so nothing needs re-indexing.
@@ -238,6 +238,22 @@ pub const MIGRATIONS: &[&str] = &[
         case_id  INTEGER PRIMARY KEY,
         until    TEXT NOT NULL
     );
+    "#,
+    // 7: round robins. A batch is one request sent to many authorities; each
+    // authority's copy is an ordinary case whose `batch_id` names the batch. A batch
+    // outlives its cases (deleting them one by one leaves it empty, and undo can bring a
+    // case back into it). The batch's questions are its cases' questions: nothing here
+    // to keep in step with them.
+    r#"
+    CREATE TABLE batches (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        regime      TEXT NOT NULL,
+        sent        TEXT,
+        created_at  TEXT NOT NULL
+    );
+    ALTER TABLE cases ADD COLUMN batch_id INTEGER REFERENCES batches(id);
+    CREATE INDEX cases_by_batch ON cases(batch_id) WHERE batch_id IS NOT NULL;
     "#,
 ];
 

@@ -69,7 +69,8 @@ fn cases_sql() -> String {
         .replace("a.name", "''")
         .replace("c.created_at", "''")
         .replace("c.request_text", "NULL")
-        .replace("c.notes", "NULL");
+        .replace("c.notes", "NULL")
+        .replace(rows::BATCH_TITLE_COLUMN, "NULL");
     format!("SELECT {columns} FROM cases c WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id")
 }
 

@@ -219,6 +219,10 @@ fn after_save(app: &mut App, target: &Target) {
         }
         Target::AddEvent(_) | Target::EditEvent { .. } => app.focus = Pane::Timeline,
         Target::EditQuestion { .. } | Target::Outcome { .. } => app.focus = Pane::Case,
-        Target::EditCase(_) | Target::ImportLetter | Target::ImportQuestion(_) => {}
+        Target::EditCase(_)
+        | Target::ImportLetter
+        | Target::ImportQuestion(_)
+        | Target::BatchOutcome(_)
+        | Target::BatchQuestion(_) => {}
     }
 }

@@ -16,6 +16,8 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod batch;
+pub mod batch_view;
 pub mod draft;
 mod edit;
 pub mod fault;
