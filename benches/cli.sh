@@ -4,7 +4,7 @@
 # memory, and the TUI's real start-up (process start to first frame, through the
 # FOI_BENCH_EXIT_AFTER_FIRST_FRAME=1 hook) in a tmux terminal of 160x48.
 #
-#   benches/make-casebooks.sh && cargo build --release && benches/cli.sh [SIZE...]
+#   benches/make-casebooks.sh && cargo build --release --features test-hooks && benches/cli.sh [SIZE...]
 #
 # Needs hyperfine, sqlite3, tmux and GNU time (apt-get install hyperfine sqlite3 tmux time).
 # Results go to $FOI_BENCH_DIR/results (markdown and JSON from hyperfine).
@@ -12,7 +12,7 @@ set -euo pipefail
 dir="${FOI_BENCH_DIR:-/tmp/foi-bench}"
 out="$dir/results"
 mkdir -p "$out"
-foi="$(pwd)/target/release/foi"
+foi="$(pwd)/target/release/foi"  # built with --features test-hooks (the first-frame exit)
 today=2024-06-01
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 100000)

@@ -44,6 +44,7 @@ fn casebook(n: usize) -> Vec<CaseFile> {
                     window,
                     until,
                     letter: None,
+                    reference: None,
                 });
             };
             push(EventKind::Sent, 1, &mut rng);

@@ -60,6 +60,7 @@ fn main() {
                     window: None,
                     until: None,
                     letter: None,
+                    reference: None,
                 },
             )
             .unwrap_or_else(|e| panic!("write: {e}"));

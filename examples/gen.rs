@@ -275,6 +275,7 @@ fn ev(kind: EventKind, date: NaiveDate, note: Option<String>) -> Event {
         window: None,
         until: None,
         letter: None,
+        reference: None,
     }
 }
 

@@ -9,4 +9,6 @@ pub mod export;
 pub mod import;
 pub mod present;
 pub mod store;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 pub mod tui;

@@ -108,11 +108,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     let today = cli::resolve_today(cli.today.as_deref(), local)?;
     let db = cli::resolve_db(cli.db.as_deref())?;
     install_panic_report(&db);
-    // Test hook: a panic on purpose, to prove the report and the restored terminal
-    // (tests/panics.rs).
-    if std::env::var("FOI_TEST_PANIC").as_deref() == Ok("cli") {
-        panic!("a panic requested by FOI_TEST_PANIC");
-    }
+    #[cfg(feature = "test-hooks")]
+    foi_casebook::test_hooks::panic_if_asked("cli");
     // A command that only reads never creates the casebook.
     if cli.command.as_ref().is_some_and(cli::only_reads)
         && !db.exists()
@@ -139,13 +136,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             b.display()
         );
     }
-    // Test hook: simulate a disk that fills up (see tests/faults.rs).
-    if let Some(pages) = std::env::var("FOI_TEST_MAX_PAGES")
-        .ok()
-        .and_then(|p| p.parse().ok())
-    {
-        store.limit_pages(pages)?;
-    }
+    #[cfg(feature = "test-hooks")]
+    foi_casebook::test_hooks::limit_pages_from_env(&store)?;
     let mut book = Casebook::new(store, today);
     book.set_file_holidays(cli::file_holidays()?)?;
     let Some(cmd) = cli.command else {

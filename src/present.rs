@@ -64,8 +64,8 @@ pub fn status_mark(s: CaseStatus) -> &'static str {
         CaseStatus::Responded => "✉",
         CaseStatus::ReviewRequested => "↻",
         CaseStatus::Reviewed => "✓",
-        CaseStatus::WithIco | CaseStatus::IcoDecided => "⚖",
-        CaseStatus::AtTribunal => "⚖",
+        CaseStatus::WithIco | CaseStatus::IcoDecided | CaseStatus::WithSic => "⚖",
+        CaseStatus::SicDecided | CaseStatus::AtTribunal | CaseStatus::AtCourtOfSession => "⚖",
         CaseStatus::Closed => "■",
         CaseStatus::Withdrawn => "×",
     }

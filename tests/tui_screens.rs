@@ -78,6 +78,9 @@ fn timeline_with_clocks() {
                 unit: Unit::Days,
                 basis: "2 months from the response of Tue 27 Feb 2018, as the letter states".into(),
                 very_overdue: false,
+                promised: None,
+                awaited: false,
+                closed: None,
             },
             Clock {
                 kind: ClockKind::Response,
@@ -88,6 +91,9 @@ fn timeline_with_clocks() {
                 unit: Unit::WorkingDays,
                 basis: "20 working days from receipt on Sat 3 Feb 2018; day 1 = Mon 5 Feb".into(),
                 very_overdue: false,
+                promised: None,
+                awaited: false,
+                closed: None,
             },
         ];
         resize(&mut app, w, h);

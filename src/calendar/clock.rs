@@ -17,15 +17,18 @@ pub enum ClockKind {
     ReviewResponse,
     /// The requester's window to complain to the ICO (FOIA, EIR).
     IcoComplaint,
-    /// The requester's window to apply to the Scottish Information Commissioner.
+    /// The requester's window to apply to the Scottish Information Commissioner (SIC).
     CommissionerAppeal,
-    /// The requester's window to appeal the Commissioner's decision (First-tier Tribunal;
-    /// in Scotland, the Court of Session on a point of law).
+    /// The requester's window to appeal the ICO's decision notice to the First-tier
+    /// Tribunal (England, Wales, Northern Ireland).
     TribunalAppeal,
+    /// The requester's window to appeal the SIC's decision to the Court of Session on a
+    /// point of law (Scotland).
+    CourtOfSessionAppeal,
 }
 
 impl ClockKind {
-    pub const ALL: [ClockKind; 7] = [
+    pub const ALL: [ClockKind; 8] = [
         ClockKind::Response,
         ClockKind::ResponseExtended,
         ClockKind::ReviewRequest,
@@ -33,6 +36,7 @@ impl ClockKind {
         ClockKind::IcoComplaint,
         ClockKind::CommissionerAppeal,
         ClockKind::TribunalAppeal,
+        ClockKind::CourtOfSessionAppeal,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +48,7 @@ impl ClockKind {
             ClockKind::IcoComplaint => "ico-complaint",
             ClockKind::CommissionerAppeal => "commissioner-appeal",
             ClockKind::TribunalAppeal => "tribunal-appeal",
+            ClockKind::CourtOfSessionAppeal => "court-of-session-appeal",
         }
     }
 
@@ -55,8 +60,9 @@ impl ClockKind {
             ClockKind::ReviewRequest => "Review request window",
             ClockKind::ReviewResponse => "Review response due",
             ClockKind::IcoComplaint => "ICO complaint window",
-            ClockKind::CommissionerAppeal => "Commissioner appeal window",
+            ClockKind::CommissionerAppeal => "SIC application window",
             ClockKind::TribunalAppeal => "Tribunal appeal window",
+            ClockKind::CourtOfSessionAppeal => "Court of Session window",
         }
     }
 
@@ -68,6 +74,7 @@ impl ClockKind {
                 | ClockKind::IcoComplaint
                 | ClockKind::CommissionerAppeal
                 | ClockKind::TribunalAppeal
+                | ClockKind::CourtOfSessionAppeal
         )
     }
 
@@ -76,7 +83,8 @@ impl ClockKind {
         match self {
             ClockKind::ReviewRequest => "review",
             ClockKind::IcoComplaint => "ICO complaint",
-            ClockKind::CommissionerAppeal | ClockKind::TribunalAppeal => "appeal",
+            ClockKind::CommissionerAppeal => "SIC application",
+            ClockKind::TribunalAppeal | ClockKind::CourtOfSessionAppeal => "appeal",
             _ => "window",
         }
     }
@@ -103,6 +111,9 @@ pub enum ClockState {
     /// A requester's window that passed without the requester acting, or any open
     /// clock on a case that was closed or withdrawn.
     Lapsed,
+    /// Past a time limit that practice sets rather than law (the ICO's six weeks): the
+    /// step can still be taken, or was taken, late, and may still be accepted.
+    Late,
 }
 
 impl ClockState {
@@ -114,6 +125,7 @@ impl ClockState {
             ClockState::Met => "met",
             ClockState::Missed => "missed",
             ClockState::Lapsed => "lapsed",
+            ClockState::Late => "late",
         }
     }
 }
@@ -165,17 +177,27 @@ pub struct Clock {
     pub basis: String,
     /// FOIA: the authority is past 40 working days in all (the most the ICO accepts).
     pub very_overdue: bool,
+    /// A date the authority promised after its deadline had passed (a late extension
+    /// notice): shown beside the missed deadline, never counted as a statutory one.
+    pub promised: Option<NaiveDate>,
+    /// Missed, and what it waits for has still not come: the authority is in breach
+    /// now, so the clock stays in the agenda and the case reads overdue.
+    #[serde(skip)]
+    pub awaited: bool,
+    /// The date of the event that closed it, if one did.
+    #[serde(skip)]
+    pub closed: Option<NaiveDate>,
 }
 
 impl Clock {
-    /// Still counting (or stopped and waiting to resume).
+    /// Still counting (or stopped and waiting to resume), or missed and still awaited.
     pub fn is_live(&self) -> bool {
-        matches!(self.state, ClockState::Running | ClockState::Paused)
+        matches!(self.state, ClockState::Running | ClockState::Paused) || self.awaited
     }
 
-    /// Running and past its due date.
+    /// Running and past its due date, or missed and still awaited.
     pub fn is_overdue(&self) -> bool {
-        self.state == ClockState::Running && self.days_left < 0
+        (self.state == ClockState::Running && self.days_left < 0) || self.awaited
     }
 
     /// Short status for a list column: "12 wd left", "3 wd overdue", "review closes in
@@ -193,6 +215,16 @@ impl Clock {
             ClockState::Running => format!("{} {u} overdue", n.unsigned_abs()),
             ClockState::Paused => format!("paused, {n} {u} left"),
             ClockState::NotStarted => "not started".to_string(),
+            ClockState::Missed if self.awaited => {
+                format!("missed, {} {u} overdue", n.unsigned_abs())
+            }
+            ClockState::Late if self.closed.is_some() => {
+                format!(
+                    "done {} {u} late (the ICO may accept it with a reason)",
+                    n.unsigned_abs()
+                )
+            }
+            ClockState::Late => "late (the ICO may still accept it with a reason)".to_string(),
             ClockState::Met if window => "done in time".to_string(),
             ClockState::Missed if window => format!("done {} {u} late", n.unsigned_abs()),
             ClockState::Met if n > 0 => format!("met, {n} {u} early"),

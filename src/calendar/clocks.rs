@@ -39,6 +39,14 @@ pub(crate) struct Draft {
     /// FOIA's 40-working-day outer limit, past which a running clock is very overdue,
     /// and what to add to the basis then.
     pub outer: Option<(NaiveDate, &'static str)>,
+    /// The deadline passed before the authority's notice came (a late extension or
+    /// clarification request): missed for good, and overdue until the closing event.
+    pub breached: bool,
+    /// The date a late notice promised, shown as a promise beside the missed deadline.
+    pub promised: Option<NaiveDate>,
+    /// The window's limit is the regulator's practice, not law: past it the step is
+    /// late, not lost, and this says why.
+    pub practice: Option<&'static str>,
 }
 
 impl Draft {
@@ -60,6 +68,9 @@ impl Draft {
             missing: "",
             paused_left: None,
             outer: None,
+            breached: false,
+            promised: None,
+            practice: None,
         }
     }
 }
@@ -85,37 +96,50 @@ impl Ctx<'_> {
         }
     }
 
-    /// Settle a draft's state and days left against its closing event, the case's
-    /// closure and today, and finish its basis with the outcome.
-    pub fn finish(&self, d: Draft) -> Clock {
+    /// The state of a clock its event closed on `x`: met, missed, or late (a limit set
+    /// by practice), with the outcome added to the basis.
+    fn closed_on(&self, d: &Draft, x: NaiveDate, b: &mut Basis) -> (ClockState, i64) {
         let window = d.kind.is_requester_window();
         let working = d.unit == Unit::WorkingDays;
-        let mut b = d.basis;
-        let mut very_overdue = false;
-        let (state, days_left) = if let Some(x) = d.closed {
-            let left = self.diff(d.unit, x, d.due);
-            b.text("; ").text(d.closer).text(" ").long(x);
-            if x <= d.due {
-                if window {
-                    b.text(", in time");
-                } else if left == 0 {
-                    b.text(", on the due day");
-                } else {
-                    b.text(", ")
-                        .count(left.unsigned_abs(), working)
-                        .text(" early");
-                }
-                (ClockState::Met, left)
+        let left = self.diff(d.unit, x, d.due);
+        b.text("; ").text(d.closer).text(" ").long(x);
+        if x <= d.due && !d.breached {
+            if window {
+                b.text(", in time");
+            } else if left == 0 {
+                b.text(", on the due day");
             } else {
                 b.text(", ")
                     .count(left.unsigned_abs(), working)
-                    .text(if window {
-                        " after the window closed"
-                    } else {
-                        " late"
-                    });
-                (ClockState::Missed, left)
+                    .text(" early");
             }
+            return (ClockState::Met, left);
+        }
+        b.text(", ")
+            .count(left.unsigned_abs(), working)
+            .text(if window {
+                " after the window closed"
+            } else {
+                " late"
+            });
+        match d.practice {
+            Some(note) => {
+                b.text(note);
+                (ClockState::Late, left)
+            }
+            None => (ClockState::Missed, left),
+        }
+    }
+
+    /// Settle a draft's state and days left against its closing event, the case's
+    /// closure and today, and finish its basis with the outcome.
+    pub fn finish(&self, mut d: Draft) -> Clock {
+        let window = d.kind.is_requester_window();
+        let mut b = std::mem::replace(&mut d.basis, Basis::new(false));
+        let mut very_overdue = false;
+        let mut awaited = false;
+        let (state, days_left) = if let Some(x) = d.closed {
+            self.closed_on(&d, x, &mut b)
         } else if d.start > self.today {
             (ClockState::NotStarted, self.diff(d.unit, self.today, d.due))
         } else if let Some((end, kind)) = self.ended {
@@ -137,7 +161,13 @@ impl Ctx<'_> {
             let left = self.diff(d.unit, self.today, d.due);
             if window && left < 0 {
                 b.text("; passed with no ").text(d.missing);
-                (ClockState::Lapsed, left)
+                match d.practice {
+                    Some(note) => {
+                        b.text(note);
+                        (ClockState::Late, left)
+                    }
+                    None => (ClockState::Lapsed, left),
+                }
             } else {
                 if let Some((outer, note)) = d.outer
                     && left < 0
@@ -149,7 +179,12 @@ impl Ctx<'_> {
                         .text(")")
                         .text(note);
                 }
-                (ClockState::Running, left)
+                if d.breached && left < 0 {
+                    awaited = true;
+                    (ClockState::Missed, left)
+                } else {
+                    (ClockState::Running, left)
+                }
             }
         };
         Clock {
@@ -161,6 +196,9 @@ impl Ctx<'_> {
             unit: d.unit,
             basis: b.into_string(),
             very_overdue,
+            promised: d.promised,
+            awaited,
+            closed: d.closed,
         }
     }
 }
@@ -237,8 +275,8 @@ fn compute(file: &CaseFile, today: NaiveDate, cal: &Calendar, explain: bool) -> 
     };
     // Six at most: response, extended, review request, review response, Commissioner, Tribunal.
     let mut out = Vec::with_capacity(6);
-    let unanswered_until = response::clocks(&ctx, received, events, &mut out);
-    windows::review_request(&ctx, events, unanswered_until, &mut out);
+    let period = response::clocks(&ctx, received, events, &mut out);
+    windows::review_request(&ctx, events, &period, &mut out);
     let unreviewed_until = windows::review_response(&ctx, events, &mut out);
     windows::commissioner(&ctx, events, unreviewed_until, &mut out);
     windows::tribunal(&ctx, events, &mut out);
@@ -259,6 +297,7 @@ pub fn status(file: &CaseFile, clocks: &[Clock]) -> CaseStatus {
         response_overdue,
         review_overdue,
     )
+    .in_regime(file.case.regime)
 }
 
 /// The clock that matters now: of the live ones, the one due soonest (so the most

@@ -19,7 +19,7 @@
 //! let day = |m, d| NaiveDate::from_ymd_opt(2018, m, d).unwrap();
 //! let response = Event {
 //!     id: 1, case_id: 1, kind: EventKind::Response, date: day(2, 27),
-//!     note: None, window: Some(Span::Months(2)), until: None, letter: None,
+//!     note: None, window: Some(Span::Months(2)), until: None, letter: None, reference: None,
 //! };
 //! let file = CaseFile {
 //!     case: Case { regime: Regime::Foia, sent: Some(day(2, 3)), ..Case::default() },
@@ -56,6 +56,10 @@ pub use workdays::Calendar;
 
 #[cfg(test)]
 mod tests_clocks;
+#[cfg(test)]
+mod tests_law;
+#[cfg(test)]
+mod tests_law_notices;
 #[cfg(test)]
 mod tests_props;
 #[cfg(test)]

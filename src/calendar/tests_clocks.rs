@@ -18,6 +18,7 @@ fn ev(kind: EventKind, date: NaiveDate) -> Event {
         window: None,
         until: None,
         letter: None,
+        reference: None,
     }
 }
 
@@ -134,7 +135,8 @@ fn the_seed_case_later_on() {
     );
     // 40 at the most: also skips the early May bank holiday.
     assert!(
-        rr.basis.contains("40 at the most, to Fri 18 May 2018"),
+        rr.basis
+            .contains("20 working days, 40 at most in complex cases, to Fri 18 May 2018"),
         "{}",
         rr.basis
     );
@@ -241,7 +243,7 @@ fn scottish_windows() {
         get(&cs, ClockKind::ReviewResponse).state,
         ClockState::Missed
     );
-    let t = get(&cs, ClockKind::TribunalAppeal);
+    let t = get(&cs, ClockKind::CourtOfSessionAppeal);
     assert_eq!(t.due, d(2019, 2, 21));
     assert!(t.basis.contains("Court of Session"), "{}", t.basis);
 

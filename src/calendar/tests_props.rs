@@ -110,6 +110,7 @@ fn build(regime: Regime, received: NaiveDate, evs: &[GenEvent]) -> CaseFile {
                 window,
                 until: until.map(|u| date + Days::new(u)),
                 letter: None,
+                reference: None,
             }
         })
         .collect();
@@ -185,6 +186,7 @@ proptest! {
                 }),
                 until: Some(at(n.wrapping_add(w as i32))),
                 letter: None,
+                reference: None,
             })
             .collect();
         let f = CaseFile {

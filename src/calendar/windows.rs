@@ -4,9 +4,12 @@
 use super::basis::Basis;
 use super::clock::{Clock, ClockKind, Unit};
 use super::clocks::{Ctx, Draft, first_from, last};
+use super::division::Division;
+use super::response::Period;
+use super::workdays::{Calendar, Which};
 use crate::domain::dates::add_months;
 use crate::domain::{Event, EventKind, Regime, Span};
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 fn plus_days(d: NaiveDate, n: u64) -> NaiveDate {
     d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
@@ -42,39 +45,85 @@ fn calendar_draft(
     Draft::new(kind, start, due, Unit::Days, b)
 }
 
+/// The window as the response letter states it: its due date, and the draft.
+fn stated_window(ctx: &Ctx, r: &Event, stated: Span, mut b: Basis) -> Draft {
+    if let Span::WorkingDays(n) = stated {
+        let due = ctx.add(r.date, n);
+        span(&mut b, stated)
+            .text(" from the response letter of ")
+            .long(r.date)
+            .text(" (as the letter states)")
+            .holidays(ctx.cal, ctx.which, r.date, due);
+        return Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b);
+    }
+    span(&mut b, stated)
+        .text(" from the response letter of ")
+        .long(r.date)
+        .text(" (as the letter states)");
+    calendar_draft(
+        ctx,
+        ClockKind::ReviewRequest,
+        r.date,
+        stated_due(ctx, r.date, stated),
+        b,
+    )
+}
+
+fn stated_due(ctx: &Ctx, from: NaiveDate, stated: Span) -> NaiveDate {
+    match stated {
+        Span::Months(n) => plus_months(from, n),
+        Span::Weeks(n) => plus_days(from, u64::from(n) * 7),
+        Span::Days(n) => plus_days(from, u64::from(n)),
+        Span::WorkingDays(n) => ctx.add(from, n),
+    }
+}
+
+/// FOISA s20(5): 40 working days after the end of the time allowed to respond, or after
+/// a late response arrived. A window the letter states is shown beside the Act's, which
+/// is the deadline.
+fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
+    let late = r.date > period.due;
+    // Counted from the later of the two; open (and running) from the response itself.
+    let from = if late { r.date } else { period.due };
+    let due = ctx.add(from, 40);
+    if late {
+        b.text("40 working days from the late response of ")
+            .long(r.date)
+            .text(" (FOISA s20(5)(b))");
+    } else {
+        b.text("40 working days from the end of the response period ")
+            .long(period.due)
+            .text(" (FOISA s20(5)(a): the response of ")
+            .long(r.date)
+            .text(" came in time)");
+    }
+    b.holidays(ctx.cal, ctx.which, from, due);
+    // Only the basis needs the letter's date.
+    if let Some(stated) = r.window.filter(|_| ctx.explain) {
+        let theirs = stated_due(ctx, r.date, stated);
+        if theirs != due {
+            b.text("; the letter states ");
+            span(&mut b, stated).text(" (to ").long(theirs).text(")");
+            b.text(if theirs < due {
+                ", shorter than the Act allows: the Act's date is the deadline"
+            } else {
+                ": the Act's date is the one that binds"
+            });
+        }
+    }
+    Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
+}
+
 /// The requester's window to ask for an internal review: the window the response
-/// letter states, else 40 working days; in Scotland, also when no response came
-/// (from the end of the response period, FOISA s20(5)).
-pub(crate) fn review_request(
-    ctx: &Ctx,
-    events: &[Event],
-    unanswered_until: Option<NaiveDate>,
-    out: &mut Vec<Clock>,
-) {
+/// letter states, else 40 working days; FOISA by the Act (s20(5)), also when no
+/// response came (from the end of the response period); EISR likewise when no
+/// response came (reg 16).
+pub(crate) fn review_request(ctx: &Ctx, events: &[Event], period: &Period, out: &mut Vec<Clock>) {
     let mut b = Basis::new(ctx.explain);
     let mut d = if let Some(r) = last(events, EventKind::Response) {
         let mut d = match r.window {
-            Some(Span::WorkingDays(n)) => {
-                let due = ctx.add(r.date, n);
-                span(&mut b, Span::WorkingDays(n))
-                    .text(" from the response letter of ")
-                    .long(r.date)
-                    .text(" (as the letter states)")
-                    .holidays(ctx.cal, ctx.which, r.date, due);
-                Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
-            }
-            Some(stated) => {
-                let due = match stated {
-                    Span::Months(n) => plus_months(r.date, n),
-                    Span::Weeks(n) => plus_days(r.date, u64::from(n) * 7),
-                    Span::Days(n) | Span::WorkingDays(n) => plus_days(r.date, u64::from(n)),
-                };
-                span(&mut b, stated)
-                    .text(" from the response letter of ")
-                    .long(r.date)
-                    .text(" (as the letter states)");
-                calendar_draft(ctx, ClockKind::ReviewRequest, r.date, due, b)
-            }
+            _ if ctx.regime == Regime::Foisa => foisa_window(ctx, r, period, b),
+            Some(stated) => stated_window(ctx, r, stated, b),
             None => {
                 let due = ctx.add(r.date, 40);
                 b.text("40 working days from the response of ")
@@ -94,9 +143,10 @@ pub(crate) fn review_request(
         d.closed = first_from(events, EventKind::ReviewRequested, r.date);
         d
     } else {
-        let Some(end) = unanswered_until.filter(|_| ctx.regime.is_scottish()) else {
+        if period.stopped || !ctx.regime.is_scottish() {
             return;
-        };
+        }
+        let end = period.due;
         let closed = first_from(events, EventKind::ReviewRequested, NaiveDate::MIN);
         if ctx.today <= end && closed.is_none() {
             return;
@@ -105,7 +155,7 @@ pub(crate) fn review_request(
         b.text("40 working days from the end of the response period ")
             .long(end)
             .text(if ctx.regime == Regime::Foisa {
-                " (no response came; FOISA s20(5))"
+                " (no response came; FOISA s20(5)(a))"
             } else {
                 " (no response came; EISR reg 16)"
             })
@@ -136,7 +186,7 @@ pub(crate) fn review_response(
         .long(q);
     match ctx.regime {
         Regime::Foia => b
-            .text(" (s45 Code of Practice; 40 at the most, to ")
+            .text(" (the s45 Code of Practice: 20 working days, 40 at most in complex cases, to ")
             .long(outer)
             .text(")"),
         Regime::Eir => b.text(" (EIR reg 11(4))"),
@@ -145,11 +195,17 @@ pub(crate) fn review_response(
     }
     .holidays(ctx.cal, ctx.which, q, due);
     let closed = first_from(events, EventKind::ReviewResponse, q);
+    // FOIA and EIR: once the review is late the complaint may go to the ICO at once
+    // (no six-week clock runs without an outcome).
+    if closed.is_none() && !ctx.regime.is_scottish() && ctx.today > due && ctx.ended.is_none() {
+        b.text("; no outcome yet: you may complain to the ICO now");
+    }
     let mut d = Draft::new(ClockKind::ReviewResponse, q, due, Unit::WorkingDays, b);
     d.closed = closed;
     d.closer = "review outcome";
     if ctx.regime == Regime::Foia {
-        d.outer = Some((outer, ": you may complain to the ICO without waiting"));
+        // The basis already says the complaint may go to the ICO now.
+        d.outer = Some((outer, ""));
     }
     out.push(ctx.finish(d));
     closed.is_none().then_some(due)
@@ -188,7 +244,7 @@ pub(crate) fn commissioner(
         } else {
             b.text("6 weeks (42 days) from the review outcome of ")
                 .long(v)
-                .text(" (the ICO's window for complaints)");
+                .text(" (the ICO's practice, not a limit set in law)");
             (v, plus_days(v, 42))
         }
     } else {
@@ -210,33 +266,97 @@ pub(crate) fn commissioner(
     (d.closer, d.missing) = if scottish {
         ("application made", "application")
     } else {
+        d.practice = Some("; the ICO may still accept a late complaint with a reason");
         ("complaint made", "complaint")
     };
     out.push(ctx.finish(d));
 }
 
 /// Appeal against the Commissioner's decision: 28 days to the First-tier Tribunal
-/// (GRC rules r22); in Scotland 42 days to the Court of Session on a point of law.
+/// (GRC rules r22(1)), moved to the next working day when it ends on another day
+/// (r12(2)); in Scotland 42 days to the Court of Session on a point of law (Rules of
+/// the Court of Session r41.20(1)(b); the right of appeal is FOISA s56).
 pub(crate) fn tribunal(ctx: &Ctx, events: &[Event], out: &mut Vec<Clock>) {
     let Some(decision) = last(events, EventKind::IcoDecision) else {
         return;
     };
     let dd = decision.date;
     let mut b = Basis::new(ctx.explain);
-    let due = if ctx.regime.is_scottish() {
-        b.text("42 days from the Commissioner's decision of ")
+    let mut d = if ctx.regime.is_scottish() {
+        b.text("42 days from the Scottish Information Commissioner's decision of ")
             .long(dd)
-            .text(" to appeal to the Court of Session on a point of law (FOISA s56; for information: take advice)");
-        plus_days(dd, 42)
+            .text(" to appeal to the Court of Session on a point of law (Rules of the Court of Session r41.20(1)(b); right of appeal ")
+            .text(if ctx.regime == Regime::Foisa {
+                "FOISA s56)"
+            } else {
+                "FOISA s56, as EISR reg 17 applies it)"
+            });
+        calendar_draft(
+            ctx,
+            ClockKind::CourtOfSessionAppeal,
+            dd,
+            plus_days(dd, 42),
+            b,
+        )
     } else {
+        let end = plus_days(dd, 28);
         b.text("28 days from the ICO decision notice of ")
             .long(dd)
-            .text(" (First-tier Tribunal rules r22)");
-        plus_days(dd, 28)
+            .text(" (First-tier Tribunal GRC rules r22(1))");
+        let due = tribunal_working_day(ctx.cal, end);
+        if due != end {
+            let mut name = String::new();
+            tribunal_holiday(ctx.cal, end, &mut name);
+            b.text("; ends on ").short(end);
+            if !name.is_empty() {
+                b.text(", ").text(&name);
+            }
+            b.text(", not a working day: in time on the next working day (r12(2), (3))");
+        }
+        let mut d = Draft::new(ClockKind::TribunalAppeal, dd, due, Unit::Days, b);
+        d.basis.text("; calendar days");
+        d
     };
-    let mut d = calendar_draft(ctx, ClockKind::TribunalAppeal, dd, due, b);
     d.closed = first_from(events, EventKind::TribunalAppeal, dd);
     d.closer = "appeal lodged";
     d.missing = "appeal";
     out.push(ctx.finish(d));
+}
+
+/// GRC rules r12(3): a working day is any day but a Saturday, a Sunday, Christmas Day,
+/// Good Friday or a bank holiday. The Tribunal sits in England and Wales, so the bank
+/// holidays are England and Wales's (a Scotland- or NI-only holiday does not move the
+/// date: the earlier date is the safe one). Writes the holiday's name into `name`.
+fn tribunal_holiday(cal: &Calendar, d: NaiveDate, name: &mut String) -> bool {
+    if let Some(h) = cal
+        .holidays(Division::EnglandAndWales, d.year())
+        .into_iter()
+        .find(|h| h.date == d)
+    {
+        name.push_str(&h.label());
+        return true;
+    }
+    false
+}
+
+/// The first Tribunal working day on or after `d`.
+fn tribunal_working_day(cal: &Calendar, d: NaiveDate) -> NaiveDate {
+    let mut day = d;
+    // Christmas, Boxing Day and New Year with weekends between: a fortnight at most.
+    for _ in 0..14 {
+        // A working day anywhere in the UK is one in England and Wales too: the table
+        // answers the common case; only a day some division keeps is looked up.
+        if cal.is_working(Which::Uk, day) {
+            return day;
+        }
+        let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+        if !weekend && !tribunal_holiday(cal, day, &mut String::new()) {
+            return day;
+        }
+        match day.succ_opt() {
+            Some(n) => day = n,
+            None => return day,
+        }
+    }
+    day
 }

@@ -192,6 +192,7 @@ fn sent_event(case_id: i64, date: NaiveDate) -> Event {
         window: None,
         until: None,
         letter: None,
+        reference: None,
     }
 }
 

@@ -115,6 +115,7 @@ impl Casebook {
                 window: None,
                 until: None,
                 letter,
+                reference: None,
             },
         )
     }

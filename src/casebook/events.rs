@@ -3,7 +3,8 @@
 
 use super::cases::{clean, sync_sent_from_events};
 use super::{Casebook, Error, Result};
-use crate::domain::{Event, EventKind, Span};
+use crate::domain::text::inert_line;
+use crate::domain::{Event, EventKind, Span, normalize_ref};
 use crate::store::Reads;
 use chrono::NaiveDate;
 
@@ -15,6 +16,8 @@ pub struct NewEvent {
     pub window: Option<Span>,
     pub until: Option<NaiveDate>,
     pub letter: Option<String>,
+    /// The reference the step was given (an ICO case, a decision notice, an appeal).
+    pub reference: Option<String>,
 }
 
 /// `None` leaves a field alone, `Some(None)` clears it.
@@ -26,6 +29,13 @@ pub struct EventPatch {
     pub window: Option<Option<Span>>,
     pub until: Option<Option<NaiveDate>>,
     pub letter: Option<Option<String>>,
+    pub reference: Option<Option<String>>,
+}
+
+/// A reference as one line with single spaces; empty is none.
+fn clean_ref(r: Option<String>) -> Option<String> {
+    r.map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|r| !r.is_empty())
 }
 
 fn validate(e: &Event, sent: Option<NaiveDate>) -> Result<()> {
@@ -33,6 +43,14 @@ fn validate(e: &Event, sent: Option<NaiveDate>) -> Result<()> {
         return Err(Error::user(format!(
             "--window belongs on a response (the review window the letter states), not on '{}'",
             e.kind
+        )));
+    }
+    if let Some(r) = &e.reference
+        && normalize_ref(r).is_empty()
+    {
+        return Err(Error::user(format!(
+            "the reference '{}' has no letters or digits: give it as the letter writes it, like IC-312345-X9Y8",
+            inert_line(r)
         )));
     }
     if e.until.is_some() && e.kind != EventKind::Extension {
@@ -74,6 +92,7 @@ impl Casebook {
             window: new.window,
             until: new.until,
             letter: new.letter.filter(|l| !l.trim().is_empty()),
+            reference: clean_ref(new.reference),
         };
         validate(&e, before.case.sent)?;
         let id = self.store.write(|w| -> Result<i64> {
@@ -116,6 +135,9 @@ impl Casebook {
         }
         if let Some(l) = patch.letter {
             e.letter = l.filter(|l| !l.trim().is_empty());
+        }
+        if let Some(r) = patch.reference {
+            e.reference = clean_ref(r);
         }
         let sent = if e.kind == EventKind::Sent {
             None

@@ -159,6 +159,7 @@ impl Casebook {
             window: p.review_window,
             until: None,
             letter: Some(letter.to_string()),
+            reference: None,
         };
         match target {
             Some(id) => self.update_from_letter(id, p, response, &mut warnings),
@@ -197,6 +198,7 @@ impl Casebook {
                 date: sent,
                 note: None,
                 letter: None,
+                reference: None,
                 window: None,
                 ..response.clone()
             });

@@ -2,6 +2,8 @@
 //! Neither front end touches SQL or computes a clock itself.
 
 mod agenda;
+mod batch_grid;
+mod batches;
 mod cases;
 mod demo;
 mod drafting;
@@ -22,6 +24,13 @@ mod undo;
 mod views;
 
 pub use agenda::{DueRow, Move, can_snooze, whose_move};
+pub use batch_grid::{
+    BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
+};
+pub use batches::{
+    BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, align_labels,
+    next_question_label, no_cases_left, pick_authority,
+};
 pub use cases::{CasePatch, NewCase};
 pub use drafting::{
     CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, Letter, load_template, sent_event, user_template_dir,

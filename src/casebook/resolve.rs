@@ -7,7 +7,8 @@ use crate::store::Reads;
 
 impl Casebook {
     /// Resolve `key` to one case id. Tries, in order: a numeric id, the authority's
-    /// reference (case, spaces and punctuation ignored; `Fol 471` finds `FoI 471`), a
+    /// reference or one recorded on an event (an ICO or SIC case, a decision notice, an
+    /// appeal; case, spaces and punctuation ignored: `Fol 471` finds `FoI 471`), a
     /// unique prefix of the title. Several matches list the candidates.
     pub fn resolve(&self, key: &str) -> Result<i64> {
         let key = key.trim();
@@ -21,7 +22,7 @@ impl Casebook {
         {
             return Ok(id);
         }
-        let by_ref = self.store.case_ids_by_ref_key(&normalize_ref(key))?;
+        let by_ref = self.store.case_ids_by_any_ref_key(&normalize_ref(key))?;
         let found = if by_ref.is_empty() {
             self.store.case_ids_by_title_prefix(key)?
         } else {

@@ -118,7 +118,7 @@ pub fn review_outcome(note: Option<&str>) -> ReviewOutcome {
 }
 
 /// The clock that says whether the authority answered in time.
-fn response_clock(clocks: &[Clock]) -> Option<&Clock> {
+pub(super) fn response_clock(clocks: &[Clock]) -> Option<&Clock> {
     let find = |k: ClockKind| {
         clocks
             .iter()
@@ -129,7 +129,7 @@ fn response_clock(clocks: &[Clock]) -> Option<&Clock> {
 
 /// Working days in `(from, to]` (0 when `to` is not after `from`), counted on the
 /// regime's calendar; capped at ten years of days.
-fn working_days(cal: &Calendar, regime: Regime, from: NaiveDate, to: NaiveDate) -> i64 {
+pub(super) fn working_days(cal: &Calendar, regime: Regime, from: NaiveDate, to: NaiveDate) -> i64 {
     let mut n = 0;
     let mut d = from;
     for _ in 0..3660 {
@@ -178,13 +178,16 @@ impl Tally {
         if let Some(k) = response_clock(&v.clocks) {
             match k.state {
                 ClockState::Met => self.responses.on_time += 1,
-                ClockState::Missed => self.responses.late += 1,
-                ClockState::Running if k.days_left < 0 => {
+                ClockState::Missed if !k.awaited => self.responses.late += 1,
+                // Missed and still awaited (a late notice) is late and outstanding too.
+                ClockState::Missed | ClockState::Running if k.days_left < 0 => {
                     self.responses.late += 1;
                     self.responses.outstanding_late += 1;
                 }
-                ClockState::Running | ClockState::Paused => self.responses.awaiting += 1,
-                ClockState::NotStarted | ClockState::Lapsed => {}
+                ClockState::Running | ClockState::Paused | ClockState::Missed => {
+                    self.responses.awaiting += 1;
+                }
+                ClockState::NotStarted | ClockState::Lapsed | ClockState::Late => {}
             }
             if let Some(r) = first_response
                 && r.date >= k.start

@@ -146,6 +146,9 @@ pub(super) struct Importing<'w, 'r> {
     /// How many cases the document holds (0 when not known).
     pub total: usize,
     pub done: usize,
+    /// The document's batch ids, each mapped to the batch made for it here (made when
+    /// its first case is saved, so a batch whose cases are all skipped is not made).
+    batches: std::collections::HashMap<i64, i64>,
 }
 
 impl<'w, 'r> Importing<'w, 'r> {
@@ -162,6 +165,7 @@ impl<'w, 'r> Importing<'w, 'r> {
             watch,
             total,
             done: 0,
+            batches: std::collections::HashMap::new(),
         }
     }
 
@@ -171,16 +175,48 @@ impl<'w, 'r> Importing<'w, 'r> {
         if self.watch.stopped() {
             return Err(Error::user(IMPORT_INTERRUPTED));
         }
-        let f = checked_file(self.done, c)?;
+        let mut f = checked_file(self.done, c)?;
         if is_duplicate(self.w, &f.case)? {
             self.report.skipped.push(f.case.title);
         } else {
+            if let Some(b) = &c.batch {
+                f.case.batch = Some(self.batch_here(b, &f.case)?);
+            }
             self.report.created.push(self.w.insert_case_file(&f)?);
             self.report.count += 1;
         }
         self.done += 1;
         (self.watch.progress)(self.done, self.total);
         Ok(())
+    }
+}
+
+impl Importing<'_, '_> {
+    /// The batch of this casebook standing for the document's batch `b` (made now
+    /// with the title the document gives and the first case's regime and sent date).
+    fn batch_here(
+        &mut self,
+        b: &crate::domain::BatchRef,
+        first: &crate::domain::Case,
+    ) -> Result<crate::domain::BatchRef> {
+        let title = match b.title.trim() {
+            "" => format!("Batch {} (imported)", b.id),
+            t => t.to_string(),
+        };
+        let id = match self.batches.get(&b.id) {
+            Some(id) => *id,
+            None => {
+                let id = self.w.insert_batch(&crate::domain::Batch {
+                    title: title.clone(),
+                    regime: first.regime,
+                    sent: first.sent,
+                    ..Default::default()
+                })?;
+                self.batches.insert(b.id, id);
+                id
+            }
+        };
+        Ok(crate::domain::BatchRef { id, title })
     }
 }
 

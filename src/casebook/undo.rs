@@ -12,6 +12,8 @@ enum Before {
     Absent(i64),
     /// The case as it was.
     Present(Box<CaseFile>),
+    /// Several cases as they were (one change across a round robin's cases).
+    Several(Vec<CaseFile>),
 }
 
 struct Entry {
@@ -46,6 +48,14 @@ impl UndoStack {
         });
     }
 
+    /// One change made to several cases at once, undone at once.
+    pub(super) fn record_changed_many(&mut self, before: Vec<CaseFile>, what: String) {
+        self.push(Entry {
+            what,
+            before: Before::Several(before),
+        });
+    }
+
     pub(super) fn record_deleted(&mut self, before: CaseFile, what: String) {
         self.record_changed(before, what);
     }
@@ -70,6 +80,11 @@ impl Casebook {
                 Before::Present(file) => {
                     // Restoring recreates it even if another instance deleted it meanwhile.
                     w.restore_case_file(file)?;
+                }
+                Before::Several(files) => {
+                    for file in files {
+                        w.restore_case_file(file)?;
+                    }
                 }
             }
             Ok(())

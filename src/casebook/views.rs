@@ -3,7 +3,7 @@
 
 use super::filter_index::Texts;
 use super::{Casebook, Result};
-use crate::calendar::{self, Clock, ClockKind, ClockState};
+use crate::calendar::{self, Clock, ClockState};
 use crate::domain::{Case, CaseFile, CaseStatus, OverallOutcome, Regime};
 use crate::store::CaseRowData;
 use crate::store::Reads;
@@ -50,16 +50,9 @@ impl CaseView {
 fn needs_action(status: CaseStatus, clocks: &[Clock]) -> bool {
     status.is_open()
         && (status.is_overdue()
-            || clocks.iter().any(|c| {
-                c.state == ClockState::Running
-                    && matches!(
-                        c.kind,
-                        ClockKind::ReviewRequest
-                            | ClockKind::IcoComplaint
-                            | ClockKind::CommissionerAppeal
-                            | ClockKind::TribunalAppeal
-                    )
-            }))
+            || clocks
+                .iter()
+                .any(|c| c.state == ClockState::Running && c.kind.is_requester_window()))
 }
 
 /// A case as the list holds it: what a row shows, sorts and filters on. A full [`Case`]

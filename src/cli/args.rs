@@ -77,6 +77,9 @@ pub enum Command {
     /// Hold back a case's reminders that are no deadline (chasing a late authority; a
     /// clarification or fee it waits for) until a date; the deadlines still show.
     Snooze(SnoozeArgs),
+    /// Round robins: one request to many authorities, and the grid comparing answers.
+    #[command(subcommand)]
+    Batch(super::batch::BatchCmd),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,9 @@ pub struct ImportArgs {
     /// A letter: the new case's title (default: the authority and its reference).
     #[arg(long)]
     pub title: Option<String>,
+    /// A letter: a reply to this round robin, saved to its authority's case.
+    #[arg(long, value_name = "BATCH", conflicts_with = "case")]
+    pub batch: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -265,6 +271,10 @@ pub struct EventAddArgs {
     /// Attach the letter's text from a file.
     #[arg(long, value_name = "FILE")]
     pub letter_file: Option<PathBuf>,
+    /// The reference this step was given (ICO/SIC case, decision notice, Tribunal or
+    /// court): `foi show REF` finds the case by it.
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -284,6 +294,9 @@ pub struct EventEditArgs {
     pub until: Option<String>,
     #[arg(long, value_name = "FILE")]
     pub letter_file: Option<PathBuf>,
+    /// ("none" clears it)
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
 }
 
 #[derive(Debug, Args)]

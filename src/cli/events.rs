@@ -23,6 +23,7 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
                 window: a.window.as_deref().map(str::parse).transpose()?,
                 until,
                 letter: a.letter_file.as_deref().map(read_text_file).transpose()?,
+                reference: a.reference,
             };
             let kind = new.kind;
             let eid = book.add_event(id, new)?;
@@ -30,6 +31,7 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
                 return json_line(&json!({ "case": id, "event": eid }));
             }
             let v = book.view(id)?;
+            let kind = kind.name_in(v.file.case.regime);
             let next = v
                 .next_clock()
                 .map(|c| {
@@ -65,6 +67,7 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
                     .map(read_text_file)
                     .transpose()?
                     .map(Some),
+                reference: clearable(a.reference),
             };
             book.edit_event(id, a.event, patch)?;
             Ok(format!("Updated event {} on case #{id}\n", a.event))

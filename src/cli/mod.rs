@@ -2,6 +2,7 @@
 
 mod agenda;
 pub mod args;
+mod batch;
 mod cases;
 mod draft;
 mod events;
@@ -135,6 +136,7 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Search(a) => search::search(book, a, json),
         Command::Draft(d) => draft::run(book, d, json),
         Command::Stats(a) => stats::stats(book, a, json),
+        Command::Batch(b) => batch::run(book, b, json),
     }
 }
 

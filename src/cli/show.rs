@@ -44,6 +44,9 @@ pub fn render(v: &CaseView) -> String {
     let received = c.received_or_sent().map(long).unwrap_or_else(|| "—".into());
     let _ = writeln!(o, "  Sent       {sent:<22} Received  {received}");
     let _ = writeln!(o, "  Status     {} · overall {}", v.status, v.overall);
+    if let Some(b) = &c.batch {
+        let _ = writeln!(o, "  Batch      #{} {}", b.id, inert_line(&b.title));
+    }
     if let Some(ch) = c.channel {
         let _ = writeln!(o, "  Channel    {ch}");
     }
@@ -104,6 +107,9 @@ pub fn render(v: &CaseView) -> String {
         if let Some(u) = e.until {
             extra.push(format!("new date {}", long(u)));
         }
+        if let Some(r) = &e.reference {
+            extra.push(format!("ref {r}"));
+        }
         if let Some(l) = &e.letter {
             extra.push(format!("letter attached ({} lines)", l.lines().count()));
         }
@@ -115,7 +121,7 @@ pub fn render(v: &CaseView) -> String {
             "  {:>4}  {:<16} {:<26} {}",
             format!("[{}]", e.id),
             long(e.date),
-            e.kind.describe(),
+            e.kind.describe_in(c.regime),
             fit(&extra.join(" · "), 28)
         );
     }

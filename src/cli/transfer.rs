@@ -273,6 +273,11 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
         }
     };
     let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
+    if a.batch.is_some() && format != Format::Letter {
+        return Err(at(
+            "--batch is for a reply letter to a round robin, not for a file of cases".into(),
+        ));
+    }
     match format {
         Format::Letter => import_letter(book, &a, &read_import_file(&a.file)?, json),
         Format::Json => {
@@ -355,17 +360,36 @@ fn import_said(report: &ImportReport, a: &ImportArgs, json: bool) -> Result<Stri
 }
 
 fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) -> Result<String> {
-    let proposal = parse_letter(text);
+    let mut proposal = parse_letter(text);
+    if let (Some(name), Some(_)) = (&a.authority, &a.batch) {
+        // Matched within the batch by this name, whatever the letterhead says.
+        proposal.authority = Some(name.clone());
+    }
+    // A reply to a round robin: the case of the authority the letter names in the batch.
+    let in_batch = match &a.batch {
+        Some(b) => {
+            let batch = book.resolve_batch(b)?;
+            Some(book.match_letter_in_batch(batch, &mut proposal)?)
+        }
+        None => None,
+    };
     if a.dry_run {
         return if json {
             json_line(&proposal)
         } else {
-            let target = book.match_letter(&proposal).ok().flatten();
-            Ok(describe_proposal(&proposal, target))
+            let target = match in_batch {
+                Some(id) => Some(id),
+                None => book.match_letter(&proposal).ok().flatten(),
+            };
+            Ok(describe_proposal(&proposal, target, in_batch.is_some()))
         };
     }
+    let case = match in_batch {
+        Some(id) => Some(id),
+        None => a.case.as_deref().map(|c| book.resolve(c)).transpose()?,
+    };
     let choices = LetterChoices {
-        case: a.case.as_deref().map(|c| book.resolve(c)).transpose()?,
+        case,
         title: a.title.clone(),
         authority: a.authority.clone(),
     };
@@ -395,7 +419,7 @@ fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) ->
 }
 
 /// A dry run in words: what was found, what was not, and where it would go.
-fn describe_proposal(p: &Proposal, target: Option<i64>) -> String {
+fn describe_proposal(p: &Proposal, target: Option<i64>, in_batch: bool) -> String {
     let or_none = |s: Option<String>| {
         s.map(|s| inert_line(&s).into_owned())
             .unwrap_or_else(|| "— not found".into())
@@ -438,7 +462,12 @@ fn describe_proposal(p: &Proposal, target: Option<i64>) -> String {
         "{}",
         match target {
             Some(id) => format!(
-                "Would add the response to case #{id} (same reference). Nothing saved (dry run)."
+                "Would add the response to case #{id} ({}). Nothing saved (dry run).",
+                if in_batch {
+                    "its authority's case in the batch"
+                } else {
+                    "same reference"
+                }
             ),
             None => "Would create a new case. Nothing saved (dry run).".into(),
         }

@@ -80,6 +80,8 @@ pub struct Case {
     pub text: Option<String>,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// The round robin this case is one copy of, if any.
+    pub batch: Option<super::BatchRef>,
     /// RFC 3339 UTC timestamps kept by the store.
     pub created_at: String,
     pub updated_at: String,

@@ -1,5 +1,6 @@
 //! Dated events on a case's timeline, and the spans of time letters state.
 
+use super::Regime;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -18,8 +19,14 @@ pub enum EventKind {
     Response,
     ReviewRequested,
     ReviewResponse,
+    /// The complaint to the ICO; in Scotland the application to the SIC (FOISA s47).
+    #[serde(alias = "sic-application")]
     IcoComplaint,
+    /// The ICO's decision notice; in Scotland the SIC's decision.
+    #[serde(alias = "sic-decision")]
     IcoDecision,
+    /// The appeal to the First-tier Tribunal; in Scotland to the Court of Session.
+    #[serde(alias = "court-of-session-appeal")]
     TribunalAppeal,
     Withdrawn,
     Closed,
@@ -80,12 +87,36 @@ impl EventKind {
             EventKind::Response => "Response",
             EventKind::ReviewRequested => "Internal review requested",
             EventKind::ReviewResponse => "Internal review outcome",
-            EventKind::IcoComplaint => "Complaint to Commissioner",
-            EventKind::IcoDecision => "Commissioner's decision",
+            EventKind::IcoComplaint => "Complaint to the ICO",
+            EventKind::IcoDecision => "ICO decision notice",
             EventKind::TribunalAppeal => "Tribunal appeal",
             EventKind::Withdrawn => "Withdrawn",
             EventKind::Closed => "Closed",
             EventKind::Note => "Note",
+        }
+    }
+}
+
+impl EventKind {
+    /// The name under the case's regime. Scotland's path runs to the Scottish
+    /// Information Commissioner (SIC) and the Court of Session; the stored name (and
+    /// the one older exports use) is [`EventKind::as_str`], and both are read back.
+    pub fn name_in(self, regime: Regime) -> &'static str {
+        match (self, regime.is_scottish()) {
+            (EventKind::IcoComplaint, true) => "sic-application",
+            (EventKind::IcoDecision, true) => "sic-decision",
+            (EventKind::TribunalAppeal, true) => "court-of-session-appeal",
+            (k, _) => k.as_str(),
+        }
+    }
+
+    /// Human wording under the case's regime ("Application to the SIC").
+    pub fn describe_in(self, regime: Regime) -> &'static str {
+        match (self, regime.is_scottish()) {
+            (EventKind::IcoComplaint, true) => "Application to the SIC",
+            (EventKind::IcoDecision, true) => "SIC decision",
+            (EventKind::TribunalAppeal, true) => "Court of Session appeal",
+            (k, _) => k.describe(),
         }
     }
 }
@@ -97,7 +128,7 @@ impl fmt::Display for EventKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown event kind '{0}': use one of {list}", list = EventKind::ALL.map(EventKind::as_str).join(", "))]
+#[error("unknown event kind '{0}': use one of {list} (in Scotland: sic-application, sic-decision, court-of-session-appeal)", list = EventKind::ALL.map(EventKind::as_str).join(", "))]
 pub struct UnknownEventKind(pub String);
 
 impl FromStr for EventKind {
@@ -106,7 +137,7 @@ impl FromStr for EventKind {
         let norm = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
         EventKind::ALL
             .into_iter()
-            .find(|k| k.as_str() == norm)
+            .find(|k| k.as_str() == norm || k.name_in(Regime::Foisa) == norm)
             .ok_or_else(|| UnknownEventKind(s.to_string()))
     }
 }
@@ -217,6 +248,9 @@ pub struct Event {
     pub until: Option<NaiveDate>,
     /// The letter's text, when one is attached.
     pub letter: Option<String>,
+    /// A reference the step was given: the ICO's or SIC's case reference, a decision
+    /// notice's, the Tribunal's or the court's. `foi show REF` finds the case by it.
+    pub reference: Option<String>,
 }
 
 #[cfg(test)]
@@ -244,7 +278,14 @@ mod tests {
     fn event_kinds_round_trip() {
         for k in EventKind::ALL {
             assert_eq!(k.as_str().parse::<EventKind>(), Ok(k));
+            for r in Regime::ALL {
+                assert_eq!(k.name_in(r).parse::<EventKind>(), Ok(k));
+                let json = format!("\"{}\"", k.name_in(r));
+                assert_eq!(serde_json::from_str::<EventKind>(&json).ok(), Some(k));
+            }
         }
+        assert_eq!(EventKind::IcoDecision.name_in(Regime::Eisr), "sic-decision");
+        assert_eq!(EventKind::IcoDecision.name_in(Regime::Eir), "ico-decision");
         assert!("party".parse::<EventKind>().is_err());
     }
 }

@@ -1,6 +1,6 @@
 //! A case's status, derived from its timeline, never typed by hand.
 
-use super::{Event, EventKind};
+use super::{Event, EventKind, Regime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -20,10 +20,16 @@ pub enum CaseStatus {
     AtTribunal,
     Closed,
     Withdrawn,
+    /// Scotland: with the Scottish Information Commissioner.
+    WithSic,
+    /// Scotland: the Scottish Information Commissioner has decided.
+    SicDecided,
+    /// Scotland: appealed to the Court of Session.
+    AtCourtOfSession,
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 13] = [
+    pub const ALL: [CaseStatus; 16] = [
         CaseStatus::Draft,
         CaseStatus::AwaitingResponse,
         CaseStatus::ClarificationRequested,
@@ -37,6 +43,9 @@ impl CaseStatus {
         CaseStatus::AtTribunal,
         CaseStatus::Closed,
         CaseStatus::Withdrawn,
+        CaseStatus::WithSic,
+        CaseStatus::SicDecided,
+        CaseStatus::AtCourtOfSession,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +63,24 @@ impl CaseStatus {
             CaseStatus::AtTribunal => "at-tribunal",
             CaseStatus::Closed => "closed",
             CaseStatus::Withdrawn => "withdrawn",
+            CaseStatus::WithSic => "with-sic",
+            CaseStatus::SicDecided => "sic-decided",
+            CaseStatus::AtCourtOfSession => "at-court-of-session",
+        }
+    }
+
+    /// The status under the names of the case's regime: Scotland's path runs to the
+    /// Scottish Information Commissioner and the Court of Session, not the ICO and the
+    /// Tribunal.
+    pub fn in_regime(self, regime: Regime) -> CaseStatus {
+        match (self, regime.is_scottish()) {
+            (CaseStatus::WithIco, true) => CaseStatus::WithSic,
+            (CaseStatus::IcoDecided, true) => CaseStatus::SicDecided,
+            (CaseStatus::AtTribunal, true) => CaseStatus::AtCourtOfSession,
+            (CaseStatus::WithSic, false) => CaseStatus::WithIco,
+            (CaseStatus::SicDecided, false) => CaseStatus::IcoDecided,
+            (CaseStatus::AtCourtOfSession, false) => CaseStatus::AtTribunal,
+            (s, _) => s,
         }
     }
 
@@ -99,7 +126,13 @@ impl CaseStatus {
             };
         }
         match status {
-            CaseStatus::AwaitingResponse if response_overdue => CaseStatus::Overdue,
+            // A clarification asked for after the deadline does not stop the clock: the
+            // response is still overdue.
+            CaseStatus::AwaitingResponse | CaseStatus::ClarificationRequested
+                if response_overdue =>
+            {
+                CaseStatus::Overdue
+            }
             CaseStatus::ReviewRequested if review_overdue => CaseStatus::ReviewOverdue,
             s => s,
         }
@@ -127,6 +160,7 @@ mod tests {
             window: None,
             until: None,
             letter: None,
+            reference: None,
         }
     }
 

@@ -22,8 +22,9 @@ pub fn phrase(kind: ClockKind) -> &'static str {
         ClockKind::ReviewRequest => "review request window closes",
         ClockKind::ReviewResponse => "internal review reply due",
         ClockKind::IcoComplaint => "ICO complaint window closes",
-        ClockKind::CommissionerAppeal => "Commissioner appeal window closes",
+        ClockKind::CommissionerAppeal => "SIC application window closes",
         ClockKind::TribunalAppeal => "Tribunal appeal window closes",
+        ClockKind::CourtOfSessionAppeal => "Court of Session appeal window closes",
     }
 }
 

@@ -5,8 +5,8 @@
 use crate::calendar::Clock;
 use crate::casebook::CaseView;
 use crate::domain::{
-    Case, CaseFile, CaseStatus, Channel, Event, EventKind, Outcome, OverallOutcome, Question,
-    Regime, Span,
+    BatchRef, Case, CaseFile, CaseStatus, Channel, Event, EventKind, Outcome, OverallOutcome,
+    Question, Regime, Span,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,10 @@ pub struct CaseJson {
     pub text: Option<String>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// The round robin the case belongs to (`null` when none). Importing makes a new
+    /// batch in the receiving casebook for each one the document names.
+    #[serde(default)]
+    pub batch: Option<BatchRef>,
     #[serde(default)]
     pub questions: Vec<QuestionJson>,
     #[serde(default)]
@@ -82,10 +86,12 @@ pub struct QuestionJson {
     pub challenge: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// An event. Its `kind` is written under the case's regime's name (Scotland:
+/// `sic-application`, `sic-decision`, `court-of-session-appeal`); either name reads back.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventJson {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub id: Option<i64>,
     pub kind: EventKind,
     pub date: NaiveDate,
@@ -97,6 +103,31 @@ pub struct EventJson {
     pub until: Option<NaiveDate>,
     #[serde(default)]
     pub letter: Option<String>,
+    /// The reference the step was given (an ICO case, a decision notice, an appeal).
+    #[serde(default, rename = "ref")]
+    pub reference: Option<String>,
+    /// The case's regime, for the name `kind` is written under; not a field of its own.
+    #[serde(skip)]
+    pub regime: Regime,
+}
+
+impl Serialize for EventJson {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("EventJson", 8)?;
+        match self.id {
+            Some(id) => st.serialize_field("id", &id)?,
+            None => st.skip_field("id")?,
+        }
+        st.serialize_field("kind", self.kind.name_in(self.regime))?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("note", &self.note)?;
+        st.serialize_field("window", &self.window)?;
+        st.serialize_field("until", &self.until)?;
+        st.serialize_field("letter", &self.letter)?;
+        st.serialize_field("ref", &self.reference)?;
+        st.end()
+    }
 }
 
 fn ignore_derived<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Clock>, D::Error> {
@@ -124,6 +155,7 @@ impl CaseJson {
             tags: c.tags.clone(),
             text: c.text.clone(),
             notes: c.notes.clone(),
+            batch: c.batch.clone(),
             questions: v
                 .file
                 .questions
@@ -149,6 +181,8 @@ impl CaseJson {
                     window: e.window,
                     until: e.until,
                     letter: e.letter.clone(),
+                    reference: e.reference.clone(),
+                    regime: c.regime,
                 })
                 .collect(),
             clocks: v.clocks.clone(),
@@ -176,6 +210,8 @@ impl CaseJson {
                 text: self.text.clone(),
                 tags: self.tags.clone(),
                 notes: self.notes.clone(),
+                // The document's batch ids are another casebook's: the import maps them.
+                batch: None,
                 created_at: self.created_at.clone().unwrap_or_default(),
                 updated_at: self.updated_at.clone().unwrap_or_default(),
             },
@@ -207,6 +243,7 @@ impl CaseJson {
                     window: e.window,
                     until: e.until,
                     letter: e.letter.clone(),
+                    reference: e.reference.clone(),
                 })
                 .collect(),
         }

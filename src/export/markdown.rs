@@ -142,6 +142,9 @@ fn case(o: &mut String, v: &CaseView, h: &str) {
             if let Some(u) = e.until {
                 extra.push(format!("new date {}", long(u)));
             }
+            if let Some(r) = &e.reference {
+                extra.push(format!("ref {}", inline(r)));
+            }
             if e.letter.is_some() {
                 extra.push("letter below".into());
             }
@@ -152,7 +155,7 @@ fn case(o: &mut String, v: &CaseView, h: &str) {
                 o,
                 "| {} | {} | {} |",
                 long(e.date),
-                e.kind.describe(),
+                e.kind.describe_in(c.regime),
                 extra.join(" · ")
             );
         }
@@ -200,7 +203,7 @@ fn case(o: &mut String, v: &CaseView, h: &str) {
             let _ = writeln!(
                 o,
                 "{h}# Letter: {}, {}\n\n{}",
-                e.kind.describe(),
+                e.kind.describe_in(c.regime),
                 long(e.date),
                 fenced(l)
             );

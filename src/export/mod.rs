@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod draft;
+pub mod grid;
 pub mod ics;
 pub mod json;
 pub mod markdown;

@@ -1,6 +1,7 @@
 //! Importers: response letters (plain text or Markdown), the casebook's own JSON, and
 //! WhatDoTheyKnow (Alaveteli) request JSON. Pure code: text in, a proposal out.
 
+pub mod authorities;
 mod detect;
 pub mod letter;
 pub mod lossy;

@@ -106,6 +106,8 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
                 window: None,
                 until: None,
                 letter: None,
+                reference: None,
+                regime: Regime::default(),
             });
         }
     }
@@ -123,6 +125,8 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
             window: None,
             until: None,
             letter: None,
+            reference: None,
+            regime: Regime::default(),
         });
     }
     let sent = events
@@ -143,6 +147,8 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
                 window: None,
                 until: None,
                 letter: None,
+                reference: None,
+                regime: Regime::default(),
             },
         );
     }
@@ -167,6 +173,7 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
                 final_state.replace('_', " ")
             )
         }),
+        batch: None,
         questions: Vec::new(),
         events,
         clocks: Vec::new(),

@@ -1,7 +1,7 @@
 //! Consistent copies in and out, with SQLite's online backup API (safe while another
 //! instance writes: the copy is of one committed state).
 
-use super::open::{check_header, create_private_file, migrate};
+use super::file::{check_header, create_private_file, migrate};
 use super::schema::{APPLICATION_ID, current_version};
 use super::{Result, Store, StoreError};
 use rusqlite::backup::Backup;

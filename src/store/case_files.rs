@@ -14,14 +14,15 @@ use rusqlite::Row;
 
 /// The case columns without the request text and the notes (read as NULL).
 const CASE_COLUMNS_SHORT: &str = "c.id, c.title, c.authority_id, a.name, c.regime, c.their_ref, c.my_ref, \
-     c.channel, c.url, c.sent, c.received, NULL, NULL, c.created_at, c.updated_at";
+     c.channel, c.url, c.sent, c.received, NULL, NULL, c.created_at, c.updated_at, \
+     c.batch_id, (SELECT b.title FROM batches b WHERE b.id = c.batch_id)";
 
 /// The question columns without the question's text (read as empty) and note.
 const QUESTION_COLUMNS_SHORT: &str =
     "id, case_id, position, label, '', outcome, exemptions, NULL, challenge";
 
 /// The event columns without the attached letter (read as NULL).
-const EVENT_COLUMNS_SHORT: &str = "id, case_id, kind, date, note, window, until, NULL";
+const EVENT_COLUMNS_SHORT: &str = "id, case_id, kind, date, note, window, until, NULL, reference";
 
 /// Which texts each streamed case carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -67,6 +67,7 @@ fn digest_events(case_id: i64, digest: &[u8], out: &mut Vec<Event>) -> bool {
                 .flatten(),
             until: day(until),
             letter: None,
+            reference: None,
         });
     }
     true

@@ -4,10 +4,12 @@
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
 mod backup;
+mod batches;
 mod case_files;
 mod decode;
 mod digest;
 mod error;
+mod file;
 mod meta;
 mod open;
 mod question_texts;
@@ -20,6 +22,7 @@ pub mod stats;
 mod summaries;
 mod writes;
 
+pub use batches::{BatchListed, BatchReads};
 pub use case_files::Texts;
 pub use error::StoreError;
 pub use meta::fnv1a;
@@ -102,6 +105,7 @@ impl Store {
     }
 
     /// Cap the file's size in pages: how the tests simulate a disk that fills mid-write.
+    #[cfg(feature = "test-hooks")]
     pub fn limit_pages(&self, pages: i64) -> Result<()> {
         self.conn
             .pragma_update(None, "max_page_count", pages)

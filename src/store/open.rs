@@ -1,14 +1,12 @@
 //! Opening a file safely: recognise it, refuse what is not ours, migrate what is old.
 
-use super::schema::{APPLICATION_ID, MIGRATIONS, current_version};
+use super::file::{check_header, create_private_file, migrate};
+use super::schema::{APPLICATION_ID, current_version};
 use super::{Result, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a writer waits for another instance's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -85,41 +83,6 @@ pub(super) fn open_in_memory() -> Result<Store> {
     Ok(store)
 }
 
-/// Refuse files that are not SQLite before SQLite touches them (it would happily
-/// overwrite an empty file, and reading random bytes must not alter them).
-pub(super) fn check_header(path: &Path) -> Result<()> {
-    let mut head = [0u8; 16];
-    let mut f = fs::File::open(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::PermissionDenied {
-            StoreError::ReadOnly {
-                path: path.to_path_buf(),
-            }
-        } else {
-            StoreError::Io {
-                path: path.to_path_buf(),
-                action: "read the file",
-                source,
-            }
-        }
-    })?;
-    let n = f.read(&mut head).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "read the file",
-        source,
-    })?;
-    if n == 0 {
-        return Err(StoreError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    if n < 16 || &head != SQLITE_MAGIC {
-        return Err(StoreError::NotSqlite {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
-}
-
 fn prepare(store: &mut Store, fresh: bool) -> Result<()> {
     let path = store.path.clone();
     let sql = |e| StoreError::from_sqlite(&path, e);
@@ -177,23 +140,6 @@ fn backup_before_migration(store: &Store, version: i64) -> Result<PathBuf> {
     Ok(dest)
 }
 
-pub(super) fn migrate(store: &mut Store, from: i64) -> Result<()> {
-    let path = store.path.clone();
-    let sql = |e| StoreError::from_sqlite(&path, e);
-    let tx = store
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)
-        .map_err(sql)?;
-    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-        tx.execute_batch(step).map_err(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)
-            .map_err(sql)?;
-    }
-    tx.pragma_update(None, "application_id", APPLICATION_ID)
-        .map_err(sql)?;
-    tx.commit().map_err(sql)
-}
-
 #[cfg(unix)]
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
@@ -209,25 +155,4 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     fs::create_dir_all(dir)
-}
-
-/// The file holds personal data: readable by its owner only, from the first byte.
-#[cfg(unix)]
-pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map(drop)
-}
-
-#[cfg(not(unix))]
-pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map(drop)
 }

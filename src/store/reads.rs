@@ -113,6 +113,16 @@ pub trait Reads {
         )
     }
 
+    /// Cases with the authority's reference or a reference on one of their events (an
+    /// ICO case, a decision notice, an appeal) that normalises to `key`.
+    fn case_ids_by_any_ref_key(&self, key: &str) -> Result<Vec<i64>> {
+        self.ids(
+            "SELECT id FROM cases WHERE their_ref_key = ?1 \
+             UNION SELECT case_id FROM events WHERE reference_key = ?1 AND ?1 <> '' ORDER BY 1",
+            key,
+        )
+    }
+
     /// Cases whose title starts with `prefix`, ignoring ASCII case.
     fn case_ids_by_title_prefix(&self, prefix: &str) -> Result<Vec<i64>> {
         let pattern = format!("{}%", escape_like(prefix));

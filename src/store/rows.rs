@@ -6,12 +6,19 @@ use chrono::NaiveDate;
 use rusqlite::Row;
 
 pub(super) const CASE_COLUMNS: &str = "c.id, c.title, c.authority_id, a.name, c.regime, c.their_ref, c.my_ref, \
-     c.channel, c.url, c.sent, c.received, c.request_text, c.notes, c.created_at, c.updated_at";
+     c.channel, c.url, c.sent, c.received, c.request_text, c.notes, c.created_at, c.updated_at, \
+     c.batch_id, (SELECT b.title FROM batches b WHERE b.id = c.batch_id)";
+
+/// The last of [`CASE_COLUMNS`]: the batch's title, looked up per case. Readers that
+/// never show it (the case list) put `NULL` in its place.
+pub(super) const BATCH_TITLE_COLUMN: &str =
+    "(SELECT b.title FROM batches b WHERE b.id = c.batch_id)";
 
 pub(super) const QUESTION_COLUMNS: &str =
     "id, case_id, position, label, text, outcome, exemptions, note, challenge";
 
-pub(super) const EVENT_COLUMNS: &str = "id, case_id, kind, date, note, window, until, letter";
+pub(super) const EVENT_COLUMNS: &str =
+    "id, case_id, kind, date, note, window, until, letter, reference";
 
 pub(super) fn date_text(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -63,6 +70,16 @@ pub(super) fn case(r: &Row<'_>) -> rusqlite::Result<Case> {
         text: r.get(11)?,
         tags: Vec::new(),
         notes: r.get(12)?,
+        batch: r
+            .get::<_, Option<i64>>(15)?
+            .map(|id| crate::domain::BatchRef {
+                id,
+                title: r
+                    .get::<_, Option<String>>(16)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            }),
         created_at: r.get(13)?,
         updated_at: r.get(14)?,
     })
@@ -111,5 +128,6 @@ pub(super) fn event(r: &Row<'_>) -> rusqlite::Result<Option<Event>> {
         window: r.get::<_, Option<String>>(5)?.and_then(|w| w.parse().ok()),
         until: date(r.get(6)?),
         letter: r.get(7)?,
+        reference: r.get(8)?,
     }))
 }

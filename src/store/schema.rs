@@ -193,7 +193,16 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO case_digest SELECT * FROM case_digest_source;
     "#,
-    // 4: the search index holds words as written. Migration 2's index stemmed them
+    // 4: references on events: the ICO's or SIC's case reference, a decision notice's, the
+    // Tribunal's or the court's, as the step was given them. `reference_key` is the
+    // reference folded like `cases.their_ref_key` (`normalize_ref`), so that a case is
+    // found by either. No event has one yet, so nothing needs re-indexing.
+    r#"
+    ALTER TABLE events ADD COLUMN reference TEXT;
+    ALTER TABLE events ADD COLUMN reference_key TEXT;
+    CREATE INDEX events_by_reference ON events(reference_key) WHERE reference_key IS NOT NULL;
+    "#,
+    // 5: the search index holds words as written. Migration 2's index stemmed them
     // (porter), and a prefix search cannot work on stems: `employ` was looked up as
     // `emploi`, and `sensitiv` could not find `sensitive`, indexed as `sensit`. The query
     // now folds word endings itself (casebook::search). Same columns, rebuilt in full.
@@ -205,7 +214,9 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
     SELECT c.id, c.title, a.name,
-        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '')),
+        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '') || ' ' ||
+            coalesce((SELECT group_concat(e.reference, ' ') FROM events e
+                      WHERE e.case_id = c.id AND e.reference IS NOT NULL), '')),
         (SELECT group_concat(t.tag, ' ') FROM case_tags t WHERE t.case_id = c.id),
         c.request_text,
         (SELECT group_concat(q.label || ': ' || q.text || coalesce(char(10) || q.note, ''), char(10))
@@ -217,7 +228,7 @@ pub const MIGRATIONS: &[&str] = &[
             WHERE e.case_id = c.id AND e.letter IS NOT NULL)
     FROM cases c JOIN authorities a ON a.id = c.authority_id;
     "#,
-    // 5: chase reminders held back ("snoozed") until a date, one per case. A reminder to
+    // 6: chase reminders held back ("snoozed") until a date, one per case. A reminder to
     // chase an authority is the requester's own, not a statutory deadline, so it may be
     // put off; the deadline itself always shows. No foreign key: undo puts a case back by
     // deleting and re-inserting it, which would cascade; deleting a case deletes its
@@ -227,6 +238,22 @@ pub const MIGRATIONS: &[&str] = &[
         case_id  INTEGER PRIMARY KEY,
         until    TEXT NOT NULL
     );
+    "#,
+    // 7: round robins. A batch is one request sent to many authorities; each
+    // authority's copy is an ordinary case whose `batch_id` names the batch. A batch
+    // outlives its cases (deleting them one by one leaves it empty, and undo can bring a
+    // case back into it). The batch's questions are its cases' questions: nothing here
+    // to keep in step with them.
+    r#"
+    CREATE TABLE batches (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        regime      TEXT NOT NULL,
+        sent        TEXT,
+        created_at  TEXT NOT NULL
+    );
+    ALTER TABLE cases ADD COLUMN batch_id INTEGER REFERENCES batches(id);
+    CREATE INDEX cases_by_batch ON cases(batch_id) WHERE batch_id IS NOT NULL;
     "#,
 ];
 

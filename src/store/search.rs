@@ -23,7 +23,9 @@ const REINDEX_PENDING: &str = "
     DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM search_pending);
     INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
     SELECT c.id, c.title, a.name,
-        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '')),
+        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '') || ' ' ||
+            coalesce((SELECT group_concat(e.reference, ' ') FROM events e
+                      WHERE e.case_id = c.id AND e.reference IS NOT NULL), '')),
         (SELECT group_concat(t.tag, ' ') FROM case_tags t WHERE t.case_id = c.id),
         c.request_text,
         (SELECT group_concat(q.label || ': ' || q.text || coalesce(char(10) || q.note, ''), char(10))
@@ -202,6 +204,7 @@ mod tests {
                     window: None,
                     until: None,
                     letter: Some("Write to Caxton House".into()),
+                    reference: None,
                 })
             })
             .unwrap();

@@ -69,7 +69,8 @@ fn cases_sql() -> String {
         .replace("a.name", "''")
         .replace("c.created_at", "''")
         .replace("c.request_text", "NULL")
-        .replace("c.notes", "NULL");
+        .replace("c.notes", "NULL")
+        .replace(rows::BATCH_TITLE_COLUMN, "NULL");
     format!("SELECT {columns} FROM cases c WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id")
 }
 
@@ -108,6 +109,7 @@ fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
             window: opt_text(r, 4)?.and_then(|w| w.parse().ok()),
             until: opt_bytes(r, 5)?.and_then(day),
             letter: None,
+            reference: None,
         },
     )))
 }

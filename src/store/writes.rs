@@ -66,8 +66,8 @@ impl Writer<'_> {
         };
         self.exec(
             "INSERT INTO cases (id, title, authority_id, regime, their_ref, their_ref_key, my_ref, channel, url, \
-             sent, received, request_text, notes, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             sent, received, request_text, notes, created_at, updated_at, batch_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 nonzero(c.id),
                 c.title,
@@ -84,6 +84,7 @@ impl Writer<'_> {
                 c.notes,
                 created,
                 updated,
+                c.batch.as_ref().map(|b| b.id),
             ],
         )?;
         let id = self.tx.last_insert_rowid();
@@ -96,7 +97,7 @@ impl Writer<'_> {
         self.exec(
             "UPDATE cases SET title = ?2, authority_id = ?3, regime = ?4, their_ref = ?5, their_ref_key = ?6, \
              my_ref = ?7, channel = ?8, url = ?9, sent = ?10, received = ?11, request_text = ?12, notes = ?13, \
-             updated_at = ?14 WHERE id = ?1",
+             updated_at = ?14, batch_id = ?15 WHERE id = ?1",
             params![
                 c.id,
                 c.title,
@@ -112,6 +113,7 @@ impl Writer<'_> {
                 c.text,
                 c.notes,
                 now(),
+                c.batch.as_ref().map(|b| b.id),
             ],
         )?;
         self.set_tags(c.id, &c.tags)?;
@@ -209,8 +211,8 @@ impl Writer<'_> {
 
     pub fn insert_event(&self, e: &Event) -> Result<i64> {
         self.exec(
-            "INSERT INTO events (id, case_id, kind, date, note, window, until, letter) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO events (id, case_id, kind, date, note, window, until, letter, reference, reference_key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 nonzero(e.id),
                 e.case_id,
@@ -220,6 +222,8 @@ impl Writer<'_> {
                 e.window.map(|w| w.canonical()),
                 date_text(e.until),
                 e.letter,
+                e.reference,
+                e.reference.as_deref().map(normalize_ref),
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
@@ -227,7 +231,8 @@ impl Writer<'_> {
 
     pub fn update_event(&self, e: &Event) -> Result<()> {
         self.exec(
-            "UPDATE events SET kind = ?2, date = ?3, note = ?4, window = ?5, until = ?6, letter = ?7 WHERE id = ?1",
+            "UPDATE events SET kind = ?2, date = ?3, note = ?4, window = ?5, until = ?6, letter = ?7, \
+             reference = ?8, reference_key = ?9 WHERE id = ?1",
             params![
                 e.id,
                 e.kind.as_str(),
@@ -236,6 +241,8 @@ impl Writer<'_> {
                 e.window.map(|w| w.canonical()),
                 date_text(e.until),
                 e.letter,
+                e.reference,
+                e.reference.as_deref().map(normalize_ref),
             ],
         )
         .map(drop)

@@ -46,6 +46,15 @@ pub enum Action {
     DraftChaser,
     /// Snooze (or bring back) a case's reminders that are no deadline.
     Snooze,
+    /// The round robin of the selected case (else the list of round robins).
+    Batch,
+    /// The list of round robins.
+    Batches,
+    /// In a grid: one column left or right.
+    Left,
+    Right,
+    /// In a round robin's grid: mark or unmark the authority for batch work.
+    Mark,
 
     // The draft letter overlay.
     /// Write the letter to a file.

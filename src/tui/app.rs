@@ -74,6 +74,10 @@ pub enum Mode {
     Stats(Box<StatsView>),
     /// The agenda: your move, the authority's.
     Agenda(Box<super::agenda::Agenda>),
+    /// The list of round robins.
+    Batches(Box<super::batch_view::BatchList>),
+    /// A round robin's grid.
+    Batch(Box<super::batch_view::BatchScreen>),
     /// Something long is under way; the frame says what.
     Busy(String),
 }

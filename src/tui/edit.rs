@@ -101,7 +101,7 @@ pub fn ask_delete(app: &mut App) {
             Some(e) => Confirm {
                 question: format!(
                     "Delete the {} event of {} from case #{}?",
-                    e.kind.describe().to_lowercase(),
+                    e.kind.describe_in(c.regime).to_lowercase(),
                     crate::domain::dates::long(e.date),
                     c.id
                 ),
@@ -219,6 +219,10 @@ fn after_save(app: &mut App, target: &Target) {
         }
         Target::AddEvent(_) | Target::EditEvent { .. } => app.focus = Pane::Timeline,
         Target::EditQuestion { .. } | Target::Outcome { .. } => app.focus = Pane::Case,
-        Target::EditCase(_) | Target::ImportLetter | Target::ImportQuestion(_) => {}
+        Target::EditCase(_)
+        | Target::ImportLetter
+        | Target::ImportQuestion(_)
+        | Target::BatchOutcome(_)
+        | Target::BatchQuestion(_) => {}
     }
 }

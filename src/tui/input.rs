@@ -37,6 +37,11 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Mode::Hits(_) => vec![Context::Hits],
         Mode::Stats(_) => vec![Context::Stats],
         Mode::Agenda(_) => vec![Context::Agenda],
+        Mode::Batches(_) => vec![Context::BatchList],
+        Mode::Batch(s) => match &s.form {
+            Some(form) => form_contexts(form),
+            None => vec![Context::Batch],
+        },
         Mode::Busy(_) => vec![Context::Busy],
     }
 }
@@ -62,6 +67,10 @@ fn typing(app: &App) -> bool {
             None => !r.in_questions && r.form.focused().is_some_and(|f| f.input().is_some()),
         },
         Mode::Draft(d) => d.prompt.is_some() && d.overwrite.is_none(),
+        Mode::Batch(s) => s
+            .form
+            .as_ref()
+            .is_some_and(|form| form.focused().is_some_and(|f| f.input().is_some())),
         _ => false,
     }
 }

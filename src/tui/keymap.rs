@@ -107,6 +107,10 @@ pub enum Context {
     Stats,
     /// The agenda (A).
     Agenda,
+    /// The list of round robins.
+    BatchList,
+    /// A round robin's grid.
+    Batch,
     /// While something long runs ("Importing…").
     Busy,
 }
@@ -139,12 +143,14 @@ impl Context {
             Context::Hits => "Search results (// or F)",
             Context::Stats => "Statistics (S)",
             Context::Agenda => "The agenda (A)",
+            Context::BatchList => "Round robins (B)",
+            Context::Batch => "A round robin's grid (b)",
             Context::Busy => "While foi is busy",
         }
     }
 
     /// The order of sections in the help overlay.
-    pub const HELP_ORDER: [Context; 22] = [
+    pub const HELP_ORDER: [Context; 24] = [
         Context::Global,
         Context::Movement,
         Context::Cases,
@@ -164,6 +170,8 @@ impl Context {
         Context::Overwrite,
         Context::Stats,
         Context::Agenda,
+        Context::BatchList,
+        Context::Batch,
         Context::Confirm,
         Context::Welcome,
         Context::Busy,
@@ -225,6 +233,8 @@ const GLOBAL: &[Binding] = &[
     b(&[ch('A')], A::Agenda, "agenda", "The agenda: what is your move, what the authority owes (chase when late)", Footer::Hidden),
     b(&[ch('c')], A::DraftChaser, "", "Draft the reminder (chaser) to an authority that is late with this case", Footer::Hidden),
     b(&[ch('z')], A::Snooze, "", "Snooze this case's reminders that are no deadline (chase, a clarification awaited) for a week; again to bring them back", Footer::Hidden),
+    b(&[ch('b')], A::Batch, "batch", "The round robin of the selected case: its grid of answers (else the list of round robins)", Footer::Hidden),
+    b(&[ch('B')], A::Batches, "batches", "The list of round robins (one request sent to many authorities)", Footer::Hidden),
     b(&[ch('?')], A::Help, "help", "All keys (this screen)", Footer::Shown),
     b(&[ch('q')], A::Quit, "quit", "Quit (everything is already saved)", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit, from anywhere (an open form is discarded)", Footer::Hidden),
@@ -430,6 +440,34 @@ const AGENDA: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const BATCH_LIST: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next round robin", Footer::As("j/k")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous round robin", Footer::Hidden),
+    b(&[code(K::Enter)], A::Open, "open", "Open its grid", Footer::Shown),
+    b(&[code(K::Esc), ch('q'), ch('B')], A::Close, "close", "Close the list", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
+const BATCH: &[Binding] = &[
+    b(&[ch('j'), code(K::Down)], A::Down, "move", "Next authority", Footer::As("hjkl")),
+    b(&[ch('k'), code(K::Up)], A::Up, "", "Previous authority", Footer::Hidden),
+    b(&[ch('h'), code(K::Left)], A::Left, "", "Previous question", Footer::Hidden),
+    b(&[ch('l'), code(K::Right)], A::Right, "", "Next question", Footer::Hidden),
+    b(&[ch('g'), code(K::Home)], A::Top, "", "The first authority", Footer::Hidden),
+    b(&[ch('G'), code(K::End)], A::Bottom, "", "The last authority", Footer::Hidden),
+    b(&[code(K::PageDown), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
+    b(&[code(K::PageUp), ctrl('u')], A::PageUp, "", "Up a page", Footer::Hidden),
+    b(&[code(K::Enter)], A::Open, "open case", "Open the authority's case at this question", Footer::Shown),
+    b(&[ch(' ')], A::Mark, "mark", "Mark or unmark the authority for o", Footer::Shown),
+    b(&[ch('o')], A::Outcome, "outcome", "Record this question's outcome at the marked authorities (else at this one); u undoes", Footer::Shown),
+    b(&[ch('a')], A::Add, "add question", "Add a question to every case of the round robin", Footer::Shown),
+    b(&[ch('u')], A::Undo, "", "Undo the last change", Footer::Hidden),
+    b(&[code(K::Esc), ch('q'), ch('b')], A::Close, "close", "Close the grid", Footer::Shown),
+    b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
+];
+
+#[rustfmt::skip]
 const BUSY: &[Binding] = &[
     b(&[ctrl('c')], A::Quit, "quit", "Quit, once the work under way is done (an import is saved whole or not at all)", Footer::Hidden),
 ];
@@ -458,6 +496,8 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Hits => HITS,
         Context::Agenda => AGENDA,
         Context::Stats => STATS,
+        Context::BatchList => BATCH_LIST,
+        Context::Batch => BATCH,
         Context::Busy => BUSY,
     }
 }

@@ -16,6 +16,8 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod batch;
+pub mod batch_view;
 pub mod draft;
 mod edit;
 pub mod fault;
@@ -68,16 +70,14 @@ pub fn help_text(app: &App) -> String {
 
 /// Run the terminal UI until the user quits. `pinned`: today was given (`--today`), so
 /// the date never moves on by itself.
-///
-/// Benchmark hook (see BENCHMARKS.md): with `FOI_BENCH_EXIT_AFTER_FIRST_FRAME=1` in the
-/// environment the UI draws its first frame, gives the terminal back, says on stderr how
-/// long that took and ends the process, so that `hyperfine` can time the real start-up
-/// path from process start to first frame.
 pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
+    #[cfg(feature = "test-hooks")]
     let started = Instant::now();
     let mut app = App::new(book, pinned, theme::Theme::from_env());
     let mut session = terminal::Session::start().map_err(terminal_error)?;
-    if std::env::var_os("FOI_BENCH_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1") {
+    // Benchmark hook: the first frame, its time on stderr, and out (BENCHMARKS.md).
+    #[cfg(feature = "test-hooks")]
+    if crate::test_hooks::exit_after_first_frame() {
         let drawn = first_frame(&mut session.terminal, &mut app);
         drop(session);
         drawn.map_err(terminal_error)?;
@@ -89,11 +89,11 @@ pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
         // Straight out, without freeing every loaded case: only start-up is timed.
         std::process::exit(0);
     }
-    // Test hook: a panic on purpose with the UI on screen (tests/panics.rs proves the
-    // terminal comes back and the report is written).
+    // Test hook: a panic with the UI on screen (tests/panics.rs: the terminal comes back).
+    #[cfg(feature = "test-hooks")]
     if std::env::var("FOI_TEST_PANIC").as_deref() == Ok("tui") {
         let _ = first_frame(&mut session.terminal, &mut app);
-        panic!("a panic requested by FOI_TEST_PANIC inside the terminal UI");
+        crate::test_hooks::panic_if_asked("tui");
     }
     let result = event_loop(&mut session.terminal, &mut app);
     drop(session);
@@ -101,6 +101,7 @@ pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
 }
 
 /// The first frame, drawn as the event loop draws every frame.
+#[cfg(feature = "test-hooks")]
 fn first_frame(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     app.screen = Rect::new(0, 0, size.width, size.height);

@@ -7,7 +7,7 @@ use super::progress::Progress;
 
 use super::app::Job;
 use super::panes::{case_detail, cases, timeline};
-use super::{draft, edit, find, import, mouse, stats};
+use super::{batch, draft, edit, find, import, mouse, stats};
 
 /// Run the work that waited for a frame saying it is under way (the event loop calls
 /// this right after drawing).
@@ -49,6 +49,8 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Hits(_) => find::hits(app, action),
         Mode::Stats(_) => stats::stats(app, action),
         Mode::Agenda(_) => super::agenda::agenda(app, action),
+        Mode::Batches(_) => batch::list(app, action),
+        Mode::Batch(_) => batch::grid(app, action),
         // Nothing under way after all: never leave the keyboard stuck.
         Mode::Busy(_) if app.job.is_none() => app.mode = Mode::Normal,
         Mode::Busy(_) => {}
@@ -120,6 +122,8 @@ fn normal(app: &mut App, action: Action) {
         Action::Agenda => super::agenda::start(app),
         Action::DraftChaser => super::agenda::chaser(app),
         Action::Snooze => super::agenda::snooze_selected(app),
+        Action::Batch => batch::open_selected(app),
+        Action::Batches => batch::open_list(app),
         Action::LoadDemo => load_demo(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Click { column, row } => mouse::click(app, column, row),

@@ -36,6 +36,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Hits(h) => overlays::hits::draw(f, app, h, a.main),
         Mode::Stats(s) => overlays::stats::draw(f, app, s, a.main),
         Mode::Agenda(ag) => overlays::agenda::draw(f, app, ag, a.main),
+        Mode::Batches(l) => overlays::batch::draw_list(f, app, l, a.main),
+        Mode::Batch(s) => overlays::batch::draw(f, app, s, a.main),
         Mode::Busy(m) => overlays::prompt::draw_busy(f, app, m, a.main),
         Mode::Normal | Mode::Search | Mode::Jump(_) => {}
     }

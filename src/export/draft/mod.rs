@@ -242,7 +242,14 @@ fn timeline(v: &CaseView) -> String {
         .events
         .iter()
         .map(|e| {
-            let mut l = format!("- {}: {}", letter(e.date), e.kind.describe());
+            let mut l = format!(
+                "- {}: {}",
+                letter(e.date),
+                e.kind.describe_in(v.file.case.regime)
+            );
+            if let Some(r) = &e.reference {
+                l.push_str(&format!(" (reference {r})"));
+            }
             if let Some(w) = e.window {
                 l.push_str(&format!(" (it states a review window of {w})"));
             }

@@ -66,37 +66,105 @@ pub fn expand(name: &str) -> Option<&'static str> {
         .map(|(_, full)| *full)
 }
 
+/// A word that makes a line a body's name.
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(council|borough|county|district|trust|nhs|police|constabulary|department|ministry|office|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|museum|library|academy|hospital|foundation|directorate|inspectorate|ombudsman|corporation|institute|regulator|service|services|hm\s+\w+|cabinet|treasury|partnership|combined|mayor|estates|ofsted|ofcom|ofgem|ofwat|network\s+rail|highways|water|transport\s+for|commissioning\s+group|commissioners|care\s+board|integrated\s+care)\b",
-    )
+    re(r"(?xi)
+            \b(
+                # local and devolved government
+                council | borough | county | district | parliament | assembly | mayor | combined
+                # the health service
+              | trust | nhs | hospital | foundation | commissioning\s+group | commissioners
+              | care\s+board | integrated\s+care
+                # police and fire
+              | police | constabulary | fire\s+and\s+rescue
+                # central government and its bodies
+              | department | ministry | office | agency | authority | commission | executive
+              | government | board | directorate | inspectorate | ombudsman | regulator
+              | hm\s+\w+ | cabinet | treasury | ofsted | ofcom | ofgem | ofwat
+                # education, culture and other public bodies
+              | university | college | academy | museum | library | institute | corporation
+              | service | services | partnership | estates | highways | water
+              | network\s+rail | transport\s+for
+            )\b
+        ")
 });
+/// A word naming a unit that may belong to a larger body ("Parking Services").
 static WEAK_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(service|services|office|partnership|directorate|estates|highways|library)\b")
+    re(r"(?xi)
+            \b(service | services | office | partnership | directorate | estates | highways | library)\b
+        ")
 });
+/// A word naming a body that answers requests itself, even beside a [`WEAK_ORG`] word.
 static STRONG_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(council|trust|nhs|police|constabulary|department|ministry|agency|authority|university|college|commission|executive|government|board|fire\s+and\s+rescue|parliament|assembly|police\s+service|prison\s+service|hm\s+\w+|cabinet\s+office|home\s+office|crown\s+prosecution|ambulance\s+service|health\s+service|rescue\s+service)\b",
-    )
+    re(r"(?xi)
+            \b(
+                council | trust | nhs | police | constabulary | department | ministry | agency
+              | authority | university | college | commission | executive | government | board
+              | fire\s+and\s+rescue | parliament | assembly | hm\s+\w+
+              | police\s+service | prison\s+service | ambulance\s+service | health\s+service
+              | rescue\s+service | cabinet\s+office | home\s+office | crown\s+prosecution
+            )\b
+        ")
 });
+/// Where a letterhead line turns from the name to a reference or contact details.
 static REF_OR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:our\s+ref|your\s+ref|ref(?:erence)?\s*(?:no\.?|number)?\s*[:.#]|date\s*:|tel\b|telephone|e-?mail\s*:|phone|dear\s)",
-    )
+    re(r"(?xi)
+            \b(?:
+                our\s+ref | your\s+ref
+              | ref(?:erence)?\s*(?:no\.?|number)?\s*[:.\#]    # Ref: Ref No. Reference #
+              | date\s*:
+              | tel\b | telephone | phone | e-?mail\s*:
+              | dear\s
+            )
+        ")
 });
+/// Lines that name bodies other than the authority, or web-page furniture.
 static NOT_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(information\s+commissioner|commissioner'?s\s+office|ico\b|tribunal|cookie|skip\s+to|menu|privacy|search|sign\s+in|log\s+in|subscribe|follow\s+us|your\s+right|internal\s+review|copyright|accessibility|re-use|reuse|whatdotheyknow|home\s*[>/|»])",
-    )
+    re(r"(?xi)
+            \b(
+                # the regulators and the requester's rights
+                information\s+commissioner | commissioner'?s\s+office | ico\b | tribunal
+              | your\s+right | internal\s+review | copyright | re-use | reuse | whatdotheyknow
+                # web-page furniture
+              | cookie | skip\s+to | menu | privacy | search | sign\s+in | log\s+in | subscribe
+              | follow\s+us | accessibility
+              | home\s*[>/|»]                          # a breadcrumb trail
+            )
+        ")
 });
+/// The sign-off: the signature block follows.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W{0,3}(yours\s+(sincerely|faithfully|truly)|kind\s+regards|best\s+regards|with\s+regards|regards|many\s+thanks|best\s+wishes)\b",
-    )
+    re(r"(?xi)
+            ^\W{0,3}
+            (
+                yours\s+(sincerely|faithfully|truly)
+              | kind\s+regards | best\s+regards | with\s+regards | regards
+              | many\s+thanks | best\s+wishes
+            )\b
+        ")
 });
-static DEAR_ORG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\W{0,3}dear\s+(?:sir\s+or\s+madam\s+at\s+)?(.{3,90}?)\s*,?\s*$"));
-static LETTER_START: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(dear\b|to whom)"));
+/// The requester greeting the authority ("Dear Department for …"): the name in group 1.
+static DEAR_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            ^\W{0,3} dear\s+ (?:sir\s+or\s+madam\s+at\s+)?
+            (.{3,90}?) \s*,?\s*$
+        ")
+});
+/// A copyright line at the foot of a web page: its owner is the publisher.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+        ^ \W{0,3} (?: \(c\) | © | copyright ) \s*   # the mark
+        (?: \d{4} \s* )?                          # a year before the name
+        ( [^\d|]{3,90}? )                           # the owner
+        (?: \s* \d{4} )? [\s.]* $                   # or a year after it
+    ")
+});
+/// The greeting that ends the letterhead.
+static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            ^\W{0,3} (dear\b | to\x20whom)
+        ")
+});
 
 const TEAM_END: &[&str] = &[
     "team",
@@ -114,6 +182,9 @@ const TEAM_END: &[&str] = &[
     "co-ordinator",
     "lead",
     "manager",
+    "department",
+    "office",
+    "division",
 ];
 const TEAM_WORD: &[&str] = &[
     "central",
@@ -214,8 +285,50 @@ fn strip_team(name: &str) -> String {
     words.get(..cut).unwrap_or(&[]).join(" ")
 }
 
+/// Words a letterhead puts after the name when a PDF has run its lines together
+/// (`Ashvale Borough Council Freedom of Information`, `… Service FOI Request`).
+const FOI_TAIL: &[&str] = &[
+    "freedom",
+    "of",
+    "information",
+    "foi",
+    "fol",
+    "foia",
+    "eir",
+    "foisa",
+    "request",
+    "requests",
+    "enquiry",
+];
+
+/// Drop [`FOI_TAIL`] words from the end of a name, when one of them says FOI.
+fn strip_foi_tail(name: &str) -> &str {
+    let mut rest = name.trim_end();
+    let mut cut = rest;
+    let mut says_foi = false;
+    while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+        let lower = last.to_ascii_lowercase();
+        if !FOI_TAIL.contains(&lower.as_str()) {
+            break;
+        }
+        says_foi |= !matches!(lower.as_str(), "of" | "request" | "requests" | "enquiry");
+        rest = head.trim_end();
+        if says_foi {
+            cut = rest;
+        }
+    }
+    cut
+}
+
 /// A plausible authority name from one line, or `None`.
 fn candidate(line: &str) -> Option<String> {
+    ranked(line).map(|(_, name)| name)
+}
+
+/// A plausible authority name from one line with its strength: 2 for a body that
+/// answers requests itself (a council, a trust), 1 for a unit that may belong to one
+/// ("Parking Services").
+fn ranked(line: &str) -> Option<(u8, String)> {
     let line = line
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#');
@@ -226,6 +339,7 @@ fn candidate(line: &str) -> Option<String> {
     let line = REF_OR_CONTACT
         .find(line)
         .map_or(line, |m| line.get(..m.start()).unwrap_or(line));
+    let line = strip_foi_tail(line.trim());
     let mut best: Option<(u8, String)> = None;
     for part in line.split(['|', ',', ';']).flat_map(|p| p.split(" - ")) {
         let part = part.trim().trim_end_matches(['.', ':']);
@@ -239,12 +353,12 @@ fn candidate(line: &str) -> Option<String> {
             continue;
         }
         if let Some(full) = expand(stripped) {
-            return Some(full.to_string());
+            return Some((2, full.to_string()));
         }
         if let Some(full) = stripped.split_whitespace().find_map(expand)
             && stripped.split_whitespace().count() <= 3
         {
-            return Some(full.to_string());
+            return Some((2, full.to_string()));
         }
         let words: Vec<&str> = stripped.split_whitespace().collect();
         let capitalised = words
@@ -279,7 +393,7 @@ fn candidate(line: &str) -> Option<String> {
             }
         }
     }
-    best.map(|(_, name)| name)
+    best
 }
 
 /// A letterhead in capitals, written in ordinary case elsewhere in the letter (the
@@ -298,48 +412,84 @@ fn better_case(doc: &Doc, name: String) -> String {
 /// The authority, or `None` with a warning. `request` marks the requester's quoted words.
 pub fn authority(doc: &Doc, request: &[bool], warnings: &mut Vec<String>) -> Option<String> {
     let in_request = |i: usize| request.get(i).copied().unwrap_or(false);
-    // 1. The letterhead: the top lines before the letter begins.
-    let mut seen = 0;
-    for (i, line) in doc.lines.iter().enumerate() {
-        if line.is_blank() || in_request(i) {
-            continue;
-        }
-        if LETTER_START.is_match(&line.text) {
-            break;
-        }
-        seen += 1;
-        if seen > 25 {
-            break;
-        }
+    let found = letterhead(doc, &in_request)
+        .or_else(|| requester_greeting(doc, &in_request))
+        .or_else(|| signature(doc, &in_request))
+        .or_else(|| copyright_owner(doc));
+    if found.is_none() {
+        warnings.push("No authority found.".into());
+    }
+    found
+}
+
+/// The letterhead: the top lines before the letter begins.
+fn letterhead(doc: &Doc, in_request: &dyn Fn(usize) -> bool) -> Option<String> {
+    let top = doc
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.is_blank() && !in_request(*i))
+        .take_while(|(_, l)| !LETTER_START.is_match(&l.text))
+        .take(25);
+    for (_, line) in top {
         if let Some(c) = candidate(&line.text) {
             return Some(better_case(doc, c));
         }
     }
-    // 2. The requester's own greeting inside the quoted request ("Dear Department for …").
-    for (i, line) in doc.lines.iter().enumerate() {
-        if !in_request(i) {
-            continue;
-        }
-        if let Some(name) = DEAR_ORG.captures(&line.text).and_then(|c| c.get(1))
-            && let Some(c) = candidate(name.as_str())
-        {
-            return Some(c);
-        }
-    }
-    // 3. The sign-off.
-    let lines = &doc.lines;
-    for (i, line) in lines.iter().enumerate() {
-        if in_request(i) || !SIGN_OFF.is_match(&line.text) {
-            continue;
-        }
-        for l in lines.iter().skip(i + 1).filter(|l| !l.is_blank()).take(6) {
-            if let Some(c) = candidate(&l.text) {
-                return Some(c);
-            }
-        }
-    }
-    warnings.push("No authority found.".into());
     None
+}
+
+/// The requester's own greeting inside the quoted request ("Dear Department for …").
+fn requester_greeting(doc: &Doc, in_request: &dyn Fn(usize) -> bool) -> Option<String> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| in_request(*i))
+        .filter_map(|(_, l)| DEAR_ORG.captures(&l.text)?.get(1))
+        .find_map(|name| candidate(name.as_str()))
+}
+
+/// Below a sign-off: the body itself rather than the team that signed for it, in the
+/// signature block or, failing a body there, in the footer further down.
+fn signature(doc: &Doc, in_request: &dyn Fn(usize) -> bool) -> Option<String> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !in_request(*i) && SIGN_OFF.is_match(&l.text))
+        .find_map(|(i, _)| below_sign_off(doc, i))
+}
+
+fn below_sign_off(doc: &Doc, sign_off: usize) -> Option<String> {
+    let below: Vec<&str> = doc
+        .lines
+        .iter()
+        .skip(sign_off + 1)
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.as_str())
+        .collect();
+    let mut best: Option<(u8, String)> = None;
+    for c in below.iter().take(6).filter_map(|l| ranked(l)) {
+        if best.as_ref().is_none_or(|(s, _)| c.0 > *s) {
+            best = Some(c);
+        }
+    }
+    if best.as_ref().is_some_and(|(s, _)| *s >= 2) {
+        return best.map(|(_, name)| name);
+    }
+    let footer = below
+        .iter()
+        .skip(6)
+        .filter_map(|l| ranked(l))
+        .find(|(s, _)| *s >= 2);
+    footer.or(best).map(|(_, name)| name)
+}
+
+/// A web page's copyright line ("© Weyside Police 2019").
+fn copyright_owner(doc: &Doc) -> Option<String> {
+    doc.lines
+        .iter()
+        .filter_map(|l| COPYRIGHT.captures(&l.text)?.get(1))
+        .find_map(|m| candidate(m.as_str()))
 }
 
 #[cfg(test)]
@@ -356,6 +506,7 @@ mod tests {
         let _ = SIGN_OFF.as_str();
         let _ = DEAR_ORG.as_str();
         let _ = LETTER_START.as_str();
+        let _ = COPYRIGHT.as_str();
     }
 
     fn a(s: &str) -> Option<String> {
@@ -391,6 +542,36 @@ mod tests {
         assert_eq!(
             a("Parking Services, Dunmore Borough Council\n\nDear X").as_deref(),
             Some("Dunmore Borough Council")
+        );
+        assert_eq!(
+            a("Dear X\n\nYours sincerely\n\nInformation Governance Department\nMoorland Hospitals NHS Trust")
+                .as_deref(),
+            Some("Moorland Hospitals NHS Trust")
+        );
+        assert_eq!(
+            a("Dear X\n\nRegards\n\nParking Services\nDunmore Borough Council").as_deref(),
+            Some("Dunmore Borough Council")
+        );
+        assert_eq!(
+            a("Dear X\n\nYours sincerely\n\nJo Bloggs\nOfficer\nChildren's Services\nCounty Hall\nWexcombe\nWX1 2AB\nTel 1\n\nWexcombe County Council | www.wexcombe.gov.uk")
+                .as_deref(),
+            Some("Wexcombe County Council")
+        );
+        assert_eq!(
+            a("Dear X\n\nRegards\n\nJo Bloggs\nCustomer Services").as_deref(),
+            Some("Customer Services")
+        );
+        assert_eq!(
+            a("Skip to content\nHome > FOI\n\nWe hold 3.\n\n(c) Weyside Police 2019").as_deref(),
+            Some("Weyside Police")
+        );
+        assert_eq!(
+            a("Tarnside Borough Council Freedom of Information Our Ref: 1\n\nDear X").as_deref(),
+            Some("Tarnside Borough Council")
+        );
+        assert_eq!(
+            a("Brook Fire and Rescue Service FOI Request Reference: 9\n\nDear X").as_deref(),
+            Some("Brook Fire and Rescue Service")
         );
         assert_eq!(strip_team("DWP Strategy Fol Team"), "DWP");
         assert_eq!(strip_team("Cabinet Office"), "Cabinet Office");

@@ -146,19 +146,47 @@ fn normalise_chars(s: &str) -> String {
     out
 }
 
+/// An HTML tag that breaks a line: a paragraph, a list item, a row, a heading.
 static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|ul|ol|table|section|article|header|footer|nav|blockquote)\b[^<>]*>",
-    )
+    re(r"(?xi)
+            <\s*/?\s*
+            (?:
+                br | p | div | li | tr | h[1-6] | ul | ol | table
+              | section | article | header | footer | nav | blockquote
+            )\b [^<>]*>
+        ")
 });
-static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<\s*/\s*t[dh]\s*>"));
-static HTML_LI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<\s*li\b[^<>]*>"));
-static HTML_TAG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)</?[a-z][a-z0-9:-]{0,20}(?:\s[^<>]*)?/?>"));
-static HTML_DROP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?is)<!--.*?-->|<(script|style)\b[^<>]*>.*?</(?:script|style)\s*>"));
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"));
+/// The end of a table cell: it becomes a column bar.
+static HTML_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            <\s*/\s*t[dh]\s*>
+        ")
+});
+/// A list item: it becomes a bullet.
+static HTML_LI: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            <\s*li\b[^<>]*>
+        ")
+});
+/// Any HTML tag.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            </? [a-z][a-z0-9:-]{0,20} (?:\s[^<>]*)? /?>
+        ")
+});
+/// HTML that holds no text of the letter: comments, scripts and styles.
+static HTML_DROP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xis)
+            <!--.*?-->
+          | <(script|style)\b[^<>]*> .*? </(?:script|style)\s*>
+        ")
+});
+/// An HTML entity: `&#163;`, `&#xA3;`, `&pound;`.
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            & ( \#[0-9]{1,7} | \#[xX][0-9a-fA-F]{1,6} | [a-zA-Z]{2,8} ) ;
+        ")
+});
 
 fn strip_html(s: &str) -> String {
     let looks_html = s.contains('<') && HTML_TAG.is_match(s);
@@ -208,12 +236,31 @@ fn strip_html(s: &str) -> String {
         .into_owned()
 }
 
+/// LaTeX markup some converters leave in Markdown: `$\underline{x}$`.
 static LATEX_WRAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\$\s*\\(?:underline|textbf|textit|text|mathrm|url)\{([^{}\n]{0,2000})\}\s*\$")
+    re(r"(?x)
+            \$\s* \\(?:underline|textbf|textit|text|mathrm|url)
+            \{ ([^{}\n]{0,2000}) \} \s*\$
+        ")
 });
-static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"));
-static MD_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)"));
-static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| re(r"\\([\\`*_{}\[\]()#+\-.!|>~<$&])"));
+/// A Markdown image.
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            !\[ [^\]\n]{0,500} \] \( [^)\n]{0,2000} \)
+        ")
+});
+/// A Markdown link: its text in group 1.
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            \[ ([^\]\n]{1,500}) \] \( [^)\s]{0,2000} \)
+        ")
+});
+/// A Markdown escape: the character in group 1.
+static MD_ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            \\ ( [\\`*_{}\[\]()\#+\-.!|>~<$&] )
+        ")
+});
 
 fn strip_markdown(s: &str) -> String {
     let s = LATEX_WRAP.replace_all(s, "$1");
@@ -223,22 +270,69 @@ fn strip_markdown(s: &str) -> String {
     MD_ESCAPE.replace_all(&s, "$1").into_owned()
 }
 
+/// A named label run into the sentence before it (`… above. Request 2: …`); the cut
+/// is at group 2.
 static INLINE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"([.?!:;"')\]])\s+((?:Request|Question|Query|Item|Q)\s*\.?\s*\d{1,3}\s*(?:[:.)]|\s-\s))"#)
+    re(r#"(?x)
+            ([.?!:;"')\]]) \s+                         # the end of a sentence
+            ( (?:Request|Question|Query|Item|Q) \s*\.?\s* \d{1,3} \s* (?: [:.)] | \s-\s ) )
+        "#)
 });
-static INLINE_ANSWER: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"([.?!"')\]])\s+((?:Response|Answer|Our response|Reply)\s*:)"#));
+/// A response heading with its colon run into the sentence before it.
+static INLINE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+            ([.?!"')\]]) \s+
+            ( (?:Response|Answer|Our\x20response|Reply) \s*: )
+        "#)
+});
+/// The review paragraph or the sign-off run into the sentence before it.
 static INLINE_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#"([.?!"')\]])\s+((?:If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)|Yours\s+(?:sincerely|faithfully)|Kind\s+regards)\b)"#,
-    )
+    re(r#"(?x)
+            ([.?!"')\]]) \s+
+            (
+                (?:
+                    If\s+you\s+are\s+(?:not\s+)?(?:unhappy|dissatisfied|happy|satisfied|content)
+                  | Yours\s+(?:sincerely|faithfully)
+                  | Kind\s+regards
+                )\b
+            )
+        "#)
 });
-static INLINE_NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"([.?!:"')\]])\s+(\(?\d{1,2}[.)]\s+["(]?[A-Z])"#));
+/// A year run into the first question's number (`received on 14 October 20191. Do
+/// you…`): the cut goes between the year and the `1.`.
+static YEAR_RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+        (?: ^ | \s ) (?: 19 | 20 ) \d{2}   # a year after a space (not £20191), glued to…
+        ( 1 [.)] \s+ ["(]? [A-Z] )  # …the first question's number and its capital
+    "#)
+});
+/// A response heading that lost its line before a numbered answer (`… false alarms.
+/// Response 1. Yes, …`): cut before the heading and before the number.
+static INLINE_ANSWER_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+        [.?!"')\]] \s+                            # the end of a sentence
+        ( (?: Our\s+ )? (?: Response | Answers? | Reply ) ) \s+   # the heading, no colon
+        ( \d{1,2} [.)] \s+ [A-Z\d£] )            # the first numbered answer
+    "#)
+});
+/// A numbered item run into the sentence before it (read on long lines only).
+static INLINE_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+            ([.?!:"')\]]) \s+
+            ( \(?\d{1,2}[.)] \s+ ["(]? [A-Z] )
+        "#)
+});
+/// The greeting, or a response heading, run into the letterhead or the sentence
+/// before it.
 static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#"([.?!:,"')\]\d])\s+((?:Dear\s+[A-Z]|(?:Our|The\s+Council's|The\s+Trust's|My)\s+(?:response|answers?|reply)\b[^.:]{0,40}[.:]))"#,
-    )
+    re(r#"(?x)
+            ([.?!:,"')\]\d]) \s+
+            (
+                Dear\s+[A-Z]
+                # Our response …: The Council's answers …:
+              | (?:Our|The\s+Council's|The\s+Trust's|My) \s+ (?:response|answers?|reply)\b [^.:]{0,40} [.:]
+            )
+        "#)
 });
 
 /// Break a line where a PDF lost its line breaks: before `Request 2:` or `Response:`
@@ -258,6 +352,13 @@ fn split_run_together(line: &str) -> Vec<String> {
     collect(&INLINE_HEAD);
     if line.len() > 160 {
         collect(&INLINE_NUMBERED);
+    }
+    for c in YEAR_RUN_IN.captures_iter(line) {
+        cuts.extend(c.get(1).map(|m| m.start()));
+    }
+    for c in INLINE_ANSWER_RUN.captures_iter(line) {
+        cuts.extend(c.get(1).map(|m| m.start()));
+        cuts.extend(c.get(2).map(|m| m.start()));
     }
     if cuts.is_empty() {
         return vec![line.to_string()];
@@ -325,6 +426,8 @@ mod tests {
         let _ = INLINE_STOP.as_str();
         let _ = INLINE_NUMBERED.as_str();
         let _ = INLINE_HEAD.as_str();
+        let _ = YEAR_RUN_IN.as_str();
+        let _ = INLINE_ANSWER_RUN.as_str();
     }
 
     fn texts(s: &str) -> Vec<String> {
@@ -362,6 +465,21 @@ mod tests {
                 "Request 1: Please provide X.",
                 "Request 2: Please provide Y."
             ]
+        );
+        assert_eq!(
+            texts("received on 3 May 20191. Do you hold X? Response 1. Yes."),
+            [
+                "received on 3 May 2019",
+                "1. Do you hold X?",
+                "Response",
+                "1. Yes."
+            ]
+        );
+        // A year followed by another number is left alone.
+        assert_eq!(texts("In 20192 cases."), ["In 20192 cases."]);
+        assert_eq!(
+            texts("It cost £20191. The rest"),
+            ["It cost £20191. The rest"]
         );
         assert_eq!(
             texts("part of your Request 4 as below"),

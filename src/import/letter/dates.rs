@@ -37,22 +37,46 @@ impl Mention {
     }
 }
 
+/// A month's name or its abbreviation, in a group.
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
+/// A weekday before a date, which the date does without.
 const WEEKDAY: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?,?\s+)?";
 
+/// `27th February 2018`, `Tuesday 9 April`: the day in group 1, the month in group 2,
+/// the year in group 3.
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b{WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH},?(?:\s+(\d{{4}})\b)?"
+        r"(?xi)
+            \b{WEEKDAY}
+            (\d{{1,2}}) (?:st|nd|rd|th)? \s* (?:of\s+)?
+            {MONTH} ,?
+            (?:\s+(\d{{4}})\b)?
+        "
     ))
 });
+/// `February 27, 2018`: the month in group 1, the day in group 2, the year in group 3.
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b{WEEKDAY}{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"(?xi)
+            \b{WEEKDAY}
+            {MONTH} \s+
+            (\d{{1,2}}) (?:st|nd|rd|th)? \b
+            (?:,?\s+(\d{{4}})\b)?
+        "
     ))
 });
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b"));
+/// `2018-02-27`.
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            \b(\d{4})-(\d{1,2})-(\d{1,2})\b
+        ")
+});
+/// `27/02/2018`, `27.02.18`: day, separator, month, separator, year.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            \b (\d{1,2}) ([/.\-]) (\d{1,2}) ([/.\-]) (\d{4}|\d{2}) \b
+        ")
+});
 
 fn num(c: &Captures, i: usize) -> Option<u32> {
     c.get(i)?.as_str().parse().ok()
@@ -73,22 +97,46 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
 /// Every date written in `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    for c in ISO.captures_iter(text) {
-        let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), num(&c, 1), num(&c, 2), num(&c, 3))
-        else {
-            continue;
-        };
-        let year = Some(y as i32);
-        if valid(year, mo, d) {
-            found.push(Mention {
-                start: m.start(),
-                end: m.end(),
-                year,
-                month: mo,
-                day: d,
-            });
+    iso_dates(text, &mut found);
+    numeric_dates(text, &mut found);
+    named_month_dates(text, &mut found);
+    // Longest first at each start, then drop anything overlapping an earlier pick.
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Mention> = Vec::new();
+    for m in found {
+        if out.last().is_none_or(|last| m.start >= last.end) {
+            out.push(m);
         }
     }
+    out
+}
+
+/// Keep a mention when its day exists.
+fn keep(found: &mut Vec<Mention>, m: regex::Match, year: Option<i32>, month: u32, day: u32) {
+    if valid(year, month, day) {
+        found.push(Mention {
+            start: m.start(),
+            end: m.end(),
+            year,
+            month,
+            day,
+        });
+    }
+}
+
+/// `2018-02-27`.
+fn iso_dates(text: &str, found: &mut Vec<Mention>) {
+    for c in ISO.captures_iter(text) {
+        if let (Some(m), Some(y), Some(mo), Some(d)) =
+            (c.get(0), num(&c, 1), num(&c, 2), num(&c, 3))
+        {
+            keep(found, m, Some(y as i32), mo, d);
+        }
+    }
+}
+
+/// `27/02/2018`, `27.02.18`: day first, the same separator twice.
+fn numeric_dates(text: &str, found: &mut Vec<Mention>) {
     for c in NUMERIC.captures_iter(text) {
         let (Some(m), Some(d), Some(mo), Some(yraw)) = (c.get(0), num(&c, 1), num(&c, 3), c.get(5))
         else {
@@ -106,32 +154,18 @@ pub fn find(text: &str) -> Vec<Mention> {
         } else {
             y
         };
-        if valid(Some(y), mo, d) {
-            found.push(Mention {
-                start: m.start(),
-                end: m.end(),
-                year: Some(y),
-                month: mo,
-                day: d,
-            });
-        }
+        keep(found, m, Some(y), mo, d);
     }
+}
+
+/// `27th February 2018`, `February 27, 2018`, and either without a year.
+fn named_month_dates(text: &str, found: &mut Vec<Mention>) {
     for c in DMY.captures_iter(text) {
         let (Some(m), Some(d), Some(mname)) = (c.get(0), num(&c, 1), c.get(2)) else {
             continue;
         };
-        let Some(mo) = month_from_name(mname.as_str()) else {
-            continue;
-        };
-        let year = num(&c, 3).map(|y| y as i32);
-        if valid(year, mo, d) {
-            found.push(Mention {
-                start: m.start(),
-                end: m.end(),
-                year,
-                month: mo,
-                day: d,
-            });
+        if let Some(mo) = month_from_name(mname.as_str()) {
+            keep(found, m, num(&c, 3).map(|y| y as i32), mo, d);
         }
     }
     for c in MDY.captures_iter(text) {
@@ -143,59 +177,75 @@ pub fn find(text: &str) -> Vec<Mention> {
         };
         let year = num(&c, 3).map(|y| y as i32);
         // "may 3" in prose is a verb; a month without a year must be capitalised.
-        if year.is_none()
-            && !mname
-                .as_str()
-                .starts_with(|ch: char| ch.is_ascii_uppercase())
-        {
-            continue;
-        }
-        if valid(year, mo, d) {
-            found.push(Mention {
-                start: m.start(),
-                end: m.end(),
-                year,
-                month: mo,
-                day: d,
-            });
+        let capital = mname
+            .as_str()
+            .starts_with(|ch: char| ch.is_ascii_uppercase());
+        if year.is_some() || capital {
+            keep(found, m, year, mo, d);
         }
     }
-    // Longest first at each start, then drop anything overlapping an earlier pick.
-    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    let mut out: Vec<Mention> = Vec::new();
-    for m in found {
-        if out.last().is_none_or(|last| m.start >= last.end) {
-            out.push(m);
-        }
-    }
-    out
 }
 
+/// The label of the letter's date: `Date:`, `Date of response:`, `Issue date:`.
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(date(?:d)?|letter\s+date|date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)|response\s+date|date\s+(?:issued|of\s+disclosure)|issue\s+date|disclosure\s+date)\s*:\s*",
-    )
+    re(r"(?xi)
+            \b(
+                date(?:d)? | letter\s+date | response\s+date | issue\s+date | disclosure\s+date
+              | date\s+of\s+(?:this\s+)?(?:letter|response|reply|issue)
+              | date\s+(?:issued|of\s+disclosure)
+            )
+            \s*:\s*
+        ")
 });
-static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\W{0,3}(?:date|dated)\s+"));
+/// `Date 14th April 2020`: the label with no colon, opening a line.
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            ^\W{0,3} (?:date|dated) \s+
+        ")
+});
+/// Words before `date:` that make it some other date (`Request date:`, `Review due
+/// date:`).
 static NOT_LETTER_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(request|requested|received|receipt|publication|published|updated|modified|review|due|birth|start|end|expiry|closing|deadline|original|decision|meeting|incident|event|report|document|data|posted|release|acknowledgement)\s*$",
-    )
+    re(r"(?xi)
+            \b(
+                request | requested | received | receipt | acknowledgement | original
+              | publication | published | updated | modified | posted | release
+              | review | due | deadline | decision | closing | expiry | start | end
+              | birth | meeting | incident | event | report | document | data
+            )\s*$
+        ")
 });
+/// A web page's own dates, above a date that is therefore not the letter's.
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(published|publication|updated|posted|modified|released|release date|data as|as at|as of|correct as|last reviewed|printed)\b",
-    )
+    re(r"(?xi)
+            \b(
+                published | publication | updated | posted | modified | released | printed
+              | release\x20date | data\x20as | as\x20at | as\x20of | correct\x20as | last\x20reviewed
+            )\b
+        ")
 });
+/// Where the letter proper begins, below its letterhead.
 static LETTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W{0,3}(dear\b|to whom it may concern|thank you for your|i write|we write|further to your|re\s*:|subject\s*:)",
-    )
+    re(r"(?xi)
+            ^\W{0,3}
+            (
+                dear\b | to\x20whom\x20it\x20may\x20concern
+              | thank\x20you\x20for\x20your | i\x20write | we\x20write | further\x20to\x20your
+              | re\s*: | subject\s*:
+            )
+        ")
 });
+/// A template field left unfilled: `[insert]`, `<date>`, `____`, `DD/MM/YYYY`, `TBC`.
 static BLANK_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:\[[^\]]{0,40}\]|<[^>]{0,40}>|\{[^}]{0,40}\}|_{2,}|\.{3,}|x{2,}|dd\s*/\s*mm\s*/\s*yy(?:yy)?|tbc|tba|insert\b.*)",
-    )
+    re(r"(?xi)
+            ^\s*
+            (?:
+                \[[^\]]{0,40}\] | <[^>]{0,40}> | \{[^}]{0,40}\}      # a bracketed placeholder
+              | _{2,} | \.{3,} | x{2,}                              # a line to write on
+              | dd\s*/\s*mm\s*/\s*yy(?:yy)?
+              | tbc | tba | insert\b.*
+            )
+        ")
 });
 
 /// Whether a template field was left unfilled (`[insert]`, `____`, `DD/MM/YYYY`).
@@ -208,11 +258,24 @@ pub fn is_blank_field(value: &str) -> bool {
 /// `skip` marks lines that are the requester's words.
 pub fn letter_date(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option<NaiveDate> {
     let skipped = |i: usize| skip.get(i).copied().unwrap_or(false);
+    let (labelled, blank_label) = labelled_date(doc, &skipped);
+    let found = labelled
+        .or_else(|| date_word_line(doc, &skipped))
+        .or_else(|| standalone_date(doc, &skipped));
+    if found.is_none() {
+        warnings.push(if blank_label {
+            "The letter's date field is blank (an unfilled template).".into()
+        } else {
+            "No letter date found.".into()
+        });
+    }
+    found
+}
+
+/// A date right after a `Date:` label; and whether such a label was left blank.
+fn labelled_date(doc: &Doc, skipped: &dyn Fn(usize) -> bool) -> (Option<NaiveDate>, bool) {
     let mut blank_label = false;
-    for (i, line) in doc.lines.iter().enumerate() {
-        if skipped(i) {
-            continue;
-        }
+    for (_, line) in doc.lines.iter().enumerate().filter(|(i, _)| !skipped(*i)) {
         for c in DATE_LABEL.captures_iter(&line.text) {
             let Some(m) = c.get(0) else { continue };
             let before = line.text.get(..m.start()).unwrap_or("");
@@ -225,33 +288,32 @@ pub fn letter_date(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Opti
                     if d.start == 0 || rest.get(..d.start).is_some_and(|p| p.trim().is_empty()) =>
                 {
                     if let Some(date) = d.date() {
-                        return Some(date);
+                        return (Some(date), blank_label);
                     }
                 }
-                _ => {
-                    if is_blank_field(rest) {
-                        blank_label = true;
-                    }
-                }
+                _ => blank_label |= is_blank_field(rest),
             }
         }
     }
-    // "Date 14th April 2020" (no colon) at the start of a short line.
-    for (i, line) in doc.lines.iter().enumerate() {
-        if skipped(i) || line.text.len() > 60 {
-            continue;
-        }
-        let Some(m) = DATE_WORD.find(&line.text) else {
-            continue;
-        };
-        let rest = line.text.get(m.end()..).unwrap_or("");
-        if let Some(d) = find(rest).first().filter(|d| d.start == 0)
-            && let Some(date) = d.date()
-        {
-            return Some(date);
-        }
-    }
-    // A date standing alone near the top, before the letter proper begins.
+    (None, blank_label)
+}
+
+/// "Date 14th April 2020" (no colon) at the start of a short line.
+fn date_word_line(doc: &Doc, skipped: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !skipped(*i) && l.text.len() <= 60)
+        .find_map(|(_, line)| {
+            let m = DATE_WORD.find(&line.text)?;
+            let rest = line.text.get(m.end()..).unwrap_or("");
+            find(rest).first().filter(|d| d.start == 0)?.date()
+        })
+}
+
+/// A date standing alone near the top, before the letter proper begins (a time of
+/// day may follow it; a "Published" line above it disqualifies it).
+fn standalone_date(doc: &Doc, skipped: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
     let mut seen = 0;
     for (i, line) in doc.lines.iter().enumerate() {
         if skipped(i) || line.is_blank() {
@@ -269,29 +331,10 @@ pub fn letter_date(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Opti
         let [only] = mentions.as_slice() else {
             continue;
         };
-        let tail = t.get(only.end..).unwrap_or("").trim();
-        let time_tail = tail.is_empty()
-            || tail
-                .trim_start_matches(|c: char| {
-                    c.is_ascii_digit() || c == ':' || c == '.' || c == ' '
-                })
-                .trim()
-                .eq_ignore_ascii_case("am")
-            || tail
-                .trim_start_matches(|c: char| {
-                    c.is_ascii_digit() || c == ':' || c == '.' || c == ' '
-                })
-                .trim()
-                .eq_ignore_ascii_case("pm")
-            || tail
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ':' || c == ' ');
-        if only.start != 0 || !time_tail {
+        if only.start != 0 || !is_time_of_day(t.get(only.end..).unwrap_or("")) {
             continue;
         }
-        let prev = (0..i)
-            .rev()
-            .find(|&j| !doc.lines.get(j).is_none_or(|l| l.is_blank()));
+        let prev = (0..i).rev().find(|&j| !doc.blank(j));
         if prev.is_some_and(|j| PUBLISHED.is_match(doc.text(j)) && doc.text(j).len() < 60) {
             continue;
         }
@@ -299,26 +342,56 @@ pub fn letter_date(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Opti
             return Some(d);
         }
     }
-    if blank_label {
-        warnings.push("The letter's date field is blank (an unfilled template).".into());
-    } else {
-        warnings.push("No letter date found.".into());
-    }
     None
 }
 
+/// Nothing, or a time of day (`10:42`, `9.30 am`).
+fn is_time_of_day(tail: &str) -> bool {
+    let tail = tail.trim();
+    let clock = |c: char| c.is_ascii_digit() || c == ':' || c == '.' || c == ' ';
+    let after_clock = tail.trim_start_matches(clock).trim();
+    tail.is_empty()
+        || after_clock.eq_ignore_ascii_case("am")
+        || after_clock.eq_ignore_ascii_case("pm")
+        || tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == ' ')
+}
+
+/// Words just before the request's date: "your request received on", "Date of
+/// request:".
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:\b(?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b[^.?!;]{0,80}?\b(?:received|dated|of|made|sent|submitted|on|from|registered|logged)\s*(?:on\s+|by\s+us\s+on\s+)?|\b(?:date\s+(?:of\s+)?(?:request|receipt)|request\s+(?:date|received|made|submitted)|date\s+received|received(?:\s+on)?|date\s+request\s+received)\s*[:\-]?\s*)$",
-    )
+    re(r"(?xi)
+            (?:
+                # your e-mail of, the request we received on
+                \b(?:request|e-?mail|letter|application|enquiry|query|correspondence|submission)\b
+                [^.?!;]{0,80}?
+                \b(?:received|dated|of|made|sent|submitted|on|from|registered|logged) \s*
+                (?:on\s+|by\s+us\s+on\s+)?
+                # a label: Date of request, Date received
+              | \b(?:
+                    date\s+(?:of\s+)?(?:request|receipt) | request\s+(?:date|received|made|submitted)
+                  | date\s+received | received(?:\s+on)? | date\s+request\s+received
+                ) \s*[:\-]?\s*
+            )$
+        ")
 });
+/// Words just after a date that make it the request's: "On 3 May, you asked …".
 static REQUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^,?\s+(?:you|in\s+which\s+you|we\s+received\s+your)\s+(?:asked|requested|wrote|made|submitted|sent|contacted|emailed|request)",
-    )
+    re(r"(?xi)
+            ^,?\s+
+            (?:you | in\s+which\s+you | we\s+received\s+your) \s+
+            (?:asked|requested|wrote|made|submitted|sent|contacted|emailed|request)
+        ")
 });
-static NOT_REQUEST: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(this|our)\s+(letter|response|reply)\b|\bpublish|\breview\b"));
+/// A date of this letter, a publication or a review: not the request's.
+static NOT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(this|our)\s+(letter|response|reply)\b
+          | \bpublish
+          | \breview\b
+        ")
+});
 
 /// The date of the request the letter answers: "your request of 3 February 2018",
 /// "Date received: 03/02/2018", "On 3 February you asked …".

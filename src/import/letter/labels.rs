@@ -38,34 +38,86 @@ pub struct Marker {
     pub rest: String,
 }
 
+/// More question numbers after the first: `-6`, ` and 3`, `, Q4 & 5` (a fragment
+/// for (?x) patterns, so it holds no bare spaces).
 const RANGE_TAIL: &str = r"((?:\s*(?:-|to|and|&|,|/|or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?\d{1,3}\b)*)";
 
-static LEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s•*+>_]*(?:-\s+)?[\s•*+_]*"));
+/// What may come before a label: spaces, bullets, quote marks, emphasis.
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^[\s•*+>_]* (?:-\s+)? [\s•*+_]*
+        ")
+});
+/// A named label: `Request 1:`, `Question 2 -`, `Q3.`, `Questions 4 and 5`, `Item
+/// No. 6(a)`. The word in group 1, the number in group 3, more numbers in group 4.
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^(request|question|query|item|point|part|q)(s?)\s*\.?\s*(?:no\.?\s*|number\s*)?(\d{{1,3}})\b(?:\s*\(\s*[a-z0-9]{{1,3}}\s*\))*{RANGE_TAIL}\s*(?:[:.)\-–—]+\s*|\s+|$)"
+        r"(?xi)
+            ^(request|question|query|item|point|part|q) (s?)
+            \s*\.?\s* (?:no\.?\s*|number\s*)?
+            (\d{{1,3}})\b
+            (?:\s*\(\s*[a-z0-9]{{1,3}}\s*\))*          # a subpart, (a) or (ii)
+            {RANGE_TAIL}
+            \s* (?: [:.)\-–—]+\s* | \s+ | $ )        # a separator, a space, or the end
+        "
     ))
 });
+/// An answer's label: `A1:`, `Answer 2`, `Our response to question 3 -`. The number
+/// in group 1, more numbers in group 2.
 static ANSWER_NUM: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?)\s+)?(?:a|ans|answer|response|reply)s?\s*\.?\s*(?:to\s+(?:your\s+)?(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}\s*(?:[:.)\-]+\s*|$)"
+        r"(?xi)
+            ^(?:(?:our|the|council'?s?|trust'?s?)\s+)?
+            (?:a|ans|answer|response|reply)s? \s*\.?\s*
+            (?:to\s+(?:your\s+)?(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?
+            (\d{{1,3}})\b
+            {RANGE_TAIL}
+            \s* (?: [:.)\-]+\s* | $ )
+        "
     ))
 });
-static ANSWER_A: LazyLock<Regex> = LazyLock::new(|| re(r"^A(\d{1,3})\s+"));
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:\((\d{1,2})\)|(\d{1,2})\s*[.)]|(\d{1,2})\s*:|(\d{1,2})\s+-|(\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?)(?:\s+|$)",
-    )
+/// `A1 612 households.`: an answer's label with no separator.
+static ANSWER_A: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^A(\d{1,3})\s+
+        ")
 });
-static ALPHA: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\(([a-z])\)|([a-z])\)|([a-h])\.\s+[A-Z])\s*"));
-static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:[•*+]|-(?:\s|$))\s*\S"));
+/// A number label, the number in one of groups 1 to 5.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^(?:
+                \((\d{1,2})\)                          # (1)
+              | (\d{1,2})\s*[.)]                       # 1. or 1)
+              | (\d{1,2})\s*:                          # 1:
+              | (\d{1,2})\s+-                          # 1 -
+                # 1(a), 1a), 1.a with its own separator
+              | (\d{1,2})\s*(?:\(\s*[a-z]{1,3}\s*\)|[a-z]\)|\.[a-z]\b)[.):]?
+            )
+            (?:\s+|$)
+        ")
+});
+/// A letter label: `(a)`, `b)`, or `c.` before a capital; the letter in one of
+/// groups 1 to 3.
+static ALPHA: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^(?: \(([a-z])\) | ([a-z])\) | ([a-h])\.\s+[A-Z] ) \s*
+        ")
+});
+/// A bulleted line: `•`, `*`, `+`, or a dash and a space.
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^\s* (?: [•*+] | -(?:\s|$) ) \s*\S
+        ")
+});
 
 fn range_keys(first: u32, tail: &str) -> Vec<u32> {
+    /// One more number: the separator in group 1, the number in group 2.
     static PART: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(-|to|and|&|,|/|or)\s*(?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?(\d{1,3})",
-        )
+        re(r"(?xi)
+            (-|to|and|&|,|/|or) \s*
+            (?:(?:q|questions?|requests?|items?|points?)\s*\.?\s*)?
+            (\d{1,3})
+        ")
     });
     let mut keys = vec![first];
     let mut prev = first;
@@ -101,6 +153,15 @@ fn tidy_named(word: &str, n: u32) -> String {
     format!("{cap} {n}")
 }
 
+/// A label read from the start of a line: what it is, the questions it names, how it
+/// is printed, and where the rest of the line begins.
+struct Label {
+    family: Family,
+    keys: Vec<u32>,
+    label: String,
+    end: usize,
+}
+
 /// The label at the start of `text`, if any. Table rows are not read here.
 pub fn marker(line: usize, text: &str) -> Option<Marker> {
     let lead_len = LEAD.find(text).map_or(0, |m| m.end());
@@ -111,98 +172,131 @@ pub fn marker(line: usize, text: &str) -> Option<Marker> {
     if t.is_empty() {
         return None;
     }
-    let rest_from = |end: usize| t.get(end..).unwrap_or("").trim().to_string();
-    // "A1 612 households."
-    if let Some(c) = ANSWER_A.captures(t) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        return Some(Marker {
+    let found = answer_label(t)
+        .or_else(|| named_label(t))
+        .or_else(|| numbered_label(t))
+        .or_else(|| alpha_label(t));
+    match found {
+        Some(l) => Some(Marker {
             line,
-            family: Family::Answer,
-            keys: vec![n],
-            label: format!("{n}"),
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = ANSWER_NUM.captures(t) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        return Some(Marker {
-            line,
-            family: Family::Answer,
-            keys: range_keys(n, c.get(2).map_or("", |m| m.as_str())),
-            label: format!("{n}"),
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = NAMED.captures(t) {
-        let word = c.get(1)?.as_str();
-        let n: u32 = c.get(3)?.as_str().parse().ok()?;
-        let keys = range_keys(n, c.get(4).map_or("", |m| m.as_str()));
-        return Some(Marker {
-            line,
-            family: Family::Named,
-            label: tidy_named(word, n),
-            keys,
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = NUMBERED.captures(t) {
-        let n: u32 = (1..=5)
-            .find_map(|i| c.get(i))
-            .and_then(|m| m.as_str().parse().ok())?;
-        if n == 0 {
-            return None;
-        }
-        return Some(Marker {
-            line,
-            family: Family::Numbered,
-            keys: vec![n],
-            label: n.to_string(),
-            rest: rest_from(c.get(0)?.end()),
-        });
-    }
-    if let Some(c) = ALPHA.captures(t) {
-        let m = (1..=3).find_map(|i| c.get(i))?;
-        let ch = m.as_str().chars().next()?;
-        let end = if c.get(3).is_some() {
-            m.end() + 1
-        } else {
-            c.get(0)?.end()
-        };
-        return Some(Marker {
-            line,
-            family: Family::Alpha,
-            keys: vec![ALPHA_BASE + (ch as u32).saturating_sub('a' as u32)],
-            label: format!("({ch})"),
-            rest: rest_from(end),
-        });
-    }
-    if bulleted && BULLET.is_match(text) {
-        return Some(Marker {
+            family: l.family,
+            keys: l.keys,
+            label: l.label,
+            rest: t.get(l.end..).unwrap_or("").trim().to_string(),
+        }),
+        // "• 0. …" numbers nothing, and is no bullet either.
+        None if bulleted && BULLET.is_match(text) && !NUMBERED.is_match(t) => Some(Marker {
             line,
             family: Family::Bullet,
             keys: Vec::new(),
             label: String::new(),
             rest: t.trim().to_string(),
-        });
+        }),
+        None => None,
     }
-    None
 }
 
+/// "A1 612 households.", "Answer to question 2:", "Response 3 -".
+fn answer_label(t: &str) -> Option<Label> {
+    if let Some(c) = ANSWER_A.captures(t) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        return Some(Label {
+            family: Family::Answer,
+            keys: vec![n],
+            label: format!("{n}"),
+            end: c.get(0)?.end(),
+        });
+    }
+    let c = ANSWER_NUM.captures(t)?;
+    let n: u32 = c.get(1)?.as_str().parse().ok()?;
+    Some(Label {
+        family: Family::Answer,
+        keys: range_keys(n, c.get(2).map_or("", |m| m.as_str())),
+        label: format!("{n}"),
+        end: c.get(0)?.end(),
+    })
+}
+
+/// "Request 1:", "Questions 2 and 3", "Q4-6".
+fn named_label(t: &str) -> Option<Label> {
+    let c = NAMED.captures(t)?;
+    let n: u32 = c.get(3)?.as_str().parse().ok()?;
+    Some(Label {
+        family: Family::Named,
+        keys: range_keys(n, c.get(4).map_or("", |m| m.as_str())),
+        label: tidy_named(c.get(1)?.as_str(), n),
+        end: c.get(0)?.end(),
+    })
+}
+
+/// "1.", "(2)", "3)", "4 -", "5(a)".
+fn numbered_label(t: &str) -> Option<Label> {
+    let c = NUMBERED.captures(t)?;
+    let n: u32 = (1..=5)
+        .find_map(|i| c.get(i))
+        .and_then(|m| m.as_str().parse().ok())?;
+    (n != 0).then(|| Label {
+        family: Family::Numbered,
+        keys: vec![n],
+        label: n.to_string(),
+        end: c.get(0).map_or(0, |m| m.end()),
+    })
+}
+
+/// "(a)", "b)", "c. The …".
+fn alpha_label(t: &str) -> Option<Label> {
+    let c = ALPHA.captures(t)?;
+    let m = (1..=3).find_map(|i| c.get(i))?;
+    let ch = m.as_str().chars().next()?;
+    // "c. The …": the label ends at its full stop, before the capital.
+    let end = if c.get(3).is_some() {
+        m.end() + 1
+    } else {
+        c.get(0)?.end()
+    };
+    Some(Label {
+        family: Family::Alpha,
+        keys: vec![ALPHA_BASE + (ch as u32).saturating_sub('a' as u32)],
+        label: format!("({ch})"),
+        end,
+    })
+}
+
+/// A question named in running text: "request 4", "questions 2 to 5", "Q3 and 6".
 static REF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:requests?|questions?|q|items?|points?)\s*\.?\s*(?:no\.?\s*)?(\d{{1,3}})\b{RANGE_TAIL}"
+        r"(?xi)
+            \b(?:requests?|questions?|q|items?|points?) \s*\.?\s* (?:no\.?\s*)?
+            (\d{{1,3}})\b
+            {RANGE_TAIL}
+        "
     ))
 });
+/// A lettered question named in running text: "question (b)", "parts a) and c)".
 static ALPHA_REF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:questions?|requests?|parts?|items?|points?|q)\s*\(?([a-h])\)((?:\s*(?:,|and|&|or)\s*\(?[a-h]\))*)",
-    )
+    re(r"(?xi)
+            \b(?:questions?|requests?|parts?|items?|points?|q) \s*
+            \(?([a-h])\)
+            ((?: \s*(?:,|and|&|or)\s* \(?[a-h]\) )*)   # and c), or (d)
+        ")
 });
-static ALPHA_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\(?([a-h])\)"));
+/// One letter of an [`ALPHA_REF`] list.
+static ALPHA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \(?([a-h])\)
+        ")
+});
+/// "With the exception of (part of) …": what follows is excepted; group 1 says "in part".
 static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:with\s+the\s+exceptions?\s+of|except(?:\s+for)?|apart\s+from|other\s+than|excluding|save\s+for|but\s+not)\s+((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?(?:your\s+|the\s+|our\s+)?(?:answers?\s+to\s+|responses?\s+to\s+)?",
-    )
+    re(r"(?xi)
+            \b(?:
+                with\s+the\s+exceptions?\s+of | except(?:\s+for)? | apart\s+from | other\s+than
+              | excluding | save\s+for | but\s+not
+            )\s+
+            ((?:the\s+)?(?:part|parts|some|elements?|sections?)\s+of\s+)?
+            (?:your\s+|the\s+|our\s+)?
+            (?:answers?\s+to\s+|responses?\s+to\s+)?
+        ")
 });
 
 /// A mention of questions inside running text.

@@ -5,18 +5,62 @@ use super::dates::is_blank_field;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A reference's label ("Our ref:", "FOI reference number", "Case ID"); the label
+/// in group 1, the separator after it in the match.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:^|[^a-z])((?:our|my)\s+ref(?:erence)?(?:\s*(?:no|number|num))?|(?:foi|foisa|eir|information|freedom\s+of\s+information)\s+(?:request\s+)?(?:ref(?:erence)?|number|no|id)(?:\s*(?:no|number))?|(?:request|case|enquiry|log|disclosure|reference|tracking)\s+(?:ref(?:erence)?|number|no|id)|ref(?:erence)?(?:\s*(?:no|number|num))?)\b\.?\s*(?:[:#\-]\s*|\s+)?",
-    )
+    re(r"(?xi)
+            (?:^|[^a-z])
+            (
+                # our ref, my reference no
+                (?:our|my)\s+ref(?:erence)?(?:\s*(?:no|number|num))?
+                # FOI request reference, information request number
+              | (?:foi|foisa|eir|information|freedom\s+of\s+information)\s+(?:request\s+)?
+                (?:ref(?:erence)?|number|no|id)(?:\s*(?:no|number))?
+                # case number, log id, tracking reference
+              | (?:request|case|enquiry|log|disclosure|reference|tracking)\s+
+                (?:ref(?:erence)?|number|no|id)
+                # ref, reference no
+              | ref(?:erence)?(?:\s*(?:no|number|num))?
+            )
+            \b\.?\s*
+            (?: [:\#\-]\s* | \s+ )?                    # a colon, hash or dash, or spaces
+        ")
 });
-static YOURS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(your|their|requester'?s?|applicant'?s?|quote|quoting|the)\s*$"));
+/// Words before a label that make it someone else's reference ("your ref").
+static YOURS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(your|their|requester'?s?|applicant'?s?|quote|quoting|the)\s*$
+        ")
+});
+/// A reference standing alone: a known prefix and a number ("FOI 12345", "EIR/55").
 static UNLABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b((?:FOI|FoI|Fol|FOIR|FOISA|EIR|RFI|IR|DAT|CAS|REQ)(?:[ \-/.#:]{1,3}|\s+(?:request|req|ref|no|number)\.?\s*)?\d[A-Za-z0-9./\-]*)",
-    )
+    re(r"(?x)
+            \b(
+                (?:FOI|FoI|Fol|FOIR|FOISA|EIR|RFI|IR|DAT|CAS|REQ)
+                # a short separator, or a word such as request or no
+                (?: [\x20\-/.\#:]{1,3} | \s+(?:request|req|ref|no|number)\.?\s* )?
+                \d[A-Za-z0-9./\-]*
+            )
+        ")
 });
+
+/// A disclosure-log title: the topic, a dash, the request's number and year
+/// (`Olympic Torch - 544/12`). The number is the reference.
+static TOPIC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        ^ \W{0,3} [A-Z] [^:|]{2,100}? \s - \s   # the topic, then a spaced dash
+        ( \d{1,6} / \d{2,4} ) \s* $             # number/year, ending the line
+    ")
+});
+
+/// A disclosure-log title near the top of the text, read when no line is labelled.
+fn topic_number(doc: &Doc, skipped: impl Fn(usize) -> bool) -> Option<String> {
+    (0..doc.lines.len())
+        .filter(|&i| !doc.blank(i) && !skipped(i))
+        .take(30)
+        .find_map(|i| TOPIC_NUMBER.captures(doc.text(i))?.get(1))
+        .map(|m| m.as_str().to_string())
+}
 
 /// The authority's reference exactly as printed, or `None` with a warning.
 pub fn their_ref(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option<String> {
@@ -56,6 +100,9 @@ pub fn their_ref(doc: &Doc, skip: &[bool], warnings: &mut Vec<String>) -> Option
     if blank {
         warnings.push("The reference field is blank (an unfilled template).".into());
         return None;
+    }
+    if let Some(v) = topic_number(doc, skipped) {
+        return Some(v);
     }
     for (i, line) in doc.lines.iter().enumerate() {
         if skipped(i) {
@@ -162,6 +209,7 @@ mod tests {
         let _ = LABEL.as_str();
         let _ = YOURS.as_str();
         let _ = UNLABELLED.as_str();
+        let _ = TOPIC_NUMBER.as_str();
     }
 
     fn r(s: &str) -> (Option<String>, usize) {
@@ -188,6 +236,10 @@ mod tests {
             ("Your ref: ABC 1\nOur ref: XYZ 2", "XYZ 2"),
             ("Our ref:  EIR/55    Date: 3 May 2019", "EIR/55"),
             ("Our reference:\nFOI-2020-77\n", "FOI-2020-77"),
+            (
+                "Home > FOI\n\nOlympic Torch - 544/12\n\nWe hold it.",
+                "544/12",
+            ),
         ] {
             assert_eq!(r(s).0.as_deref(), Some(want), "{s}");
         }
@@ -199,5 +251,10 @@ mod tests {
         assert_eq!(r("Ref: ____"), (None, 1));
         assert_eq!(r("quoting the reference number above."), (None, 1));
         assert_eq!(r("Under the FOIA 2000 and EIR 2004"), (None, 1));
+        // A date range or a sum in a sentence is no disclosure-log title.
+        assert_eq!(
+            r("Figures for 2019 - 2020 are below.\nCosts - 12/3 of budget."),
+            (None, 1)
+        );
     }
 }

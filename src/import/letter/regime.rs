@@ -5,36 +5,76 @@ use crate::domain::Regime;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Scottish law or its Commissioner named.
 static SCOTTISH: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\(scotland\)|\bfoisa\b|\bfoi\s*\(\s*s\s*\)\s*a\b|scottish\s+information\s+commissioner|\beisrs?\b|information\s+\(scotland\)",
-    )
+    re(r"(?xi)
+            \(scotland\)                       # the Act's or Regulations' title
+          | \bfoisa\b | \bfoi\s*\(\s*s\s*\)\s*a\b # FOISA, FOI(S)A
+          | scottish\s+information\s+commissioner
+          | \beisrs?\b
+          | information\s+\(scotland\)
+        ")
 });
+/// The Scottish environmental regulations named.
 static SCOTTISH_ENV: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)environmental\s+information\s+\(scotland\)\s+regulations|\beisrs?\b|\beirs?\s*\(\s*scotland\s*\)",
-    )
+    re(r"(?xi)
+            environmental\s+information\s+\(scotland\)\s+regulations
+          | \beisrs?\b
+          | \beirs?\s*\(\s*scotland\s*\)
+        ")
 });
+/// The environmental regulations named, or an exception of theirs cited.
 static ENV: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)environmental\s+information\s+regulations|\beirs?\b|\bregulations?\s+1[23]\s*\(\s*[45]\s*\)|\breg\.?\s*1[23]\s*\(\s*[45]\s*\)|\bregulations?\s+10\s*\(\s*[45]\s*\)",
-    )
+    re(r"(?xi)
+            environmental\s+information\s+regulations
+          | \beirs?\b
+          | \bregulations?\s+1[23]\s*\(\s*[45]\s*\)        # EIR 12(4), 12(5), 13
+          | \breg\.?\s*1[23]\s*\(\s*[45]\s*\)
+          | \bregulations?\s+10\s*\(\s*[45]\s*\)           # EISR 10(4), 10(5)
+        ")
 });
+/// The Act named or cited. "Freedom of Information" alone ("your FOI request") names
+/// no Act: a Scottish body says it too.
 static FOI: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)freedom\s+of\s+information|\bfoia?\b|\bfo[il]\s+act\b|\bsections?\s+\d")
+    re(r"(?xi)
+        freedom \s+ of \s+ information \s+ act   # the Act by name
+      | \b foia \b                               # its initials
+      | \b fo[il] \s+ act \b                     # FOI Act, or Fol Act from OCR
+      | \b the \s+ act \b                        # the Act, named on an earlier line
+      | \b sections? \s+ \d                       # a section cited
+    ")
 });
+/// "We have handled your request under the Environmental Information Regulations".
 static ENV_HANDLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(under|in\s+accordance\s+with|considered\s+(?:it\s+)?under|dealt\s+with\s+(?:it\s+)?under|handled\s+(?:it\s+)?under|falls?\s+under|falls?\s+within|under\s+the\s+terms\s+of)\s+(the\s+)?(environmental\s+information|eirs?\b)",
-    )
+    re(r"(?xi)
+            (
+                under | in\s+accordance\s+with | under\s+the\s+terms\s+of
+              | considered\s+(?:it\s+)?under | dealt\s+with\s+(?:it\s+)?under
+              | handled\s+(?:it\s+)?under | falls?\s+under | falls?\s+within
+            )
+            \s+(the\s+)?
+            (environmental\s+information | eirs?\b)
+        ")
 });
-static SCOT_ENV_REG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(regulations?|reg\.?)\s*10\s*\(\s*[45]\s*\)"));
+/// An EISR exception cited: regulation 10(4) or 10(5).
+static SCOT_ENV_REG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(regulations?|reg\.?) \s*10\s*\(\s*[45]\s*\)
+        ")
+});
+/// An EIR exception cited: regulation 12(4), 12(5), 13(4), 13(5), or 13.
 static ENV_REG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(regulations?|reg\.?)\s*1[23]\s*\(\s*[45]\s*\)|\bregulations?\s+13\b")
+    re(r"(?xi)
+            \b(regulations?|reg\.?) \s*1[23]\s*\(\s*[45]\s*\)
+          | \bregulations?\s+13\b
+        ")
 });
-static ACT_SECTION_EXEMPT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(sections?|s\.?)\s*(2[1-9]|3\d|4[0-4])\b"));
+/// An Act's exemption cited: sections 21 to 44.
+static ACT_SECTION_EXEMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(sections?|s\.?) \s* (2[1-9]|3\d|4[0-4]) \b
+        ")
+});
 
 /// The regime the letter's wording implies, or `None` when it names none.
 pub fn detect(text: &str) -> Option<Regime> {

@@ -15,23 +15,47 @@ pub struct Row {
     pub labelled: bool,
 }
 
+/// A table's label column heading ("No.", "#", "Q", "Question number").
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(no\.?|#|q|q\s*no\.?|ref|item|number|question\s+(?:no\.?|number|ref)|request\s+(?:no\.?|number)|part)\s*$",
-    )
+    re(r"(?xi)
+            ^\s*
+            (
+                no\.? | \# | q | q\s*no\.? | ref | item | number | part
+              | question\s+(?:no\.?|number|ref) | request\s+(?:no\.?|number)
+            )
+            \s*$
+        ")
 });
+/// A table's question column heading.
 static QUESTION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(question|request|information\s+requested|description|query|you\s+asked|what\s+you\s+asked)",
-    )
+    re(r"(?xi)
+            \b(
+                question | request | information\s+requested | description | query
+              | you\s+asked | what\s+you\s+asked
+            )
+        ")
 });
+/// A table's answer column heading.
 static ANSWER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(response|answer|outcome|decision|reply|exemption|information|comments?|status|result|disclosed)",
-    )
+    re(r"(?xi)
+            \b(
+                response | answer | outcome | decision | reply | exemption | information
+              | comments? | status | result | disclosed
+            )
+        ")
 });
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s|:\-+=]+$"));
-static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"\s{2,}"));
+/// A rule under a table's heading (`|---|:--|`, `-----  -----`).
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            ^[\s|:\-+=]+$
+        ")
+});
+/// The gap between columns aligned with spaces.
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+            \s{2,}
+        ")
+});
 
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
     let t = line.trim();

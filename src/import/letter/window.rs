@@ -6,30 +6,79 @@ use crate::domain::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty[- ]eight|thirty|forty|forty[- ]five|sixty|ninety)";
+/// A count in figures or words, in group 1 (inside (?x) patterns: no bare spaces).
+const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty[-\x20]eight|thirty|forty|forty[-\x20]five|sixty|ninety)";
 
+/// "Within 40 working days", "no later than two months": the count in group 1, the
+/// kind of day in group 2, the unit in group 3.
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:within|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than|up\s+to|before\s+the\s+end\s+of|within\s+a\s+period\s+of|a\s+period\s+of|by\s+the\s+end\s+of)\s+(?:the\s+)?{NUMBER}(?:\s*\(\s*\d{{1,3}}\s*\))?\s+(calendar\s+|working\s+|business\s+|clear\s+|school\s+)?(months?|weeks?|days?)\b"
+        r"(?xi)
+            \b(?:
+                within | no\s+later\s+than | not\s+later\s+than | no\s+more\s+than | up\s+to
+              | before\s+the\s+end\s+of | within\s+a\s+period\s+of | a\s+period\s+of
+              | by\s+the\s+end\s+of
+            )
+            \s+(?:the\s+)? {NUMBER}
+            (?:\s*\(\s*\d{{1,3}}\s*\))?                # forty (40)
+            \s+(calendar\s+|working\s+|business\s+|clear\s+|school\s+)?
+            (months?|weeks?|days?)\b
+        "
     ))
 });
+/// "40 working days of the date of this letter", "two months from receiving our
+/// response": the same groups as [`SPAN`].
 static SPAN_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b{NUMBER}(?:\s*\(\s*\d{{1,3}}\s*\))?\s+(calendar\s+|working\s+|business\s+)?(months?|weeks?|days?)\s+(?:of|from|after|following)\s+(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+|the\s+receipt\s+of\s+|you\s+receiv\w*\s+|the\s+issue\s+of\s+)?(?:this|our|the)\b"
+        r"(?xi)
+            \b{NUMBER}
+            (?:\s*\(\s*\d{{1,3}}\s*\))?
+            \s+(calendar\s+|working\s+|business\s+)?
+            (months?|weeks?|days?)
+            \s+(?:of|from|after|following)\s+
+            (?:
+                the\s+date\s+of\s+ | receiving\s+ | receipt\s+of\s+ | the\s+receipt\s+of\s+
+              | you\s+receiv\w*\s+ | the\s+issue\s+of\s+
+            )?
+            (?:this|our|the)\b
+        "
     ))
 });
+/// Words of the review paragraph.
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(review|reconsider|look\s+again|re-?examine|complain|complaint|appeal|dissatisfied|unhappy|not\s+happy|not\s+satisfied|not\s+content)",
-    )
+    re(r"(?xi)
+            \b(
+                review | reconsider | look\s+again | re-?examine | complain | complaint | appeal
+              | dissatisfied | unhappy | not\s+happy | not\s+satisfied | not\s+content
+            )
+        ")
 });
+/// The authority's own time limit for the review ("we aim to respond within 20
+/// working days"), not the requester's.
 static THEIR_SIDE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(we\s+will|we'll|we\s+aim|we\s+shall|we\s+would\s+(?:aim|hope)|aim\s+to|will\s+(?:be\s+)?(?:respond|reply|complete|conclude|receive|carry|conduct|issue)|(?:respond|reply)\s+to\s+(?:your|the|any)\s+(?:review|complaint|request\s+for\s+(?:a\s+)?review)|review\s+will|should\s+receive|you\s+will\s+(?:normally\s+)?receive|response\s+(?:time|target)|(?:are|is)\s+(?:normally\s+|usually\s+|generally\s+)?(?:completed|concluded|dealt\s+with|answered|carried\s+out)|(?:must|should|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to)\s+(?:respond|reply|answer|complete|deal))",
-    )
+    re(r"(?xi)
+            \b(
+                we\s+will | we'll | we\s+aim | we\s+shall | we\s+would\s+(?:aim|hope) | aim\s+to
+              | will\s+(?:be\s+)?(?:respond|reply|complete|conclude|receive|carry|conduct|issue)
+              | (?:respond|reply)\s+to\s+(?:your|the|any)\s+
+                (?:review|complaint|request\s+for\s+(?:a\s+)?review)
+              | review\s+will | should\s+receive | you\s+will\s+(?:normally\s+)?receive
+              | response\s+(?:time|target)
+                # reviews are normally completed within
+              | (?:are|is)\s+(?:normally\s+|usually\s+|generally\s+)?
+                (?:completed|concluded|dealt\s+with|answered|carried\s+out)
+                # the authority must respond within
+              | (?:must|should|has\s+to|have\s+to|is\s+required\s+to|are\s+required\s+to)\s+
+                (?:respond|reply|answer|complete|deal)
+            )
+        ")
 });
-static OTHER_BODY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(commissioner|ico\b|tribunal|court\s+of\s+session|ombudsman)"));
+/// A body other than the authority: its time limits are not the review's.
+static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?xi)
+            \b(commissioner | ico\b | tribunal | court\s+of\s+session | ombudsman)
+        ")
+});
 
 fn number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase().replace(['-', ' '], "");

@@ -5,20 +5,26 @@ use super::field::{Field, FieldId as F};
 use super::{Form, Saved, Target};
 use crate::casebook::{CaseView, Casebook, EventPatch, NewEvent, Result};
 use crate::domain::text::inert_line;
-use crate::domain::{Event, EventKind, Span};
+use crate::domain::{Event, EventKind, Regime, Span};
 use chrono::NaiveDate;
 
-fn kinds() -> Vec<&'static str> {
-    EventKind::ALL.iter().map(|k| k.as_str()).collect()
+/// The kinds under the names of the case's regime (Scotland: `sic-application` …).
+fn kinds(regime: Regime) -> Vec<&'static str> {
+    EventKind::ALL.iter().map(|k| k.name_in(regime)).collect()
 }
 
-fn fields(e: Option<&Event>, default_kind: EventKind, today: NaiveDate) -> Vec<Field> {
+fn fields(
+    e: Option<&Event>,
+    default_kind: EventKind,
+    regime: Regime,
+    today: NaiveDate,
+) -> Vec<Field> {
     vec![
         Field::choice(
             F::Kind,
             "Kind",
-            kinds(),
-            e.map_or(default_kind, |e| e.kind).as_str(),
+            kinds(regime),
+            e.map_or(default_kind, |e| e.kind).name_in(regime),
         ),
         Field::date(
             F::Date,
@@ -38,6 +44,12 @@ fn fields(e: Option<&Event>, default_kind: EventKind, today: NaiveDate) -> Vec<F
             "New due date",
             e.and_then(|e| e.until),
             "the date the authority gave, if any",
+        ),
+        Field::text(
+            F::Reference,
+            "Ref",
+            e.and_then(|e| e.reference.as_deref()).unwrap_or(""),
+            "their case or appeal reference: IC-312345-X9Y8, EA/2024/0123",
         ),
         Field::text(
             F::Note,
@@ -67,7 +79,7 @@ pub fn add_event(v: &CaseView, today: NaiveDate) -> Form {
     Form::new(
         format!("Record an event on case #{}", c.id),
         Target::AddEvent(c.id),
-        fields(None, likely_next(v), today),
+        fields(None, likely_next(v), c.regime, today),
         today,
     )
     .with_context(inert_line(&c.title).into_owned())
@@ -76,12 +88,12 @@ pub fn add_event(v: &CaseView, today: NaiveDate) -> Form {
 pub fn edit_event(v: &CaseView, e: &Event, today: NaiveDate) -> Form {
     let c = &v.file.case;
     Form::new(
-        format!("Edit the {} event", e.kind),
+        format!("Edit the {} event", e.kind.name_in(c.regime)),
         Target::EditEvent {
             case_id: c.id,
             event_id: e.id,
         },
-        fields(Some(e), e.kind, today),
+        fields(Some(e), e.kind, c.regime, today),
         today,
     )
     .with_context(inert_line(&c.title).into_owned())
@@ -110,12 +122,19 @@ fn until(form: &Form) -> Option<NaiveDate> {
 
 fn saved(form: &Form, case_id: i64, what: &str) -> Saved {
     let k = kind(form);
+    // The form offers the regime's names: a Scottish one is described as Scotland does.
+    let named = form.get(F::Kind).map(|f| f.choice_value());
+    let regime = if named.is_some_and(|n| n != k.as_str()) {
+        Regime::Foisa
+    } else {
+        Regime::Foia
+    };
     let date = form
         .date(F::Date)
         .map(crate::domain::dates::long)
         .unwrap_or_default();
     Saved {
-        message: format!("Saved: {} {date} {what}", k.describe()),
+        message: format!("Saved: {} {date} {what}", k.describe_in(regime)),
         case_id: Some(case_id),
     }
 }
@@ -133,6 +152,7 @@ pub(super) fn save_new(form: &Form, book: &mut Casebook, case_id: i64) -> Result
             window: window(form),
             until: until(form),
             letter: None,
+            reference: form.optional(F::Reference),
         },
     )?;
     Ok(saved(form, case_id, "recorded"))
@@ -151,6 +171,7 @@ pub(super) fn save_edit(
         window: Some(window(form)),
         until: Some(until(form)),
         letter: None,
+        reference: Some(form.optional(F::Reference)),
     };
     book.edit_event(case_id, event_id, patch)?;
     Ok(saved(form, case_id, "corrected"))

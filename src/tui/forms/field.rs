@@ -34,6 +34,7 @@ pub enum FieldId {
     Date,
     Window,
     Until,
+    Reference,
 }
 
 pub enum FieldKind {

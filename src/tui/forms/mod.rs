@@ -10,8 +10,8 @@ mod question_form;
 
 pub use case_form::{add_case, edit_case};
 pub use event_form::{add_event, edit_event};
-pub use outcome_form::{imported_outcome, picked_outcome, set_outcome};
-pub use question_form::{add_question, edit_question};
+pub use outcome_form::{batch_outcome, imported_outcome, picked_outcome, set_outcome};
+pub use question_form::{add_question, batch_question, batch_question_values, edit_question};
 
 use crate::casebook::{Casebook, Result};
 use crate::domain::EventKind;
@@ -45,6 +45,16 @@ pub enum Target {
     /// The outcome of the n-th question of a letter being imported: kept in the review
     /// until the import is saved.
     ImportQuestion(usize),
+    /// One outcome for a question at several authorities of a round robin: saved by the
+    /// batch's grid, which knows which.
+    BatchOutcome(i64),
+    /// A question for every case of a round robin: saved by the batch's grid.
+    BatchQuestion(i64),
+}
+
+/// The form records an outcome across a round robin (else it adds a question to it).
+pub fn is_batch_outcome(form: &Form) -> bool {
+    matches!(form.target, Target::BatchOutcome(_))
 }
 
 pub struct Form {
@@ -242,7 +252,9 @@ impl Form {
                 _ => None,
             })
             .collect();
-        if let Target::Outcome { .. } | Target::ImportQuestion(_) = self.target {
+        if let Target::Outcome { .. } | Target::ImportQuestion(_) | Target::BatchOutcome(_) =
+            self.target
+        {
             out.extend(outcome_form::problems(self));
         }
         out
@@ -269,6 +281,9 @@ impl Form {
             Target::ImportLetter | Target::ImportQuestion(_) => Err(crate::casebook::Error::user(
                 "this form is saved with the import it belongs to",
             )),
+            Target::BatchOutcome(_) | Target::BatchQuestion(_) => Err(
+                crate::casebook::Error::user("this form is saved by the round robin's grid"),
+            ),
         }
     }
 

@@ -134,3 +134,42 @@ pub(super) fn save(form: &Form, book: &mut Casebook, case_id: i64, label: &str) 
         case_id: Some(case_id),
     })
 }
+
+/// One outcome for question `q` at `n` authorities of round robin `batch`: outcome,
+/// exemptions (from the catalogue of `regime`) and the answer.
+pub fn batch_outcome(
+    batch: i64,
+    regime: Regime,
+    q: &crate::casebook::GridQuestion,
+    n: usize,
+    today: NaiveDate,
+) -> Form {
+    let fields = vec![
+        Field::choice(
+            F::Outcome,
+            "Outcome",
+            Outcome::ALL.iter().map(|o| o.as_str()).collect(),
+            Outcome::Answered.as_str(),
+        ),
+        Field::exemptions(regime, Vec::new()),
+        Field::long_text(
+            F::Note,
+            "Answer / note",
+            "",
+            "what they gave, or why they refused",
+            3,
+        ),
+    ];
+    Form::new(
+        format!(
+            "Outcome of {} at {} · round robin #{batch} ({})",
+            inert_line(&q.label),
+            crate::present::plural(n, "authority", "authorities"),
+            regime.label()
+        ),
+        Target::BatchOutcome(batch),
+        fields,
+        today,
+    )
+    .with_context(inert_line(&q.text).into_owned())
+}

@@ -90,6 +90,31 @@ pub(super) fn save_edit(
     })
 }
 
+/// A question for every case of a round robin, labelled after the grid's last.
+pub fn batch_question(grid: &crate::casebook::BatchGrid, today: NaiveDate) -> Form {
+    let label = crate::casebook::next_question_label(
+        grid.questions.iter().map(|q| q.label.as_str()),
+        grid.questions.len(),
+    );
+    Form::new(
+        format!(
+            "Add a question to the {} cases of round robin #{}",
+            grid.rows.len(),
+            grid.batch
+        ),
+        Target::BatchQuestion(grid.batch),
+        fields(&label, ""),
+        today,
+    )
+    .with_context(inert_line(&grid.title).into_owned())
+    .focus_on(F::Text)
+}
+
+/// The label and text a batch question form holds.
+pub fn batch_question_values(form: &Form) -> (String, String) {
+    (form.value(F::Label), form.value(F::Text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::next_label;

@@ -30,9 +30,17 @@ pub(super) fn choice_note(id: FieldId, value: &str) -> String {
             .parse::<Outcome>()
             .map(|o| o.describe().to_string())
             .unwrap_or_default(),
+        // A Scottish name (`sic-decision`) is described as Scotland names it.
         FieldId::Kind => value
             .parse::<EventKind>()
-            .map(|k| k.describe().to_string())
+            .map(|k| {
+                let regime = if k.as_str() == value {
+                    Regime::Foia
+                } else {
+                    Regime::Foisa
+                };
+                k.describe_in(regime).to_string()
+            })
             .unwrap_or_default(),
         _ => String::new(),
     }

@@ -2,6 +2,7 @@
 //! letter, search results, statistics.
 
 pub mod agenda;
+pub mod batch;
 pub mod confirm;
 pub mod draft;
 pub mod form;

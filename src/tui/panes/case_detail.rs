@@ -54,10 +54,17 @@ fn labelled(label: &str, value: String, theme: Theme) -> Vec<Span<'static>> {
 
 fn header(v: &CaseView, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let c = &v.file.case;
-    let l1 = vec![
+    let mut l1 = vec![
         Span::styled(fit(&c.authority, width.saturating_sub(8)), theme.bold()),
         Span::styled(format!(" · {}", c.regime.label()), theme.dim()),
     ];
+    if let Some(b) = &c.batch {
+        // One of a round robin: `b` opens its grid.
+        l1.push(Span::styled(
+            format!(" · round robin #{} (b)", b.id),
+            theme.dim(),
+        ));
+    }
     // The second row takes what fits, most useful first.
     let mut pieces = vec![
         labelled(

@@ -5,8 +5,8 @@
 use super::{clip, pane_block};
 use crate::calendar::{Clock, ClockState};
 use crate::casebook::CaseView;
-use crate::domain::Event;
 use crate::domain::dates::{long, short};
+use crate::domain::{Event, Regime};
 use crate::present::fit;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::padded;
@@ -104,6 +104,7 @@ fn state_mark(s: ClockState) -> &'static str {
         ClockState::Running => "●",
         ClockState::NotStarted => "·",
         ClockState::Lapsed => "–",
+        ClockState::Late => "~",
     }
 }
 
@@ -227,11 +228,17 @@ fn clipped_wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
     lines
 }
 
-fn event_line(e: &Event, width: usize, theme: Theme) -> Line<'static> {
+fn event_line(e: &Event, regime: Regime, width: usize, theme: Theme) -> Line<'static> {
     let mut spans = vec![
         Span::styled(format!(" {:<16}", long(e.date)), theme.dim()),
-        Span::styled(e.kind.describe().to_string(), theme.plain()),
+        Span::styled(e.kind.describe_in(regime).to_string(), theme.plain()),
     ];
+    if let Some(r) = &e.reference {
+        spans.push(Span::styled(
+            format!(" · ref {}", crate::domain::text::inert_line(r)),
+            theme.plain(),
+        ));
+    }
     if let Some(w) = e.window {
         spans.push(Span::styled(format!(" · review window {w}"), theme.plain()));
     }
@@ -301,7 +308,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .skip(app.events.offset)
         .take(events_area.height as usize)
         .map(|(i, e)| {
-            let line = event_line(e, width, theme);
+            let line = event_line(e, v.file.case.regime, width, theme);
             let fill = width.saturating_sub(line.width());
             let mut spans = line.spans;
             spans.push(Span::raw(" ".repeat(fill)));
