@@ -157,8 +157,7 @@ fn one_outcome_for_the_marked_authorities_then_undone() {
         "{}",
         status_text(&app)
     );
-    // The picker's first match for "43" is section 43 itself (the section typed comes
-    // before its sub-sections).
+    // The picker offers the bare section first: "43" picks s43.
     assert_eq!(cell(&app, 2, 3), "withheld s43");
     assert_eq!(cell(&app, 4, 3), "withheld s43");
     assert_eq!(cell(&app, 3, 3), "pending");

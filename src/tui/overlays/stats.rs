@@ -91,22 +91,68 @@ fn exemption_rows(a: &AuthorityStats, width: usize) -> u16 {
     ((exemptions_line(a).width() + LABEL_W).div_ceil(width) as u16).clamp(1, 2)
 }
 
+/// The rows still free inside the box, filled top down by the sections below.
+struct Column {
+    area: Rect,
+    y: u16,
+}
+
+impl Column {
+    fn end(&self) -> u16 {
+        self.area.y + self.area.height
+    }
+
+    fn width(&self) -> usize {
+        self.area.width as usize
+    }
+
+    fn has(&self, rows: u16) -> bool {
+        self.y + rows <= self.end()
+    }
+
+    /// The next `rows` rows (fewer at the bottom), taken.
+    fn take(&mut self, rows: u16) -> Rect {
+        let height = rows.min(self.end().saturating_sub(self.y));
+        let r = Rect {
+            y: self.y,
+            height,
+            ..self.area
+        };
+        self.y += height;
+        r
+    }
+
+    /// One line, if there is room for it.
+    fn line(&mut self, f: &mut Frame, line: impl Into<Line<'static>>) {
+        if self.has(1) {
+            let r = self.take(1);
+            f.render_widget(Paragraph::new(line.into()), r);
+        }
+    }
+}
+
 pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
     let theme = app.theme;
-    let rows = s.rows();
+    let mut col = frame_box(f, s, main, theme);
+    draw_table(f, &mut col, s, theme);
+    let Some(cur) = s.current() else {
+        return;
+    };
+    draw_details(f, &mut col, cur, theme);
+    draw_outcomes(f, &mut col, cur, theme);
+    draw_rates(f, &mut col, s, theme);
+}
+
+/// The box, as tall as its sections want (within the screen), with its title.
+fn frame_box(f: &mut Frame, s: &StatsView, main: Rect, theme: Theme) -> Column {
     let n_auth = s.stats.authorities.len();
-    let rated_n = s
-        .stats
-        .authorities
-        .iter()
-        .filter(|x| x.responses.on_time_rate.is_some())
-        .count() as u16;
+    let rated_n = rated(s).len() as u16;
     let outcomes_n = s.current().map_or(0, |c| c.outcomes.len()) as u16;
     let text_w = (main.width.min(110) as usize).saturating_sub(4);
     let details = s.current().map_or(3, |c| 2 + exemption_rows(c, text_w));
     let wanted = 2
         + 1
-        + rows.len() as u16
+        + s.rows().len() as u16
         + 1
         + details
         + if outcomes_n > 0 { outcomes_n + 1 } else { 0 }
@@ -120,17 +166,19 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
     f.render_widget(Clear, r);
     f.render_widget(popup_block(title, theme), r);
     let a = inner(r);
-    let a = Rect {
+    let area = Rect {
         x: a.x + 1,
         width: a.width.saturating_sub(2),
         ..a
     };
-    let width = a.width as usize;
-    let end = a.y + a.height;
-    let mut y = a.y;
-    let line_at = |y: u16| Rect { y, height: 1, ..a };
+    Column { area, y: area.y }
+}
 
-    // The table: at most a third of the box, scrolled to the selection.
+/// The authorities' table: at most a third of the box, scrolled to the selection.
+fn draw_table(f: &mut Frame, col: &mut Column, s: &StatsView, theme: Theme) {
+    let rows = s.rows();
+    let n_auth = s.stats.authorities.len();
+    let width = col.width();
     let name_w = width.saturating_sub(36).clamp(10, 48);
     let head = format!(
         "  {}{:>6}{:>9}{:>9}{:>9}",
@@ -140,14 +188,8 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         "Median",
         "Reviews"
     );
-    if y < end {
-        f.render_widget(
-            Paragraph::new(Span::styled(fit(&head, width), theme.dim())),
-            line_at(y),
-        );
-        y += 1;
-    }
-    let table_rows = (rows.len() as u16).min((a.height / 3).max(1));
+    col.line(f, Span::styled(fit(&head, width), theme.dim()));
+    let table_rows = (rows.len() as u16).min((col.area.height / 3).max(1));
     let start = s
         .selected
         .saturating_sub(table_rows.saturating_sub(1) as usize);
@@ -157,7 +199,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         .skip(start)
         .take(table_rows as usize)
     {
-        if y >= end {
+        if !col.has(1) {
             break;
         }
         let selected = i == s.selected;
@@ -170,7 +212,6 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
             median(row),
             row.reviews.requested
         );
-        let text = pad(&text, width);
         let style = if selected {
             theme.selected(true)
         } else if i + 1 == rows.len() && n_auth > 1 {
@@ -178,27 +219,20 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         } else {
             theme.plain()
         };
-        f.render_widget(Paragraph::new(Span::styled(text, style)), line_at(y));
-        y += 1;
+        col.line(f, Span::styled(pad(&text, width), style));
     }
+}
 
-    let Some(cur) = s.current() else {
-        return;
-    };
-    if y < end {
-        f.render_widget(
-            Paragraph::new(rule(&inert_line(&cur.authority), width, theme)),
-            line_at(y),
-        );
-        y += 1;
-    }
-    let label_w = LABEL_W;
+/// The selected authority: responses, reviews and the exemptions it cited.
+fn draw_details(f: &mut Frame, col: &mut Column, cur: &AuthorityStats, theme: Theme) {
+    let width = col.width();
+    col.line(f, rule(&inert_line(&cur.authority), width, theme));
     for (label, text) in [
         ("Responses", responses_summary(&cur.responses)),
         ("Reviews", reviews_line(cur)),
         ("Exemptions", exemptions_line(cur)),
     ] {
-        if y >= end {
+        if !col.has(1) {
             break;
         }
         let rows_needed = if label == "Exemptions" {
@@ -206,15 +240,11 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
         } else {
             1
         };
-        let rect = Rect {
-            y,
-            height: rows_needed.min(end - y),
-            ..a
-        };
+        let rect = col.take(rows_needed);
         f.render_widget(
             Paragraph::new(clip(
                 Line::from(vec![
-                    Span::styled(pad(label, label_w), theme.accent()),
+                    Span::styled(pad(label, LABEL_W), theme.accent()),
                     Span::raw(inert_line(&text).into_owned()),
                 ]),
                 width * rows_needed as usize,
@@ -222,93 +252,90 @@ pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
             .wrap(Wrap { trim: true }),
             rect,
         );
-        y += rect.height;
     }
+}
 
-    // What happened to the questions: one bar per outcome.
-    if y + 2 <= end && !cur.outcomes.is_empty() {
-        f.render_widget(
-            Paragraph::new(rule(
-                &format!(
-                    "What happened to {}",
-                    plural(cur.questions, "question", "questions")
-                ),
-                width,
-                theme,
-            )),
-            line_at(y),
-        );
-        y += 1;
-        let n = cur.outcomes.len() as u16;
-        let h = n.min(end - y);
-        let bars: Vec<Bar> = cur
-            .outcomes
-            .iter()
-            .map(|o| {
-                Bar::with_label(
-                    format!("{:<16}{:>4} ", o.outcome.as_str(), o.count),
-                    o.count as u64,
-                )
-                .style(theme.outcome(o.outcome))
-                .text_value(String::new())
-            })
-            .collect();
-        let chart = BarChart::default()
-            .direction(Direction::Horizontal)
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(1)
-            .bar_gap(0);
-        f.render_widget(
-            chart,
-            Rect {
-                y,
-                height: h,
-                width: a.width.min(70),
-                ..a
-            },
-        );
-        y += h;
+/// What happened to the selected authority's questions: one bar per outcome.
+fn draw_outcomes(f: &mut Frame, col: &mut Column, cur: &AuthorityStats, theme: Theme) {
+    if !col.has(2) || cur.outcomes.is_empty() {
+        return;
     }
+    let questions = plural(cur.questions, "question", "questions");
+    col.line(
+        f,
+        rule(&format!("What happened to {questions}"), col.width(), theme),
+    );
+    let bars: Vec<Bar> = cur
+        .outcomes
+        .iter()
+        .map(|o| {
+            Bar::with_label(
+                format!("{:<16}{:>4} ", o.outcome.as_str(), o.count),
+                o.count as u64,
+            )
+            .style(theme.outcome(o.outcome))
+            .text_value(String::new())
+        })
+        .collect();
+    let rect = col.take(cur.outcomes.len() as u16);
+    f.render_widget(
+        horizontal(&bars, None),
+        Rect {
+            width: rect.width.min(70),
+            ..rect
+        },
+    );
+}
 
-    // Several authorities: their on-time rates side by side.
-    let rated: Vec<&AuthorityStats> = s
-        .stats
+/// Several authorities: their on-time rates side by side.
+fn draw_rates(f: &mut Frame, col: &mut Column, s: &StatsView, theme: Theme) {
+    let rated = rated(s);
+    if rated.len() < 2 || !col.has(1 + rated.len() as u16) {
+        return;
+    }
+    col.line(
+        f,
+        rule("Answered on time, by authority", col.width(), theme),
+    );
+    let bars: Vec<Bar> = rated
+        .iter()
+        .map(|x| {
+            let pct = x.responses.on_time_rate.unwrap_or(0.0) * 100.0;
+            Bar::with_label(
+                format!("{} {:>4}", pad(&x.authority, 24), format!("{pct:.0}%")),
+                pct.round() as u64,
+            )
+            .text_value(String::new())
+            .style(theme.good())
+        })
+        .collect();
+    let rect = col.take(rated.len() as u16);
+    f.render_widget(
+        horizontal(&bars, Some(100)),
+        Rect {
+            width: rect.width.min(80),
+            ..rect
+        },
+    );
+}
+
+fn rated(s: &StatsView) -> Vec<&AuthorityStats> {
+    s.stats
         .authorities
         .iter()
         .filter(|x| x.responses.on_time_rate.is_some())
-        .collect();
-    if rated.len() > 1 && y + 1 + rated.len() as u16 <= end {
-        f.render_widget(
-            Paragraph::new(rule("Answered on time, by authority", width, theme)),
-            line_at(y),
-        );
-        y += 1;
-        let bars: Vec<Bar> = rated
-            .iter()
-            .map(|x| {
-                let pct = x.responses.on_time_rate.unwrap_or(0.0) * 100.0;
-                Bar::with_label(
-                    format!("{} {:>4}", pad(&x.authority, 24), format!("{pct:.0}%")),
-                    pct.round() as u64,
-                )
-                .text_value(String::new())
-                .style(theme.good())
-            })
-            .collect();
-        let chart = BarChart::default()
-            .direction(Direction::Horizontal)
-            .data(BarGroup::default().bars(&bars))
-            .max(100)
-            .bar_width(1)
-            .bar_gap(0);
-        f.render_widget(
-            chart,
-            Rect {
-                y,
-                height: rated.len() as u16,
-                width: a.width.min(80),
-                ..a
-            },
-        );
+        .collect()
+}
+
+/// A chart of one-row bars, one per line.
+fn horizontal<'a>(bars: &'a [Bar<'a>], max: Option<u64>) -> BarChart<'a> {
+    let chart = BarChart::default()
+        .direction(Direction::Horizontal)
+        .data(BarGroup::default().bars(bars))
+        .bar_width(1)
+        .bar_gap(0);
+    match max {
+        Some(m) => chart.max(m),
+        None => chart,
     }
 }
