@@ -1,6 +1,7 @@
 //! Plain types and the rules that belong to them. No SQL, no terminal, no clock:
 //! anything that depends on the date takes `today` as a parameter.
 
+pub mod attachment;
 pub mod case;
 pub mod dates;
 pub mod event;
@@ -10,6 +11,7 @@ pub mod regime;
 pub mod status;
 pub mod text;
 
+pub use attachment::Attachment;
 pub use case::{Case, CaseFile, Channel, Question, normalize_label, normalize_ref};
 pub use event::{Event, EventKind, Span};
 pub use exemption::{Exemption, ExemptionKind};

@@ -2,6 +2,7 @@
 //! WhatDoTheyKnow (Alaveteli) request JSON. Pure code: text in, a proposal out.
 
 mod detect;
+pub mod intake;
 pub mod letter;
 pub mod lossy;
 pub mod proposal;

@@ -3,6 +3,7 @@
 //! Reads go through [`Store`]; every user action writes through [`Store::write`], which
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
+mod attachments;
 mod backup;
 mod case_files;
 mod decode;
@@ -19,6 +20,7 @@ pub mod stats;
 mod summaries;
 mod writes;
 
+pub use attachments::{AttachmentReads, NewAttachment};
 pub use case_files::Texts;
 pub use error::StoreError;
 pub use meta::fnv1a;

@@ -132,6 +132,8 @@ impl Writer<'_> {
     /// Deletes the case with its questions and events (foreign keys cascade).
     pub fn delete_case(&self, id: i64) -> Result<bool> {
         let n = self.exec("DELETE FROM cases WHERE id = ?1", [id])?;
+        // Not a foreign key (see migration 4): undo's re-insert must keep them.
+        self.exec("DELETE FROM attachments WHERE case_id = ?1", [id])?;
         self.drop_orphan_authorities()?;
         Ok(n > 0)
     }

@@ -1,0 +1,170 @@
+//! One letter with its originals and what the letter reader made of it. The reader
+//! sees only the text; what the envelope says (the sender's organisation, the e-mail's
+//! date) fills a gap the letter leaves, never overrides it, and says so.
+
+use super::mail::{Mail, sender_organisation};
+use super::original::Original;
+use super::{ReadError, Source, office, pdf};
+use crate::import::{Proposal, parse_letter};
+
+/// A letter ready to be reviewed and saved.
+#[derive(Debug, Clone)]
+pub struct LetterSource {
+    /// The file's name, for messages.
+    pub name: String,
+    /// The letter's text as read (saved with the response).
+    pub text: String,
+    /// The reader's proposal, gaps filled from the envelope.
+    pub proposal: Proposal,
+    /// Every original to keep: the e-mail and its attachments, the PDF, the Word file.
+    pub originals: Vec<Original>,
+    /// The e-mail's Message-ID, so a second import adds nothing.
+    pub message_id: Option<String>,
+    /// The letter is a scan: no text, nothing read, the file kept.
+    pub needs_ocr: bool,
+}
+
+fn needs_ocr_warning(name: &str) -> String {
+    format!("{name} has no text layer (a scan): it needs OCR; the file is kept and nothing was read from it")
+}
+
+/// A letter already in text.
+pub fn from_text(name: &str, text: String, original: Option<Original>) -> Source {
+    let proposal = parse_letter(&text);
+    Source::Letter(Box::new(LetterSource {
+        name: name.to_string(),
+        text,
+        proposal,
+        originals: original.into_iter().collect(),
+        message_id: None,
+        needs_ocr: false,
+    }))
+}
+
+/// A PDF: its text layer read (in a child process), or flagged as a scan.
+pub fn from_pdf(original: Original) -> Result<LetterSource, ReadError> {
+    let got = pdf::extract(&original.bytes)?;
+    let needs_ocr = got.needs_ocr();
+    let (text, mut proposal) = if needs_ocr {
+        (String::new(), Proposal::default())
+    } else {
+        let p = parse_letter(&got.text);
+        (got.text, p)
+    };
+    if needs_ocr {
+        proposal.warnings.push(needs_ocr_warning(&original.name));
+    } else if got.failed_pages > 0 {
+        proposal.warnings.push(format!(
+            "{} of {} pages of {} could not be read",
+            got.failed_pages, got.pages, original.name
+        ));
+    }
+    Ok(LetterSource {
+        name: original.name.clone(),
+        text,
+        proposal,
+        originals: vec![original],
+        message_id: None,
+        needs_ocr,
+    })
+}
+
+/// The text of an attachment that may hold the letter (PDF, Word, OpenDocument).
+fn attachment_text(a: &Original, warnings: &mut Vec<String>) -> Option<String> {
+    let kind = super::sniff::sniff(&a.bytes[..a.bytes.len().min(8192)]);
+    let got = match kind {
+        super::sniff::Kind::Pdf => pdf::extract(&a.bytes).map(|t| {
+            if t.needs_ocr() {
+                warnings.push(needs_ocr_warning(&a.name));
+                String::new()
+            } else {
+                t.text
+            }
+        }),
+        super::sniff::Kind::Zip => {
+            let names = super::archive::names(&a.bytes).unwrap_or_default();
+            match office::kind(&names) {
+                Some(k) => office::text(&a.bytes, k),
+                None => return None,
+            }
+        }
+        _ => return None,
+    };
+    match got {
+        Ok(t) if !t.trim().is_empty() => Some(t),
+        Ok(_) => None,
+        Err(e) => {
+            warnings.push(format!("{}: {e}", a.name));
+            None
+        }
+    }
+}
+
+/// How much a proposal found: questions count most, then each fact.
+fn score(p: &Proposal) -> usize {
+    p.questions.len() * 10
+        + [
+            p.authority.is_some(),
+            p.their_ref.is_some(),
+            p.letter_date.is_some(),
+            p.request_date.is_some(),
+            p.regime.is_some(),
+            p.review_window.is_some(),
+        ]
+        .iter()
+        .filter(|&&b| b)
+        .count()
+}
+
+/// An e-mail as a letter: the body, or — when the body is a cover note — the attached
+/// PDF or Word letter, whichever holds the reply. The sender's organisation and the
+/// e-mail's date fill what the letter leaves empty.
+pub fn letter_from_mail(mail: Mail) -> LetterSource {
+    let mut warnings = Vec::new();
+    let mut best = (mail.body.clone(), parse_letter(&mail.body));
+    let mut scanned = false;
+    for a in &mail.attachments {
+        let before = warnings.len();
+        if let Some(text) = attachment_text(a, &mut warnings) {
+            let p = parse_letter(&text);
+            if score(&p) > score(&best.1) {
+                best = (text, p);
+            }
+        } else if warnings.len() > before && warnings[before].contains("needs OCR") {
+            scanned = true;
+        }
+    }
+    let (text, mut proposal) = best;
+    proposal.warnings.extend(warnings);
+    fill_from_envelope(&mut proposal, &mail);
+    let mut originals = vec![mail.raw.clone()];
+    originals.extend(mail.attachments.iter().cloned());
+    LetterSource {
+        name: mail.raw.name.clone(),
+        text,
+        proposal,
+        originals,
+        message_id: mail.message_id.clone(),
+        needs_ocr: scanned && mail.body.trim().is_empty(),
+    }
+}
+
+/// The envelope's evidence, applied only where the letter is silent.
+pub fn fill_from_envelope(p: &mut Proposal, mail: &Mail) {
+    if p.authority.is_none()
+        && let Some(org) = sender_organisation(mail)
+    {
+        p.warnings
+            .push(format!("the authority was taken from the e-mail's sender: {org}"));
+        p.authority = Some(org);
+    }
+    if p.letter_date.is_none()
+        && let Some(d) = mail.date
+    {
+        p.warnings.push(format!(
+            "the letter is undated: the e-mail's date ({}) is used",
+            crate::domain::dates::long(d)
+        ));
+        p.letter_date = Some(d);
+    }
+}
