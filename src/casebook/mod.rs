@@ -1,6 +1,7 @@
 //! The operations a user performs, shared by the command line and the terminal UI.
 //! Neither front end touches SQL or computes a clock itself.
 
+mod attachments;
 mod cases;
 mod demo;
 mod drafting;
@@ -10,6 +11,7 @@ mod exports;
 pub mod filter_index;
 pub mod holidays;
 mod import_stream;
+mod intake;
 mod letters;
 mod questions;
 mod resolve;
@@ -20,12 +22,14 @@ pub mod tui_support;
 mod undo;
 mod views;
 
+pub use attachments::{SavedFile, write_new};
 pub use cases::{CasePatch, NewCase};
 pub use drafting::{FIELDS as TEMPLATE_FIELDS, Letter, load_template, user_template_dir};
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use exports::Walked;
-pub use letters::{LetterChoices, LetterSaved};
+pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
+pub use letters::{LetterChoices, LetterSaved, Originals};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
 pub use stats::{

@@ -84,6 +84,29 @@ pub trait AttachmentReads: Reads {
             .optional()
             .map_err(|e| self.sql_err(e))
     }
+
+    /// Cases with exactly this title, ignoring case (a mailbox matches a reply by the
+    /// request's title in its subject).
+    fn case_ids_titled(&self, title: &str) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id FROM cases WHERE lower(title) = lower(?1) ORDER BY id")
+            .map_err(|e| self.sql_err(e))?;
+        st.query_map([title], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// Cases whose notes mention `text` (a WhatDoTheyKnow request address).
+    fn case_ids_noting(&self, text: &str) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id FROM cases WHERE instr(lower(notes), lower(?1)) > 0 ORDER BY id")
+            .map_err(|e| self.sql_err(e))?;
+        st.query_map([text], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))
+    }
 }
 
 impl AttachmentReads for Store {}

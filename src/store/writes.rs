@@ -269,6 +269,13 @@ impl Writer<'_> {
     pub fn restore_case_file(&self, file: &CaseFile) -> Result<()> {
         self.exec("DELETE FROM cases WHERE id = ?1", [file.case.id])?;
         self.insert_case_file(file)?;
+        // Originals stay with the case (no foreign key: migration 4), except those of
+        // events the restored case no longer has (an import undone).
+        self.exec(
+            "DELETE FROM attachments WHERE case_id = ?1 AND event_id IS NOT NULL \
+             AND event_id NOT IN (SELECT id FROM events WHERE case_id = ?1)",
+            [file.case.id],
+        )?;
         self.drop_orphan_authorities()
     }
 

@@ -116,26 +116,33 @@ fn score(p: &Proposal) -> usize {
         .count()
 }
 
-/// An e-mail as a letter: the body, or — when the body is a cover note — the attached
-/// PDF or Word letter, whichever holds the reply. The sender's organisation and the
-/// e-mail's date fill what the letter leaves empty.
-pub fn letter_from_mail(mail: Mail) -> LetterSource {
+/// The letter among a message's body and its attachments: whichever the reader finds
+/// most in (a cover note loses to the attached PDF or Word letter). Returns the text,
+/// the proposal (with the attachments' warnings) and whether an attachment was a scan.
+pub fn best_letter(body: &str, attachments: &[Original]) -> (String, Proposal, bool) {
     let mut warnings = Vec::new();
-    let mut best = (mail.body.clone(), parse_letter(&mail.body));
+    let mut best = (body.to_string(), parse_letter(body));
     let mut scanned = false;
-    for a in &mail.attachments {
+    for a in attachments {
         let before = warnings.len();
         if let Some(text) = attachment_text(a, &mut warnings) {
             let p = parse_letter(&text);
             if score(&p) > score(&best.1) {
                 best = (text, p);
             }
-        } else if warnings.len() > before && warnings[before].contains("needs OCR") {
+        } else if warnings[before..].iter().any(|w| w.contains("needs OCR")) {
             scanned = true;
         }
     }
-    let (text, mut proposal) = best;
-    proposal.warnings.extend(warnings);
+    best.1.warnings.extend(warnings);
+    (best.0, best.1, scanned)
+}
+
+/// An e-mail as a letter: the body, or — when the body is a cover note — the attached
+/// PDF or Word letter, whichever holds the reply. The sender's organisation and the
+/// e-mail's date fill what the letter leaves empty.
+pub fn letter_from_mail(mail: Mail) -> LetterSource {
+    let (text, mut proposal, scanned) = best_letter(&mail.body, &mail.attachments);
     fill_from_envelope(&mut proposal, &mail);
     let mut originals = vec![mail.raw.clone()];
     originals.extend(mail.attachments.iter().cloned());

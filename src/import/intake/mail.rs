@@ -15,6 +15,8 @@ pub struct Mail {
     pub from_address: Option<String>,
     /// Every address in To and Cc, lower-case.
     pub to: Vec<String>,
+    /// The first addressee's display name (the authority, on a request).
+    pub to_name: Option<String>,
     pub date: Option<NaiveDate>,
     pub subject: Option<String>,
     pub message_id: Option<String>,
@@ -94,6 +96,11 @@ pub fn parse_mail(bytes: &[u8], name: &str) -> Result<Mail, ReadError> {
             .and_then(|a| a.address())
             .map(|s| s.to_ascii_lowercase()),
         to,
+        to_name: msg
+            .to()
+            .and_then(Address::first)
+            .and_then(|a| a.name())
+            .map(|s| s.trim().to_string()),
         date,
         subject: msg.subject().map(|s| s.trim().to_string()),
         message_id: msg.message_id().map(|s| s.trim().to_string()),

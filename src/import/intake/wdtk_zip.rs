@@ -168,7 +168,7 @@ fn parse_message(section: &str) -> Option<ThreadMessage> {
 }
 
 /// The kind of event a message is, from what it says. The first message is the request.
-fn classify(index: usize, incoming: bool, body: &str) -> EventKind {
+pub fn classify(index: usize, incoming: bool, body: &str) -> EventKind {
     let text = body.to_lowercase();
     let has = |w: &str| text.contains(w);
     if index == 0 {
