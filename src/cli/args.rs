@@ -51,6 +51,10 @@ pub enum Command {
     Due(DueArgs),
     /// Full-text search over cases, questions, notes and letters.
     Search(super::search::SearchArgs),
+    /// The originals kept for a case (e-mails, PDFs, attachments); --save DIR writes them out.
+    Attachments(super::attachments::AttachmentsArgs),
+    /// An evidence bundle for the regulator: chronology, originals, drafts, SHA256SUMS.
+    Bundle(super::attachments::BundleArgs),
     /// Draft a letter: the internal review request, or the complaint to the Commissioner.
     #[command(subcommand)]
     Draft(super::draft::DraftCmd),
@@ -79,7 +83,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     pub file: PathBuf,
-    /// letter, json or wdtk (detected from the content when left out).
+    /// letter, json, wdtk, email, mbox, pdf, docx or html (detected from the content when left out).
     #[arg(long)]
     pub format: Option<String>,
     /// Show what would be imported; save nothing.
@@ -106,6 +110,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// JSON: carry the originals' bytes (base64), not only their hashes.
+    #[arg(long)]
+    pub embed: bool,
 }
 
 /// The details `add` and `edit` share. On `edit`, "none" clears a field.

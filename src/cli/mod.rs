@@ -1,11 +1,13 @@
 //! The command line: parse, open the casebook, run one operation, print.
 
 pub mod args;
+mod attachments;
 mod cases;
 mod draft;
 mod events;
 mod export_out;
 mod holidays;
+mod intake;
 mod lists;
 mod questions;
 mod search;
@@ -78,12 +80,14 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Show(a) => show::show(book, &a.case, json),
         Command::Due(a) => lists::due(book, a, json),
         Command::Demo => cases::demo(book, json),
-        Command::Import(a) => transfer::import(book, a, json),
+        Command::Import(a) => intake::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
         Command::Holiday(h) => holidays::run(book, h, json),
         Command::Backup { file } => transfer::backup(book, &file),
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),
+        Command::Attachments(a) => attachments::attachments(book, a, json),
+        Command::Bundle(a) => attachments::bundle(book, a, json),
         Command::Draft(d) => draft::run(book, d, json),
         Command::Stats(a) => stats::stats(book, a, json),
     }

@@ -3,10 +3,7 @@
 use super::args::{ExportArgs, ImportArgs};
 use super::export_out;
 use super::json_line;
-use super::read_text_file;
-use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, Result, Walked, Watch};
-use crate::domain::dates::long;
-use crate::domain::text::inert_line;
+use crate::casebook::{Casebook, Error, ImportReport, Result, Walked, Watch};
 use crate::export::CaseWriter;
 use crate::export::csv::CsvWriter;
 use crate::export::ics::IcsWriter;
@@ -14,10 +11,6 @@ use crate::export::json::Document;
 use crate::export::json::JsonWriter;
 use crate::export::markdown::MarkdownWriter;
 use crate::import::lossy::{LossyUtf8, Trim};
-use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, parse_letter};
-use crate::present::{fit, pad};
-use std::fmt::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -69,11 +62,6 @@ impl LongWork {
             after,
             counting: AtomicBool::new(false),
         }
-    }
-
-    /// Whether a progress bar is drawn (stderr is a terminal).
-    fn shows_bar(&self) -> bool {
-        self.bar.is_some()
     }
 
     fn progress(&self, done: usize, total: usize) {
@@ -241,64 +229,32 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> {
+/// The casebook's own export, read case by case from the file as it is imported.
+pub(super) fn import_export(
+    book: &mut Casebook,
+    a: &ImportArgs,
+    total: usize,
+    json: bool,
+) -> Result<String> {
     let open = || {
         std::fs::File::open(&a.file)
             .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))
     };
-    let unreadable =
-        |e: std::io::Error| Error::user(format!("cannot read {}: {e}", a.file.display()));
-    // An export is read as it is parsed, never whole: sniffing it is one pass that also
-    // counts its cases (for the progress bar).
-    let (format, cases) = match a.format.as_deref() {
-        None => {
-            let found = crate::import::detect(open()?).map_err(unreadable)?;
-            (found.format, Some(found.cases))
-        }
-        Some("letter") => (Format::Letter, None),
-        Some("json") => (Format::Json, None),
-        Some("wdtk") => (Format::Wdtk, None),
-        Some(other) => {
-            return Err(Error::user(format!(
-                "unknown import format '{other}': use letter, json or wdtk"
-            )));
-        }
-    };
-    let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
-    match format {
-        Format::Letter => import_letter(book, &a, &read_text_file(&a.file)?, json),
-        Format::Json => {
-            let work = import_work(&a);
-            // Counted only when a bar shows it: the count is a second pass over the file.
-            let total = match cases {
-                Some(n) => n,
-                None if work.shows_bar() => {
-                    crate::import::detect(open()?).map_err(unreadable)?.cases
-                }
-                None => 0,
-            };
-            let reader =
-                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
-            let progress = |done, total| work.progress(done, total);
-            let report = book.import_json_reader(
-                reader,
-                &a.file.display().to_string(),
-                total,
-                a.dry_run,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            drop(work);
-            import_said(&report, &a, json)
-        }
-        Format::Wdtk => {
-            let text = read_text_file(&a.file)?;
-            let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
-            import_doc(book, &doc, &a, json)
-        }
-    }
+    let work = import_work(a);
+    let reader = std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
+    let progress = |done, total| work.progress(done, total);
+    let report = book.import_json_reader(
+        reader,
+        &a.file.display().to_string(),
+        total,
+        a.dry_run,
+        Watch {
+            progress: &progress,
+            stop: &work.stop,
+        },
+    )?;
+    drop(work);
+    import_said(&report, a, json)
 }
 
 /// The bar and Ctrl-C handler of an import.
@@ -310,7 +266,7 @@ fn import_work(a: &ImportArgs) -> LongWork {
     }
 }
 
-fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
+pub(super) fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
     let work = import_work(a);
     let progress = |done, total| work.progress(done, total);
     let report = book.import_document_watched(
@@ -344,96 +300,6 @@ fn import_said(report: &ImportReport, a: &ImportArgs, json: bool) -> Result<Stri
     }
     out.push('\n');
     Ok(out)
-}
-
-fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) -> Result<String> {
-    let proposal = parse_letter(text);
-    if a.dry_run {
-        return if json {
-            json_line(&proposal)
-        } else {
-            let target = book.match_letter(&proposal).ok().flatten();
-            Ok(describe_proposal(&proposal, target))
-        };
-    }
-    let choices = LetterChoices {
-        case: a.case.as_deref().map(|c| book.resolve(c)).transpose()?,
-        title: a.title.clone(),
-        authority: a.authority.clone(),
-    };
-    let saved = book.save_letter(&proposal, text, &choices)?;
-    if json {
-        return json_line(&saved);
-    }
-    let mut out = if saved.created {
-        format!(
-            "Imported {} as case #{} with {} question(s)\n",
-            a.file.display(),
-            saved.case,
-            saved.questions_added
-        )
-    } else {
-        format!(
-            "Added the response to case #{} ({} question(s) updated, {} added)\n",
-            saved.case, saved.questions_updated, saved.questions_added
-        )
-    };
-    for w in proposal.warnings.iter().chain(&saved.warnings) {
-        out.push_str(&format!("  note: {}\n", inert_line(w)));
-    }
-    Ok(out)
-}
-
-/// A dry run in words: what was found, what was not, and where it would go.
-fn describe_proposal(p: &Proposal, target: Option<i64>) -> String {
-    let or_none = |s: Option<String>| {
-        s.map(|s| inert_line(&s).into_owned())
-            .unwrap_or_else(|| "— not found".into())
-    };
-    let mut o = String::new();
-    let _ = writeln!(o, "Authority      {}", or_none(p.authority.clone()));
-    let _ = writeln!(o, "Their ref      {}", or_none(p.their_ref.clone()));
-    let _ = writeln!(
-        o,
-        "Regime         {}",
-        or_none(p.regime.map(|r| r.label().to_string()))
-    );
-    let _ = writeln!(o, "Letter date    {}", or_none(p.letter_date.map(long)));
-    let _ = writeln!(o, "Request date   {}", or_none(p.request_date.map(long)));
-    let _ = writeln!(
-        o,
-        "Review window  {}",
-        or_none(p.review_window.map(|w| w.canonical()))
-    );
-    let _ = writeln!(o, "Questions      {}", p.questions.len());
-    for q in &p.questions {
-        let sections = if q.exemptions.is_empty() {
-            String::new()
-        } else {
-            format!(" s{}", q.exemptions.join(", s"))
-        };
-        let _ = writeln!(
-            o,
-            "  {} {}{sections} — {}",
-            pad(&q.label, 12),
-            q.outcome,
-            fit(&q.text, 50)
-        );
-    }
-    for w in &p.warnings {
-        let _ = writeln!(o, "  note: {}", inert_line(w));
-    }
-    let _ = writeln!(
-        o,
-        "{}",
-        match target {
-            Some(id) => format!(
-                "Would add the response to case #{id} (same reference). Nothing saved (dry run)."
-            ),
-            None => "Would create a new case. Nothing saved (dry run).".into(),
-        }
-    );
-    o
 }
 
 pub fn backup(book: &Casebook, file: &Path) -> Result<String> {

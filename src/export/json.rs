@@ -57,6 +57,10 @@ pub struct CaseJson {
     pub questions: Vec<QuestionJson>,
     #[serde(default)]
     pub events: Vec<EventJson>,
+    /// The originals kept as evidence: always listed by `show --json`; in an export only
+    /// when the case has some (their bytes, base64, only when asked for).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<AttachmentJson>>,
     /// Derived: written for readers, ignored when importing.
     #[serde(default, deserialize_with = "ignore_derived")]
     pub clocks: Vec<Clock>,
@@ -97,6 +101,38 @@ pub struct EventJson {
     pub until: Option<NaiveDate>,
     #[serde(default)]
     pub letter: Option<String>,
+}
+
+/// An original, by hash; `data` (base64) carries its bytes in an export made with
+/// `--embed`, and is restored by the import.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentJson {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    pub name: String,
+    pub media_type: String,
+    pub size: i64,
+    pub sha256: String,
+    /// The id of the event it came with.
+    #[serde(default)]
+    pub event: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+
+impl AttachmentJson {
+    pub fn from_attachment(a: &crate::domain::Attachment) -> AttachmentJson {
+        AttachmentJson {
+            id: Some(a.id),
+            name: a.name.clone(),
+            media_type: a.media_type.clone(),
+            size: a.size,
+            sha256: a.sha256.clone(),
+            event: a.event,
+            data: None,
+        }
+    }
 }
 
 fn ignore_derived<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Clock>, D::Error> {
@@ -151,6 +187,7 @@ impl CaseJson {
                     letter: e.letter.clone(),
                 })
                 .collect(),
+            attachments: None,
             clocks: v.clocks.clone(),
             created_at: Some(c.created_at.clone()),
             updated_at: Some(c.updated_at.clone()),

@@ -169,6 +169,7 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
         }),
         questions: Vec::new(),
         events,
+        attachments: None,
         clocks: Vec::new(),
         created_at: None,
         updated_at: None,
