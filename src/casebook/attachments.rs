@@ -24,6 +24,16 @@ impl Casebook {
         Ok(self.store.attachments(case_id)?)
     }
 
+    /// A case's originals without checking that the case exists (an export's walk).
+    pub fn originals_of(&self, case_id: i64) -> Result<Vec<Attachment>> {
+        Ok(self.store.attachments(case_id)?)
+    }
+
+    /// Whether the casebook keeps any original at all.
+    pub fn has_originals(&self) -> Result<bool> {
+        Ok(self.store.any_attachment()?)
+    }
+
     /// The bytes of one original.
     pub fn attachment_bytes(&self, a: &Attachment) -> Result<Vec<u8>> {
         self.store.blob(&a.sha256)?.ok_or_else(|| {

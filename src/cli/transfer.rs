@@ -8,7 +8,7 @@ use crate::export::CaseWriter;
 use crate::export::csv::CsvWriter;
 use crate::export::ics::IcsWriter;
 use crate::export::json::Document;
-use crate::export::json::JsonWriter;
+use crate::export::json::{AttachmentJson, JsonWriter};
 use crate::export::markdown::MarkdownWriter;
 use crate::import::lossy::{LossyUtf8, Trim};
 use std::path::Path;
@@ -134,6 +134,26 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
         ExportFormat::Ics => book.casebook_id()?,
         _ => String::new(),
     };
+    // Each case's originals, by hash (and with their bytes under --embed).
+    let embed = a.embed;
+    let any = book.has_originals()?;
+    let attachments = |id: i64| -> std::io::Result<Vec<AttachmentJson>> {
+        if !any {
+            return Ok(Vec::new());
+        }
+        let list = book.originals_of(id).map_err(std::io::Error::other)?;
+        list.iter()
+            .map(|x| {
+                let mut j = AttachmentJson::from_attachment(x);
+                if embed {
+                    use base64::Engine;
+                    let bytes = book.attachment_bytes(x).map_err(std::io::Error::other)?;
+                    j.data = Some(base64::engine::general_purpose::STANDARD.encode(bytes));
+                }
+                Ok(j)
+            })
+            .collect()
+    };
     let work = LongWork::start("exporting", "writing");
     let progress = |done, total| work.progress(done, total);
     let watch = Watch {
@@ -142,7 +162,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     };
     let run = |out: &mut dyn std::io::Write| -> std::result::Result<(), Failure> {
         let mut w: Box<dyn CaseWriter + '_> = match format {
-            ExportFormat::Json => Box::new(JsonWriter::new(out)),
+            ExportFormat::Json => Box::new(JsonWriter::new(out).with_attachments(&attachments)),
             ExportFormat::Csv => Box::new(CsvWriter::new(out)),
             ExportFormat::Markdown => Box::new(MarkdownWriter::new(out, book.today())),
             ExportFormat::Ics => Box::new(IcsWriter::new(out, &casebook_id, chrono::Utc::now())),

@@ -252,20 +252,32 @@ impl CaseJson {
 
 /// The export document written case by case, byte for byte what serializing a whole
 /// [`Document`] with `serde_json::to_string_pretty` (and a final newline) gives.
-pub struct JsonWriter<W: std::io::Write> {
+pub struct JsonWriter<'a, W: std::io::Write> {
     out: W,
     /// One case's pretty JSON, reused from case to case.
     buf: Vec<u8>,
     written: usize,
+    /// The originals of a case by its id, when the export carries them.
+    attachments: Option<&'a AttachmentSource<'a>>,
 }
 
-impl<W: std::io::Write> JsonWriter<W> {
-    pub fn new(out: W) -> JsonWriter<W> {
+/// A case's originals for the export, by case id.
+pub type AttachmentSource<'a> = dyn Fn(i64) -> std::io::Result<Vec<AttachmentJson>> + 'a;
+
+impl<'a, W: std::io::Write> JsonWriter<'a, W> {
+    pub fn new(out: W) -> JsonWriter<'a, W> {
         JsonWriter {
             out,
             buf: Vec::with_capacity(1 << 14),
             written: 0,
+            attachments: None,
         }
+    }
+
+    /// List each case's originals (by hash, or with their bytes: the source decides).
+    pub fn with_attachments(mut self, source: &'a AttachmentSource<'a>) -> Self {
+        self.attachments = Some(source);
+        self
     }
 
     pub fn into_inner(self) -> W {
@@ -273,7 +285,7 @@ impl<W: std::io::Write> JsonWriter<W> {
     }
 }
 
-impl<W: std::io::Write> super::CaseWriter for JsonWriter<W> {
+impl<W: std::io::Write> super::CaseWriter for JsonWriter<'_, W> {
     fn begin(&mut self, _total: usize) -> std::io::Result<()> {
         // The fields before `cases`, as serde writes them (the format string escaped).
         let format = serde_json::to_string(FORMAT)?;
@@ -285,7 +297,12 @@ impl<W: std::io::Write> super::CaseWriter for JsonWriter<W> {
 
     fn case(&mut self, v: &CaseView) -> std::io::Result<()> {
         self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, &CaseJson::from_view(v))?;
+        let mut case = CaseJson::from_view(v);
+        if let Some(source) = self.attachments {
+            let list = source(v.file.case.id)?;
+            case.attachments = (!list.is_empty()).then_some(list);
+        }
+        serde_json::to_writer_pretty(&mut self.buf, &case)?;
         self.out
             .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
         // The case sits two levels deep: every line of it moves right by four spaces.

@@ -49,6 +49,29 @@ pub trait AttachmentReads: Reads {
             .map_err(|e| self.sql_err(e))
     }
 
+    fn any_attachment(&self) -> Result<bool> {
+        self.conn()
+            .query_row("SELECT EXISTS (SELECT 1 FROM attachments)", [], |r| r.get(0))
+            .map_err(|e| self.sql_err(e))
+    }
+
+    fn blob_exists(&self, sha256: &str) -> Result<bool> {
+        self.conn()
+            .query_row("SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = ?1)", [sha256], |r| r.get(0))
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// A case's event ids in the order they were inserted.
+    fn event_ids(&self, case_id: i64) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id FROM events WHERE case_id = ?1 ORDER BY id")
+            .map_err(|e| self.sql_err(e))?;
+        st.query_map([case_id], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))
+    }
+
     /// The bytes stored under `sha256`.
     fn blob(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
         self.conn()
