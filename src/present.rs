@@ -125,3 +125,12 @@ mod tests {
         assert_eq!(outcome_badge(&q), "✗ withheld s43");
     }
 }
+
+/// A file's size as people read it: `999 B`, `2.1 KB`, `3.4 MB`.
+pub fn file_size(bytes: i64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}

@@ -206,7 +206,7 @@ fn restore_attachments(w: &crate::store::Writer<'_>, case_id: i64, c: &CaseJson)
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(data.trim())
                     .map_err(|_| Error::user(format!("case '{}': the original {} is not base64", c.title, a.name)))?;
-                if crate::import::intake::original::sha256_hex(&bytes) != a.sha256 {
+                if crate::domain::attachment::sha256_hex(&bytes) != a.sha256 {
                     return Err(Error::user(format!(
                         "case '{}': the original {} does not match its SHA-256",
                         c.title, a.name

@@ -52,9 +52,9 @@ pub enum Command {
     /// Full-text search over cases, questions, notes and letters.
     Search(super::search::SearchArgs),
     /// The originals kept for a case (e-mails, PDFs, attachments); --save DIR writes them out.
-    Attachments(super::attachments::AttachmentsArgs),
+    Attachments(AttachmentsArgs),
     /// An evidence bundle for the regulator: chronology, originals, drafts, SHA256SUMS.
-    Bundle(super::attachments::BundleArgs),
+    Bundle(BundleArgs),
     /// Draft a letter: the internal review request, or the complaint to the Commissioner.
     #[command(subcommand)]
     Draft(super::draft::DraftCmd),
@@ -340,4 +340,21 @@ pub enum HolidayCmd {
         #[arg(long)]
         year: Option<i32>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct AttachmentsArgs {
+    pub case: String,
+    /// Write every original into this folder under its own name (a file already there
+    /// is left alone).
+    #[arg(long, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    pub case: String,
+    /// The zip to write (never replaced if it exists).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
 }

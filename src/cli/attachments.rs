@@ -1,31 +1,13 @@
 //! `foi attachments CASE [--save DIR]` and `foi bundle CASE -o FILE.zip`.
 
+use super::args::{AttachmentsArgs, BundleArgs};
 use super::json_line;
 use crate::casebook::{Casebook, Result};
 use crate::domain::text::inert_line;
 use crate::export::bundle::write_bundle;
 use crate::export::json::AttachmentJson;
 use crate::present::pad;
-use clap::Args;
 use std::fmt::Write;
-use std::path::PathBuf;
-
-#[derive(Debug, Args)]
-pub struct AttachmentsArgs {
-    pub case: String,
-    /// Write every original into this folder under its own name (a file already there
-    /// is left alone).
-    #[arg(long, value_name = "DIR")]
-    pub save: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct BundleArgs {
-    pub case: String,
-    /// The zip to write (never replaced if it exists).
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: PathBuf,
-}
 
 pub fn attachments(book: &Casebook, a: AttachmentsArgs, json: bool) -> Result<String> {
     let id = book.resolve(&a.case)?;
@@ -58,7 +40,7 @@ pub fn attachments(book: &Casebook, a: AttachmentsArgs, json: bool) -> Result<St
             format!("[{}]", x.id),
             pad(&inert_line(&x.name), 32),
             x.media_type.chars().take(28).collect::<String>(),
-            super::intake::size(x.size),
+            crate::present::file_size(x.size),
             &x.sha256[..12.min(x.sha256.len())],
             x.event.map(|e| format!("event [{e}]")).unwrap_or_default()
         );

@@ -214,7 +214,7 @@ fn describe_proposal(p: &Proposal, originals: &[Original]) -> String {
                 "  {} {} · {}",
                 pad(&inert_line(&f.name), 30),
                 f.media_type,
-                size(f.bytes.len() as i64)
+                crate::present::file_size(f.bytes.len() as i64)
             );
         }
     }
@@ -222,15 +222,6 @@ fn describe_proposal(p: &Proposal, originals: &[Original]) -> String {
         let _ = writeln!(o, "  note: {}", inert_line(w));
     }
     o
-}
-
-/// A size as people read it.
-pub fn size(bytes: i64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-    }
 }
 
 /// What a mailbox or download import says it did.

@@ -27,7 +27,7 @@ pub fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
                 format!("[{}]", a.id),
                 pad(&inert_line(&a.name), 32),
                 a.media_type,
-                super::intake::size(a.size),
+                crate::present::file_size(a.size),
                 a.event.map(|e| format!(" · event [{e}]")).unwrap_or_default()
             );
         }

@@ -19,6 +19,17 @@ pub struct Attachment {
     pub message_id: Option<String>,
 }
 
+/// The SHA-256 of `bytes` in lower-case hex: the name an original is kept under.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
 /// A name safe to write in a folder: the last path component, without control
 /// characters or separators; never empty, never `.` or `..`.
 pub fn safe_file_name(name: &str) -> String {

@@ -1,6 +1,6 @@
 //! An original as it arrived: a name, a media type and the bytes, named by SHA-256.
 
-use sha2::{Digest, Sha256};
+pub use crate::domain::attachment::sha256_hex;
 
 /// A file or e-mail to be kept as evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,16 +21,6 @@ impl Original {
             sha256,
         }
     }
-}
-
-/// The SHA-256 of `bytes` in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
 }
 
 /// The media type a name suggests, for originals that came without one (zip entries).
