@@ -40,6 +40,10 @@ pub enum Action {
     StartFind,
     /// The statistics view.
     Stats,
+    /// Open the case's next original with the system's opener.
+    OpenOriginal,
+    /// Write the case's evidence bundle.
+    Bundle,
 
     // The draft letter overlay.
     /// Write the letter to a file.

@@ -116,6 +116,8 @@ fn normal(app: &mut App, action: Action) {
         Action::Import => import::start(app),
         Action::StartFind => find::start(app),
         Action::Stats => stats::start(app),
+        Action::OpenOriginal => super::originals::open_next(app),
+        Action::Bundle => super::originals::bundle(app),
         Action::LoadDemo => load_demo(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Click { column, row } => mouse::click(app, column, row),
