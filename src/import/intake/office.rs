@@ -101,7 +101,9 @@ fn xml_text(xml: &str, d: &Dialect) -> String {
         if d.text_in.contains(&name) {
             in_text = !closing && !empty;
         } else if closing && d.paragraph.contains(&name) {
-            out.push('\n');
+            // A paragraph of the document is a paragraph of the letter: a blank line,
+            // as the letter reader expects between numbered items and their answers.
+            out.push_str("\n\n");
         } else if name == d.tab {
             out.push('\t');
         } else if d.line_break.contains(&name) {
@@ -130,13 +132,13 @@ mod tests {
         let xml = r#"<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>Our ref: </w:t></w:r><w:r><w:t xml:space="preserve">FOI 9 &amp; 10</w:t></w:r></w:p><w:p><w:r><w:t>1.</w:t><w:tab/><w:t>It costs £1,000.</w:t></w:r></w:p><w:p><w:r><w:instrText>PAGE</w:instrText></w:r></w:p></w:body></w:document>"#;
         assert_eq!(
             xml_text(xml, &DOCX),
-            "Our ref: FOI 9 & 10\n1.\tIt costs £1,000.\n\n"
+            "Our ref: FOI 9 & 10\n\n1.\tIt costs £1,000.\n\n\n\n"
         );
     }
 
     #[test]
     fn odt_paragraphs_and_spaces() {
         let xml = r#"<office:document-content><office:body><office:text><text:h>Response</text:h><text:p>A<text:s text:c="2"/>B<text:line-break/>C</text:p></office:text></office:body></office:document-content>"#;
-        assert_eq!(xml_text(xml, &ODT), "Response\nA  B\nC\n");
+        assert_eq!(xml_text(xml, &ODT), "Response\n\nA  B\nC\n\n");
     }
 }
