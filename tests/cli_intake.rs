@@ -43,7 +43,10 @@ fn sha(bytes: &[u8]) -> String {
 }
 
 fn events(s: &Sandbox, case: &str) -> Vec<serde_json::Value> {
-    s.json(&["show", case])["events"].as_array().unwrap().clone()
+    s.json(&["show", case])["events"]
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -53,10 +56,21 @@ fn a_scan_is_flagged_kept_on_request_and_invents_nothing() {
     let v = s.json(&["import", &f, "--dry-run"]);
     assert_eq!(v["needs_ocr"], true, "{v}");
     assert_eq!(v["questions"].as_array().unwrap().len(), 0);
-    assert!(v["warnings"][0].as_str().unwrap().contains("needs OCR"), "{v}");
+    assert!(
+        v["warnings"][0].as_str().unwrap().contains("needs OCR"),
+        "{v}"
+    );
     let e = s.fails(&["import", &f], 1);
     assert!(e.contains("no text layer") && e.contains("--case"), "{e}");
-    s.ok(&["add", "--authority", "Borough Council of Testshire", "--title", "Fines", "--sent", "2018-02-03"]);
+    s.ok(&[
+        "add",
+        "--authority",
+        "Borough Council of Testshire",
+        "--title",
+        "Fines",
+        "--sent",
+        "2018-02-03",
+    ]);
     let out = s.ok(&["import", &f, "--case", "1"]);
     assert!(out.contains("needs OCR"), "{out}");
     let show = s.json(&["show", "1"]);
@@ -74,7 +88,12 @@ fn an_email_reads_the_attached_letter_keeps_both_and_is_not_imported_twice() {
     let v = s.json(&["import", &f, "--dry-run"]);
     assert_eq!(v["their_ref"], "FOI 2018/77", "{v}");
     assert_eq!(v["questions"].as_array().unwrap().len(), 3);
-    let names: Vec<&str> = v["attachments"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = v["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["reply.eml", "FOI response.pdf"]);
     assert_eq!(v["attachments"][1]["sha256"], sha(&letter));
     s.ok(&["import", &f]);
@@ -85,7 +104,13 @@ fn an_email_reads_the_attached_letter_keeps_both_and_is_not_imported_twice() {
     let again = s.ok(&["import", &f]);
     assert!(again.contains("imported before"), "{again}");
     assert_eq!(events(&s, "1").len(), before);
-    assert_eq!(s.json(&["show", "1"])["attachments"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        s.json(&["show", "1"])["attachments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     let dry = s.json(&["import", &f, "--dry-run"]);
     assert_eq!(dry["already_imported"], 1);
 }
@@ -102,7 +127,10 @@ fn windows_1252_pound_signs_survive_and_the_envelope_fills_gaps() {
     assert_eq!(v["authority"], "Testshire Fire and Rescue Service", "{v}");
     assert_eq!(v["letter_date"], "2018-03-14");
     let warnings = v["warnings"].to_string();
-    assert!(warnings.contains("sender") && warnings.contains("e-mail's date"), "{warnings}");
+    assert!(
+        warnings.contains("sender") && warnings.contains("e-mail's date"),
+        "{warnings}"
+    );
     s.ok(&["import", &f]);
     let ev = events(&s, "1");
     let letter = ev.last().unwrap()["letter"].as_str().unwrap().to_string();
@@ -122,7 +150,10 @@ fn word_and_opendocument_letters_are_read() {
     }
     s.ok(&["import", &d]);
     let a = &s.json(&["show", "1"])["attachments"][0];
-    assert_eq!(a["media_type"], "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assert_eq!(
+        a["media_type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
 }
 
 fn reply(id: &str, extra: &str, subject: &str) -> Vec<u8> {
@@ -139,8 +170,23 @@ fn reply(id: &str, extra: &str, subject: &str) -> Vec<u8> {
 #[test]
 fn a_mailbox_matches_replies_skips_other_mail_and_adds_nothing_twice() {
     let s = Sandbox::new();
-    s.ok(&["add", "--authority", "Borough Council of Testshire", "--title", "Parking fines 2017", "--sent", "2018-02-03"]);
-    let newsletter = eml_plain("News <news@shop.example>", "me@example.org", "Spring sale", "n1@shop", "", "Half price boots.\n");
+    s.ok(&[
+        "add",
+        "--authority",
+        "Borough Council of Testshire",
+        "--title",
+        "Parking fines 2017",
+        "--sent",
+        "2018-02-03",
+    ]);
+    let newsletter = eml_plain(
+        "News <news@shop.example>",
+        "me@example.org",
+        "Spring sale",
+        "n1@shop",
+        "",
+        "Half price boots.\n",
+    );
     let ack = eml_plain(
         "\"Borough Council of Testshire\" <foi@testshire.gov.uk>",
         "me@example.org",
@@ -154,24 +200,45 @@ fn a_mailbox_matches_replies_skips_other_mail_and_adds_nothing_twice() {
         "In-Reply-To: <a1@testshire.gov.uk>\r\n",
         "Our response",
     );
-    let other = reply("b1@testshire.gov.uk", "", "Freedom of Information response FOI 2018/90");
+    let other = reply(
+        "b1@testshire.gov.uk",
+        "",
+        "Freedom of Information response FOI 2018/90",
+    );
     let f = write(&s, "foi.mbox", &mbox(&[ack, newsletter, answer, other]));
     let dry = s.json(&["import", &f, "--dry-run"]);
     assert_eq!(dry["skipped"].as_array().unwrap().len(), 1, "{dry}");
     assert_eq!(dry["skipped"][0]["message"], 2);
-    assert_eq!(dry["skipped"][0]["reason"], "not Freedom of Information correspondence");
+    assert_eq!(
+        dry["skipped"][0]["reason"],
+        "not Freedom of Information correspondence"
+    );
     let v = s.json(&["import", &f]);
     // The acknowledgement by title, the answer by threading; the last opens a case.
     assert_eq!(v["cases"][0]["id"], 1, "{v}");
-    let kinds: Vec<&str> = v["cases"][0]["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = v["cases"][0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["acknowledged", "response"]);
     assert_eq!(v["cases"][1]["created"], true);
-    assert_eq!(s.json(&["show", "1"])["questions"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        s.json(&["show", "1"])["questions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
     let again = s.json(&["import", &f]);
     assert_eq!(again["already_imported"], 3, "{again}");
     assert_eq!(again["cases"].as_array().unwrap().len(), 0);
     let text = s.ok(&["import", &f]);
-    assert!(text.contains("already imported") && text.contains("skipped 1"), "{text}");
+    assert!(
+        text.contains("already imported") && text.contains("skipped 1"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -181,7 +248,15 @@ fn a_maildir_folder_is_a_mailbox() {
     for sub in ["cur", "new", "tmp"] {
         std::fs::create_dir_all(dir.join(sub)).unwrap();
     }
-    std::fs::write(dir.join("new/1519725600.M1.host"), reply("m1@testshire.gov.uk", "", "Freedom of Information request - Bridges")).unwrap();
+    std::fs::write(
+        dir.join("new/1519725600.M1.host"),
+        reply(
+            "m1@testshire.gov.uk",
+            "",
+            "Freedom of Information request - Bridges",
+        ),
+    )
+    .unwrap();
     let v = s.json(&["import", dir.to_str().unwrap()]);
     assert_eq!(v["cases"][0]["title"], "Bridges", "{v}");
     assert_eq!(v["attachments"], 1);
@@ -194,17 +269,37 @@ fn a_whatdotheyknow_download_becomes_one_case_with_its_attachments() {
     let f = write(&s, "download.zip", &wdtk_zip(&letter));
     let dry = s.json(&["import", &f, "--dry-run"]);
     assert_eq!(dry["cases"][0]["id"], serde_json::Value::Null);
-    assert_eq!(s.json(&["list", "--filter", "all"]).as_array().unwrap().len(), 0);
+    assert_eq!(
+        s.json(&["list", "--filter", "all"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
     s.ok(&["import", &f]);
     let show = s.json(&["show", "1"]);
     assert_eq!(show["title"], "Parking fines 2017");
     assert_eq!(show["authority"], "Borough Council of Testshire");
-    assert_eq!(show["url"], "https://www.whatdotheyknow.com/request/parking_fines_2017");
+    assert_eq!(
+        show["url"],
+        "https://www.whatdotheyknow.com/request/parking_fines_2017"
+    );
     assert_eq!(show["sent"], "2018-02-03");
-    let kinds: Vec<&str> = show["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["sent", "acknowledged", "response"]);
     assert_eq!(show["questions"][1]["outcome"], "withheld", "{show}");
-    let pdf_row = show["attachments"].as_array().unwrap().iter().find(|a| a["name"] == "FOI response.pdf").unwrap().clone();
+    let pdf_row = show["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "FOI response.pdf")
+        .unwrap()
+        .clone();
     assert_eq!(pdf_row["event"], show["events"][2]["id"]);
     assert_eq!(pdf_row["sha256"], sha(&letter));
     let out = s.ok(&["import", &f]);
@@ -216,17 +311,27 @@ fn a_whatdotheyknow_download_becomes_one_case_with_its_attachments() {
 fn originals_are_saved_back_byte_for_byte_and_travel_in_an_embedded_export() {
     let s = Sandbox::new();
     let letter = pdf(&[letter_lines("FOI 2018/77")]);
-    let f = write(&s, "reply.eml", &eml_with_pdf("r9@testshire.gov.uk", "FOI", &letter));
+    let f = write(
+        &s,
+        "reply.eml",
+        &eml_with_pdf("r9@testshire.gov.uk", "FOI", &letter),
+    );
     s.ok(&["import", &f]);
     let out = s.path("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("reply.eml"), b"mine").unwrap();
     let said = s.ok(&["attachments", "1", "--save", out.to_str().unwrap()]);
-    assert!(said.contains("Wrote 1 file") && said.contains("left alone"), "{said}");
+    assert!(
+        said.contains("Wrote 1 file") && said.contains("left alone"),
+        "{said}"
+    );
     assert_eq!(std::fs::read(out.join("reply.eml")).unwrap(), b"mine");
     assert_eq!(std::fs::read(out.join("FOI response.pdf")).unwrap(), letter);
     let list = s.ok(&["attachments", "1"]);
-    assert!(list.contains("FOI response.pdf") && list.contains("application/pdf"), "{list}");
+    assert!(
+        list.contains("FOI response.pdf") && list.contains("application/pdf"),
+        "{list}"
+    );
     // By hash only, the export carries no bytes; with --embed it does, and they return.
     let plain = s.path("plain.json");
     s.ok(&["export", "-o", plain.to_str().unwrap()]);
@@ -239,7 +344,10 @@ fn originals_are_saved_back_byte_for_byte_and_travel_in_an_embedded_export() {
     let back = other.path("back");
     std::fs::create_dir(&back).unwrap();
     other.ok(&["attachments", "1", "--save", back.to_str().unwrap()]);
-    assert_eq!(std::fs::read(back.join("FOI response.pdf")).unwrap(), letter);
+    assert_eq!(
+        std::fs::read(back.join("FOI response.pdf")).unwrap(),
+        letter
+    );
     let shown = other.json(&["show", "1"]);
     assert_eq!(shown["attachments"][1]["event"], shown["events"][1]["id"]);
 }
@@ -266,7 +374,17 @@ fn a_bundle_holds_the_chronology_originals_and_checksums_and_never_overwrites() 
     let s = Sandbox::new();
     let letter = pdf(&[letter_lines("FOI 2018/77")]);
     s.ok(&["import", &write(&s, "download.zip", &wdtk_zip(&letter))]);
-    s.ok(&["event", "add", "1", "--kind", "review-requested", "--date", "2018-03-05", "--letter-file", &write(&s, "review.txt", b"Please review question 2.\n")]);
+    s.ok(&[
+        "event",
+        "add",
+        "1",
+        "--kind",
+        "review-requested",
+        "--date",
+        "2018-03-05",
+        "--letter-file",
+        &write(&s, "review.txt", b"Please review question 2.\n"),
+    ]);
     let out = s.path("bundle.zip");
     s.ok(&["bundle", "1", "-o", out.to_str().unwrap()]);
     let bytes = std::fs::read(&out).unwrap();
@@ -277,7 +395,10 @@ fn a_bundle_holds_the_chronology_originals_and_checksums_and_never_overwrites() 
         v
     };
     let chronology = String::from_utf8(read("chronology.md")).unwrap();
-    assert!(chronology.contains("20 working days from receipt"), "{chronology}");
+    assert!(
+        chronology.contains("20 working days from receipt"),
+        "{chronology}"
+    );
     assert!(chronology.contains("section 43"), "{chronology}");
     assert_eq!(read("originals/FOI response.pdf"), letter);
     let sums = String::from_utf8(read("SHA256SUMS")).unwrap();
@@ -285,7 +406,10 @@ fn a_bundle_holds_the_chronology_originals_and_checksums_and_never_overwrites() 
         let (hash, name) = line.split_once("  ").unwrap();
         assert_eq!(sha(&read(name)), hash, "{name}");
     }
-    assert!(sums.contains("drafts/2018-03-05-review-requested"), "{sums}");
+    assert!(
+        sums.contains("drafts/2018-03-05-review-requested"),
+        "{sums}"
+    );
     let e = s.fails(&["bundle", "1", "-o", out.to_str().unwrap()], 1);
     assert!(e.contains("already exists"), "{e}");
     assert_eq!(std::fs::read(&out).unwrap(), bytes);

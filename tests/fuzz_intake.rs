@@ -15,11 +15,21 @@ static SEEDS: LazyLock<Vec<(&'static str, Vec<u8>)>> = LazyLock::new(|| {
     let letter = pdf(&[letter_lines("FOI 1")]);
     vec![
         ("reply.pdf", letter.clone()),
-        ("reply.eml", eml_with_pdf("m@x", "Freedom of Information request - X", &letter)),
+        (
+            "reply.eml",
+            eml_with_pdf("m@x", "Freedom of Information request - X", &letter),
+        ),
         (
             "box.mbox",
             mbox(&[
-                eml_plain("A <a@x.gov.uk>", "me@x", "Re: FOI", "1@x", "", &letter_text("FOI 1")),
+                eml_plain(
+                    "A <a@x.gov.uk>",
+                    "me@x",
+                    "Re: FOI",
+                    "1@x",
+                    "",
+                    &letter_text("FOI 1"),
+                ),
                 eml_plain("B <b@x>", "me@x", "Sale", "2@x", "", "Hello\n"),
             ]),
         ),
@@ -44,7 +54,12 @@ fn read(name: &str, bytes: &[u8]) {
 }
 
 /// Bytes changed at a few places, a run inserted, and perhaps the tail cut off.
-fn mutate(seed: &[u8], edits: &[(usize, u8)], insert: (usize, Vec<u8>), cut: Option<usize>) -> Vec<u8> {
+fn mutate(
+    seed: &[u8],
+    edits: &[(usize, u8)],
+    insert: (usize, Vec<u8>),
+    cut: Option<usize>,
+) -> Vec<u8> {
     let mut b = seed.to_vec();
     for &(at, v) in edits {
         if !b.is_empty() {

@@ -18,7 +18,15 @@ fn sha(bytes: &[u8]) -> String {
 /// A casebook with one case in it, closed (so its file is whole).
 fn casebook() -> Sandbox {
     let s = Sandbox::new();
-    s.ok(&["add", "--authority", "Borough Council of Testshire", "--title", "Fines", "--sent", "2018-02-03"]);
+    s.ok(&[
+        "add",
+        "--authority",
+        "Borough Council of Testshire",
+        "--title",
+        "Fines",
+        "--sent",
+        "2018-02-03",
+    ]);
     s
 }
 
@@ -29,8 +37,18 @@ fn refused(s: &Sandbox, name: &str, bytes: &[u8]) -> String {
     std::fs::write(&f, bytes).unwrap();
     let before = sha(&std::fs::read(&s.db).unwrap());
     let e = s.fails(&["import", f.to_str().unwrap()], 1);
-    assert_eq!(sha(&std::fs::read(&s.db).unwrap()), before, "{name} changed the casebook");
-    assert!(!s.db.with_extension("db-wal").exists() || std::fs::metadata(s.db.with_extension("db-wal")).unwrap().len() == 0);
+    assert_eq!(
+        sha(&std::fs::read(&s.db).unwrap()),
+        before,
+        "{name} changed the casebook"
+    );
+    assert!(
+        !s.db.with_extension("db-wal").exists()
+            || std::fs::metadata(s.db.with_extension("db-wal"))
+                .unwrap()
+                .len()
+                == 0
+    );
     e
 }
 
@@ -38,7 +56,9 @@ fn noise(n: usize, seed: u64) -> Vec<u8> {
     let mut x = seed;
     (0..n)
         .map(|_| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (x >> 33) as u8
         })
         .collect()
@@ -49,7 +69,10 @@ fn random_bytes_are_not_a_letter_whatever_their_name() {
     let s = casebook();
     for name in ["reply.pdf", "reply.eml", "letter.txt", "download.zip"] {
         let e = refused(&s, name, &noise(20_000, name.len() as u64));
-        assert!(e.contains("not a letter or a supported file"), "{name}: {e}");
+        assert!(
+            e.contains("not a letter or a supported file"),
+            "{name}: {e}"
+        );
     }
     // Forcing a reader does not make noise a letter either.
     let f = s.path("noise.bin");
@@ -95,7 +118,11 @@ fn zip_bomb(name: &str, n_matches: usize) -> Vec<u8> {
             self.put(rev, bits);
         }
     }
-    let mut b = Bits { out: Vec::new(), acc: 0, len: 0 };
+    let mut b = Bits {
+        out: Vec::new(),
+        acc: 0,
+        len: 0,
+    };
     b.put(1, 1); // final block
     b.put(1, 2); // fixed Huffman codes
     b.code(0x30, 8); // literal 0
@@ -189,7 +216,10 @@ fn zip_entries_that_climb_out_are_kept_by_name_only() {
     s.ok(&["import", f.to_str().unwrap()]);
     let root = s.dir.path();
     for bad in ["evil.txt", "evil2.pdf", "evil3.txt"] {
-        assert!(!root.parent().unwrap().join(bad).exists(), "{bad} written outside");
+        assert!(
+            !root.parent().unwrap().join(bad).exists(),
+            "{bad} written outside"
+        );
         assert!(!root.join(bad).exists(), "{bad} written");
     }
     let names: Vec<String> = s.json(&["show", "2"])["attachments"]
@@ -198,7 +228,10 @@ fn zip_entries_that_climb_out_are_kept_by_name_only() {
         .iter()
         .map(|a| a["name"].as_str().unwrap().to_string())
         .collect();
-    assert!(names.contains(&"evil.txt".to_string()) && names.contains(&"evil2.pdf".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"evil.txt".to_string()) && names.contains(&"evil2.pdf".to_string()),
+        "{names:?}"
+    );
     let out = s.path("out");
     std::fs::create_dir(&out).unwrap();
     s.ok(&["attachments", "2", "--save", out.to_str().unwrap()]);
@@ -209,9 +242,13 @@ fn zip_entries_that_climb_out_are_kept_by_name_only() {
 fn deeply_nested_mime_is_refused_cleanly() {
     let s = casebook();
     let depth = 2000;
-    let mut m = String::from("From: someone@example.org\r\nTo: me@example.org\r\nSubject: nest\r\nDate: Tue, 27 Feb 2018 10:00:00 +0000\r\nMIME-Version: 1.0\r\n");
+    let mut m = String::from(
+        "From: someone@example.org\r\nTo: me@example.org\r\nSubject: nest\r\nDate: Tue, 27 Feb 2018 10:00:00 +0000\r\nMIME-Version: 1.0\r\n",
+    );
     for i in 0..depth {
-        m.push_str(&format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n"));
+        m.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n"
+        ));
     }
     m.push_str("Content-Type: text/plain\r\n\r\nHello.\r\n");
     for i in (0..depth).rev() {

@@ -14,7 +14,11 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("reply.eml");
     let letter = pdf(&[letter_lines("FOI 2018/77")]);
-    std::fs::write(&path, eml_with_pdf("t1@testshire.gov.uk", "Your request", &letter)).unwrap();
+    std::fs::write(
+        &path,
+        eml_with_pdf("t1@testshire.gov.uk", "Your request", &letter),
+    )
+    .unwrap();
     let mut app = empty_app(100, 30);
     open_import(&mut app, &path);
     let Mode::Import(r) = &app.mode else {
@@ -37,17 +41,32 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     // SAFETY: this test binary runs this one test; nothing reads the environment meanwhile.
     unsafe { std::env::set_var("FOI_OPENER", "true") };
     press(&mut app, &["O"]);
-    assert_eq!(status_text(&app), "Opened reply.eml (1 of 2); O opens the next");
+    assert_eq!(
+        status_text(&app),
+        "Opened reply.eml (1 of 2); O opens the next"
+    );
     press(&mut app, &["O"]);
     assert!(status_text(&app).starts_with("Opened FOI response.pdf (2 of 2)"));
     unsafe { std::env::set_var("FOI_OPENER", "/nonexistent/opener") };
     press(&mut app, &["O"]);
-    assert!(status_text(&app).starts_with("Cannot open it: /nonexistent/opener not found"), "{}", status_text(&app));
+    assert!(
+        status_text(&app).starts_with("Cannot open it: /nonexistent/opener not found"),
+        "{}",
+        status_text(&app)
+    );
 
     std::env::set_current_dir(dir.path()).unwrap();
     press(&mut app, &["B"]);
-    assert!(status_text(&app).contains("case-1-bundle.zip"), "{}", status_text(&app));
+    assert!(
+        status_text(&app).contains("case-1-bundle.zip"),
+        "{}",
+        status_text(&app)
+    );
     press(&mut app, &["B"]);
-    assert!(status_text(&app).contains("case-1-bundle-2.zip"), "{}", status_text(&app));
+    assert!(
+        status_text(&app).contains("case-1-bundle-2.zip"),
+        "{}",
+        status_text(&app)
+    );
     assert!(dir.path().join("case-1-bundle.zip").exists());
 }

@@ -94,7 +94,11 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool> {
 impl Casebook {
     /// Keep originals on a case without an event (a scan nothing could be read from).
     /// Returns how many were added (none when the case holds them already).
-    pub fn keep_originals(&mut self, case_id: i64, originals: super::Originals<'_>) -> Result<usize> {
+    pub fn keep_originals(
+        &mut self,
+        case_id: i64,
+        originals: super::Originals<'_>,
+    ) -> Result<usize> {
         self.require(case_id)?;
         self.store.write(|w| -> Result<usize> {
             let n = super::letters::attach(w, case_id, None, originals)?;

@@ -250,11 +250,31 @@ fn take_mail(w: &Writer<'_>, n: usize, mail: &Mail, report: &mut IntakeReport) -
     if let Some(case) = find_case(w, mail, p)? {
         return add_event(w, case, false, ev, report);
     }
+    match new_case_for(mail, &letter.text, p, out, date) {
+        Ok(case) => {
+            let id = new_case(w, &case, !out && p.request_date.is_some())?;
+            add_event(w, id, true, ev, report)
+        }
+        Err(reason) => {
+            skip(report, reason);
+            Ok(())
+        }
+    }
+}
+
+/// The case a message opens when it matches none: FOI correspondence naming its
+/// authority (the addressee of a request, the writer of a reply); else why not.
+fn new_case_for(
+    mail: &Mail,
+    text: &str,
+    p: &Proposal,
+    out: bool,
+    date: NaiveDate,
+) -> std::result::Result<Case, &'static str> {
     let subject = mail.subject.as_deref().unwrap_or("");
     let foi = FOI_WORDS.is_match(subject) || p.regime.is_some() || wdtk_address(mail).is_some();
     if !foi {
-        skip(report, "not Freedom of Information correspondence");
-        return Ok(());
+        return Err("not Freedom of Information correspondence");
     }
     let authority = if out {
         mail.to_name.clone()
@@ -262,15 +282,14 @@ fn take_mail(w: &Writer<'_>, n: usize, mail: &Mail, report: &mut IntakeReport) -
         p.authority.clone()
     };
     let Some(authority) = authority.filter(|a| !a.trim().is_empty()) else {
-        skip(report, "FOI correspondence that names no authority and matches no case");
-        return Ok(());
+        return Err("FOI correspondence that names no authority and matches no case");
     };
     let title = subject_title(subject).unwrap_or_else(|| match &p.their_ref {
         Some(r) => format!("{authority} {r}"),
         None => format!("{authority} request"),
     });
     let notes = wdtk_address(mail).map(|a| format!("WhatDoTheyKnow request address: {a}"));
-    let case = Case {
+    Ok(Case {
         title,
         authority,
         regime: p.regime.unwrap_or(Regime::Foia),
@@ -281,12 +300,10 @@ fn take_mail(w: &Writer<'_>, n: usize, mail: &Mail, report: &mut IntakeReport) -
             Channel::Email
         }),
         sent: if out { Some(date) } else { p.request_date },
-        text: out.then(|| letter.text.clone()),
+        text: out.then(|| text.to_string()),
         notes,
         ..Case::default()
-    };
-    let id = new_case(w, &case, !out && p.request_date.is_some())?;
-    add_event(w, id, true, ev, report)
+    })
 }
 
 /// A case inserted without events (they follow), with a `sent` event when the request's
@@ -335,7 +352,9 @@ fn add_event(
     report: &mut IntakeReport,
 ) -> Result<()> {
     let Some(case) = w.case(case_id)? else {
-        return Err(w.bad_data(format!("case #{case_id} vanished during the import")).into());
+        return Err(w
+            .bad_data(format!("case #{case_id} vanished during the import"))
+            .into());
     };
     let response = matches!(ev.kind, EventKind::Response | EventKind::ReviewResponse);
     let event_id = w.insert_event(&Event {
@@ -449,13 +468,19 @@ fn take_thread(w: &Writer<'_>, t: &Thread, report: &mut IntakeReport) -> Result<
         }
     };
     for (i, m) in t.messages.iter().enumerate() {
-        let text = Original::new(format!("message-{}.txt", i + 1), "text/plain", m.body.clone().into_bytes());
+        let text = Original::new(
+            format!("message-{}.txt", i + 1),
+            "text/plain",
+            m.body.clone().into_bytes(),
+        );
         if w.case_has_content(case_id, &text.sha256)? {
             report.already_imported += 1;
             continue;
         }
         let Some(date) = m.date else {
-            report.warnings.push(format!("message {} has no date: left out", i + 1));
+            report
+                .warnings
+                .push(format!("message {} has no date: left out", i + 1));
             continue;
         };
         let (letter, proposal, _) = if m.incoming {
@@ -478,7 +503,15 @@ fn take_thread(w: &Writer<'_>, t: &Thread, report: &mut IntakeReport) -> Result<
         };
         add_event(w, case_id, created, ev, report)?;
     }
-    let extra = attach(w, case_id, None, Originals { files: &t.unlinked, message_id: None })?;
+    let extra = attach(
+        w,
+        case_id,
+        None,
+        Originals {
+            files: &t.unlinked,
+            message_id: None,
+        },
+    )?;
     report.attachments += extra;
     Ok(())
 }

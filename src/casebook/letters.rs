@@ -77,7 +77,11 @@ pub(crate) fn attach(
 /// The questions as they can be stored: a withheld answer whose exemption the reader
 /// did not find stays pending (the rule that withheld needs an exemption holds), and a
 /// section the catalogue does not know for the regime is dropped — each with a warning.
-pub(super) fn storable_questions(regime: Regime, p: &Proposal, warnings: &mut Vec<String>) -> Vec<Question> {
+pub(super) fn storable_questions(
+    regime: Regime,
+    p: &Proposal,
+    warnings: &mut Vec<String>,
+) -> Vec<Question> {
     p.questions
         .iter()
         .enumerate()

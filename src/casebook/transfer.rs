@@ -197,7 +197,10 @@ fn restore_attachments(w: &crate::store::Writer<'_>, case_id: i64, c: &CaseJson)
     };
     let new_ids = w.event_ids(case_id)?;
     let event = |old: Option<i64>| {
-        let i = c.events.iter().position(|e| e.id.is_some() && e.id == old)?;
+        let i = c
+            .events
+            .iter()
+            .position(|e| e.id.is_some() && e.id == old)?;
         new_ids.get(i).copied()
     };
     for a in list {
@@ -205,7 +208,12 @@ fn restore_attachments(w: &crate::store::Writer<'_>, case_id: i64, c: &CaseJson)
             Some(data) => {
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(data.trim())
-                    .map_err(|_| Error::user(format!("case '{}': the original {} is not base64", c.title, a.name)))?;
+                    .map_err(|_| {
+                        Error::user(format!(
+                            "case '{}': the original {} is not base64",
+                            c.title, a.name
+                        ))
+                    })?;
                 if crate::domain::attachment::sha256_hex(&bytes) != a.sha256 {
                     return Err(Error::user(format!(
                         "case '{}': the original {} does not match its SHA-256",

@@ -81,7 +81,12 @@ struct LetterDryRun<'a> {
     already_imported: Option<i64>,
 }
 
-fn import_letter(book: &mut Casebook, a: &ImportArgs, l: LetterSource, json: bool) -> Result<String> {
+fn import_letter(
+    book: &mut Casebook,
+    a: &ImportArgs,
+    l: LetterSource,
+    json: bool,
+) -> Result<String> {
     let originals = Originals {
         files: &l.originals,
         message_id: l.message_id.as_deref(),
@@ -150,19 +155,29 @@ fn import_letter(book: &mut Casebook, a: &ImportArgs, l: LetterSource, json: boo
 }
 
 /// A scan without a date: nothing can be read, so it is only kept, on the case named.
-fn keep_scan(book: &mut Casebook, l: &LetterSource, case: Option<i64>, json: bool) -> Result<String> {
+fn keep_scan(
+    book: &mut Casebook,
+    l: &LetterSource,
+    case: Option<i64>,
+    json: bool,
+) -> Result<String> {
     let Some(case) = case else {
         return Err(Error::user(format!(
             "{} has no text layer (a scan) and needs OCR: nothing can be read from it; keep it on its case with --case CASE",
             l.name
         )));
     };
-    let added = book.keep_originals(case, Originals {
-        files: &l.originals,
-        message_id: l.message_id.as_deref(),
-    })?;
+    let added = book.keep_originals(
+        case,
+        Originals {
+            files: &l.originals,
+            message_id: l.message_id.as_deref(),
+        },
+    )?;
     if json {
-        return json_line(&serde_json::json!({"case": case, "attachments_added": added, "needs_ocr": true}));
+        return json_line(
+            &serde_json::json!({"case": case, "attachments_added": added, "needs_ocr": true}),
+        );
     }
     Ok(format!(
         "Kept {} on case #{case} ({added} original(s)); it has no text layer and needs OCR: nothing was read from it\n",
@@ -235,15 +250,29 @@ fn intake_said(r: &IntakeReport, a: &ImportArgs, json: bool) -> Result<String> {
     let _ = writeln!(
         o,
         "{} {} from {}: {created} new case(s), {} existing case(s), {events} event(s), {} original(s)",
-        if r.dry_run { "Would import" } else { "Imported" },
-        if r.cases.is_empty() { "nothing" } else { "messages" },
+        if r.dry_run {
+            "Would import"
+        } else {
+            "Imported"
+        },
+        if r.cases.is_empty() {
+            "nothing"
+        } else {
+            "messages"
+        },
         a.file.display(),
         r.cases.len() - created,
         r.attachments
     );
     for c in &r.cases {
-        let id = c.id.map_or_else(|| "new".to_string(), |id| format!("#{id}"));
-        let _ = writeln!(o, "  {id} {} — {}", inert_line(&c.title), inert_line(&c.authority));
+        let id =
+            c.id.map_or_else(|| "new".to_string(), |id| format!("#{id}"));
+        let _ = writeln!(
+            o,
+            "  {id} {} — {}",
+            inert_line(&c.title),
+            inert_line(&c.authority)
+        );
         for e in &c.events {
             let _ = writeln!(
                 o,
@@ -255,7 +284,11 @@ fn intake_said(r: &IntakeReport, a: &ImportArgs, json: bool) -> Result<String> {
         }
     }
     if r.already_imported > 0 {
-        let _ = writeln!(o, "  {} message(s) already imported: nothing added for them", r.already_imported);
+        let _ = writeln!(
+            o,
+            "  {} message(s) already imported: nothing added for them",
+            r.already_imported
+        );
     }
     if !r.skipped.is_empty() {
         let _ = writeln!(o, "  skipped {} message(s):", r.skipped.len());
@@ -264,7 +297,10 @@ fn intake_said(r: &IntakeReport, a: &ImportArgs, json: bool) -> Result<String> {
                 o,
                 "    message {} ({}): {}",
                 s.message,
-                fit(&inert_line(s.subject.as_deref().unwrap_or("no subject")), 40),
+                fit(
+                    &inert_line(s.subject.as_deref().unwrap_or("no subject")),
+                    40
+                ),
                 s.reason
             );
         }

@@ -14,7 +14,12 @@ pub fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
     let attachments = book.attachments(id)?;
     if json {
         let mut j = CaseJson::from_view(&v);
-        j.attachments = Some(attachments.iter().map(AttachmentJson::from_attachment).collect());
+        j.attachments = Some(
+            attachments
+                .iter()
+                .map(AttachmentJson::from_attachment)
+                .collect(),
+        );
         return json_line(&j);
     }
     let mut out = render(&v);
@@ -28,7 +33,9 @@ pub fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
                 pad(&inert_line(&a.name), 32),
                 a.media_type,
                 crate::present::file_size(a.size),
-                a.event.map(|e| format!(" · event [{e}]")).unwrap_or_default()
+                a.event
+                    .map(|e| format!(" · event [{e}]"))
+                    .unwrap_or_default()
             );
         }
         let _ = writeln!(out, "  foi attachments {id} --save DIR writes them out");

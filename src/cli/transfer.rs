@@ -134,26 +134,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
         ExportFormat::Ics => book.casebook_id()?,
         _ => String::new(),
     };
-    // Each case's originals, by hash (and with their bytes under --embed).
-    let embed = a.embed;
-    let any = book.has_originals()?;
-    let attachments = |id: i64| -> std::io::Result<Vec<AttachmentJson>> {
-        if !any {
-            return Ok(Vec::new());
-        }
-        let list = book.originals_of(id).map_err(std::io::Error::other)?;
-        list.iter()
-            .map(|x| {
-                let mut j = AttachmentJson::from_attachment(x);
-                if embed {
-                    use base64::Engine;
-                    let bytes = book.attachment_bytes(x).map_err(std::io::Error::other)?;
-                    j.data = Some(base64::engine::general_purpose::STANDARD.encode(bytes));
-                }
-                Ok(j)
-            })
-            .collect()
-    };
+    let attachments = export_originals(book, a.embed)?;
     let work = LongWork::start("exporting", "writing");
     let progress = |done, total| work.progress(done, total);
     let watch = Watch {
@@ -215,6 +196,32 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
         }
     }
     Ok(String::new())
+}
+
+/// Each case's originals for a JSON export, by hash (and with their bytes, base64, when
+/// `embed`); nothing is read per case when the casebook keeps no originals.
+fn export_originals(
+    book: &Casebook,
+    embed: bool,
+) -> Result<impl Fn(i64) -> std::io::Result<Vec<AttachmentJson>> + '_> {
+    let any = book.has_originals()?;
+    Ok(move |id: i64| {
+        if !any {
+            return Ok(Vec::new());
+        }
+        let list = book.originals_of(id).map_err(std::io::Error::other)?;
+        list.iter()
+            .map(|x| {
+                let mut j = AttachmentJson::from_attachment(x);
+                if embed {
+                    use base64::Engine;
+                    let bytes = book.attachment_bytes(x).map_err(std::io::Error::other)?;
+                    j.data = Some(base64::engine::general_purpose::STANDARD.encode(bytes));
+                }
+                Ok(j)
+            })
+            .collect()
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -286,7 +293,12 @@ fn import_work(a: &ImportArgs) -> LongWork {
     }
 }
 
-pub(super) fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
+pub(super) fn import_doc(
+    book: &mut Casebook,
+    doc: &Document,
+    a: &ImportArgs,
+    json: bool,
+) -> Result<String> {
     let work = import_work(a);
     let progress = |done, total| work.progress(done, total);
     let report = book.import_document_watched(

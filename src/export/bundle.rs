@@ -29,7 +29,10 @@ fn contents(book: &Casebook, case_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
     let mut chronology = Vec::new();
     {
         let mut md = MarkdownWriter::new(&mut chronology, book.today());
-        let written = md.begin(1).and_then(|_| md.case(&view)).and_then(|_| md.finish());
+        let written = md
+            .begin(1)
+            .and_then(|_| md.case(&view))
+            .and_then(|_| md.finish());
         written.map_err(|e| Error::user(format!("cannot write the chronology: {e}")))?;
     }
     let mut files = Vec::new();
@@ -42,7 +45,9 @@ fn contents(book: &Casebook, case_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
         }
         path
     };
-    let mut list = String::from("\n## Originals\n\n| file | media type | bytes | SHA-256 | event |\n| --- | --- | --- | --- | --- |\n");
+    let mut list = String::from(
+        "\n## Originals\n\n| file | media type | bytes | SHA-256 | event |\n| --- | --- | --- | --- | --- |\n",
+    );
     let mut originals = Vec::new();
     for a in &attachments {
         let path = unique("originals", &a.name, a.id);
@@ -52,7 +57,9 @@ fn contents(book: &Casebook, case_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
             inline(&a.media_type),
             a.size,
             a.sha256,
-            a.event.map(|e| format!("[{e}]")).unwrap_or_else(|| "—".into())
+            a.event
+                .map(|e| format!("[{e}]"))
+                .unwrap_or_else(|| "—".into())
         ));
         originals.push((path, book.attachment_bytes(a)?));
     }
@@ -67,7 +74,9 @@ fn contents(book: &Casebook, case_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
         let Some(letter) = &e.letter else { continue };
         // Letters the requester sent (review requests, complaints) are the drafts sent.
         let dir = match e.kind {
-            EventKind::ReviewRequested | EventKind::IcoComplaint | EventKind::TribunalAppeal => "drafts",
+            EventKind::ReviewRequested | EventKind::IcoComplaint | EventKind::TribunalAppeal => {
+                "drafts"
+            }
             _ => "letters",
         };
         let name = format!("{}-{}-{}.txt", iso(e.date), e.kind.as_str(), e.id);
@@ -80,7 +89,8 @@ fn contents(book: &Casebook, case_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
 /// Write the bundle of a case to `path`, which must not exist yet.
 pub fn write_bundle(book: &Casebook, case_id: i64, path: &Path) -> Result<Bundled> {
     let files = contents(book, case_id)?;
-    let fail = |e: &dyn std::fmt::Display| Error::user(format!("cannot write {}: {e}", path.display()));
+    let fail =
+        |e: &dyn std::fmt::Display| Error::user(format!("cannot write {}: {e}", path.display()));
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -111,7 +121,10 @@ pub fn write_bundle(book: &Casebook, case_id: i64, path: &Path) -> Result<Bundle
     }
 }
 
-fn write_zip(file: std::fs::File, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<(String, String)>> {
+fn write_zip(
+    file: std::fs::File,
+    files: &[(String, Vec<u8>)],
+) -> std::io::Result<Vec<(String, String)>> {
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -119,13 +132,15 @@ fn write_zip(file: std::fs::File, files: &[(String, Vec<u8>)]) -> std::io::Resul
     let mut sums = Vec::new();
     let mut listing = String::new();
     for (name, bytes) in files {
-        zip.start_file(name.as_str(), opts).map_err(std::io::Error::other)?;
+        zip.start_file(name.as_str(), opts)
+            .map_err(std::io::Error::other)?;
         zip.write_all(bytes)?;
         let hash = sha256_hex(bytes);
         listing.push_str(&format!("{hash}  {name}\n"));
         sums.push((name.clone(), hash));
     }
-    zip.start_file("SHA256SUMS", opts).map_err(std::io::Error::other)?;
+    zip.start_file("SHA256SUMS", opts)
+        .map_err(std::io::Error::other)?;
     zip.write_all(listing.as_bytes())?;
     let out = zip.finish().map_err(std::io::Error::other)?;
     let file = out.into_inner().map_err(|e| e.into_error())?;

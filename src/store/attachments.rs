@@ -51,13 +51,19 @@ pub trait AttachmentReads: Reads {
 
     fn any_attachment(&self) -> Result<bool> {
         self.conn()
-            .query_row("SELECT EXISTS (SELECT 1 FROM attachments)", [], |r| r.get(0))
+            .query_row("SELECT EXISTS (SELECT 1 FROM attachments)", [], |r| {
+                r.get(0)
+            })
             .map_err(|e| self.sql_err(e))
     }
 
     fn blob_exists(&self, sha256: &str) -> Result<bool> {
         self.conn()
-            .query_row("SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = ?1)", [sha256], |r| r.get(0))
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = ?1)",
+                [sha256],
+                |r| r.get(0),
+            )
             .map_err(|e| self.sql_err(e))
     }
 
@@ -75,11 +81,9 @@ pub trait AttachmentReads: Reads {
     /// The bytes stored under `sha256`.
     fn blob(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
         self.conn()
-            .query_row(
-                "SELECT data FROM blobs WHERE sha256 = ?1",
-                [sha256],
-                |r| r.get(0),
-            )
+            .query_row("SELECT data FROM blobs WHERE sha256 = ?1", [sha256], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.sql_err(e))
     }
@@ -124,7 +128,9 @@ pub trait AttachmentReads: Reads {
     fn case_ids_noting(&self, text: &str) -> Result<Vec<i64>> {
         let mut st = self
             .conn()
-            .prepare_cached("SELECT id FROM cases WHERE instr(lower(notes), lower(?1)) > 0 ORDER BY id")
+            .prepare_cached(
+                "SELECT id FROM cases WHERE instr(lower(notes), lower(?1)) > 0 ORDER BY id",
+            )
             .map_err(|e| self.sql_err(e))?;
         st.query_map([text], |r| r.get(0))
             .and_then(|rows| rows.collect())

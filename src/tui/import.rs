@@ -13,12 +13,11 @@ use super::prompt::{PathFor, PathPrompt};
 use super::scroll::Scroll;
 use super::update::show_case;
 use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved, Originals};
-use crate::import::intake::Original;
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
+use crate::import::intake::Original;
 use crate::import::{Proposal, ProposedQuestion};
 use crate::present::{fit, plural};
-
 
 /// Where a letter will go when saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -487,7 +486,10 @@ fn save(app: &mut App) {
         files: &r.originals,
         message_id: r.message_id.as_deref(),
     };
-    match app.book.save_letter_with(&p, &r.letter, &choices, originals) {
+    match app
+        .book
+        .save_letter_with(&p, &r.letter, &choices, originals)
+    {
         Ok(saved) => {
             let message = saved_message(&r.name, &saved);
             app.mode = Mode::Normal;
@@ -511,7 +513,11 @@ fn save(app: &mut App) {
 
 fn saved_message(name: &str, s: &LetterSaved) -> String {
     let mut m = if s.already_imported {
-        format!("{} was imported before (case #{}): nothing added", fit(name, 40), s.case)
+        format!(
+            "{} was imported before (case #{}): nothing added",
+            fit(name, 40),
+            s.case
+        )
     } else if s.created {
         format!(
             "Imported {} as case #{}: {}",

@@ -3,17 +3,17 @@
 
 use super::action::Action;
 use super::app::{App, Job, Mode, Tone};
+use super::import::{ImportReview, Opened};
 use super::progress::Progress;
 use super::prompt::shown;
 use super::update::show_case;
-use super::import::{ImportReview, Opened};
 use crate::casebook::{Casebook, Error, ImportReport, IntakeReport, Watch};
-use crate::import::intake::{self, MailboxSource, ReadError, Thread};
-use crate::import::wdtk::parse_wdtk;
-use std::path::Path;
 use crate::export::json::Document;
+use crate::import::intake::{self, MailboxSource, ReadError, Thread};
 use crate::import::lossy::{LossyUtf8, Trim};
+use crate::import::wdtk::parse_wdtk;
 use crate::present::{fit, plural};
+use std::path::Path;
 
 /// A JSON export or a WhatDoTheyKnow file, counted and waiting for a yes.
 pub struct FileImport {
@@ -109,7 +109,12 @@ fn as_report(r: IntakeReport) -> ImportReport {
         .collect();
     skipped.extend((0..r.already_imported).map(|_| "imported before".to_string()));
     ImportReport {
-        created: r.cases.iter().filter(|c| c.created).filter_map(|c| c.id).collect(),
+        created: r
+            .cases
+            .iter()
+            .filter(|c| c.created)
+            .filter_map(|c| c.id)
+            .collect(),
         count: r.cases.len(),
         skipped,
         dry_run: r.dry_run,

@@ -55,7 +55,11 @@ pub fn open_next(app: &mut App) {
     match spawned {
         Ok(_) => app.say(
             Tone::Done,
-            format!("Opened {} ({} of {n}); O opens the next", fit(&a.name, 40), i + 1),
+            format!(
+                "Opened {} ({} of {n}); O opens the next",
+                fit(&a.name, 40),
+                i + 1
+            ),
         ),
         Err(_) => app.say(
             Tone::Error,

@@ -5,8 +5,8 @@
 /// Elements whose start or end begins a new line (a blank line for paragraphs).
 fn block_break(tag: &str) -> Option<&'static str> {
     Some(match tag {
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "table"
-        | "ul" | "ol" | "section" | "article" | "header" | "footer" | "pre" => "\n\n",
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "table" | "ul"
+        | "ol" | "section" | "article" | "header" | "footer" | "pre" => "\n\n",
         "br" | "li" | "tr" | "dt" | "dd" | "hr" => "\n",
         "td" | "th" => "\t",
         _ => return None,
@@ -192,7 +192,16 @@ mod tests {
 
     #[test]
     fn broken_markup_does_not_panic() {
-        for s in ["<", "<p", "&#xZZ;", "&#99999999;", "<!-- x", "a &amp", "<script>", "&;"] {
+        for s in [
+            "<",
+            "<p",
+            "&#xZZ;",
+            "&#99999999;",
+            "<!-- x",
+            "a &amp",
+            "<script>",
+            "&;",
+        ] {
             let _ = html_to_text(s);
         }
         assert_eq!(decode_entities("a &unknown; b"), "a &unknown; b");

@@ -25,7 +25,9 @@ pub struct LetterSource {
 }
 
 fn needs_ocr_warning(name: &str) -> String {
-    format!("{name} has no text layer (a scan): it needs OCR; the file is kept and nothing was read from it")
+    format!(
+        "{name} has no text layer (a scan): it needs OCR; the file is kept and nothing was read from it"
+    )
 }
 
 /// A letter already in text.
@@ -161,8 +163,9 @@ pub fn fill_from_envelope(p: &mut Proposal, mail: &Mail) {
     if p.authority.is_none()
         && let Some(org) = sender_organisation(mail)
     {
-        p.warnings
-            .push(format!("the authority was taken from the e-mail's sender: {org}"));
+        p.warnings.push(format!(
+            "the authority was taken from the e-mail's sender: {org}"
+        ));
         p.authority = Some(org);
     }
     if p.letter_date.is_none()

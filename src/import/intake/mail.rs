@@ -75,13 +75,16 @@ pub fn parse_mail(bytes: &[u8], name: &str) -> Result<Mail, ReadError> {
                 None => c.ctype().to_ascii_lowercase(),
             })
             .unwrap_or_else(|| "application/octet-stream".into());
-        let name = part.attachment_name().map(str::to_string).unwrap_or_else(|| {
-            if part.is_message() {
-                format!("message-{}.eml", i + 1)
-            } else {
-                format!("attachment-{}", i + 1)
-            }
-        });
+        let name = part
+            .attachment_name()
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                if part.is_message() {
+                    format!("message-{}.eml", i + 1)
+                } else {
+                    format!("attachment-{}", i + 1)
+                }
+            });
         // Some mail systems send every file as application/octet-stream: the name tells.
         let media_type = if media_type == "application/octet-stream" {
             media_type_of(&name).to_string()
@@ -122,10 +125,34 @@ fn ids(v: &HeaderValue<'_>) -> Vec<String> {
 /// Words that make a sender's display name an organisation rather than a person or a
 /// team ("FOI Team" names no one).
 const ORGANISATION_WORDS: &[&str] = &[
-    "council", "department", "ministry", "office", "authority", "police", "nhs", "trust",
-    "university", "agency", "commission", "service", "borough", "executive", "board",
-    "college", "government", "constabulary", "fire", "parliament", "county", "city",
-    "district", "hospital", "commissioner", "inspectorate", "regulator", "bbc",
+    "council",
+    "department",
+    "ministry",
+    "office",
+    "authority",
+    "police",
+    "nhs",
+    "trust",
+    "university",
+    "agency",
+    "commission",
+    "service",
+    "borough",
+    "executive",
+    "board",
+    "college",
+    "government",
+    "constabulary",
+    "fire",
+    "parliament",
+    "county",
+    "city",
+    "district",
+    "hospital",
+    "commissioner",
+    "inspectorate",
+    "regulator",
+    "bbc",
 ];
 
 /// The sender's organisation, when the display name clearly is one.
@@ -136,7 +163,9 @@ pub fn sender_organisation(mail: &Mail) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let organisation = words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str()));
+    let organisation = words
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.as_str()));
     (organisation && words.len() >= 2 && name.len() <= 120).then(|| name.to_string())
 }
 
@@ -179,7 +208,10 @@ JVBERi0xLjQK\r\n\
     fn headers_html_body_and_attachment() {
         let m = parse_mail(HTML_1252, "reply.eml").unwrap();
         assert_eq!(m.from_address.as_deref(), Some("foi@testshire.gov.uk"));
-        assert_eq!(sender_organisation(&m).as_deref(), Some("Borough Council of Testshire"));
+        assert_eq!(
+            sender_organisation(&m).as_deref(),
+            Some("Borough Council of Testshire")
+        );
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2018, 2, 27));
         assert_eq!(m.message_id.as_deref(), Some("reply-1@testshire.gov.uk"));
         assert_eq!(m.replies_to, vec!["req-1@example.org".to_string()]);

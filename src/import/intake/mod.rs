@@ -229,14 +229,18 @@ fn zip(bytes: Vec<u8>, name: String) -> Result<Source, ReadError> {
             .partition(|e| e.path == "correspondence.txt" || e.path == "correspondence.pdf");
         main.sort_by_key(|e| e.path.ends_with(".pdf"));
         let Some(first) = main.into_iter().next() else {
-            return Err(ReadError::NotSupported("a zip without its correspondence".into()));
+            return Err(ReadError::NotSupported(
+                "a zip without its correspondence".into(),
+            ));
         };
         let text = if first.path.ends_with(".pdf") {
             pdf::extract(&first.bytes)?.text
         } else {
             text::decode(&first.bytes)
         };
-        return Ok(Source::Thread(Box::new(wdtk_zip::parse_thread(&text, files)?)));
+        return Ok(Source::Thread(Box::new(wdtk_zip::parse_thread(
+            &text, files,
+        )?)));
     }
     Err(ReadError::NotSupported(
         "a zip that is neither a Word or OpenDocument file nor a WhatDoTheyKnow download".into(),

@@ -109,7 +109,9 @@ fn xml_text(xml: &str, d: &Dialect) -> String {
         } else if d.line_break.contains(&name) {
             out.push('\n');
         } else if !d.space.is_empty() && name == d.space {
-            let n = attr(tag, "text:c").and_then(|v| v.parse().ok()).unwrap_or(1usize);
+            let n = attr(tag, "text:c")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1usize);
             out.push_str(&" ".repeat(n.min(80)));
         }
     }

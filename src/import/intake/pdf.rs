@@ -55,7 +55,11 @@ pub fn in_process(bytes: &[u8]) -> Result<PdfText, ReadError> {
     std::panic::set_hook(Box::new(|_| {}));
     let got = std::panic::catch_unwind(|| read_text(bytes));
     std::panic::set_hook(quiet);
-    got.unwrap_or_else(|_| Err(ReadError::Damaged("a PDF its reader could not parse".into())))
+    got.unwrap_or_else(|_| {
+        Err(ReadError::Damaged(
+            "a PDF its reader could not parse".into(),
+        ))
+    })
 }
 
 fn read_text(bytes: &[u8]) -> Result<PdfText, ReadError> {
@@ -67,7 +71,10 @@ fn read_text(bytes: &[u8]) -> Result<PdfText, ReadError> {
         if e.to_lowercase().contains("decrypt") || e.to_lowercase().contains("encrypt") {
             ReadError::Damaged("an encrypted PDF: save an unprotected copy and import that".into())
         } else {
-            ReadError::Damaged(format!("a damaged PDF ({})", e.lines().next().unwrap_or("")))
+            ReadError::Damaged(format!(
+                "a damaged PDF ({})",
+                e.lines().next().unwrap_or("")
+            ))
         }
     })?;
     let mut text = String::new();

@@ -113,7 +113,10 @@ mod tests {
         );
         assert_eq!(sniff(b"  {\"format\":\"foi-casebook\"}"), Kind::Json);
         assert_eq!(sniff(b"<!DOCTYPE html><html><body>x"), Kind::Html);
-        assert_eq!(sniff(b"Our ref: FOI 1\nDear Sir,\nFrom: the team\n"), Kind::Text);
+        assert_eq!(
+            sniff(b"Our ref: FOI 1\nDear Sir,\nFrom: the team\n"),
+            Kind::Text
+        );
         assert_eq!(sniff(b"From: a letter line\n\nDear"), Kind::Text);
         assert_eq!(sniff(b"\x7fELF\x02\x01\x01\x00"), Kind::Unsupported);
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\x00\x00"), Kind::Unsupported);

@@ -102,10 +102,18 @@ pub fn parse_thread(text: &str, files: Vec<Entry>) -> Result<Thread, ReadError> 
     }
     let mut unlinked = Vec::new();
     for file in files {
-        let base = file.path.rsplit('/').next().unwrap_or(&file.path).to_string();
+        let base = file
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.path)
+            .to_string();
         let (slot, name) = match ATTACHMENT_FILE.captures(&base) {
             Some(c) => (
-                c["message"].parse::<usize>().ok().and_then(|n| n.checked_sub(1)),
+                c["message"]
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1)),
                 c["name"].to_string(),
             ),
             None => (None, base.clone()),
@@ -184,10 +192,15 @@ pub fn classify(index: usize, incoming: bool, body: &str) -> EventKind {
         };
     }
     if has("internal review")
-        && (has("upheld") || has("uphold") || has("overturn") || has("outcome of") || has("reviewed"))
+        && (has("upheld")
+            || has("uphold")
+            || has("overturn")
+            || has("outcome of")
+            || has("reviewed"))
     {
         EventKind::ReviewResponse
-    } else if has("clarif") && (has("could you") || has("please confirm") || has("please clarify")) {
+    } else if has("clarif") && (has("could you") || has("please confirm") || has("please clarify"))
+    {
         EventKind::ClarificationRequested
     } else if (has("acknowledge") || has("we received your request") || has("has been received"))
         && text.len() < 1500
@@ -220,7 +233,11 @@ mod tests {
         let kinds: Vec<_> = t.messages.iter().map(|m| m.kind).collect();
         assert_eq!(
             kinds,
-            [EventKind::Sent, EventKind::Acknowledged, EventKind::Response]
+            [
+                EventKind::Sent,
+                EventKind::Acknowledged,
+                EventKind::Response
+            ]
         );
         assert_eq!(t.messages[1].from, "FOI Team, Testshire County Council");
         assert_eq!(t.messages[2].date, NaiveDate::from_ymd_opt(2018, 2, 27));

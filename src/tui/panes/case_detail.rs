@@ -105,7 +105,10 @@ fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Lin
     ];
     if originals > 0 {
         l3.push(Span::styled(
-            format!(" · {originals} original{} (O opens)", if originals == 1 { "" } else { "s" }),
+            format!(
+                " · {originals} original{} (O opens)",
+                if originals == 1 { "" } else { "s" }
+            ),
             theme.dim(),
         ));
     }
@@ -142,7 +145,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let qs = &v.file.questions;
     let (head, list, text) = split(area, qs.len());
     let width = head.width as usize;
-    f.render_widget(Paragraph::new(header(v, app.originals.len(), width, theme)), head);
+    f.render_widget(
+        Paragraph::new(header(v, app.originals.len(), width, theme)),
+        head,
+    );
     let rule = Rect {
         y: head.y + head.height,
         height: 1,
