@@ -30,7 +30,7 @@ impl PdfText {
     /// A scan: pages, but (almost) no characters on them.
     pub fn needs_ocr(&self) -> bool {
         let letters = self.text.chars().filter(|c| c.is_alphanumeric()).count();
-        letters < 20 * self.pages.max(1).min(3)
+        letters < 20 * self.pages.clamp(1, 3)
     }
 }
 
