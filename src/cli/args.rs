@@ -58,7 +58,7 @@ pub enum Command {
     /// Draft a letter: the internal review request, or the complaint to the Commissioner.
     #[command(subcommand)]
     Draft(super::draft::DraftCmd),
-    /// Read cases in: a response letter, a casebook export (JSON) or WhatDoTheyKnow JSON.
+    /// Read replies and cases in: a letter (text, PDF, Word, e-mail), a mailbox, a WhatDoTheyKnow download or JSON, a casebook export.
     Import(ImportArgs),
     /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.
     Export(ExportArgs),

@@ -142,7 +142,7 @@ pub(super) fn read(
     let source = match intake::open(path, None) {
         Ok(s) => s,
         Err(ReadError::Io(e)) => {
-            return Err(Error::user(format!("cannot read {}: {e}", shown(path))));
+            return Err(Error::user(format!("cannot open {}: {e}", shown(path))));
         }
         Err(e) => return Err(Error::user(format!("{}: {e}", shown(path)))),
     };
