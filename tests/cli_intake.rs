@@ -33,6 +33,13 @@ fn a_pdf_letter_is_read_and_kept() {
     assert_eq!(a["name"], "reply.bin");
     assert_eq!(a["size"], pdf.len());
     assert_eq!(a["event"], show["events"][1]["id"]);
+    // Deleting the case deletes its originals' content too: it is personal data.
+    s.ok(&["delete", "1", "--yes"]);
+    let conn = rusqlite::Connection::open(&s.db).unwrap();
+    let blobs: i64 = conn
+        .query_row("SELECT count(*) FROM blobs", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(blobs, 0);
 }
 fn sha(bytes: &[u8]) -> String {
     use sha2::Digest;

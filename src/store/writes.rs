@@ -132,8 +132,16 @@ impl Writer<'_> {
     /// Deletes the case with its questions and events (foreign keys cascade).
     pub fn delete_case(&self, id: i64) -> Result<bool> {
         let n = self.exec("DELETE FROM cases WHERE id = ?1", [id])?;
-        // Not a foreign key (see migration 4): undo's re-insert must keep them.
-        self.exec("DELETE FROM attachments WHERE case_id = ?1", [id])?;
+        // Not a foreign key (see migration 4): undo's re-insert must keep them. A deleted
+        // case's originals go with it, and so do contents no other case keeps (they are
+        // personal data).
+        if self.exec("DELETE FROM attachments WHERE case_id = ?1", [id])? > 0 {
+            self.exec(
+                "DELETE FROM blobs WHERE NOT EXISTS \
+                 (SELECT 1 FROM attachments t WHERE t.sha256 = blobs.sha256)",
+                [],
+            )?;
+        }
         self.drop_orphan_authorities()?;
         Ok(n > 0)
     }
