@@ -68,3 +68,31 @@ pub fn read(bytes: &[u8], want: impl Fn(&str) -> bool) -> Result<Vec<Entry>, Rea
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn entries_are_read_within_the_limit() {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        w.start_file("a.txt", opts).unwrap();
+        w.write_all(b"hello").unwrap();
+        w.add_directory("dir/", opts).unwrap();
+        w.start_file("../up.txt", opts).unwrap();
+        w.write_all(b"x").unwrap();
+        let bytes = w.finish().unwrap().into_inner();
+        assert_eq!(names(&bytes).unwrap(), ["a.txt", "../up.txt"]);
+        let got = read(&bytes, |p| p == "a.txt").unwrap();
+        assert_eq!(
+            (got[0].path.as_str(), &got[0].bytes[..]),
+            ("a.txt", &b"hello"[..])
+        );
+        assert!(matches!(
+            names(b"PK\x03\x04 not really"),
+            Err(ReadError::Damaged(_))
+        ));
+    }
+}

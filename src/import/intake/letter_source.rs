@@ -178,3 +178,76 @@ pub fn fill_from_envelope(p: &mut Proposal, mail: &Mail) {
         p.letter_date = Some(d);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::intake::mail::parse_mail;
+
+    fn mail(from: &str, body: &str) -> Mail {
+        let raw = format!(
+            "From: {from}\r\nTo: me@example.org\r\nSubject: FOI\r\nDate: Wed, 14 Mar 2018 09:00:00 +0000\r\n\r\n{body}"
+        );
+        parse_mail(raw.as_bytes(), "m.eml").unwrap()
+    }
+
+    #[test]
+    fn the_envelope_fills_gaps_and_never_overrides() {
+        let m = mail("\"Testshire County Council\" <foi@t.gov.uk>", "Thanks.\r\n");
+        let l = letter_from_mail(m);
+        assert_eq!(
+            l.proposal.authority.as_deref(),
+            Some("Testshire County Council")
+        );
+        assert_eq!(
+            l.proposal.letter_date.map(|d| d.to_string()).as_deref(),
+            Some("2018-03-14")
+        );
+        assert_eq!(l.originals.len(), 1);
+        let stated = "Borough Council of Elsewhere\r\n\r\nDate: 2 March 2018\r\n\r\nDear Sir,\r\n";
+        let l = letter_from_mail(mail("\"Testshire County Council\" <foi@t.gov.uk>", stated));
+        assert_ne!(
+            l.proposal.letter_date.map(|d| d.to_string()).as_deref(),
+            Some("2018-03-14")
+        );
+        assert!(
+            !l.proposal
+                .warnings
+                .iter()
+                .any(|w| w.contains("e-mail's date"))
+        );
+    }
+
+    #[test]
+    fn a_cover_note_loses_to_the_attached_letter() {
+        let letter = "Our ref: FOI 9\n\nDate: 27 February 2018\n\n1. How many?\n\nWe hold 3.\n\n2. Which?\n\nNot held.\n";
+        let docx = {
+            let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            let body: String = letter
+                .split("\n\n")
+                .map(|p| format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", p.trim()))
+                .collect();
+            w.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            std::io::Write::write_all(
+                &mut w,
+                format!("<w:document><w:body>{body}</w:body></w:document>").as_bytes(),
+            )
+            .unwrap();
+            w.finish().unwrap().into_inner()
+        };
+        let files = [Original::new(
+            "reply.docx",
+            "application/octet-stream",
+            docx,
+        )];
+        let (text, p, scanned) = best_letter("Please find our reply attached.\n", &files);
+        assert!(!scanned);
+        assert!(text.contains("How many?"), "{text}");
+        assert_eq!(p.questions.len(), 2);
+        assert_eq!(p.their_ref.as_deref(), Some("FOI 9"));
+    }
+}

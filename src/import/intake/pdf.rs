@@ -178,3 +178,36 @@ fn in_child(program: &std::path::Path, bytes: &[u8]) -> Result<PdfText, ReadErro
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_pdfs_are_errors_not_panics() {
+        for bytes in [
+            &b""[..],
+            b"%PDF-1.4",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF",
+            b"\x00\xff%PDF-",
+        ] {
+            assert!(in_process(bytes).is_err(), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_without_letters_needs_ocr() {
+        let scan = PdfText {
+            pages: 2,
+            text: "\n \n".into(),
+            failed_pages: 0,
+        };
+        assert!(scan.needs_ocr());
+        let letter = PdfText {
+            pages: 1,
+            text: "Our ref: FOI 1. Dear Ms Example, your request of 3 February 2018.".into(),
+            failed_pages: 0,
+        };
+        assert!(!letter.needs_ocr());
+    }
+}
