@@ -9,8 +9,13 @@ use common::intake::*;
 use foi_casebook::tui::app::Mode;
 use tui_common::*;
 
+/// The first test changes the environment and the current folder: the tests of this
+/// file take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("reply.eml");
     let letter = pdf(&[letter_lines("FOI 2018/77")]);
@@ -38,7 +43,8 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     assert!(shown.contains("2 originals (O opens)"), "{shown}");
 
     // `true` stands in for xdg-open: it succeeds and shows nothing.
-    // SAFETY: this test binary runs this one test; nothing reads the environment meanwhile.
+    // SAFETY: the tests of this file take turns (ONE_AT_A_TIME); no other thread reads the
+    // environment meanwhile.
     unsafe { std::env::set_var("FOI_OPENER", "true") };
     press(&mut app, &["O"]);
     assert_eq!(
@@ -69,4 +75,47 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
         status_text(&app)
     );
     assert!(dir.path().join("case-1-bundle.zip").exists());
+}
+
+#[test]
+fn a_mailbox_imported_with_i_counts_messages_then_imports_them() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("foi.mbox");
+    let reply = eml_plain(
+        "\"Borough Council of Testshire\" <foi@testshire.gov.uk>",
+        "me@example.org",
+        "Re: Freedom of Information request - Bridges",
+        "b1@testshire.gov.uk",
+        "",
+        &letter_text("FOI 2018/5"),
+    );
+    let news = eml_plain(
+        "Shop <n@shop.example>",
+        "me@example.org",
+        "Sale",
+        "n@shop",
+        "",
+        "Boots.\n",
+    );
+    std::fs::write(&path, mbox(&[reply, news])).unwrap();
+    let mut app = empty_app(80, 24);
+    open_import(&mut app, &path);
+    assert!(
+        matches!(app.mode, Mode::ImportFile(_)),
+        "{}",
+        status_text(&app)
+    );
+    let s = screen(&app);
+    assert!(s.contains("Import its messages into 1 case?"), "{s}");
+    assert!(s.contains("1 message will be skipped"), "{s}");
+    assert_eq!(app.book.case_count().unwrap(), 0, "the count is a dry run");
+    press(&mut app, &["y"]);
+    assert_eq!(
+        status_text(&app),
+        "Imported messages into 1 case from foi.mbox; 1 message skipped (u undoes)"
+    );
+    assert_eq!(app.book.case_count().unwrap(), 1);
+    let id = app.selected_id().unwrap();
+    assert_eq!(app.book.view(id).unwrap().file.case.title, "Bridges");
 }

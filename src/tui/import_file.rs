@@ -42,6 +42,11 @@ pub enum Source {
 }
 
 impl FileImport {
+    /// A mailbox or a download: its report counts messages, not cases, as skipped.
+    pub fn holds_messages(&self) -> bool {
+        matches!(self.source, Source::Mailbox(_) | Source::Thread(_))
+    }
+
     /// `source` read through a dry run (the same transaction as the import, rolled back),
     /// waiting for a yes.
     pub(super) fn counted(
@@ -214,12 +219,20 @@ pub fn import_file(app: &mut App, f: &FileImport, progress: &Progress<'_>) {
             if let Some(&first) = report.created.first() {
                 show_case(app, first);
             }
+            let verb = if f.holds_messages() {
+                "Imported messages into"
+            } else {
+                "Imported"
+            };
             let mut m = format!(
-                "Imported {} from {}",
+                "{verb} {} from {}",
                 plural(report.count, "case", "cases"),
                 fit(&f.name, 50)
             );
-            if !report.skipped.is_empty() {
+            if !report.skipped.is_empty() && f.holds_messages() {
+                let n = plural(report.skipped.len(), "message", "messages");
+                m.push_str(&format!("; {n} skipped"));
+            } else if !report.skipped.is_empty() {
                 m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
             }
             if report.count == 1 {
