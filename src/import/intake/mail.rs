@@ -53,6 +53,31 @@ pub fn parse_mail(bytes: &[u8], name: &str) -> Result<Mail, ReadError> {
     }
     let mut replies_to = ids(msg.in_reply_to());
     replies_to.extend(ids(msg.references()));
+    let body = readable_body(&msg);
+    let attachments = originals(&msg);
+    Ok(Mail {
+        from_name: from.and_then(|a| a.name()).map(|s| s.trim().to_string()),
+        from_address: from
+            .and_then(|a| a.address())
+            .map(|s| s.to_ascii_lowercase()),
+        to,
+        to_name: msg
+            .to()
+            .and_then(Address::first)
+            .and_then(|a| a.name())
+            .map(|s| s.trim().to_string()),
+        date,
+        subject: msg.subject().map(|s| s.trim().to_string()),
+        message_id: msg.message_id().map(|s| s.trim().to_string()),
+        replies_to,
+        body,
+        attachments,
+        raw: Original::new(name, "message/rfc822", bytes.to_vec()),
+    })
+}
+
+/// The body as text: each text part, an HTML one turned into paragraphs.
+fn readable_body(msg: &mail_parser::Message<'_>) -> String {
     let mut body = String::new();
     for part in msg.text_bodies() {
         let text = part.text_contents().unwrap_or("");
@@ -66,6 +91,12 @@ pub fn parse_mail(bytes: &[u8], name: &str) -> Result<Mail, ReadError> {
         }
         body.push_str(&text);
     }
+    body
+}
+
+/// Every attachment, byte for byte, with a media type (from its name when the mail
+/// system sent `application/octet-stream`).
+fn originals(msg: &mail_parser::Message<'_>) -> Vec<Original> {
     let mut attachments = Vec::new();
     for (i, part) in msg.attachments().enumerate() {
         let media_type = part
@@ -93,25 +124,7 @@ pub fn parse_mail(bytes: &[u8], name: &str) -> Result<Mail, ReadError> {
         };
         attachments.push(Original::new(name, media_type, part.contents().to_vec()));
     }
-    Ok(Mail {
-        from_name: from.and_then(|a| a.name()).map(|s| s.trim().to_string()),
-        from_address: from
-            .and_then(|a| a.address())
-            .map(|s| s.to_ascii_lowercase()),
-        to,
-        to_name: msg
-            .to()
-            .and_then(Address::first)
-            .and_then(|a| a.name())
-            .map(|s| s.trim().to_string()),
-        date,
-        subject: msg.subject().map(|s| s.trim().to_string()),
-        message_id: msg.message_id().map(|s| s.trim().to_string()),
-        replies_to,
-        body,
-        attachments,
-        raw: Original::new(name, "message/rfc822", bytes.to_vec()),
-    })
+    attachments
 }
 
 fn ids(v: &HeaderValue<'_>) -> Vec<String> {
