@@ -16,6 +16,14 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    use foi_casebook::import::intake::pdf;
+    // The PDF reader's own process (see `pdf`): a hostile PDF's panic or hang ends here.
+    if std::env::args_os().nth(1).as_deref() == Some(std::ffi::OsStr::new(pdf::HELPER_COMMAND)) {
+        return ExitCode::from(pdf::helper_main() as u8);
+    }
+    if let Ok(me) = std::env::current_exe() {
+        pdf::use_helper(me);
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => return usage_error(e),

@@ -102,6 +102,15 @@ pub fn pad(s: &str, width: usize) -> String {
     format!("{f}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// A file's size as people read it: `999 B`, `2.1 KB`, `3.4 MB`.
+pub fn file_size(bytes: i64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

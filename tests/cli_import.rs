@@ -146,7 +146,7 @@ fn a_letter_without_what_a_case_needs_is_refused_clearly() {
     );
     let e = s.fails(&["import", "/nonexistent/letter.txt"], 1);
     assert!(e.contains("cannot read"), "{e}");
-    let e = s.fails(&["import", f.to_str().unwrap(), "--format", "pdf"], 1);
+    let e = s.fails(&["import", f.to_str().unwrap(), "--format", "xls"], 1);
     assert!(e.contains("unknown import format"), "{e}");
 }
 

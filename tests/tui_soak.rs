@@ -58,7 +58,7 @@ const NAMED: &[KeyCode] = &[
     KeyCode::Backspace,
     KeyCode::Delete,
 ];
-const COMMANDS: &str = "jkgGaeoxusfrd:/?iSFAczwbBhlnqyYnN";
+const COMMANDS: &str = "jkgGaeoxusfrd:/?iSFAczwbBhlOPnqyYnN";
 const TYPED: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -/().,£:";
 const PASTES: &[&str] = &[
     "27/02/2018",
@@ -292,6 +292,9 @@ fn thousands_of_random_keys_break_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     // Anything the keys save to a relative path (a draft, an export) lands in the temp dir.
     std::env::set_current_dir(dir.path()).expect("cd");
+    // `O` opens originals with the system's opener: here a command that does nothing.
+    // SAFETY: set before any thread of this test binary reads the environment.
+    unsafe { std::env::set_var("FOI_OPENER", "true") };
     let db = dir.path().join("soak.db");
     {
         let mut app = open_app(&db);

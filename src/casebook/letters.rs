@@ -9,7 +9,8 @@ use crate::domain::{
     text::inert_line,
 };
 use crate::import::Proposal;
-use crate::store::Reads;
+use crate::import::intake::Original;
+use crate::store::{AttachmentReads, NewAttachment, Reads, Writer};
 use serde::Serialize;
 
 /// What the user may add to or correct in a proposal before it is saved.
@@ -32,6 +33,10 @@ pub struct LetterSaved {
     /// The case already had this letter: only its questions' outcomes were brought up
     /// to date (nothing, when they already matched).
     pub already_recorded: bool,
+    /// Originals stored with the response (the e-mail, its attachments, the PDF).
+    pub attachments_added: usize,
+    /// The same e-mail or file was imported before: nothing was added.
+    pub already_imported: bool,
     /// Outcomes or exemptions that could not be kept as the letter gave them.
     pub warnings: Vec<String>,
 }
@@ -65,10 +70,50 @@ impl LetterSaved {
     }
 }
 
+/// The originals that came with a letter, to keep with its response.
+#[derive(Clone, Copy, Default)]
+pub struct Originals<'a> {
+    pub files: &'a [Original],
+    /// The e-mail's Message-ID.
+    pub message_id: Option<&'a str>,
+}
+
+/// Store each original once (by content) and name it for the case and event; an
+/// original the case already holds is not named twice. Returns how many were added.
+pub(crate) fn attach(
+    w: &Writer<'_>,
+    case_id: i64,
+    event_id: Option<i64>,
+    originals: Originals<'_>,
+) -> crate::store::Result<usize> {
+    let mut added = 0;
+    for (i, o) in originals.files.iter().enumerate() {
+        if w.case_has_content(case_id, &o.sha256)? {
+            continue;
+        }
+        w.put_blob(&o.sha256, &o.bytes)?;
+        w.insert_attachment(&NewAttachment {
+            case_id,
+            event_id,
+            name: &o.name,
+            media_type: &o.media_type,
+            sha256: &o.sha256,
+            // The first original of an e-mail is the e-mail itself.
+            message_id: originals.message_id.filter(|_| i == 0),
+        })?;
+        added += 1;
+    }
+    Ok(added)
+}
+
 /// The questions as they can be stored: a withheld answer whose exemption the reader
 /// did not find stays pending (the rule that withheld needs an exemption holds), and a
 /// section the catalogue does not know for the regime is dropped — each with a warning.
-fn storable_questions(regime: Regime, p: &Proposal, warnings: &mut Vec<String>) -> Vec<Question> {
+pub(super) fn storable_questions(
+    regime: Regime,
+    p: &Proposal,
+    warnings: &mut Vec<String>,
+) -> Vec<Question> {
     p.questions
         .iter()
         .enumerate()
@@ -140,6 +185,44 @@ impl Casebook {
         letter: &str,
         choices: &LetterChoices,
     ) -> Result<LetterSaved> {
+        self.save_letter_with(p, letter, choices, Originals::default())
+    }
+
+    /// The e-mail or file these originals came from, if it was imported before.
+    pub fn seen_before(&self, originals: Originals<'_>) -> Result<Option<i64>> {
+        if let Some(id) = originals.message_id
+            && let Some((case, _)) = self.store.message_seen(id)?
+        {
+            return Ok(Some(case));
+        }
+        match originals.files.first() {
+            Some(o) => Ok(self.store.content_seen(&o.sha256)?.map(|(case, _)| case)),
+            None => Ok(None),
+        }
+    }
+
+    /// [`Casebook::save_letter`], keeping the originals with the response in the same
+    /// transaction. An e-mail (by Message-ID) or file (by content) imported before adds
+    /// nothing and says so.
+    pub fn save_letter_with(
+        &mut self,
+        p: &Proposal,
+        letter: &str,
+        choices: &LetterChoices,
+        originals: Originals<'_>,
+    ) -> Result<LetterSaved> {
+        if let Some(case) = self.seen_before(originals)? {
+            return Ok(LetterSaved {
+                case,
+                created: false,
+                questions_added: 0,
+                questions_updated: 0,
+                attachments_added: 0,
+                already_recorded: true,
+                already_imported: true,
+                warnings: vec![format!("already imported into case #{case}: nothing added")],
+            });
+        }
         let Some(letter_date) = p.letter_date else {
             return Err(Error::user(
                 "the letter's date was not found: it dates the response and starts the review window — add it to the letter file or record the response by hand",
@@ -162,8 +245,8 @@ impl Casebook {
             reference: None,
         };
         match target {
-            Some(id) => self.update_from_letter(id, p, response, &mut warnings),
-            None => self.create_from_letter(p, response, choices, warnings),
+            Some(id) => self.update_from_letter(id, p, response, &mut warnings, originals),
+            None => self.create_from_letter(p, response, choices, warnings, originals),
         }
     }
 
@@ -173,6 +256,7 @@ impl Casebook {
         response: Event,
         choices: &LetterChoices,
         mut warnings: Vec<String>,
+        originals: Originals<'_>,
     ) -> Result<LetterSaved> {
         let authority = choices
             .authority
@@ -223,9 +307,11 @@ impl Casebook {
         };
         super::cases::validate_case(&file.case)?;
         let added = file.questions.len();
-        let id = self
-            .store
-            .write(|w| w.insert_case_file(&file).map_err(Error::from))?;
+        let (id, attachments_added) = self.store.write(|w| -> Result<(i64, usize)> {
+            let id = w.insert_case_file(&file)?;
+            let event = w.last_event_id(id, EventKind::Response.as_str())?;
+            Ok((id, attach(w, id, event, originals)?))
+        })?;
         self.undo
             .record_created(id, format!("import a letter as case #{id}"));
         Ok(LetterSaved {
@@ -234,6 +320,8 @@ impl Casebook {
             questions_added: added,
             questions_updated: 0,
             already_recorded: false,
+            attachments_added,
+            already_imported: false,
             warnings,
         })
     }
@@ -244,6 +332,7 @@ impl Casebook {
         p: &Proposal,
         response: Event,
         warnings: &mut Vec<String>,
+        originals: Originals<'_>,
     ) -> Result<LetterSaved> {
         let before = self.require(id)?;
         let regime = before.case.regime;
@@ -252,13 +341,15 @@ impl Casebook {
         let already = before.events.iter().any(|e| {
             e.kind == EventKind::Response && e.date == response.date && e.letter == response.letter
         });
-        self.store.write(|w| -> Result<()> {
-            if !already {
-                w.insert_event(&Event {
+        let attachments_added = self.store.write(|w| -> Result<usize> {
+            let event = if already {
+                w.last_event_id(id, EventKind::Response.as_str())?
+            } else {
+                Some(w.insert_event(&Event {
                     case_id: id,
                     ..response.clone()
-                })?;
-            }
+                })?)
+            };
             for q in &incoming {
                 match before
                     .questions
@@ -291,7 +382,7 @@ impl Casebook {
                 }
             }
             w.touch(id)?;
-            Ok(())
+            Ok(attach(w, id, event, originals)?)
         })?;
         self.undo
             .record_changed(before, format!("import a letter into case #{id}"));
@@ -301,6 +392,8 @@ impl Casebook {
             questions_added: added,
             questions_updated: updated,
             already_recorded: already,
+            attachments_added,
+            already_imported: false,
             warnings: warnings.clone(),
         })
     }

@@ -2,6 +2,7 @@
 //! Neither front end touches SQL or computes a clock itself.
 
 mod agenda;
+mod attachments;
 mod batch_grid;
 mod batches;
 mod cases;
@@ -13,6 +14,7 @@ mod exports;
 pub mod filter_index;
 pub mod holidays;
 mod import_stream;
+mod intake;
 mod letters;
 mod questions;
 mod resolve;
@@ -24,6 +26,7 @@ mod undo;
 mod views;
 
 pub use agenda::{DueRow, Move, can_snooze, whose_move};
+pub use attachments::{SavedFile, write_new};
 pub use batch_grid::{
     BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
 };
@@ -38,7 +41,8 @@ pub use drafting::{
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use exports::Walked;
-pub use letters::{LetterChoices, LetterSaved, default_title};
+pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
+pub use letters::{LetterChoices, LetterSaved, Originals, default_title};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
 pub use stats::{

@@ -182,7 +182,9 @@ impl<'w, 'r> Importing<'w, 'r> {
             if let Some(b) = &c.batch {
                 f.case.batch = Some(self.batch_here(b, &f.case)?);
             }
-            self.report.created.push(self.w.insert_case_file(&f)?);
+            let id = self.w.insert_case_file(&f)?;
+            restore_attachments(self.w, id, c)?;
+            self.report.created.push(id);
             self.report.count += 1;
         }
         self.done += 1;
@@ -218,6 +220,57 @@ impl Importing<'_, '_> {
         };
         Ok(crate::domain::BatchRef { id, title })
     }
+}
+
+/// The originals an export lists for a case: those whose bytes it carries (`--embed`)
+/// are stored, checked against their hash; those listed by hash alone are linked when
+/// this casebook already holds the content, and otherwise left out.
+fn restore_attachments(w: &crate::store::Writer<'_>, case_id: i64, c: &CaseJson) -> Result<()> {
+    use crate::store::{AttachmentReads, NewAttachment};
+    use base64::Engine;
+    let Some(list) = &c.attachments else {
+        return Ok(());
+    };
+    let new_ids = w.event_ids(case_id)?;
+    let event = |old: Option<i64>| {
+        let i = c
+            .events
+            .iter()
+            .position(|e| e.id.is_some() && e.id == old)?;
+        new_ids.get(i).copied()
+    };
+    for a in list {
+        match &a.data {
+            Some(data) => {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(data.trim())
+                    .map_err(|_| {
+                        Error::user(format!(
+                            "case '{}': the original {} is not base64",
+                            c.title, a.name
+                        ))
+                    })?;
+                if crate::domain::attachment::sha256_hex(&bytes) != a.sha256 {
+                    return Err(Error::user(format!(
+                        "case '{}': the original {} does not match its SHA-256",
+                        c.title, a.name
+                    )));
+                }
+                w.put_blob(&a.sha256, &bytes)?;
+            }
+            None if w.blob_exists(&a.sha256)? => {}
+            None => continue,
+        }
+        w.insert_attachment(&NewAttachment {
+            case_id,
+            event_id: event(a.event),
+            name: &crate::domain::attachment::safe_file_name(&a.name),
+            media_type: &a.media_type,
+            sha256: &a.sha256,
+            message_id: None,
+        })?;
+    }
+    Ok(())
 }
 
 impl Casebook {

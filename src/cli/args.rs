@@ -51,10 +51,14 @@ pub enum Command {
     Due(DueArgs),
     /// Full-text search over cases, questions, notes and letters.
     Search(super::search::SearchArgs),
+    /// The originals kept for a case (e-mails, PDFs, attachments); --save DIR writes them out.
+    Attachments(AttachmentsArgs),
+    /// An evidence bundle for the regulator: chronology, originals, drafts, SHA256SUMS.
+    Bundle(BundleArgs),
     /// Draft a letter: the internal review request, the complaint to the Commissioner, or a chaser.
     #[command(subcommand)]
     Draft(super::draft::DraftCmd),
-    /// Read cases in: a response letter, a casebook export (JSON) or WhatDoTheyKnow JSON.
+    /// Read replies and cases in: a letter (text, PDF, Word, e-mail), a mailbox, a WhatDoTheyKnow download or JSON, a casebook export.
     Import(ImportArgs),
     /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.
     Export(ExportArgs),
@@ -85,7 +89,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     pub file: PathBuf,
-    /// letter, json or wdtk (detected from the content when left out).
+    /// letter, json, wdtk, email, mbox, pdf, docx or html (detected from the content when left out).
     #[arg(long)]
     pub format: Option<String>,
     /// Show what would be imported; save nothing.
@@ -118,6 +122,9 @@ pub struct ExportArgs {
     /// Replace the file -o names if it exists (without this, an existing file is refused).
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// JSON: carry the originals' bytes (base64), not only their hashes.
+    #[arg(long)]
+    pub embed: bool,
 }
 
 /// The details `add` and `edit` share. On `edit`, "none" clears a field.
@@ -374,4 +381,21 @@ pub enum HolidayCmd {
         #[arg(long)]
         year: Option<i32>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct AttachmentsArgs {
+    pub case: String,
+    /// Write every original into this folder under its own name (a file already there
+    /// is left alone).
+    #[arg(long, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    pub case: String,
+    /// The zip to write (never replaced if it exists).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
 }

@@ -2,12 +2,14 @@
 
 mod agenda;
 pub mod args;
+mod attachments;
 mod batch;
 mod cases;
 mod draft;
 mod events;
 mod export_out;
 mod holidays;
+mod intake;
 mod lists;
 mod notify;
 mod questions;
@@ -128,12 +130,14 @@ pub fn run(cmd: Command, book: &mut Casebook, json: bool) -> Result<String> {
         Command::Due(a) => agenda::due(book, a, json),
         Command::Demo => cases::demo(book, json),
         Command::Snooze(a) => agenda::snooze(book, a, json),
-        Command::Import(a) => transfer::import(book, a, json),
+        Command::Import(a) => intake::import(book, a, json),
         Command::Export(a) => transfer::export(book, a),
         Command::Holiday(h) => holidays::run(book, h, json),
         Command::Backup { file } => transfer::backup(book, &file),
         Command::Restore { file, yes } => transfer::restore(book, &file, yes),
         Command::Search(a) => search::search(book, a, json),
+        Command::Attachments(a) => attachments::attachments(book, a, json),
+        Command::Bundle(a) => attachments::bundle(book, a, json),
         Command::Draft(d) => draft::run(book, d, json),
         Command::Stats(a) => stats::stats(book, a, json),
         Command::Batch(b) => batch::run(book, b, json),
@@ -156,14 +160,6 @@ pub(crate) fn read_text_file(path: &Path) -> Result<String> {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))
-}
-
-/// Read a file offered for import: as [`read_text_file`], but a file that is not text
-/// at all (an image, a zip, random bytes) is refused, as the terminal UI refuses it.
-pub(crate) fn read_import_file(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::user(format!("cannot read {}: {e}", path.display())))?;
-    crate::import::decode_text(&bytes, path.display()).map_err(|e| Error::user(e.to_string()))
 }
 
 /// A file `-o` names that is already there is kept unless `force`: a user error saying so,

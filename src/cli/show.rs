@@ -4,17 +4,43 @@ use super::json_line;
 use crate::casebook::{CaseView, Casebook, Result};
 use crate::domain::dates::long;
 use crate::domain::text::{inert, inert_line};
-use crate::export::json::CaseJson;
+use crate::export::json::{AttachmentJson, CaseJson};
 use crate::present::{fit, outcome_badge, pad};
 use std::fmt::Write;
 
 pub fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
     let id = book.resolve(key)?;
     let v = book.view(id)?;
+    let attachments = book.attachments(id)?;
     if json {
-        return json_line(&CaseJson::from_view(&v));
+        let mut j = CaseJson::from_view(&v);
+        j.attachments = Some(
+            attachments
+                .iter()
+                .map(AttachmentJson::from_attachment)
+                .collect(),
+        );
+        return json_line(&j);
     }
-    Ok(render(&v))
+    let mut out = render(&v);
+    if !attachments.is_empty() {
+        let _ = writeln!(out, "\nOriginals ({})", attachments.len());
+        for a in &attachments {
+            let _ = writeln!(
+                out,
+                "  {:>4}  {} {} · {}{}",
+                format!("[{}]", a.id),
+                pad(&inert_line(&a.name), 32),
+                a.media_type,
+                crate::present::file_size(a.size),
+                a.event
+                    .map(|e| format!(" · event [{e}]"))
+                    .unwrap_or_default()
+            );
+        }
+        let _ = writeln!(out, "  foi attachments {id} --save DIR writes them out");
+    }
+    Ok(out)
 }
 
 fn or_dash(s: Option<&str>) -> String {

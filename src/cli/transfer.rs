@@ -3,21 +3,14 @@
 use super::args::{ExportArgs, ImportArgs};
 use super::export_out;
 use super::json_line;
-use super::read_import_file;
-use crate::casebook::{Casebook, Error, ImportReport, LetterChoices, Result, Walked, Watch};
-use crate::domain::dates::long;
-use crate::domain::text::inert_line;
+use crate::casebook::{Casebook, Error, ImportReport, Result, Walked, Watch};
 use crate::export::CaseWriter;
 use crate::export::csv::CsvWriter;
 use crate::export::ics::IcsWriter;
 use crate::export::json::Document;
-use crate::export::json::JsonWriter;
+use crate::export::json::{AttachmentJson, JsonWriter};
 use crate::export::markdown::MarkdownWriter;
 use crate::import::lossy::{LossyUtf8, Trim};
-use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, parse_letter};
-use crate::present::{fit, pad};
-use std::fmt::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -69,11 +62,6 @@ impl LongWork {
             after,
             counting: AtomicBool::new(false),
         }
-    }
-
-    /// Whether a progress bar is drawn (stderr is a terminal).
-    fn shows_bar(&self) -> bool {
-        self.bar.is_some()
     }
 
     fn progress(&self, done: usize, total: usize) {
@@ -149,6 +137,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
         ExportFormat::Ics => book.casebook_id()?,
         _ => String::new(),
     };
+    let attachments = export_originals(book, a.embed)?;
     let work = LongWork::start("exporting", "writing");
     let progress = |done, total| work.progress(done, total);
     let watch = Watch {
@@ -157,7 +146,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     };
     let run = |out: &mut dyn std::io::Write| -> std::result::Result<(), Failure> {
         let mut w: Box<dyn CaseWriter + '_> = match format {
-            ExportFormat::Json => Box::new(JsonWriter::new(out)),
+            ExportFormat::Json => Box::new(JsonWriter::new(out).with_attachments(&attachments)),
             ExportFormat::Csv => Box::new(CsvWriter::new(out)),
             ExportFormat::Markdown => Box::new(MarkdownWriter::new(out, book.today())),
             ExportFormat::Ics => Box::new(IcsWriter::new(out, &casebook_id, chrono::Utc::now())),
@@ -212,6 +201,32 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     Ok(String::new())
 }
 
+/// Each case's originals for a JSON export, by hash (and with their bytes, base64, when
+/// `embed`); nothing is read per case when the casebook keeps no originals.
+fn export_originals(
+    book: &Casebook,
+    embed: bool,
+) -> Result<impl Fn(i64) -> std::io::Result<Vec<AttachmentJson>> + '_> {
+    let any = book.has_originals()?;
+    Ok(move |id: i64| {
+        if !any {
+            return Ok(Vec::new());
+        }
+        let list = book.originals_of(id).map_err(std::io::Error::other)?;
+        list.iter()
+            .map(|x| {
+                let mut j = AttachmentJson::from_attachment(x);
+                if embed {
+                    use base64::Engine;
+                    let bytes = book.attachment_bytes(x).map_err(std::io::Error::other)?;
+                    j.data = Some(base64::engine::general_purpose::STANDARD.encode(bytes));
+                }
+                Ok(j)
+            })
+            .collect()
+    })
+}
+
 #[derive(Clone, Copy)]
 enum ExportFormat {
     Json,
@@ -249,69 +264,32 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<
     Ok(())
 }
 
-pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> {
+/// The casebook's own export, read case by case from the file as it is imported.
+pub(super) fn import_export(
+    book: &mut Casebook,
+    a: &ImportArgs,
+    total: usize,
+    json: bool,
+) -> Result<String> {
     let open = || {
         std::fs::File::open(&a.file)
             .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))
     };
-    let unreadable =
-        |e: std::io::Error| Error::user(format!("cannot read {}: {e}", a.file.display()));
-    // An export is read as it is parsed, never whole: sniffing it is one pass that also
-    // counts its cases (for the progress bar).
-    let (format, cases) = match a.format.as_deref() {
-        None => {
-            let found = crate::import::detect(open()?).map_err(unreadable)?;
-            (found.format, Some(found.cases))
-        }
-        Some("letter") => (Format::Letter, None),
-        Some("json") => (Format::Json, None),
-        Some("wdtk") => (Format::Wdtk, None),
-        Some(other) => {
-            return Err(Error::user(format!(
-                "unknown import format '{other}': use letter, json or wdtk"
-            )));
-        }
-    };
-    let at = |e: String| Error::user(format!("{}: {e}", a.file.display()));
-    if a.batch.is_some() && format != Format::Letter {
-        return Err(at(
-            "--batch is for a reply letter to a round robin, not for a file of cases".into(),
-        ));
-    }
-    match format {
-        Format::Letter => import_letter(book, &a, &read_import_file(&a.file)?, json),
-        Format::Json => {
-            let work = import_work(&a);
-            // Counted only when a bar shows it: the count is a second pass over the file.
-            let total = match cases {
-                Some(n) => n,
-                None if work.shows_bar() => {
-                    crate::import::detect(open()?).map_err(unreadable)?.cases
-                }
-                None => 0,
-            };
-            let reader =
-                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
-            let progress = |done, total| work.progress(done, total);
-            let report = book.import_json_reader(
-                reader,
-                &a.file.display().to_string(),
-                total,
-                a.dry_run,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            drop(work);
-            import_said(&report, &a, json)
-        }
-        Format::Wdtk => {
-            let text = read_import_file(&a.file)?;
-            let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
-            import_doc(book, &doc, &a, json)
-        }
-    }
+    let work = import_work(a);
+    let reader = std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
+    let progress = |done, total| work.progress(done, total);
+    let report = book.import_json_reader(
+        reader,
+        &a.file.display().to_string(),
+        total,
+        a.dry_run,
+        Watch {
+            progress: &progress,
+            stop: &work.stop,
+        },
+    )?;
+    drop(work);
+    import_said(&report, a, json)
 }
 
 /// The bar and Ctrl-C handler of an import.
@@ -323,7 +301,12 @@ fn import_work(a: &ImportArgs) -> LongWork {
     }
 }
 
-fn import_doc(book: &mut Casebook, doc: &Document, a: &ImportArgs, json: bool) -> Result<String> {
+pub(super) fn import_doc(
+    book: &mut Casebook,
+    doc: &Document,
+    a: &ImportArgs,
+    json: bool,
+) -> Result<String> {
     let work = import_work(a);
     let progress = |done, total| work.progress(done, total);
     let report = book.import_document_watched(
@@ -357,122 +340,6 @@ fn import_said(report: &ImportReport, a: &ImportArgs, json: bool) -> Result<Stri
     }
     out.push('\n');
     Ok(out)
-}
-
-fn import_letter(book: &mut Casebook, a: &ImportArgs, text: &str, json: bool) -> Result<String> {
-    let mut proposal = parse_letter(text);
-    if let (Some(name), Some(_)) = (&a.authority, &a.batch) {
-        // Matched within the batch by this name, whatever the letterhead says.
-        proposal.authority = Some(name.clone());
-    }
-    // A reply to a round robin: the case of the authority the letter names in the batch.
-    let in_batch = match &a.batch {
-        Some(b) => {
-            let batch = book.resolve_batch(b)?;
-            Some(book.match_letter_in_batch(batch, &mut proposal)?)
-        }
-        None => None,
-    };
-    if a.dry_run {
-        return if json {
-            json_line(&proposal)
-        } else {
-            let target = match in_batch {
-                Some(id) => Some(id),
-                None => book.match_letter(&proposal).ok().flatten(),
-            };
-            Ok(describe_proposal(&proposal, target, in_batch.is_some()))
-        };
-    }
-    let case = match in_batch {
-        Some(id) => Some(id),
-        None => a.case.as_deref().map(|c| book.resolve(c)).transpose()?,
-    };
-    let choices = LetterChoices {
-        case,
-        title: a.title.clone(),
-        authority: a.authority.clone(),
-    };
-    let saved = book.save_letter(&proposal, text, &choices)?;
-    if json {
-        return json_line(&saved);
-    }
-    let mut out = if saved.already_recorded {
-        format!("{}\n", saved.already_said())
-    } else if saved.created {
-        format!(
-            "Imported {} as case #{} with {} question(s)\n",
-            a.file.display(),
-            saved.case,
-            saved.questions_added
-        )
-    } else {
-        format!(
-            "Added the response to case #{} ({} question(s) updated, {} added)\n",
-            saved.case, saved.questions_updated, saved.questions_added
-        )
-    };
-    for w in proposal.warnings.iter().chain(&saved.warnings) {
-        out.push_str(&format!("  note: {}\n", inert_line(w)));
-    }
-    Ok(out)
-}
-
-/// A dry run in words: what was found, what was not, and where it would go.
-fn describe_proposal(p: &Proposal, target: Option<i64>, in_batch: bool) -> String {
-    let or_none = |s: Option<String>| {
-        s.map(|s| inert_line(&s).into_owned())
-            .unwrap_or_else(|| "— not found".into())
-    };
-    let mut o = String::new();
-    let _ = writeln!(o, "Authority      {}", or_none(p.authority.clone()));
-    let _ = writeln!(o, "Their ref      {}", or_none(p.their_ref.clone()));
-    let _ = writeln!(
-        o,
-        "Regime         {}",
-        or_none(p.regime.map(|r| r.label().to_string()))
-    );
-    let _ = writeln!(o, "Letter date    {}", or_none(p.letter_date.map(long)));
-    let _ = writeln!(o, "Request date   {}", or_none(p.request_date.map(long)));
-    let _ = writeln!(
-        o,
-        "Review window  {}",
-        or_none(p.review_window.map(|w| w.canonical()))
-    );
-    let _ = writeln!(o, "Questions      {}", p.questions.len());
-    for q in &p.questions {
-        let sections = if q.exemptions.is_empty() {
-            String::new()
-        } else {
-            format!(" s{}", q.exemptions.join(", s"))
-        };
-        let _ = writeln!(
-            o,
-            "  {} {}{sections} — {}",
-            pad(&q.label, 12),
-            q.outcome,
-            fit(&q.text, 50)
-        );
-    }
-    for w in &p.warnings {
-        let _ = writeln!(o, "  note: {}", inert_line(w));
-    }
-    let _ = writeln!(
-        o,
-        "{}",
-        match target {
-            Some(id) => format!(
-                "Would add the response to case #{id} ({}). Nothing saved (dry run).",
-                if in_batch {
-                    "its authority's case in the batch"
-                } else {
-                    "same reference"
-                }
-            ),
-            None => "Would create a new case. Nothing saved (dry run).".into(),
-        }
-    );
-    o
 }
 
 pub fn backup(book: &Casebook, file: &Path) -> Result<String> {

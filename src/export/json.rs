@@ -61,6 +61,10 @@ pub struct CaseJson {
     pub questions: Vec<QuestionJson>,
     #[serde(default)]
     pub events: Vec<EventJson>,
+    /// The originals kept as evidence: always listed by `show --json`; in an export only
+    /// when the case has some (their bytes, base64, only when asked for).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<AttachmentJson>>,
     /// Derived: written for readers, ignored when importing.
     #[serde(default, deserialize_with = "ignore_derived")]
     pub clocks: Vec<Clock>,
@@ -130,6 +134,38 @@ impl Serialize for EventJson {
     }
 }
 
+/// An original, by hash; `data` (base64) carries its bytes in an export made with
+/// `--embed`, and is restored by the import.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentJson {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    pub name: String,
+    pub media_type: String,
+    pub size: i64,
+    pub sha256: String,
+    /// The id of the event it came with.
+    #[serde(default)]
+    pub event: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+
+impl AttachmentJson {
+    pub fn from_attachment(a: &crate::domain::Attachment) -> AttachmentJson {
+        AttachmentJson {
+            id: Some(a.id),
+            name: a.name.clone(),
+            media_type: a.media_type.clone(),
+            size: a.size,
+            sha256: a.sha256.clone(),
+            event: a.event,
+            data: None,
+        }
+    }
+}
+
 fn ignore_derived<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Clock>, D::Error> {
     serde::de::IgnoredAny::deserialize(d)?;
     Ok(Vec::new())
@@ -185,6 +221,7 @@ impl CaseJson {
                     regime: c.regime,
                 })
                 .collect(),
+            attachments: None,
             clocks: v.clocks.clone(),
             created_at: Some(c.created_at.clone()),
             updated_at: Some(c.updated_at.clone()),
@@ -252,20 +289,32 @@ impl CaseJson {
 
 /// The export document written case by case, byte for byte what serializing a whole
 /// [`Document`] with `serde_json::to_string_pretty` (and a final newline) gives.
-pub struct JsonWriter<W: std::io::Write> {
+pub struct JsonWriter<'a, W: std::io::Write> {
     out: W,
     /// One case's pretty JSON, reused from case to case.
     buf: Vec<u8>,
     written: usize,
+    /// The originals of a case by its id, when the export carries them.
+    attachments: Option<&'a AttachmentSource<'a>>,
 }
 
-impl<W: std::io::Write> JsonWriter<W> {
-    pub fn new(out: W) -> JsonWriter<W> {
+/// A case's originals for the export, by case id.
+pub type AttachmentSource<'a> = dyn Fn(i64) -> std::io::Result<Vec<AttachmentJson>> + 'a;
+
+impl<'a, W: std::io::Write> JsonWriter<'a, W> {
+    pub fn new(out: W) -> JsonWriter<'a, W> {
         JsonWriter {
             out,
             buf: Vec::with_capacity(1 << 14),
             written: 0,
+            attachments: None,
         }
+    }
+
+    /// List each case's originals (by hash, or with their bytes: the source decides).
+    pub fn with_attachments(mut self, source: &'a AttachmentSource<'a>) -> Self {
+        self.attachments = Some(source);
+        self
     }
 
     pub fn into_inner(self) -> W {
@@ -273,7 +322,7 @@ impl<W: std::io::Write> JsonWriter<W> {
     }
 }
 
-impl<W: std::io::Write> super::CaseWriter for JsonWriter<W> {
+impl<W: std::io::Write> super::CaseWriter for JsonWriter<'_, W> {
     fn begin(&mut self, _total: usize) -> std::io::Result<()> {
         // The fields before `cases`, as serde writes them (the format string escaped).
         let format = serde_json::to_string(FORMAT)?;
@@ -285,7 +334,12 @@ impl<W: std::io::Write> super::CaseWriter for JsonWriter<W> {
 
     fn case(&mut self, v: &CaseView) -> std::io::Result<()> {
         self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, &CaseJson::from_view(v))?;
+        let mut case = CaseJson::from_view(v);
+        if let Some(source) = self.attachments {
+            let list = source(v.file.case.id)?;
+            case.attachments = (!list.is_empty()).then_some(list);
+        }
+        serde_json::to_writer_pretty(&mut self.buf, &case)?;
         self.out
             .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
         // The case sits two levels deep: every line of it moves right by four spaces.

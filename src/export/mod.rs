@@ -1,6 +1,7 @@
 //! Writing cases out: JSON (round-trips through `import`), CSV, Markdown, iCalendar;
 //! and the letters drafted from templates.
 
+pub mod bundle;
 pub mod csv;
 pub mod draft;
 pub mod grid;

@@ -3,16 +3,15 @@
 
 pub mod authorities;
 mod detect;
+pub mod intake;
 pub mod letter;
 pub mod lossy;
 pub mod proposal;
-mod text;
 pub mod wdtk;
 
 pub use detect::{Detected, detect, detect_format};
 pub use letter::parse_letter;
 pub use proposal::{Proposal, ProposedQuestion};
-pub use text::{NotText, decode_text, is_text};
 
 use serde::{Deserialize, Serialize};
 

@@ -176,6 +176,7 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
         batch: None,
         questions: Vec::new(),
         events,
+        attachments: None,
         clocks: Vec::new(),
         created_at: None,
         updated_at: None,

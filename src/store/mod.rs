@@ -3,6 +3,7 @@
 //! Reads go through [`Store`]; every user action writes through [`Store::write`], which
 //! runs it as one transaction so that a crash or a kill leaves either all of it or none.
 
+mod attachments;
 mod backup;
 mod batches;
 mod case_files;
@@ -22,6 +23,7 @@ pub mod stats;
 mod summaries;
 mod writes;
 
+pub use attachments::{AttachmentReads, NewAttachment};
 pub use batches::{BatchListed, BatchReads};
 pub use case_files::Texts;
 pub use error::StoreError;

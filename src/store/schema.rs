@@ -255,6 +255,36 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN batch_id INTEGER REFERENCES batches(id);
     CREATE INDEX cases_by_batch ON cases(batch_id) WHERE batch_id IS NOT NULL;
     "#,
+    // 8: the originals an import keeps as evidence: every e-mail, PDF, Word file or
+    // attachment, byte for byte. `blobs` holds each distinct content once, named by its
+    // SHA-256 (the same PDF imported twice takes the space once); `attachments` names a
+    // blob for a case and, usually, the event it came with. `message_id` is the e-mail's
+    // Message-ID, so importing the same mail again adds nothing.
+    //
+    // No foreign keys on `attachments`: undo puts a case back by deleting and re-inserting
+    // it with the same ids, which must not take the case's originals with it. Deleting a
+    // case deletes its attachments explicitly (the blobs stay until nothing names them).
+    r#"
+    CREATE TABLE blobs (
+        id      INTEGER PRIMARY KEY,
+        sha256  TEXT NOT NULL UNIQUE,
+        size    INTEGER NOT NULL,
+        data    BLOB NOT NULL
+    );
+    CREATE TABLE attachments (
+        id          INTEGER PRIMARY KEY,
+        case_id     INTEGER NOT NULL,
+        event_id    INTEGER,
+        name        TEXT NOT NULL,
+        media_type  TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        message_id  TEXT,
+        added_at    TEXT NOT NULL
+    );
+    CREATE INDEX attachments_by_case ON attachments(case_id, id);
+    CREATE INDEX attachments_by_message ON attachments(message_id) WHERE message_id IS NOT NULL;
+    CREATE INDEX attachments_by_sha ON attachments(sha256);
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -135,6 +135,16 @@ impl Writer<'_> {
     pub fn delete_case(&self, id: i64) -> Result<bool> {
         let n = self.exec("DELETE FROM cases WHERE id = ?1", [id])?;
         self.exec("DELETE FROM chase_snoozes WHERE case_id = ?1", [id])?;
+        // Not a foreign key (see migration 8): undo's re-insert must keep them. A deleted
+        // case's originals go with it, and so do contents no other case keeps (they are
+        // personal data).
+        if self.exec("DELETE FROM attachments WHERE case_id = ?1", [id])? > 0 {
+            self.exec(
+                "DELETE FROM blobs WHERE NOT EXISTS \
+                 (SELECT 1 FROM attachments t WHERE t.sha256 = blobs.sha256)",
+                [],
+            )?;
+        }
         self.drop_orphan_authorities()?;
         Ok(n > 0)
     }
@@ -275,6 +285,13 @@ impl Writer<'_> {
     pub fn restore_case_file(&self, file: &CaseFile) -> Result<()> {
         self.exec("DELETE FROM cases WHERE id = ?1", [file.case.id])?;
         self.insert_case_file(file)?;
+        // Originals stay with the case (no foreign key: migration 4), except those of
+        // events the restored case no longer has (an import undone).
+        self.exec(
+            "DELETE FROM attachments WHERE case_id = ?1 AND event_id IS NOT NULL \
+             AND event_id NOT IN (SELECT id FROM events WHERE case_id = ?1)",
+            [file.case.id],
+        )?;
         self.drop_orphan_authorities()
     }
 

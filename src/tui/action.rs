@@ -55,6 +55,10 @@ pub enum Action {
     Right,
     /// In a round robin's grid: mark or unmark the authority for batch work.
     Mark,
+    /// Open the case's next original with the system's opener.
+    OpenOriginal,
+    /// Write the case's evidence bundle.
+    Bundle,
 
     // The draft letter overlay.
     /// Write the letter to a file.

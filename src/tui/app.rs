@@ -119,6 +119,10 @@ pub struct App {
     /// The selected case in full (questions, timeline, clocks with their working),
     /// loaded when the selection moves.
     pub current: Option<CaseView>,
+    /// The selected case's originals (loaded with `current`).
+    pub originals: Vec<crate::domain::Attachment>,
+    /// Which original `O` opens next.
+    pub next_original: usize,
     /// What the filter searches of each case's own fields, row by row as `views`.
     pub fields: Texts,
     /// Each case's question labels and texts, for the filter, row by row as `views`.
@@ -180,6 +184,8 @@ impl App {
             views: Vec::new(),
             order: Vec::new(),
             current: None,
+            originals: Vec::new(),
+            next_original: 0,
             fields: Texts::default(),
             haystacks: None,
             hay_job: None,
@@ -252,6 +258,10 @@ impl App {
         if self.current.as_ref().map(|v| v.file.case.id) == id {
             return;
         }
+        self.next_original = 0;
+        self.originals = id
+            .and_then(|id| self.book.originals_of(id).ok())
+            .unwrap_or_default();
         self.current = match id {
             Some(id) => match self.book.view(id) {
                 Ok(v) => Some(v),

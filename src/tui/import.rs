@@ -9,22 +9,15 @@ use super::forms::field::{Field, FieldId};
 use super::forms::{self, Form, Target};
 pub use super::import_file::{FileImport, Source, file, import_file};
 use super::progress::Progress;
-use super::prompt::{PathFor, PathPrompt, shown};
+use super::prompt::{PathFor, PathPrompt};
 use super::scroll::Scroll;
 use super::update::show_case;
-use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved};
+use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved, Originals};
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
-use crate::import::wdtk::parse_wdtk;
-use crate::import::{Format, Proposal, ProposedQuestion, decode_text, detect, parse_letter};
+use crate::import::intake::Original;
+use crate::import::{Proposal, ProposedQuestion};
 use crate::present::{fit, plural};
-use std::path::Path;
-
-/// Files larger than this are refused (a letter is a few pages; an export of 100,000
-/// cases is well under it).
-const MAX_BYTES: u64 = 256 * 1024 * 1024;
-/// A letter is a few pages: anything much larger is not one (and would take long to read).
-const MAX_LETTER_BYTES: usize = 8 * 1024 * 1024;
 
 /// Where a letter will go when saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +42,10 @@ pub struct ImportReview {
     pub form: Form,
     /// The fields the letter did not give.
     pub missing: Vec<FieldId>,
+    /// The originals kept with the response (the e-mail, its attachments, the PDF).
+    pub originals: Vec<Original>,
+    /// The e-mail's Message-ID, so a second import adds nothing.
+    pub message_id: Option<String>,
     /// The questions as they will be saved (outcomes editable, removable).
     pub questions: Vec<ProposedQuestion>,
     /// How many were left out.
@@ -137,6 +134,8 @@ impl ImportReview {
             warnings: p.warnings.clone(),
             form,
             missing,
+            originals: Vec::new(),
+            message_id: None,
             questions: p.questions,
             removed: 0,
             in_questions: false,
@@ -319,7 +318,7 @@ pub fn path(app: &mut App, action: Action) {
 pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>, progress: &Progress<'_>) {
     let path = prompt.path();
     let name = prompt.text().trim().to_string();
-    match read(&mut app.book, &path, &name, progress) {
+    match super::import_file::read(&mut app.book, &path, &name, progress) {
         Ok(Opened::Letter(review)) => {
             app.status = None;
             app.mode = Mode::Import(review);
@@ -338,72 +337,10 @@ pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>, progress: &Progress
     }
 }
 
-enum Opened {
+/// A file read for `i`: a letter to review, or cases to count and confirm.
+pub enum Opened {
     Letter(Box<ImportReview>),
     File(Box<FileImport>),
-}
-
-fn read(
-    book: &mut Casebook,
-    path: &Path,
-    name: &str,
-    progress: &Progress<'_>,
-) -> Result<Opened, Error> {
-    let cannot_read = |e: std::io::Error| Error::user(format!("cannot read {}: {e}", shown(path)));
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::user(format!("cannot open {}: {e}", shown(path))))?;
-    if meta.is_dir() {
-        return Err(Error::user(format!(
-            "{} is a folder: Tab lists what is in it",
-            shown(path)
-        )));
-    }
-    let base = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
-    // One pass over the file tells its format and counts an export's cases, holding none.
-    let detected = std::fs::File::open(path)
-        .and_then(detect)
-        .map_err(cannot_read)?;
-    if detected.format == Format::Json {
-        let source = Source::Export {
-            path: path.to_path_buf(),
-            cases: detected.cases,
-        };
-        return Ok(Opened::File(Box::new(FileImport::counted(
-            book, base, source, progress,
-        )?)));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(Error::user(format!(
-            "{} is {} MB: too large to be a letter or a WhatDoTheyKnow file",
-            shown(path),
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(cannot_read)?;
-    let text = decode_text(&bytes, shown(path)).map_err(|e| Error::user(e.to_string()))?;
-    if detected.format == Format::Letter {
-        if bytes.len() > MAX_LETTER_BYTES {
-            return Err(Error::user(format!(
-                "{} is {} MB and not JSON: too large to be a letter",
-                shown(path),
-                bytes.len() / (1024 * 1024)
-            )));
-        }
-        let p = parse_letter(&text);
-        return Ok(Opened::Letter(Box::new(ImportReview::new(
-            book, base, text, p,
-        ))));
-    }
-    let doc = parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?;
-    Ok(Opened::File(Box::new(FileImport::counted(
-        book,
-        base,
-        Source::Document(doc),
-        progress,
-    )?)))
 }
 
 /// Keys while a letter is reviewed.
@@ -541,7 +478,14 @@ fn save(app: &mut App) {
         title: r.optional(FieldId::Title),
         authority: r.optional(FieldId::Authority),
     };
-    match app.book.save_letter(&p, &r.letter, &choices) {
+    let originals = Originals {
+        files: &r.originals,
+        message_id: r.message_id.as_deref(),
+    };
+    match app
+        .book
+        .save_letter_with(&p, &r.letter, &choices, originals)
+    {
         Ok(saved) => {
             let message = saved_message(&r.name, &saved);
             app.mode = Mode::Normal;
@@ -564,10 +508,15 @@ fn save(app: &mut App) {
 }
 
 fn saved_message(name: &str, s: &LetterSaved) -> String {
-    if s.already_recorded {
+    let mut m = if s.already_imported {
+        format!(
+            "{} was imported before (case #{}): nothing added",
+            fit(name, 40),
+            s.case
+        )
+    } else if s.already_recorded {
         return s.already_said();
-    }
-    let mut m = if s.created {
+    } else if s.created {
         format!(
             "Imported {} as case #{}: {}",
             fit(name, 40),

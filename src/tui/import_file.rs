@@ -3,13 +3,17 @@
 
 use super::action::Action;
 use super::app::{App, Job, Mode, Tone};
+use super::import::{ImportReview, Opened};
 use super::progress::Progress;
 use super::prompt::shown;
 use super::update::show_case;
-use crate::casebook::{Casebook, Error, ImportReport, Watch};
+use crate::casebook::{Casebook, Error, ImportReport, IntakeReport, Watch};
 use crate::export::json::Document;
+use crate::import::intake::{self, MailboxSource, ReadError, Thread};
 use crate::import::lossy::{LossyUtf8, Trim};
+use crate::import::wdtk::parse_wdtk;
 use crate::present::{fit, plural};
+use std::path::Path;
 
 /// A JSON export or a WhatDoTheyKnow file, counted and waiting for a yes.
 pub struct FileImport {
@@ -31,9 +35,18 @@ pub enum Source {
     },
     /// A WhatDoTheyKnow file, small enough to hold.
     Document(Document),
+    /// An mbox file or a Maildir folder.
+    Mailbox(Box<MailboxSource>),
+    /// A WhatDoTheyKnow download zip.
+    Thread(Box<Thread>),
 }
 
 impl FileImport {
+    /// A mailbox or a download: its report counts messages, not cases, as skipped.
+    pub fn holds_messages(&self) -> bool {
+        matches!(self.source, Source::Mailbox(_) | Source::Thread(_))
+    }
+
     /// `source` read through a dry run (the same transaction as the import, rolled back),
     /// waiting for a yes.
     pub(super) fn counted(
@@ -46,6 +59,8 @@ impl FileImport {
         let kind = match source {
             Source::Export { .. } => "a foi export",
             Source::Document(_) => "a WhatDoTheyKnow",
+            Source::Mailbox(_) => "a mailbox",
+            Source::Thread(_) => "a WhatDoTheyKnow download",
         };
         Ok(FileImport {
             name,
@@ -84,6 +99,88 @@ fn run(
             book.import_json_reader(reader, name, *cases, dry_run, watch)
         }
         Source::Document(doc) => book.import_document_watched(doc, dry_run, watch),
+        Source::Mailbox(mb) => book.import_mailbox(mb, dry_run).map(as_report),
+        Source::Thread(t) => book.import_thread(t, dry_run).map(as_report),
+    }
+}
+
+/// A mailbox's or download's report in the shape the confirmation shows: the cases it
+/// touches; what it skips (imported before, or not FOI correspondence).
+fn as_report(r: IntakeReport) -> ImportReport {
+    let mut skipped: Vec<String> = r
+        .skipped
+        .iter()
+        .map(|s| format!("message {}: {}", s.message, s.reason))
+        .collect();
+    skipped.extend((0..r.already_imported).map(|_| "imported before".to_string()));
+    ImportReport {
+        created: r
+            .cases
+            .iter()
+            .filter(|c| c.created)
+            .filter_map(|c| c.id)
+            .collect(),
+        count: r.cases.len(),
+        skipped,
+        dry_run: r.dry_run,
+    }
+}
+
+/// Read the file `i` names through the one import entry point (the same size limit
+/// and sniffing as `foi import`), and go on by what it is.
+pub(super) fn read(
+    book: &mut Casebook,
+    path: &Path,
+    name: &str,
+    progress: &Progress<'_>,
+) -> Result<Opened, Error> {
+    if path.is_dir() && !crate::import::intake::mailbox::is_maildir(path) {
+        return Err(Error::user(format!(
+            "{} is a folder: Tab lists what is in it",
+            shown(path)
+        )));
+    }
+    let base = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    let source = match intake::open(path, None) {
+        Ok(s) => s,
+        Err(ReadError::Io(e)) => {
+            return Err(Error::user(format!("cannot open {}: {e}", shown(path))));
+        }
+        Err(e) => return Err(Error::user(format!("{}: {e}", shown(path)))),
+    };
+    let counted = |book: &mut Casebook, source| -> Result<Opened, Error> {
+        Ok(Opened::File(Box::new(FileImport::counted(
+            book,
+            base.clone(),
+            source,
+            progress,
+        )?)))
+    };
+    match source {
+        intake::Source::Export { cases } => counted(
+            book,
+            Source::Export {
+                path: path.to_path_buf(),
+                cases,
+            },
+        ),
+        intake::Source::WdtkJson(text) => {
+            let doc =
+                parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?;
+            counted(book, Source::Document(doc))
+        }
+        intake::Source::Mailbox(mb) => counted(book, Source::Mailbox(mb)),
+        intake::Source::Thread(t) => counted(book, Source::Thread(t)),
+        intake::Source::Letter(l) => {
+            let l = *l;
+            let mut review = ImportReview::new(book, base.clone(), l.text, l.proposal);
+            review.originals = l.originals;
+            review.message_id = l.message_id;
+            Ok(Opened::Letter(Box::new(review)))
+        }
     }
 }
 
@@ -122,12 +219,20 @@ pub fn import_file(app: &mut App, f: &FileImport, progress: &Progress<'_>) {
             if let Some(&first) = report.created.first() {
                 show_case(app, first);
             }
+            let verb = if f.holds_messages() {
+                "Imported messages into"
+            } else {
+                "Imported"
+            };
             let mut m = format!(
-                "Imported {} from {}",
+                "{verb} {} from {}",
                 plural(report.count, "case", "cases"),
                 fit(&f.name, 50)
             );
-            if !report.skipped.is_empty() {
+            if !report.skipped.is_empty() && f.holds_messages() {
+                let n = plural(report.skipped.len(), "message", "messages");
+                m.push_str(&format!("; {n} skipped"));
+            } else if !report.skipped.is_empty() {
                 m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
             }
             if report.count == 1 {

@@ -29,6 +29,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 mod mouse;
+mod originals;
 mod overlays;
 mod panes;
 pub mod progress;

@@ -124,6 +124,8 @@ fn normal(app: &mut App, action: Action) {
         Action::Snooze => super::agenda::snooze_selected(app),
         Action::Batch => batch::open_selected(app),
         Action::Batches => batch::open_list(app),
+        Action::OpenOriginal => super::originals::open_next(app),
+        Action::Bundle => super::originals::bundle(app),
         Action::LoadDemo => load_demo(app),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Click { column, row } => mouse::click(app, column, row),

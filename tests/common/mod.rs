@@ -1,6 +1,7 @@
 //! Helpers for driving the real `foi` binary on a temporary casebook.
 #![allow(dead_code)]
 
+pub mod intake;
 pub mod tmux;
 
 use assert_cmd::Command;

@@ -51,6 +51,14 @@ fn destination_line(r: &ImportReview, width: usize, theme: Theme) -> Line<'stati
         ]),
         Destination::Unclear(m) => Line::styled(format!("✗ {m}"), theme.error()),
     };
+    let mut line = line;
+    if !r.originals.is_empty() {
+        let names: Vec<&str> = r.originals.iter().map(|o| o.name.as_str()).collect();
+        line.spans.push(Span::styled(
+            format!(" · keeps {}", fit(&names.join(", "), 60)),
+            theme.dim(),
+        ));
+    }
     clip(line, width)
 }
 

@@ -18,7 +18,7 @@ pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
     let (title, intro) = match p.purpose {
         PathFor::Import => (
             "Import a file",
-            "A response letter (text, Markdown or a saved web page): you review what was read before it is saved. Or a foi JSON export, or a WhatDoTheyKnow JSON file.",
+            "A response letter (text, PDF, Word, an e-mail, a saved web page): you review what was read before it is saved. Or a mailbox (mbox, Maildir), a WhatDoTheyKnow download or JSON file, a foi JSON export.",
         ),
         PathFor::WriteLetter => (
             "Write the letter to a file",
@@ -131,10 +131,21 @@ pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
         ]),
         Line::raw(""),
     ];
-    if n == 0 {
+    let messages = file.holds_messages();
+    if n == 0 && messages {
+        lines.push(Line::styled(
+            "Nothing to import: every message in it is already here or not FOI correspondence.",
+            theme.warn(),
+        ));
+    } else if n == 0 {
         lines.push(Line::styled(
             "Nothing to import: every case in it is already in the casebook.",
             theme.warn(),
+        ));
+    } else if messages {
+        lines.push(Line::styled(
+            format!("Import its messages into {}?", cases(n)),
+            theme.bold(),
         ));
     } else {
         lines.push(Line::styled(
@@ -142,7 +153,15 @@ pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
             theme.bold(),
         ));
     }
-    if !file.report.skipped.is_empty() {
+    if !file.report.skipped.is_empty() && messages {
+        lines.push(Line::styled(
+            format!(
+                "{} will be skipped (imported before, or not FOI correspondence).",
+                plural(file.report.skipped.len(), "message", "messages")
+            ),
+            theme.dim(),
+        ));
+    } else if !file.report.skipped.is_empty() {
         lines.push(Line::styled(
             format!(
                 "{} already here will be skipped (same authority and reference).",

@@ -52,7 +52,7 @@ fn labelled(label: &str, value: String, theme: Theme) -> Vec<Span<'static>> {
     ]
 }
 
-fn header(v: &CaseView, width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let c = &v.file.case;
     let mut l1 = vec![
         Span::styled(fit(&c.authority, width.saturating_sub(8)), theme.bold()),
@@ -86,6 +86,7 @@ fn header(v: &CaseView, width: usize, theme: Theme) -> Vec<Line<'static>> {
     if let Some(r) = c.received {
         pieces.push(labelled("Received", long(r), theme));
     }
+
     let mut l2: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for p in pieces {
@@ -109,6 +110,15 @@ fn header(v: &CaseView, width: usize, theme: Theme) -> Vec<Line<'static>> {
         Span::styled(" · overall ", theme.dim()),
         Span::raw(v.overall.as_str().to_string()),
     ];
+    if originals > 0 {
+        l3.push(Span::styled(
+            format!(
+                " · {originals} original{} (O opens)",
+                if originals == 1 { "" } else { "s" }
+            ),
+            theme.dim(),
+        ));
+    }
     if !c.tags.is_empty() {
         l3.push(Span::styled(
             format!(" · {}", fit(&c.tags.join(", "), 40)),
@@ -142,7 +152,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let qs = &v.file.questions;
     let (head, list, text) = split(area, qs.len());
     let width = head.width as usize;
-    f.render_widget(Paragraph::new(header(v, width, theme)), head);
+    f.render_widget(
+        Paragraph::new(header(v, app.originals.len(), width, theme)),
+        head,
+    );
     let rule = Rect {
         y: head.y + head.height,
         height: 1,

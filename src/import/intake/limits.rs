@@ -1,0 +1,15 @@
+//! The one size limit every import obeys, in the command line and the terminal UI alike.
+
+/// The most bytes read for one original: a file, one message of a mailbox, or the
+/// unpacked contents of a zip together. 25 MB is the largest e-mail most mail systems
+/// accept, so no real reply is larger; anything over it is refused while being read.
+pub const MAX_BYTES: u64 = 25 * 1024 * 1024;
+
+/// The most files read from one zip (a WhatDoTheyKnow download has a few dozen).
+pub const MAX_ENTRIES: usize = 2000;
+
+/// The most messages read from one mailbox.
+pub const MAX_MESSAGES: usize = 20_000;
+
+/// How long a PDF's text may take to read before the reader is stopped.
+pub const PDF_SECONDS: u64 = 30;
