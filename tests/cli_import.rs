@@ -52,7 +52,7 @@ fn seed_letter_dry_run_json_is_the_proposal() {
 fn a_saved_letter_becomes_a_case_with_its_clocks() {
     let s = Sandbox::new();
     let out = s.ok(&["import", &seed(), "--title", "WHP performance levels"]);
-    assert!(out.contains("as case #1 with 9 question(s)"), "{out}");
+    assert!(out.contains("as case #1 with 9 questions"), "{out}");
     let v = s.json(&["show", "FoI 471"]);
     assert_eq!(v["title"], "WHP performance levels");
     assert_eq!(v["authority"], "Department for Work and Pensions");

@@ -33,7 +33,14 @@ fn a_binary_file_is_refused_in_the_path_prompt_and_nothing_is_saved() {
     };
     assert_eq!(
         p.error.as_deref(),
-        Some(format!("{} is not a letter or a supported file", bin.display()).as_str())
+        Some(
+            format!(
+                "{}: not a letter or a supported file (text, PDF, Word, e-mail, mailbox, zip \
+                 or JSON)",
+                bin.display()
+            )
+            .as_str()
+        )
     );
     assert_snapshot!("binary_file_refused", screen(&app));
     press(&mut app, &["Esc"]);

@@ -95,7 +95,8 @@ impl std::str::FromStr for Forced {
     }
 }
 
-const NOT_SUPPORTED: &str = "not a letter or a supported file (PDF, e-mail, mailbox, Word, OpenDocument, WhatDoTheyKnow download, HTML, text or JSON)";
+const NOT_SUPPORTED: &str =
+    "not a letter or a supported file (text, PDF, Word, e-mail, mailbox, zip or JSON)";
 
 /// Read a file (or Maildir folder) as an import, within the size limit.
 pub fn open(path: &Path, forced: Option<Forced>) -> Result<Source, ReadError> {
