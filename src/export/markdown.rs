@@ -8,6 +8,7 @@
 use crate::calendar::Unit;
 use crate::casebook::CaseView;
 use crate::domain::dates::{letter, long};
+use crate::domain::event::Event;
 use crate::domain::exemption;
 use crate::domain::text::inert;
 use chrono::NaiveDate;
@@ -64,7 +65,17 @@ fn exemptions(v: &CaseView, sections: &[String]) -> String {
         .join("; ")
 }
 
+/// One case's dossier, section by section, under headings of level `h`.
 fn case(o: &mut String, v: &CaseView, h: &str) {
+    header_table(o, v, h);
+    questions(o, v, h);
+    timeline(o, v, h);
+    clocks(o, v, h);
+    texts(o, v, h);
+}
+
+/// The title heading and the table of the case's own facts.
+fn header_table(o: &mut String, v: &CaseView, h: &str) {
     let c = &v.file.case;
     let _ = writeln!(o, "{h} #{} {}\n", c.id, inline(&c.title));
     let _ = writeln!(o, "| | |\n|---|---|");
@@ -98,7 +109,10 @@ fn case(o: &mut String, v: &CaseView, h: &str) {
         field("Tags", inline(&c.tags.join(", ")));
     }
     o.push('\n');
+}
 
+/// Each question with its outcome, the exemptions cited and whether to challenge it.
+fn questions(o: &mut String, v: &CaseView, h: &str) {
     let _ = writeln!(o, "{h}# Questions\n");
     if v.file.questions.is_empty() {
         let _ = writeln!(o, "None recorded.\n");
@@ -128,70 +142,86 @@ fn case(o: &mut String, v: &CaseView, h: &str) {
         }
         o.push('\n');
     }
+}
 
+/// The events as a table, one row each.
+fn timeline(o: &mut String, v: &CaseView, h: &str) {
     let _ = writeln!(o, "{h}# Timeline\n");
     if v.file.events.is_empty() {
         let _ = writeln!(o, "Nothing recorded yet.\n");
-    } else {
-        let _ = writeln!(o, "| Date | Event | Details |\n|---|---|---|");
-        for e in &v.file.events {
-            let mut extra = Vec::new();
-            if let Some(w) = e.window {
-                extra.push(format!("states a {w} window"));
-            }
-            if let Some(u) = e.until {
-                extra.push(format!("new date {}", long(u)));
-            }
-            if let Some(r) = &e.reference {
-                extra.push(format!("ref {}", inline(r)));
-            }
-            if e.letter.is_some() {
-                extra.push("letter below".into());
-            }
-            if let Some(n) = &e.note {
-                extra.push(inline(n));
-            }
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} |",
-                long(e.date),
-                e.kind.describe_in(c.regime),
-                extra.join(" · ")
-            );
-        }
-        o.push('\n');
+        return;
     }
+    let _ = writeln!(o, "| Date | Event | Details |\n|---|---|---|");
+    for e in &v.file.events {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            long(e.date),
+            e.kind.describe_in(v.file.case.regime),
+            event_details(e).join(" · ")
+        );
+    }
+    o.push('\n');
+}
 
+/// What an event adds beyond its date and kind: the window it states, the new date,
+/// its reference, whether its letter follows, and its note.
+fn event_details(e: &Event) -> Vec<String> {
+    let mut extra = Vec::new();
+    if let Some(w) = e.window {
+        extra.push(format!("states a {w} window"));
+    }
+    if let Some(u) = e.until {
+        extra.push(format!("new date {}", long(u)));
+    }
+    if let Some(r) = &e.reference {
+        extra.push(format!("ref {}", inline(r)));
+    }
+    if e.letter.is_some() {
+        extra.push("letter below".into());
+    }
+    if let Some(n) = &e.note {
+        extra.push(inline(n));
+    }
+    extra
+}
+
+/// The clocks as a table with their due dates, days left and working.
+fn clocks(o: &mut String, v: &CaseView, h: &str) {
     let _ = writeln!(o, "{h}# Clocks\n");
     if v.clocks.is_empty() {
         let _ = writeln!(o, "None running.\n");
-    } else {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "| Clock | Due | State | Days left | Working |\n|---|---|---|---|---|"
+    );
+    for k in &v.clocks {
+        let unit = match k.unit {
+            Unit::WorkingDays => "working days",
+            Unit::Days => "days",
+        };
+        let left = if k.is_live() {
+            format!("{} {unit}", k.days_left)
+        } else {
+            "—".into()
+        };
         let _ = writeln!(
             o,
-            "| Clock | Due | State | Days left | Working |\n|---|---|---|---|---|"
+            "| {} | {} | {} | {left} | {} |",
+            k.kind.describe(),
+            long(k.due),
+            k.state.as_str(),
+            inline(&k.basis)
         );
-        for k in &v.clocks {
-            let unit = match k.unit {
-                Unit::WorkingDays => "working days",
-                Unit::Days => "days",
-            };
-            let left = if k.is_live() {
-                format!("{} {unit}", k.days_left)
-            } else {
-                "—".into()
-            };
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {left} | {} |",
-                k.kind.describe(),
-                long(k.due),
-                k.state.as_str(),
-                inline(&k.basis)
-            );
-        }
-        o.push('\n');
     }
+    o.push('\n');
+}
 
+/// The request, the notes and every attached letter, verbatim.
+fn texts(o: &mut String, v: &CaseView, h: &str) {
+    let c = &v.file.case;
     if let Some(t) = &c.text {
         let _ = writeln!(o, "{h}# Request\n\n{}", fenced(t));
     }

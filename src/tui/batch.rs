@@ -148,21 +148,12 @@ fn form(app: &mut App, action: Action) {
     let Some(form) = s.form.as_mut() else {
         return;
     };
-    match action {
-        Action::NextField => form.move_focus(true),
-        Action::PrevField => form.move_focus(false),
-        Action::ChoiceNext => form.cycle(true),
-        Action::ChoicePrev => form.cycle(false),
-        Action::Type(key) => form.type_key(key),
-        Action::Paste(text) => form.paste(&text),
-        Action::PickerUp => form.move_highlight(-1),
-        Action::PickerDown => form.move_highlight(1),
-        Action::PickerAdd => form.add_highlighted(),
-        Action::Cancel => {
+    match form.edit(action) {
+        Some(Action::Cancel) => {
             s.form = None;
             app.say(Tone::Info, "Cancelled: nothing changed");
         }
-        Action::Save => save(app),
+        Some(Action::Save) => save(app),
         _ => {}
     }
 }

@@ -158,21 +158,12 @@ pub fn form(app: &mut App, action: Action) {
     let Mode::Form(form) = &mut app.mode else {
         return;
     };
-    match action {
-        Action::NextField => form.move_focus(true),
-        Action::PrevField => form.move_focus(false),
-        Action::ChoiceNext => form.cycle(true),
-        Action::ChoicePrev => form.cycle(false),
-        Action::Type(key) => form.type_key(key),
-        Action::Paste(text) => form.paste(&text),
-        Action::PickerUp => form.move_highlight(-1),
-        Action::PickerDown => form.move_highlight(1),
-        Action::PickerAdd => form.add_highlighted(),
-        Action::Cancel => {
+    match form.edit(action) {
+        Some(Action::Cancel) => {
             app.mode = Mode::Normal;
             app.say(Tone::Info, "Cancelled: nothing changed");
         }
-        Action::Save => save(app),
+        Some(Action::Save) => save(app),
         _ => {}
     }
 }

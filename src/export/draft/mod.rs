@@ -160,7 +160,9 @@ pub const FIELDS: [(&str, &str); 32] = [
     ),
 ];
 
-/// Working days a review has, by regime (SPEC 2.5: review-response).
+/// Working days an authority has to reply to an internal review: 40 under EIR regulation
+/// 11(4); 20 under FOISA section 21(1), EISR regulation 16(4) and the Code of Practice
+/// issued under FOIA section 45.
 pub fn review_days(r: Regime) -> u32 {
     match r {
         Regime::Eir => 40,
@@ -364,22 +366,101 @@ pub fn fields(
     today: NaiveDate,
     cal: &Calendar,
 ) -> HashMap<&'static str, String> {
+    let mut m = HashMap::new();
+    m.insert("today", letter(today));
+    insert_case_fields(&mut m, v, kind);
+    insert_date_fields(&mut m, v, today, cal);
+    let (list, why) = questions_and_grounds(v, kind, cal);
+    m.insert("challenged_questions", list.clone());
+    m.insert("disputed_questions", list);
+    m.insert("grounds", why);
+    insert_review_fields(&mut m, v, today, cal);
+    m.insert("timeline", timeline(v));
+    chaser::insert_fields(&mut m, v);
+    m
+}
+
+/// The case's identity: number, title, authority, regime, Act and references.
+fn insert_case_fields(m: &mut HashMap<&'static str, String>, v: &CaseView, kind: Letter) {
     let c = &v.file.case;
-    let regime = c.regime;
-    let qs = challenged(v);
-    let (commissioner, commissioner_name, commissioner_basis) = commissioner(regime);
     let none = || "none".to_string();
-    let days = review_days(regime);
-    let response = last_event(v, EventKind::Response);
-    let mut list = question_list(regime, &qs);
-    let mut why = grounds(regime, &qs, kind);
-    if response.is_none() {
+    m.insert("case_id", c.id.to_string());
+    m.insert("title", c.title.trim().to_string());
+    m.insert("authority", c.authority.trim().to_string());
+    m.insert("regime", c.regime.label().to_string());
+    m.insert("act", c.regime.act_name().to_string());
+    m.insert("their_ref", c.their_ref.clone().unwrap_or_else(none));
+    m.insert("my_ref", c.my_ref.clone().unwrap_or_else(none));
+    m.insert("references", references(v, kind == Letter::Review));
+}
+
+/// When the request was sent, received and answered, and when the review was asked for.
+fn insert_date_fields(
+    m: &mut HashMap<&'static str, String>,
+    v: &CaseView,
+    today: NaiveDate,
+    cal: &Calendar,
+) {
+    let c = &v.file.case;
+    let not_yet = || "not yet".to_string();
+    m.insert("request_date", c.sent.map(letter).unwrap_or_else(not_yet));
+    m.insert(
+        "received_date",
+        c.received_or_sent().map(letter).unwrap_or_else(not_yet),
+    );
+    m.insert(
+        "response_date",
+        last_event(v, EventKind::Response)
+            .map(|e| letter(e.date))
+            .unwrap_or_else(not_yet),
+    );
+    m.insert(
+        "review_date",
+        last_event(v, EventKind::ReviewRequested)
+            .map(|e| letter(e.date))
+            .unwrap_or_else(not_yet),
+    );
+    let days = review_days(c.regime);
+    m.insert("reply_period", format!("{days} working days"));
+    m.insert(
+        "reply_due",
+        cal.add_working_days(c.regime, today, days)
+            .format("%A %-d %B %Y")
+            .to_string(),
+    );
+}
+
+/// The statutory basis of the review, its outcome so far, the Commissioner to complain
+/// to and the note for a review asked for late.
+fn insert_review_fields(
+    m: &mut HashMap<&'static str, String>,
+    v: &CaseView,
+    today: NaiveDate,
+    cal: &Calendar,
+) {
+    let regime = v.file.case.regime;
+    let (commissioner, commissioner_name, commissioner_basis) = commissioner(regime);
+    m.insert("basis", review_basis(regime).to_string());
+    m.insert("review_outcome", review_outcome(v, today, cal));
+    m.insert("commissioner", commissioner.to_string());
+    m.insert("commissioner_name", commissioner_name.to_string());
+    m.insert("commissioner_basis", commissioner_basis.to_string());
+    m.insert("window_note", window::window_note(v));
+}
+
+/// The questions challenged and the reasons given for each; with no response yet, the
+/// request as a whole and the duty to respond (FOIA and FOISA section 10(1), EIR
+/// regulation 5(2), EISR regulation 5(2)(a)) instead.
+fn questions_and_grounds(v: &CaseView, kind: Letter, cal: &Calendar) -> (String, String) {
+    let regime = v.file.case.regime;
+    let qs = challenged(v);
+    if last_event(v, EventKind::Response).is_none() {
         let due = response_due(v, cal)
             .map(|d| format!(" by {}", letter(d)))
             .unwrap_or_default();
-        list = "My request as a whole: you have not responded to it.".into();
+        let list = "My request as a whole: you have not responded to it.".to_string();
         let section = capitalise(response_section(regime));
-        why = match kind {
+        let why = match kind {
             Letter::Review | Letter::Chaser => format!(
                 "{section} requires you to respond to a request within 20 working days of receiving it; your response was due{due}. Please respond in full now."
             ),
@@ -387,60 +468,13 @@ pub fn fields(
                 "{section} requires the authority to respond to a request within 20 working days of receiving it; its response was due{due}. I ask the Commissioner to require it to respond."
             ),
         };
-    } else if qs.is_empty() {
-        list = "My request as a whole.".into();
+        return (list, why);
     }
-    let mut m = HashMap::new();
-    m.insert("today", letter(today));
-    m.insert("case_id", c.id.to_string());
-    m.insert("title", c.title.trim().to_string());
-    m.insert("authority", c.authority.trim().to_string());
-    m.insert("regime", regime.label().to_string());
-    m.insert("act", regime.act_name().to_string());
-    m.insert("their_ref", c.their_ref.clone().unwrap_or_else(none));
-    m.insert("my_ref", c.my_ref.clone().unwrap_or_else(none));
-    m.insert("references", references(v, kind == Letter::Review));
-    m.insert(
-        "request_date",
-        c.sent.map(letter).unwrap_or_else(|| "not yet".into()),
-    );
-    m.insert(
-        "received_date",
-        c.received_or_sent()
-            .map(letter)
-            .unwrap_or_else(|| "not yet".into()),
-    );
-    m.insert(
-        "response_date",
-        response
-            .map(|e| letter(e.date))
-            .unwrap_or_else(|| "not yet".into()),
-    );
-    m.insert("challenged_questions", list.clone());
-    m.insert("disputed_questions", list);
-    m.insert("grounds", why);
-    m.insert("basis", review_basis(regime).to_string());
-    m.insert("reply_period", format!("{days} working days"));
-    m.insert(
-        "reply_due",
-        cal.add_working_days(regime, today, days)
-            .format("%A %-d %B %Y")
-            .to_string(),
-    );
-    m.insert(
-        "review_date",
-        last_event(v, EventKind::ReviewRequested)
-            .map(|e| letter(e.date))
-            .unwrap_or_else(|| "not yet".into()),
-    );
-    m.insert("review_outcome", review_outcome(v, today, cal));
-    m.insert("timeline", timeline(v));
-    m.insert("commissioner", commissioner.to_string());
-    m.insert("commissioner_name", commissioner_name.to_string());
-    m.insert("commissioner_basis", commissioner_basis.to_string());
-    m.insert("window_note", window::window_note(v));
-    chaser::insert_fields(&mut m, v);
-    m
+    let why = grounds(regime, &qs, kind);
+    if qs.is_empty() {
+        return ("My request as a whole.".into(), why);
+    }
+    (question_list(regime, &qs), why)
 }
 
 /// Check that a review can be drafted for this case; a user error says why not.

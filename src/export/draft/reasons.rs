@@ -189,148 +189,199 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
     }
 }
 
+/// The paragraph a letter gives for one reason: to the authority at review (and in a
+/// chaser) it asks for what the law requires; to the Commissioner it asks for a decision.
 pub(super) fn ground_paragraph(regime: Regime, g: &Ground, who: &str, to: Letter) -> String {
     let review = to != Letter::Ico;
     let env = regime.is_environmental();
-    let (burden, pit) = match regime {
+    match g {
+        Ground::Exemption(e) => exemption_paragraph(regime, e, who, to),
+        Ground::Cost if !env => cost_limit_paragraph(regime, who, review),
+        Ground::Cost => burden_paragraph(regime, who, review),
+        Ground::Vexatious if !env => vexatious_paragraph(who, review),
+        Ground::Vexatious => manifestly_unreasonable_paragraph(regime, who, review),
+        Ground::Partly => partly_answered_paragraph(regime, who, review),
+        Ground::Published => published_paragraph(regime, who, review),
+        Ground::NotHeld => not_held_paragraph(who, review),
+        Ground::Ncnd => ncnd_paragraph(who, review),
+        Ground::Future => future_publication_paragraph(who, review),
+        Ground::Pending => unanswered_paragraph(who, review),
+        Ground::Answered => incomplete_answer_paragraph(who, review),
+    }
+}
+
+/// The environmental regulations' exception for a manifestly unreasonable request, and
+/// their public interest test (EIR regulation 12, EISR regulation 10); FOIA and FOISA
+/// have neither.
+fn manifestly_unreasonable_sections(regime: Regime) -> (&'static str, &'static str) {
+    match regime {
         Regime::Eir => ("regulation 12(4)(b)", "regulation 12(1)(b)"),
         Regime::Eisr => ("regulation 10(4)(b)", "regulation 10(1)(b)"),
-        _ => ("", ""),
-    };
-    let assist = match regime {
+        Regime::Foia | Regime::Foisa => ("", ""),
+    }
+}
+
+/// The duty to advise and assist: FOIA section 16, FOISA section 15, EIR and EISR
+/// regulation 9.
+fn advice_and_assistance(regime: Regime) -> &'static str {
+    match regime {
         Regime::Foia => "section 16",
         Regime::Foisa => "section 15",
         Regime::Eir | Regime::Eisr => "regulation 9",
+    }
+}
+
+/// A refusal under the cost limit (FOIA and FOISA section 12): the FOIA calls it the
+/// appropriate limit, the FOISA the prescribed one.
+fn cost_limit_paragraph(regime: Regime, who: &str, review: bool) -> String {
+    let assist = advice_and_assistance(regime);
+    let limit = if regime == Regime::Foia {
+        "appropriate"
+    } else {
+        "prescribed"
     };
-    match g {
-        Ground::Exemption(e) => exemption_paragraph(regime, e, who, to),
-        Ground::Cost if !env => {
-            let limit = if regime == Regime::Foia {
-                "appropriate"
-            } else {
-                "prescribed"
-            };
-            if review {
-                format!(
-                    "You refused {who} on the ground that complying would exceed the {limit} cost limit (section 12). Please show how you estimated the cost: the work counted and the time each part would take. {} requires you to give me advice and assistance, so far as it would be reasonable to expect you to; please tell me what you could provide within the limit and how I might narrow the request.",
-                    capitalise(assist)
-                )
-            } else {
-                format!(
-                    "The authority refused {who} on the ground that complying would exceed the {limit} cost limit (section 12). I ask the Commissioner to decide whether its estimate was reasonable, and whether it gave me the advice and assistance that {assist} requires."
-                )
-            }
-        }
-        Ground::Cost => {
-            if review {
-                format!(
-                    "You refused {who} as manifestly unreasonable because of the cost or burden of complying ({burden}). The environmental regulations set no cost limit; this exception is subject to the public interest test in {pit} and to the presumption in favour of disclosure. Please show how you estimated the burden and the public interest test you carried out. Regulation 9 requires you to give me advice and assistance; please tell me how I might narrow the request."
-                )
-            } else {
-                format!(
-                    "The authority refused {who} as manifestly unreasonable because of the cost or burden of complying ({burden}). I ask the Commissioner to decide whether the exception is engaged, whether the public interest favours maintaining it, and whether the authority gave me the advice and assistance that regulation 9 requires."
-                )
-            }
-        }
-        Ground::Vexatious if !env => {
-            if review {
-                format!(
-                    "You treated {who} as vexatious (section 14(1)). That provision concerns the request, not the person making it. Please explain what about the request itself led you to that view, and why answering it would cause a disproportionate or unjustified level of disruption, irritation or distress."
-                )
-            } else {
-                format!(
-                    "The authority treated {who} as vexatious (section 14(1)). I ask the Commissioner to decide whether it was entitled to, bearing in mind that the provision concerns the request and not the person making it."
-                )
-            }
-        }
-        Ground::Vexatious => {
-            if review {
-                format!(
-                    "You refused {who} as manifestly unreasonable ({burden}). Please explain what about the request itself led you to that view, and show the public interest test that {pit} requires, applying the presumption in favour of disclosure."
-                )
-            } else {
-                format!(
-                    "The authority refused {who} as manifestly unreasonable ({burden}). I ask the Commissioner to decide whether the exception is engaged and whether the public interest favours maintaining it."
-                )
-            }
-        }
-        Ground::NotHeld => {
-            if review {
-                format!(
-                    "You said that the information asked for in {who} is not held. Please describe the searches you made: which records and systems you searched, the search terms you used, and why those searches would have found the information if it were held. If another public authority holds it, please tell me which."
-                )
-            } else {
-                format!(
-                    "The authority said that the information asked for in {who} is not held. I ask the Commissioner to decide, on the balance of probabilities, whether it is held, and whether the authority's searches were adequate."
-                )
-            }
-        }
-        Ground::Ncnd => {
-            if review {
-                format!(
-                    "You neither confirmed nor denied whether you hold information falling within {who}. Please explain why confirming or denying would in itself cause the harm the provision you relied on protects against, and, where that provision is qualified, show the public interest test you applied to the duty to confirm or deny."
-                )
-            } else {
-                format!(
-                    "The authority neither confirmed nor denied whether it holds information falling within {who}. I ask the Commissioner to decide whether it was entitled to do so."
-                )
-            }
-        }
-        Ground::Partly => {
-            let notice = refusal_notice(regime);
-            if review {
-                format!(
-                    "Your answer to {who} was incomplete. Please provide the rest of the information or, if you are withholding it, say which exemption you rely on and why, as {notice} of the Act requires of a refusal."
-                )
-            } else {
-                format!(
-                    "The authority's answer to {who} was incomplete, and it did not say why, as {notice} of the Act requires of a refusal. I ask the Commissioner to decide whether it holds further information that should be released."
-                )
-            }
-        }
-        Ground::Published => {
-            let section = published_section(regime);
-            if review {
-                format!(
-                    "For {who} you said the information is already published ({section}). Please tell me precisely where, with a direct link or reference, so that I can find it: the provision applies only where the information is reasonably accessible to me."
-                )
-            } else {
-                format!(
-                    "For {who} the authority said the information is already published ({section}). I ask the Commissioner to decide whether it is reasonably accessible to me."
-                )
-            }
-        }
-        Ground::Future => {
-            if review {
-                format!(
-                    "For {who} you said the information is intended for future publication. Please tell me when and where you intend to publish it."
-                )
-            } else {
-                format!(
-                    "For {who} the authority said the information is intended for future publication. I ask the Commissioner to decide whether it was reasonable to withhold it until then."
-                )
-            }
-        }
-        Ground::Pending => {
-            if review {
-                format!("Your response did not answer {who}. Please answer it in full.")
-            } else {
-                format!(
-                    "The authority has not answered {who}. I ask the Commissioner to require it to do so."
-                )
-            }
-        }
-        Ground::Answered => {
-            if review {
-                format!(
-                    "I do not believe your answer to {who} is complete. Please check that it covers all the information you hold within the scope of my request."
-                )
-            } else {
-                format!(
-                    "I do not believe the authority's answer to {who} is complete. I ask the Commissioner to decide whether it holds further information within the scope of my request."
-                )
-            }
-        }
+    if review {
+        format!(
+            "You refused {who} on the ground that complying would exceed the {limit} cost limit (section 12). Please show how you estimated the cost: the work counted and the time each part would take. {} requires you to give me advice and assistance, so far as it would be reasonable to expect you to; please tell me what you could provide within the limit and how I might narrow the request.",
+            capitalise(assist)
+        )
+    } else {
+        format!(
+            "The authority refused {who} on the ground that complying would exceed the {limit} cost limit (section 12). I ask the Commissioner to decide whether its estimate was reasonable, and whether it gave me the advice and assistance that {assist} requires."
+        )
+    }
+}
+
+/// An environmental refusal for the cost or burden of complying: no cost limit, but the
+/// public interest test.
+fn burden_paragraph(regime: Regime, who: &str, review: bool) -> String {
+    let (burden, pit) = manifestly_unreasonable_sections(regime);
+    if review {
+        format!(
+            "You refused {who} as manifestly unreasonable because of the cost or burden of complying ({burden}). The environmental regulations set no cost limit; this exception is subject to the public interest test in {pit} and to the presumption in favour of disclosure. Please show how you estimated the burden and the public interest test you carried out. Regulation 9 requires you to give me advice and assistance; please tell me how I might narrow the request."
+        )
+    } else {
+        format!(
+            "The authority refused {who} as manifestly unreasonable because of the cost or burden of complying ({burden}). I ask the Commissioner to decide whether the exception is engaged, whether the public interest favours maintaining it, and whether the authority gave me the advice and assistance that regulation 9 requires."
+        )
+    }
+}
+
+/// A request treated as vexatious (FOIA and FOISA section 14(1)).
+fn vexatious_paragraph(who: &str, review: bool) -> String {
+    if review {
+        format!(
+            "You treated {who} as vexatious (section 14(1)). That provision concerns the request, not the person making it. Please explain what about the request itself led you to that view, and why answering it would cause a disproportionate or unjustified level of disruption, irritation or distress."
+        )
+    } else {
+        format!(
+            "The authority treated {who} as vexatious (section 14(1)). I ask the Commissioner to decide whether it was entitled to, bearing in mind that the provision concerns the request and not the person making it."
+        )
+    }
+}
+
+/// An environmental request refused as manifestly unreasonable.
+fn manifestly_unreasonable_paragraph(regime: Regime, who: &str, review: bool) -> String {
+    let (burden, pit) = manifestly_unreasonable_sections(regime);
+    if review {
+        format!(
+            "You refused {who} as manifestly unreasonable ({burden}). Please explain what about the request itself led you to that view, and show the public interest test that {pit} requires, applying the presumption in favour of disclosure."
+        )
+    } else {
+        format!(
+            "The authority refused {who} as manifestly unreasonable ({burden}). I ask the Commissioner to decide whether the exception is engaged and whether the public interest favours maintaining it."
+        )
+    }
+}
+
+/// An incomplete answer with no reason given, which a refusal notice must give.
+fn partly_answered_paragraph(regime: Regime, who: &str, review: bool) -> String {
+    let notice = refusal_notice(regime);
+    if review {
+        format!(
+            "Your answer to {who} was incomplete. Please provide the rest of the information or, if you are withholding it, say which exemption you rely on and why, as {notice} of the Act requires of a refusal."
+        )
+    } else {
+        format!(
+            "The authority's answer to {who} was incomplete, and it did not say why, as {notice} of the Act requires of a refusal. I ask the Commissioner to decide whether it holds further information that should be released."
+        )
+    }
+}
+
+/// Information said to be reasonably accessible already.
+fn published_paragraph(regime: Regime, who: &str, review: bool) -> String {
+    let section = published_section(regime);
+    if review {
+        format!(
+            "For {who} you said the information is already published ({section}). Please tell me precisely where, with a direct link or reference, so that I can find it: the provision applies only where the information is reasonably accessible to me."
+        )
+    } else {
+        format!(
+            "For {who} the authority said the information is already published ({section}). I ask the Commissioner to decide whether it is reasonably accessible to me."
+        )
+    }
+}
+
+/// Information said not to be held: the searches made, or a decision on the balance of probabilities.
+fn not_held_paragraph(who: &str, review: bool) -> String {
+    if review {
+        format!(
+            "You said that the information asked for in {who} is not held. Please describe the searches you made: which records and systems you searched, the search terms you used, and why those searches would have found the information if it were held. If another public authority holds it, please tell me which."
+        )
+    } else {
+        format!(
+            "The authority said that the information asked for in {who} is not held. I ask the Commissioner to decide, on the balance of probabilities, whether it is held, and whether the authority's searches were adequate."
+        )
+    }
+}
+
+/// Neither confirming nor denying that the information is held.
+fn ncnd_paragraph(who: &str, review: bool) -> String {
+    if review {
+        format!(
+            "You neither confirmed nor denied whether you hold information falling within {who}. Please explain why confirming or denying would in itself cause the harm the provision you relied on protects against, and, where that provision is qualified, show the public interest test you applied to the duty to confirm or deny."
+        )
+    } else {
+        format!(
+            "The authority neither confirmed nor denied whether it holds information falling within {who}. I ask the Commissioner to decide whether it was entitled to do so."
+        )
+    }
+}
+
+/// Information withheld as intended for future publication.
+fn future_publication_paragraph(who: &str, review: bool) -> String {
+    if review {
+        format!(
+            "For {who} you said the information is intended for future publication. Please tell me when and where you intend to publish it."
+        )
+    } else {
+        format!(
+            "For {who} the authority said the information is intended for future publication. I ask the Commissioner to decide whether it was reasonable to withhold it until then."
+        )
+    }
+}
+
+/// A question the response did not answer at all.
+fn unanswered_paragraph(who: &str, review: bool) -> String {
+    if review {
+        format!("Your response did not answer {who}. Please answer it in full.")
+    } else {
+        format!(
+            "The authority has not answered {who}. I ask the Commissioner to require it to do so."
+        )
+    }
+}
+
+/// An answer believed to be incomplete.
+fn incomplete_answer_paragraph(who: &str, review: bool) -> String {
+    if review {
+        format!(
+            "I do not believe your answer to {who} is complete. Please check that it covers all the information you hold within the scope of my request."
+        )
+    } else {
+        format!(
+            "I do not believe the authority's answer to {who} is complete. I ask the Commissioner to decide whether it holds further information within the scope of my request."
+        )
     }
 }
 

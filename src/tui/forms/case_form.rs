@@ -18,10 +18,15 @@ fn channels() -> Vec<&'static str> {
         .collect()
 }
 
+/// The case form's fields, filled from the case being edited (none when adding one).
 fn fields(c: Option<&crate::domain::Case>, today: NaiveDate) -> Vec<Field> {
-    let s = |f: fn(&crate::domain::Case) -> Option<&String>| {
-        c.and_then(f).map(String::as_str).unwrap_or("").to_string()
-    };
+    let mut all = request_fields(c, today);
+    all.extend(record_fields(c));
+    all
+}
+
+/// What was asked, of whom, under which law, and when.
+fn request_fields(c: Option<&crate::domain::Case>, today: NaiveDate) -> Vec<Field> {
     vec![
         Field::text(
             F::Title,
@@ -55,6 +60,16 @@ fn fields(c: Option<&crate::domain::Case>, today: NaiveDate) -> Vec<Field> {
             c.and_then(|c| c.received),
             "empty: the day it was sent",
         ),
+    ]
+}
+
+/// How the case is found and kept: references, channel, tags, link, the request's text
+/// and notes.
+fn record_fields(c: Option<&crate::domain::Case>) -> Vec<Field> {
+    let s = |f: fn(&crate::domain::Case) -> Option<&String>| {
+        c.and_then(f).map(String::as_str).unwrap_or("").to_string()
+    };
+    vec![
         Field::text(
             F::TheirRef,
             "Their ref",

@@ -15,6 +15,7 @@ pub use question_form::{add_question, batch_question, batch_question_values, edi
 
 use crate::casebook::{Casebook, Result};
 use crate::domain::EventKind;
+use crate::tui::action::Action;
 use chrono::NaiveDate;
 use field::{Check, Field, FieldId, FieldKind};
 use ratatui::crossterm::event::KeyEvent;
@@ -237,6 +238,25 @@ impl Form {
         }
     }
 
+    /// Apply a key that means the same in every form wherever it is shown: moving between
+    /// fields, choosing, typing, pasting, the exemption list. Any other action (cancel,
+    /// save) is handed back for the form's owner to carry out.
+    pub fn edit(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::NextField => self.move_focus(true),
+            Action::PrevField => self.move_focus(false),
+            Action::ChoiceNext => self.cycle(true),
+            Action::ChoicePrev => self.cycle(false),
+            Action::Type(key) => self.type_key(key),
+            Action::Paste(text) => self.paste(&text),
+            Action::PickerUp => self.move_highlight(-1),
+            Action::PickerDown => self.move_highlight(1),
+            Action::PickerAdd => self.add_highlighted(),
+            other => return Some(other),
+        }
+        None
+    }
+
     /// The exemption list is open: the focused field is an exemption field with text typed.
     pub fn picker_open(&self) -> bool {
         self.focused()
@@ -294,5 +314,31 @@ impl Form {
 
     fn date(&self, id: FieldId) -> Option<NaiveDate> {
         self.get(id).and_then(|f| f.date_value(self.today))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+
+    /// The keys every form shares are applied by the form; cancel and save go back to
+    /// the screen that owns it.
+    #[test]
+    fn edit_applies_shared_keys_and_hands_back_the_rest() {
+        let today = NaiveDate::from_ymd_opt(2018, 3, 10).expect("date");
+        let mut form = add_case(today);
+        assert_eq!(
+            form.edit(Action::Type(KeyEvent::from(KeyCode::Char('x')))),
+            None
+        );
+        assert_eq!(form.fields[0].value(), "x");
+        assert_eq!(form.edit(Action::NextField), None);
+        assert_eq!(form.fields[form.focus].id, FieldId::Authority);
+        assert_eq!(form.edit(Action::Paste("Home Office".into())), None);
+        assert_eq!(form.fields[1].value(), "Home Office");
+        assert_eq!(form.edit(Action::Cancel), Some(Action::Cancel));
+        assert_eq!(form.edit(Action::Save), Some(Action::Save));
+        assert_eq!(form.fields[0].value(), "x", "handing back changes nothing");
     }
 }

@@ -112,39 +112,79 @@ fn field_rows(form: &Form) -> u16 {
     form.shown().map(|(i, f)| f.rows(i == form.focus)).sum()
 }
 
+/// What every field is drawn against: the form, the problems it finds across fields,
+/// and the theme.
+struct Sheet<'a> {
+    form: &'a Form,
+    problems: &'a [(FieldId, String)],
+    theme: Theme,
+}
+
 pub fn draw(f: &mut Frame, app: &App, form: &Form, area: Rect) {
     let theme = app.theme;
     let problems = form.problems();
-    let bottom: Vec<String> = form
-        .shown()
-        .filter(|(_, fl)| !fl.has_hint_row())
-        .filter_map(|(_, fl)| problem_for(form, fl, &problems))
-        .chain(form.error.clone())
-        .collect();
-    let context_rows = u16::from(form.context.is_some()) * 2;
-    let width = 96.min(area.width);
-    let bottom_rows = bottom.len().min(3) as u16 * 2;
-    let height = 2 + context_rows + field_rows(form) + 1 + bottom_rows;
-    let r = centered(area, width, height.min(area.height));
+    let sheet = Sheet {
+        form,
+        problems: &problems,
+        theme,
+    };
+    let bottom = bottom_problems(&sheet);
+    let r = popup_area(form, area, bottom.len());
     f.render_widget(Clear, r);
     f.render_widget(popup_block(form.title.clone(), theme), r);
     let mut a = inner(r);
     a.x += 1;
     a.width = a.width.saturating_sub(2);
     let mut y = a.y;
-    let end = a.y + a.height;
     if let Some(c) = &form.context {
-        f.render_widget(
-            Paragraph::new(Line::styled(fit(c, a.width as usize * 2), theme.dim()))
-                .wrap(Wrap { trim: true }),
-            Rect {
-                y,
-                height: 2.min(end - y),
-                ..a
-            },
-        );
-        y += 2;
+        y = draw_context(f, c, a, y, theme);
     }
+    y = draw_fields(f, &sheet, a, y);
+    draw_bottom_problems(f, &bottom, a, y + 1, theme);
+}
+
+/// The problems shown under the fields: those of fields with no hint row of their own,
+/// then the form's error.
+fn bottom_problems(sheet: &Sheet) -> Vec<String> {
+    let form = sheet.form;
+    form.shown()
+        .filter(|(_, fl)| !fl.has_hint_row())
+        .filter_map(|(_, fl)| problem_for(form, fl, sheet.problems))
+        .chain(form.error.clone())
+        .collect()
+}
+
+/// The popup, centred: the context, the fields and up to three problems of two rows each.
+fn popup_area(form: &Form, area: Rect, bottom: usize) -> Rect {
+    let context_rows = u16::from(form.context.is_some()) * 2;
+    let width = 96.min(area.width);
+    let bottom_rows = bottom.min(3) as u16 * 2;
+    let height = 2 + context_rows + field_rows(form) + 1 + bottom_rows;
+    centered(area, width, height.min(area.height))
+}
+
+/// The form's context (what it is about) in two dim rows; returns the next row.
+fn draw_context(f: &mut Frame, context: &str, a: Rect, y: u16, theme: Theme) -> u16 {
+    let end = a.y + a.height;
+    f.render_widget(
+        Paragraph::new(Line::styled(
+            fit(context, a.width as usize * 2),
+            theme.dim(),
+        ))
+        .wrap(Wrap { trim: true }),
+        Rect {
+            y,
+            height: 2.min(end - y),
+            ..a
+        },
+    );
+    y + 2
+}
+
+/// Each shown field that fits: its label, then its input; returns the next row.
+fn draw_fields(f: &mut Frame, sheet: &Sheet, a: Rect, mut y: u16) -> u16 {
+    let form = sheet.form;
+    let end = a.y + a.height;
     let label_w = form
         .fields
         .iter()
@@ -152,40 +192,50 @@ pub fn draw(f: &mut Frame, app: &App, form: &Form, area: Rect) {
         .max()
         .unwrap_or(8) as u16
         + 3;
-    let input_x = a.x + label_w;
-    let input_w = a.width.saturating_sub(label_w);
     for (i, fl) in form.shown() {
         let focused = i == form.focus;
         let rows = fl.rows(focused);
         if y + rows > end {
             break;
         }
-        let wrong = problem_for(form, fl, &problems).is_some();
-        let label_style = match (focused, wrong) {
-            (_, true) => theme.error(),
-            (true, false) => theme.accent(),
-            (false, false) => theme.plain(),
-        };
-        let marker = if focused { "▸ " } else { "  " };
-        f.render_widget(
-            Paragraph::new(Line::styled(format!("{marker}{}", fl.label), label_style)),
-            Rect {
-                x: a.x,
-                y,
-                width: label_w,
-                height: 1,
-            },
-        );
-        let field_area = Rect {
-            x: input_x,
+        let label_area = Rect {
+            x: a.x,
             y,
-            width: input_w,
+            width: label_w,
+            height: 1,
+        };
+        draw_label(f, sheet, fl, focused, label_area);
+        let field_area = Rect {
+            x: a.x + label_w,
+            y,
+            width: a.width.saturating_sub(label_w),
             height: rows,
         };
-        draw_field(f, form, fl, focused, field_area, &problems, theme);
+        draw_field(f, sheet, fl, focused, field_area);
         y += rows;
     }
-    y += 1;
+    y
+}
+
+/// A field's label, marked when focused, red when the field is wrong.
+fn draw_label(f: &mut Frame, sheet: &Sheet, fl: &Field, focused: bool, area: Rect) {
+    let theme = sheet.theme;
+    let wrong = problem_for(sheet.form, fl, sheet.problems).is_some();
+    let label_style = match (focused, wrong) {
+        (_, true) => theme.error(),
+        (true, false) => theme.accent(),
+        (false, false) => theme.plain(),
+    };
+    let marker = if focused { "▸ " } else { "  " };
+    f.render_widget(
+        Paragraph::new(Line::styled(format!("{marker}{}", fl.label), label_style)),
+        area,
+    );
+}
+
+/// Up to three problems under the fields, two rows each, while they fit.
+fn draw_bottom_problems(f: &mut Frame, bottom: &[String], a: Rect, mut y: u16, theme: Theme) {
+    let end = a.y + a.height;
     for p in bottom.iter().take(3) {
         if y + 1 >= end {
             break;
@@ -202,120 +252,151 @@ pub fn draw(f: &mut Frame, app: &App, form: &Form, area: Rect) {
     }
 }
 
-fn draw_field(
-    f: &mut Frame,
-    form: &Form,
-    fl: &Field,
-    focused: bool,
-    area: Rect,
-    problems: &[(FieldId, String)],
-    theme: Theme,
-) {
-    let row = |i: u16| Rect {
+/// One row of a field's area.
+fn row(area: Rect, i: u16) -> Rect {
+    Rect {
         y: area.y + i,
         height: 1,
         ..area
-    };
+    }
+}
+
+fn draw_field(f: &mut Frame, sheet: &Sheet, fl: &Field, focused: bool, area: Rect) {
+    let theme = sheet.theme;
     let width = area.width as usize;
     match &fl.kind {
         FieldKind::Text { input, .. } => draw_input(f, input, focused, area, theme),
         FieldKind::Date { input, .. } | FieldKind::Span { input } => {
-            draw_input(f, input, focused, row(0), theme);
-            f.render_widget(
-                Paragraph::new(clip(hint_line(form, fl, problems, theme), width)),
-                row(1),
-            );
+            draw_input(f, input, focused, row(area, 0), theme);
+            draw_hint(f, sheet, fl, row(area, 1));
         }
         FieldKind::Choice { options, index } => {
             let value = options.get(*index).copied().unwrap_or("");
-            let mut spans = vec![
-                Span::styled("◂ ", theme.dim()),
-                Span::styled(
-                    value.to_string(),
-                    if focused {
-                        theme.accent()
-                    } else {
-                        theme.bold()
-                    },
-                ),
-                Span::styled(" ▸", theme.dim()),
-            ];
-            let note = choice_note(fl.id, value);
-            if !note.is_empty() {
-                spans.push(Span::styled(format!("  {note}"), theme.dim()));
-            }
-            f.render_widget(Paragraph::new(clip(Line::from(spans), width)), row(0));
+            let spans = choice_spans(fl.id, value, focused, theme);
+            f.render_widget(Paragraph::new(clip(Line::from(spans), width)), row(area, 0));
         }
-        FieldKind::Toggle(on) => {
-            let text = if *on { "[x] yes" } else { "[ ] no" };
-            let style = if focused {
-                theme.accent()
-            } else {
-                theme.plain()
-            };
-            f.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled(text, style),
-                    Span::styled("  Space switches", theme.dim()),
-                ])),
-                row(0),
-            );
-        }
+        FieldKind::Toggle(on) => f.render_widget(
+            Paragraph::new(toggle_line(*on, focused, theme)),
+            row(area, 0),
+        ),
         FieldKind::Exemptions {
             regime,
             input,
             highlight,
             ..
         } => {
-            let regime = *regime;
-            let kind_of = |s: &str| exemption::lookup(regime, s).ok().map(|e| e.kind.as_str());
-            f.render_widget(
-                Paragraph::new(clip(chips_line(fl, focused, kind_of, theme), width)),
-                row(0),
-            );
-            f.render_widget(Paragraph::new(Span::styled("add: ", theme.dim())), row(1));
-            draw_input(
-                f,
-                input,
-                focused,
-                Rect {
-                    x: area.x + 5,
-                    width: area.width.saturating_sub(5),
-                    ..row(1)
-                },
-                theme,
-            );
-            f.render_widget(
-                Paragraph::new(clip(hint_line(form, fl, problems, theme), width)),
-                row(2),
-            );
+            draw_exemption_entry(f, sheet, fl, focused, *regime, input, area);
             if focused {
-                let matches = fl.matches();
-                let start = highlight.saturating_sub(PICKER_ROWS - 1);
-                for (n, e) in matches.iter().enumerate().skip(start).take(PICKER_ROWS) {
-                    let kind_style = match e.kind {
-                        exemption::ExemptionKind::Absolute => theme.bad(),
-                        exemption::ExemptionKind::Qualified => theme.warn(),
-                        _ => theme.dim(),
-                    };
-                    let name_w = width.saturating_sub(24);
-                    let line = Line::from(vec![
-                        Span::raw(format!("  s{:<10}", e.section)),
-                        Span::raw(format!("{:<w$} ", fit(&e.name, name_w), w = name_w)),
-                        Span::styled(e.kind.as_str().to_string(), kind_style),
-                    ]);
-                    let style = if n == *highlight {
-                        theme.selected(true)
-                    } else {
-                        Style::default()
-                    };
-                    f.render_widget(
-                        Paragraph::new(clip(line, width)).style(style),
-                        row(3 + (n - start) as u16),
-                    );
-                }
+                draw_exemption_picker(f, fl, *highlight, area, theme);
             }
         }
+    }
+}
+
+/// What was understood of a field's value, or what is wrong with it, on one row.
+fn draw_hint(f: &mut Frame, sheet: &Sheet, fl: &Field, area: Rect) {
+    let line = hint_line(sheet.form, fl, sheet.problems, sheet.theme);
+    f.render_widget(Paragraph::new(clip(line, area.width as usize)), area);
+}
+
+/// A choice as `◂ value ▸` with words on what the value means.
+pub(super) fn choice_spans(
+    id: FieldId,
+    value: &str,
+    focused: bool,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = vec![
+        Span::styled("◂ ", theme.dim()),
+        Span::styled(
+            value.to_string(),
+            if focused {
+                theme.accent()
+            } else {
+                theme.bold()
+            },
+        ),
+        Span::styled(" ▸", theme.dim()),
+    ];
+    let note = choice_note(id, value);
+    if !note.is_empty() {
+        spans.push(Span::styled(format!("  {note}"), theme.dim()));
+    }
+    spans
+}
+
+fn toggle_line(on: bool, focused: bool, theme: Theme) -> Line<'static> {
+    let text = if on { "[x] yes" } else { "[ ] no" };
+    let style = if focused {
+        theme.accent()
+    } else {
+        theme.plain()
+    };
+    Line::from(vec![
+        Span::styled(text, style),
+        Span::styled("  Space switches", theme.dim()),
+    ])
+}
+
+/// The exemptions cited so far, the `add:` input and its hint, on three rows.
+fn draw_exemption_entry(
+    f: &mut Frame,
+    sheet: &Sheet,
+    fl: &Field,
+    focused: bool,
+    regime: Regime,
+    input: &TextArea<'static>,
+    area: Rect,
+) {
+    let theme = sheet.theme;
+    let kind_of = |s: &str| exemption::lookup(regime, s).ok().map(|e| e.kind.as_str());
+    f.render_widget(
+        Paragraph::new(clip(
+            chips_line(fl, focused, kind_of, theme),
+            area.width as usize,
+        )),
+        row(area, 0),
+    );
+    f.render_widget(
+        Paragraph::new(Span::styled("add: ", theme.dim())),
+        row(area, 1),
+    );
+    let typed = Rect {
+        x: area.x + 5,
+        width: area.width.saturating_sub(5),
+        ..row(area, 1)
+    };
+    draw_input(f, input, focused, typed, theme);
+    draw_hint(f, sheet, fl, row(area, 2));
+}
+
+/// The sections matching what is typed, under the input, the highlighted one selected
+/// and kept in view.
+fn draw_exemption_picker(f: &mut Frame, fl: &Field, highlight: usize, area: Rect, theme: Theme) {
+    let width = area.width as usize;
+    let matches = fl.matches();
+    let start = highlight.saturating_sub(PICKER_ROWS - 1);
+    for (n, e) in matches.iter().enumerate().skip(start).take(PICKER_ROWS) {
+        let kind_style = match e.kind {
+            exemption::ExemptionKind::Absolute => theme.bad(),
+            exemption::ExemptionKind::Qualified => theme.warn(),
+            _ => theme.dim(),
+        };
+        let name_w = width.saturating_sub(24);
+        let line = Line::from(vec![
+            Span::raw(format!("  s{:<10}", e.section)),
+            Span::raw(format!("{:<w$} ", fit(&e.name, name_w), w = name_w)),
+            Span::styled(e.kind.as_str().to_string(), kind_style),
+        ]);
+        let style = if n == highlight {
+            theme.selected(true)
+        } else {
+            Style::default()
+        };
+        f.render_widget(
+            Paragraph::new(clip(line, width)).style(style),
+            row(area, 3 + (n - start) as u16),
+        );
     }
 }
 

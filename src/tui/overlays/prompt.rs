@@ -7,56 +7,34 @@ use crate::tui::app::App;
 use crate::tui::import::FileImport;
 use crate::tui::layout::{centered, inner};
 use crate::tui::prompt::{PathFor, PathPrompt};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use std::path::Path;
 
+/// The path prompt: what the file is for, the path typed, what Tab found, and what is
+/// wrong with the path.
 pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
     let theme = app.theme;
-    let (title, intro) = match p.purpose {
-        PathFor::Import => (
-            "Import a file",
-            "A response letter (text, PDF, Word, an e-mail, a saved web page): you review what was read before it is saved. Or a mailbox (mbox, Maildir), a WhatDoTheyKnow download or JSON file, a foi JSON export.",
-        ),
-        PathFor::WriteLetter => (
-            "Write the letter to a file",
-            "Readable by you only. A file that is already there is not replaced without asking.",
-        ),
-    };
+    let (title, intro) = title_and_intro(p.purpose);
     let width = 76.min(area.width);
     let text_w = width.saturating_sub(4).max(1) as usize;
     let intro_rows = intro.len().div_ceil(text_w).max(1) as u16 + 1;
-    let choice_rows = if p.choices.is_empty() {
-        0
-    } else {
-        p.choices.len() as u16 + u16::from(p.total > p.choices.len())
-    };
-    let error_rows = u16::from(p.error.is_some()) * 2;
-    let height = 2 + intro_rows + 1 + choice_rows + error_rows;
+    let height = 2 + intro_rows + 1 + choice_rows(p) + u16::from(p.error.is_some()) * 2;
     let r = centered(area, width, height.min(area.height));
     f.render_widget(Clear, r);
     f.render_widget(popup_block(title.into(), theme), r);
     let mut a = inner(r);
     a.x += 1;
     a.width = a.width.saturating_sub(2);
-    let end = a.y + a.height;
-    let mut y = a.y;
-    let mut next = |rows: u16| {
-        let row = Rect {
-            y,
-            height: rows.min(end.saturating_sub(y)),
-            ..a
-        };
-        y = (y + rows).min(end);
-        row
-    };
+    let mut rows = Rows { area: a, y: a.y };
     f.render_widget(
         Paragraph::new(Line::styled(intro, theme.dim())).wrap(Wrap { trim: true }),
-        next(intro_rows),
+        rows.next(intro_rows),
     );
-    let row = next(1);
+    let row = rows.next(1);
     f.render_widget(Paragraph::new(Span::styled("File ", theme.key())), row);
     f.render_widget(
         &p.input,
@@ -66,6 +44,63 @@ pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
             ..row
         },
     );
+    draw_choices(f, p, &mut rows, text_w, theme);
+    if let Some(e) = &p.error {
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!("✗ {}", crate::domain::text::inert_line(e)),
+                theme.error(),
+            ))
+            .wrap(Wrap { trim: true }),
+            rows.next(2),
+        );
+    }
+}
+
+/// The popup's title and the sentence under it, by what the path is for.
+fn title_and_intro(purpose: PathFor) -> (&'static str, &'static str) {
+    match purpose {
+        PathFor::Import => (
+            "Import a file",
+            "A response letter (text, PDF, Word, an e-mail, a saved web page): you review what was read before it is saved. Or a mailbox (mbox, Maildir), a WhatDoTheyKnow download or JSON file, a foi JSON export.",
+        ),
+        PathFor::WriteLetter => (
+            "Write the letter to a file",
+            "Readable by you only. A file that is already there is not replaced without asking.",
+        ),
+    }
+}
+
+/// Rows for what Tab found: one a name, and one more when some are not shown.
+fn choice_rows(p: &PathPrompt) -> u16 {
+    if p.choices.is_empty() {
+        0
+    } else {
+        p.choices.len() as u16 + u16::from(p.total > p.choices.len())
+    }
+}
+
+/// Rows handed out top to bottom, none past the area's end.
+struct Rows {
+    area: Rect,
+    y: u16,
+}
+
+impl Rows {
+    fn next(&mut self, rows: u16) -> Rect {
+        let end = self.area.y + self.area.height;
+        let row = Rect {
+            y: self.y,
+            height: rows.min(end.saturating_sub(self.y)),
+            ..self.area
+        };
+        self.y = (self.y + rows).min(end);
+        row
+    }
+}
+
+/// The names Tab found, folders in the accent colour, and how many more there are.
+fn draw_choices(f: &mut Frame, p: &PathPrompt, rows: &mut Rows, text_w: usize, theme: Theme) {
     for c in &p.choices {
         let style = if c.ends_with('/') {
             theme.accent()
@@ -77,7 +112,7 @@ pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
                 format!("     {}", fit(c, text_w.saturating_sub(5))),
                 style,
             )),
-            next(1),
+            rows.next(1),
         );
     }
     if p.total > p.choices.len() {
@@ -89,17 +124,7 @@ pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
                 ),
                 theme.dim(),
             )),
-            next(1),
-        );
-    }
-    if let Some(e) = &p.error {
-        f.render_widget(
-            Paragraph::new(Line::styled(
-                format!("✗ {}", crate::domain::text::inert_line(e)),
-                theme.error(),
-            ))
-            .wrap(Wrap { trim: true }),
-            next(2),
+            rows.next(1),
         );
     }
 }

@@ -112,78 +112,31 @@ fn urgency_style(c: &Clock, theme: Theme) -> Style {
     theme.urgency(Urgency::of_days_left(c.days_left))
 }
 
+/// One clock: a settled one as a line and its working; a live one as its countdown and
+/// due date, a gauge of the time used, then as much of its working as fits.
 fn draw_clock(f: &mut Frame, c: &Clock, lead: bool, area: Rect, today: NaiveDate, theme: Theme) {
-    let width = area.width as usize;
     let row = |i: u16| Rect {
         y: area.y + i,
         height: 1,
         ..area
     };
     if !c.is_live() {
-        let style = match c.state {
-            ClockState::Met => theme.good(),
-            ClockState::Missed => theme.bad(),
-            _ => theme.dim(),
-        };
-        let line = Line::from(vec![
-            Span::styled(format!("{} ", state_mark(c.state)), style),
-            Span::styled(c.kind.describe().to_string(), theme.plain()),
-            Span::styled(
-                format!(" · {} · due {}", c.state.as_str(), long(c.due)),
-                theme.dim(),
-            ),
-        ]);
-        f.render_widget(Paragraph::new(clip(line, width)), row(0));
-        if area.height > 1 {
-            f.render_widget(
-                Paragraph::new(clip(
-                    Line::styled(format!("  {}", c.basis), theme.dim()),
-                    width,
-                )),
-                row(1),
-            );
-        }
+        draw_settled_clock(f, c, area, theme);
         return;
     }
     let style = urgency_style(c, theme);
-    let title_style = if lead { theme.bold() } else { theme.plain() };
-    let due = format!("due {}", long(c.due));
-    let left = vec![
-        Span::styled(format!("{} ", state_mark(c.state)), style),
-        Span::styled(c.kind.describe().to_string(), title_style),
-        Span::raw("  "),
-        Span::styled(
-            c.countdown(),
-            style.add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-    ];
-    let left_w: usize = left.iter().map(|s| s.content.width()).sum();
-    let mut spans = left;
-    if left_w + 2 + due.width() <= width {
-        spans.push(Span::raw(" ".repeat(width - left_w - due.width())));
-        spans.push(Span::styled(due, theme.plain()));
-    }
-    f.render_widget(Paragraph::new(clip(Line::from(spans), width)), row(0));
+    let width = area.width as usize;
+    f.render_widget(
+        Paragraph::new(clip(countdown_line(c, lead, style, width, theme), width)),
+        row(0),
+    );
     if area.height > 1 {
-        let (filled, unfilled) = if lead { ("█", "░") } else { ("━", "─") };
-        let gauge = LineGauge::default()
-            .ratio(used(c, today))
-            .label(Span::styled(
-                format!("{} → {} ", short(c.start), short(c.due)),
-                theme.dim(),
-            ))
-            .filled_symbol(filled)
-            .unfilled_symbol(unfilled)
-            .filled_style(style)
-            .unfilled_style(theme.dim());
-        f.render_widget(
-            gauge,
-            Rect {
-                x: area.x + 2,
-                width: area.width.saturating_sub(2),
-                ..row(1)
-            },
-        );
+        let gauge_area = Rect {
+            x: area.x + 2,
+            width: area.width.saturating_sub(2),
+            ..row(1)
+        };
+        f.render_widget(clock_gauge(c, lead, today, style, theme), gauge_area);
     }
     if area.height > 2 {
         let basis = Rect {
@@ -192,21 +145,111 @@ fn draw_clock(f: &mut Frame, c: &Clock, lead: bool, area: Rect, today: NaiveDate
             width: area.width.saturating_sub(2),
             height: area.height - 2,
         };
-        let lines = clipped_wrap(
-            &crate::domain::text::inert_line(&c.basis),
-            basis.width as usize,
-            basis.height as usize,
-        );
+        draw_basis(f, c, basis, theme);
+    }
+}
+
+/// A clock met, missed or stopped: its state and due date, then its working on one line.
+fn draw_settled_clock(f: &mut Frame, c: &Clock, area: Rect, theme: Theme) {
+    let width = area.width as usize;
+    let style = match c.state {
+        ClockState::Met => theme.good(),
+        ClockState::Missed => theme.bad(),
+        _ => theme.dim(),
+    };
+    let line = Line::from(vec![
+        Span::styled(format!("{} ", state_mark(c.state)), style),
+        Span::styled(c.kind.describe().to_string(), theme.plain()),
+        Span::styled(
+            format!(" · {} · due {}", c.state.as_str(), long(c.due)),
+            theme.dim(),
+        ),
+    ]);
+    f.render_widget(
+        Paragraph::new(clip(line, width)),
+        Rect { height: 1, ..area },
+    );
+    if area.height > 1 {
         f.render_widget(
-            Paragraph::new(
-                lines
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.dim()))
-                    .collect::<Vec<_>>(),
-            ),
-            basis,
+            Paragraph::new(clip(
+                Line::styled(format!("  {}", c.basis), theme.dim()),
+                width,
+            )),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
         );
     }
+}
+
+/// A live clock's mark, name and countdown, with the due date at the right edge when
+/// there is room for it.
+fn countdown_line(
+    c: &Clock,
+    lead: bool,
+    style: Style,
+    width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let title_style = if lead { theme.bold() } else { theme.plain() };
+    let due = format!("due {}", long(c.due));
+    let mut spans = vec![
+        Span::styled(format!("{} ", state_mark(c.state)), style),
+        Span::styled(c.kind.describe().to_string(), title_style),
+        Span::raw("  "),
+        Span::styled(
+            c.countdown(),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+    ];
+    let left_w: usize = spans.iter().map(|s| s.content.width()).sum();
+    if left_w + 2 + due.width() <= width {
+        spans.push(Span::raw(" ".repeat(width - left_w - due.width())));
+        spans.push(Span::styled(due, theme.plain()));
+    }
+    Line::from(spans)
+}
+
+/// The share of the clock's time used, from its start to its due date; the lead clock's
+/// gauge is drawn heavier.
+fn clock_gauge(
+    c: &Clock,
+    lead: bool,
+    today: NaiveDate,
+    style: Style,
+    theme: Theme,
+) -> LineGauge<'static> {
+    let (filled, unfilled) = if lead { ("█", "░") } else { ("━", "─") };
+    LineGauge::default()
+        .ratio(used(c, today))
+        .label(Span::styled(
+            format!("{} → {} ", short(c.start), short(c.due)),
+            theme.dim(),
+        ))
+        .filled_symbol(filled)
+        .unfilled_symbol(unfilled)
+        .filled_style(style)
+        .unfilled_style(theme.dim())
+}
+
+/// How the due date was worked out, wrapped into the rows left.
+fn draw_basis(f: &mut Frame, c: &Clock, area: Rect, theme: Theme) {
+    let lines = clipped_wrap(
+        &crate::domain::text::inert_line(&c.basis),
+        area.width as usize,
+        area.height as usize,
+    );
+    f.render_widget(
+        Paragraph::new(
+            lines
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim()))
+                .collect::<Vec<_>>(),
+        ),
+        area,
+    );
 }
 
 /// `text` wrapped at spaces to `width`, at most `rows` lines; text that does not fit
