@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The command-line figures of BENCHMARKS.md: `foi list/due/search/show --json` against
-# the sqlite3 shell reading every table of the same file (the floor SPEC 4 sets), peak
+# the sqlite3 shell reading every table of the same file (the floor the bars are measured against), peak
 # memory, and the TUI's real start-up (process start to first frame, through the
 # FOI_BENCH_EXIT_AFTER_FIRST_FRAME=1 hook) in a tmux terminal of 160x48.
 #

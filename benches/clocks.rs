@@ -1,5 +1,5 @@
 //! Clocks for a generated casebook of 100,000 cases (about 5 events each, as in the
-//! SPEC's 100k cases / 500k events), as the list screen computes them: clocks, status
+//! the scale casebook's 100k cases / 500k events), as the list screen computes them: clocks, status
 //! and the next clock for every case.
 
 use chrono::{Days, NaiveDate};

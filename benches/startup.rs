@@ -1,7 +1,7 @@
 //! Start-up at 1,000, 10,000 and 100,000 generated cases (see `common`): the TUI's first
 //! frame in-process — `App::new` (the light load of every case, clocks, sort, filter,
 //! the selected case in full) plus one draw into a `TestBackend` — and, under it, the
-//! loads behind `foi list` and `foi due`. SPEC 4: first frame within 150 ms at 100k.
+//! loads behind `foi list` and `foi due`. The bar: first frame within 150 ms at 100k.
 //!
 //! `cargo bench --bench startup` (casebooks from `benches/make-casebooks.sh`).
 

@@ -57,7 +57,7 @@ fn mark_request_4_answered_through_the_keys() {
     assert_eq!(q4["outcome"], "answered", "{q4}");
 }
 
-/// SPEC 3.3 through the real binary: `i`, the path, the review screen, Ctrl-S; then the
+/// Importing a letter through the real binary: `i`, the path, the review screen, Ctrl-S; then the
 /// case as `foi show --json` sees it.
 #[test]
 fn import_the_seed_letter_through_the_review_screen() {
@@ -106,7 +106,7 @@ fn import_the_seed_letter_through_the_review_screen() {
     }));
 }
 
-/// SPEC 4: a file that is not a casebook gets a message screen, then the terminal back,
+/// A file that is not a casebook gets a message screen, then the terminal back,
 /// the same line on stderr and exit status 2; the file is untouched.
 #[test]
 fn a_foreign_file_gets_a_message_screen_and_exit_status_2() {

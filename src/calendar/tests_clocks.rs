@@ -1,4 +1,5 @@
-//! Clocks from timelines: the seed case of SPEC 2.6 and the rules of SPEC 2.5.
+//! Clocks from timelines: the example case (received Sat 3 Feb 2018, answered Tue 27 Feb
+//! 2018, a two-month review window) and the counting rules of FOIA s10 and the regulations.
 
 use super::{Calendar, Clock, ClockKind, ClockState, Unit, clocks, next_clock, status};
 use crate::domain::{Case, CaseFile, CaseStatus, Event, EventKind, Regime, Span};

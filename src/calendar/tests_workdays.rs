@@ -40,7 +40,7 @@ fn brute_add(cal: &Calendar, regime: Regime, from: NaiveDate, n: u32) -> NaiveDa
 
 #[test]
 fn day_one_is_the_first_working_day_after_receipt() {
-    // SPEC 2.5: received Saturday 3 Feb 2018, due Friday 2 Mar 2018.
+    // FOIA s10(1), day 1 the first working day after receipt: received Saturday 3 Feb 2018, due Friday 2 Mar 2018.
     assert_eq!(
         cal().add_working_days(Regime::Foia, d(2018, 2, 3), 20),
         d(2018, 3, 2)

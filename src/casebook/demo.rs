@@ -1,4 +1,5 @@
-//! `foi demo`: the seed letter's case (SPEC 2.6), for a first look.
+//! `foi demo`: the example letter's case (a 2018 response withholding most of nine
+//! questions under section 43), for a first look.
 
 use super::{Casebook, Error, Result};
 use crate::domain::normalize_ref;

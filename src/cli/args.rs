@@ -1,4 +1,4 @@
-//! The command line, as SPEC 3.2 gives it.
+//! The command line: every command, its options and their help text (clap).
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

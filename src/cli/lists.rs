@@ -49,7 +49,7 @@ struct ListRowJson<'a> {
 /// `to_json(row)`, but each row converted as it is written (no vector of them) into a
 /// buffer sized for `per_row` bytes a row (no doubling of a 36 MB string at 100,000
 /// cases, whose two copies made the peak): `foi list --json` at 100k cases peaked at
-/// 219 MB, over SPEC 4's 200.
+/// 219 MB, over the 200 MB this program keeps to (BENCHMARKS.md).
 pub(super) fn json_rows<'a, T, J: Serialize>(
     rows: &'a [T],
     per_row: usize,
