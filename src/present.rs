@@ -2,7 +2,7 @@
 //! the same way. Pure formatting: no terminal, no database.
 
 use crate::domain::text::inert_line;
-use crate::domain::{CaseStatus, Outcome, Question};
+use crate::domain::{CaseStatus, Event, Outcome, Question};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The outcome badge: `✓ answered`, `◐ partly`, `✗ withheld s43`, `∅ not held` …
@@ -27,6 +27,33 @@ pub fn outcome_badge(q: &Question) -> String {
 }
 
 /// `1 case`, `3 cases`.
+/// What an event adds beyond its date and kind, one phrase each: the window its letter
+/// states, the new date it gives, its reference, its letter (as `letter` words it) and its
+/// note. `text` renders stored text for where it is shown (plain, or escaped).
+pub fn event_details(
+    e: &Event,
+    letter: impl Fn(&str) -> String,
+    text: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut extra = Vec::new();
+    if let Some(w) = e.window {
+        extra.push(format!("states a {w} window"));
+    }
+    if let Some(u) = e.until {
+        extra.push(format!("new date {}", crate::domain::dates::long(u)));
+    }
+    if let Some(r) = &e.reference {
+        extra.push(format!("ref {}", text(r)));
+    }
+    if let Some(l) = &e.letter {
+        extra.push(letter(l));
+    }
+    if let Some(n) = &e.note {
+        extra.push(text(n));
+    }
+    extra
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -327,11 +327,7 @@ fn grid(
     };
     match output {
         Some((path, force)) => {
-            let mut file = super::export_out::PrivateFile::create(&path, force)?;
-            file.writer()
-                .write_all(text.as_bytes())
-                .map_err(|e| super::export_out::cannot_write(&path, &e))?;
-            file.keep()?;
+            super::export_out::write_private(&path, text.as_bytes(), force)?;
             Ok(format!(
                 "Wrote the grid of batch #{id} ({}) to {}\n",
                 plural(g.rows.len(), "authority", "authorities"),

@@ -1,7 +1,7 @@
 //! `foi draft review CASE`, `foi draft ico CASE`, `foi draft chaser CASE`, `foi draft fields`.
 
+use super::export_out::write_private;
 use super::json_line;
-use super::transfer::write_private;
 use crate::casebook::{Casebook, Letter, Result, TEMPLATE_FIELDS, user_template_dir};
 use crate::domain::EventKind;
 use crate::domain::text::inert;

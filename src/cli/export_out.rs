@@ -57,6 +57,15 @@ impl<'p> PrivateFile<'p> {
     }
 }
 
+/// All of `bytes` as a [`PrivateFile`] (a letter, a grid): whole or not at all.
+pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let mut file = PrivateFile::create(path, replace)?;
+    file.writer()
+        .write_all(bytes)
+        .map_err(|e| cannot_write(path, &e))?;
+    file.keep()
+}
+
 pub fn cannot_write(path: &Path, e: &io::Error) -> Error {
     Error::user(format!("cannot write {}: {e}", path.display()))
 }

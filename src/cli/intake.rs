@@ -3,7 +3,9 @@
 
 use super::args::ImportArgs;
 use super::json_line;
-use crate::casebook::{Casebook, Error, IntakeReport, LetterChoices, Originals, Result};
+use crate::casebook::{
+    Casebook, Error, IntakeReport, LetterChoices, LetterSaved, Originals, Result,
+};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use crate::import::Proposal;
@@ -108,39 +110,13 @@ fn import_letter(
     json: bool,
 ) -> Result<String> {
     let in_batch = case_in_batch(book, a, &mut l.proposal)?;
+    if a.dry_run {
+        return letter_dry_run(book, &l, in_batch, json);
+    }
     let originals = Originals {
         files: &l.originals,
         message_id: l.message_id.as_deref(),
     };
-    if a.dry_run {
-        let seen = book.seen_before(originals)?;
-        if json {
-            return json_line(&LetterDryRun {
-                proposal: &l.proposal,
-                attachments: attachment_lines(&l.originals),
-                needs_ocr: l.needs_ocr,
-                already_imported: seen,
-            });
-        }
-        let target = match in_batch {
-            Some(id) => Some(id),
-            None => book.match_letter(&l.proposal).ok().flatten(),
-        };
-        let why = if in_batch.is_some() {
-            "its authority's case in the batch"
-        } else {
-            "same reference"
-        };
-        let mut out = describe_proposal(&l.proposal, &l.originals);
-        out.push_str(&match (seen, target) {
-            (Some(id), _) => format!("Already imported into case #{id}: nothing would be added.\n"),
-            (None, Some(id)) => {
-                format!("Would add the response to case #{id} ({why}). Nothing saved (dry run).\n")
-            }
-            (None, None) => "Would create a new case. Nothing saved (dry run).\n".into(),
-        });
-        return Ok(out);
-    }
     let case = match in_batch {
         Some(id) => Some(id),
         None => a.case.as_deref().map(|c| book.resolve(c)).transpose()?,
@@ -157,6 +133,51 @@ fn import_letter(
     if json {
         return json_line(&saved);
     }
+    Ok(letter_said(a, &l, &saved))
+}
+
+/// `--dry-run`: what was read and where it would go, saving nothing.
+fn letter_dry_run(
+    book: &Casebook,
+    l: &LetterSource,
+    in_batch: Option<i64>,
+    json: bool,
+) -> Result<String> {
+    let originals = Originals {
+        files: &l.originals,
+        message_id: l.message_id.as_deref(),
+    };
+    let seen = book.seen_before(originals)?;
+    if json {
+        return json_line(&LetterDryRun {
+            proposal: &l.proposal,
+            attachments: attachment_lines(&l.originals),
+            needs_ocr: l.needs_ocr,
+            already_imported: seen,
+        });
+    }
+    let target = match in_batch {
+        Some(id) => Some(id),
+        None => book.match_letter(&l.proposal).ok().flatten(),
+    };
+    let why = if in_batch.is_some() {
+        "its authority's case in the batch"
+    } else {
+        "same reference"
+    };
+    let mut out = describe_proposal(&l.proposal, &l.originals);
+    out.push_str(&match (seen, target) {
+        (Some(id), _) => format!("Already imported into case #{id}: nothing would be added.\n"),
+        (None, Some(id)) => {
+            format!("Would add the response to case #{id} ({why}). Nothing saved (dry run).\n")
+        }
+        (None, None) => "Would create a new case. Nothing saved (dry run).\n".into(),
+    });
+    Ok(out)
+}
+
+/// What saving the letter did, in words, with the reader's notes.
+fn letter_said(a: &ImportArgs, l: &LetterSource, saved: &LetterSaved) -> String {
     let mut out = if saved.already_imported {
         format!(
             "{} was imported before (case #{}): nothing added\n",
@@ -187,7 +208,7 @@ fn import_letter(
     for w in notes.filter(|_| !saved.already_imported) {
         let _ = writeln!(out, "  note: {}", inert_line(w));
     }
-    Ok(out)
+    out
 }
 
 /// A scan without a date: nothing can be read, so it is only kept, on the case named.

@@ -5,7 +5,7 @@ use crate::casebook::{CaseView, Casebook, Result};
 use crate::domain::dates::long;
 use crate::domain::text::{inert, inert_line};
 use crate::export::json::{AttachmentJson, CaseJson};
-use crate::present::{fit, outcome_badge, pad};
+use crate::present::{event_details, fit, outcome_badge, pad};
 use std::fmt::Write;
 
 pub fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
@@ -50,8 +50,17 @@ fn or_dash(s: Option<&str>) -> String {
 
 /// The human form, laid out for an 80-column terminal.
 pub fn render(v: &CaseView) -> String {
-    let c = &v.file.case;
     let mut o = String::new();
+    header(&mut o, v);
+    questions(&mut o, v);
+    timeline(&mut o, v);
+    clocks(&mut o, v);
+    o
+}
+
+/// The case's details, one a line; optional ones only when recorded.
+fn header(o: &mut String, v: &CaseView) {
+    let c = &v.file.case;
     let _ = writeln!(o, "#{} {}", c.id, inert_line(&c.title));
     let _ = writeln!(o, "  Authority  {}", inert_line(&c.authority));
     let _ = writeln!(
@@ -85,13 +94,16 @@ pub fn render(v: &CaseView) -> String {
     if let Some(n) = &c.notes {
         let _ = writeln!(o, "  Notes      {}", fit(n, 66));
     }
+}
 
+/// Each question with its outcome badge, and its note beneath.
+fn questions(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "\nQuestions ({})", v.file.questions.len());
     if v.file.questions.is_empty() {
         let _ = writeln!(
             o,
             "  none yet: foi question add {} --label 'Request 1' --text '…'",
-            c.id
+            v.file.case.id
         );
     }
     let label_w = v
@@ -120,38 +132,30 @@ pub fn render(v: &CaseView) -> String {
             );
         }
     }
+}
 
+/// The events in date order, each with its number for `foi event edit`.
+fn timeline(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "\nTimeline");
     if v.file.events.is_empty() {
         let _ = writeln!(o, "  nothing recorded yet");
     }
     for e in &v.file.events {
-        let mut extra = Vec::new();
-        if let Some(w) = e.window {
-            extra.push(format!("states a {w} window"));
-        }
-        if let Some(u) = e.until {
-            extra.push(format!("new date {}", long(u)));
-        }
-        if let Some(r) = &e.reference {
-            extra.push(format!("ref {r}"));
-        }
-        if let Some(l) = &e.letter {
-            extra.push(format!("letter attached ({} lines)", l.lines().count()));
-        }
-        if let Some(n) = &e.note {
-            extra.push(n.clone());
-        }
+        let letter = |l: &str| format!("letter attached ({} lines)", l.lines().count());
+        let extra = event_details(e, letter, str::to_string);
         let _ = writeln!(
             o,
             "  {:>4}  {:<16} {:<26} {}",
             format!("[{}]", e.id),
             long(e.date),
-            e.kind.describe_in(c.regime),
+            e.kind.describe_in(v.file.case.regime),
             fit(&extra.join(" · "), 28)
         );
     }
+}
 
+/// Every clock with its due date, state and working; the one that matters now marked.
+fn clocks(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "\nClocks");
     if v.clocks.is_empty() {
         let _ = writeln!(o, "  none running (a draft has no clocks until it is sent)");
@@ -173,5 +177,4 @@ pub fn render(v: &CaseView) -> String {
         );
         let _ = writeln!(o, "    {}", inert(&k.basis, false));
     }
-    o
 }

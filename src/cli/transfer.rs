@@ -122,17 +122,7 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
     if let Some(path) = &a.output {
         super::refuse_to_replace(path, a.force)?;
     }
-    let format = match a.format.as_str() {
-        "json" => ExportFormat::Json,
-        "csv" => ExportFormat::Csv,
-        "md" | "markdown" => ExportFormat::Markdown,
-        "ics" | "ical" => ExportFormat::Ics,
-        other => {
-            return Err(Error::user(format!(
-                "unknown export format '{other}': use json, csv, md or ics"
-            )));
-        }
-    };
+    let format = export_format(&a.format)?;
     let casebook_id = match format {
         ExportFormat::Ics => book.casebook_id()?,
         _ => String::new(),
@@ -144,61 +134,86 @@ pub fn export(book: &Casebook, a: ExportArgs) -> Result<String> {
         progress: &progress,
         stop: &work.stop,
     };
-    let run = |out: &mut dyn std::io::Write| -> std::result::Result<(), Failure> {
-        let mut w: Box<dyn CaseWriter + '_> = match format {
-            ExportFormat::Json => Box::new(JsonWriter::new(out).with_attachments(&attachments)),
-            ExportFormat::Csv => Box::new(CsvWriter::new(out)),
-            ExportFormat::Markdown => Box::new(MarkdownWriter::new(out, book.today())),
-            ExportFormat::Ics => Box::new(IcsWriter::new(out, &casebook_id, chrono::Utc::now())),
-        };
-        // The writer's failures are kept aside: the walk's own errors say other things.
-        let mut failed = None;
-        let mut io = |r: std::io::Result<()>| {
-            r.map_err(|e| {
-                failed = Some(e);
-                Error::User(String::new())
-            })
-        };
-        let walked = book.each_view(only, watch, |step| match step {
-            Walked::Count(n) => io(w.begin(n)),
-            Walked::Case(v) => io(w.case(v)),
-        });
-        match (walked, failed.take()) {
-            (_, Some(e)) => Err(Failure::Write(e)),
-            (Err(e), None) => Err(Failure::Walk(e)),
-            (Ok(()), None) => w.finish().map_err(Failure::Write),
-        }
-    };
+    let run = Box::new(
+        |out: &mut dyn std::io::Write| -> std::result::Result<(), Failure> {
+            let mut w: Box<dyn CaseWriter + '_> = match format {
+                ExportFormat::Json => Box::new(JsonWriter::new(out).with_attachments(&attachments)),
+                ExportFormat::Csv => Box::new(CsvWriter::new(out)),
+                ExportFormat::Markdown => Box::new(MarkdownWriter::new(out, book.today())),
+                ExportFormat::Ics => {
+                    Box::new(IcsWriter::new(out, &casebook_id, chrono::Utc::now()))
+                }
+            };
+            // The writer's failures are kept aside: the walk's own errors say other things.
+            let mut failed = None;
+            let mut io = |r: std::io::Result<()>| {
+                r.map_err(|e| {
+                    failed = Some(e);
+                    Error::User(String::new())
+                })
+            };
+            let walked = book.each_view(only, watch, |step| match step {
+                Walked::Count(n) => io(w.begin(n)),
+                Walked::Case(v) => io(w.case(v)),
+            });
+            match (walked, failed.take()) {
+                (_, Some(e)) => Err(Failure::Write(e)),
+                (Err(e), None) => Err(Failure::Walk(e)),
+                (Ok(()), None) => w.finish().map_err(Failure::Write),
+            }
+        },
+    );
     match &a.output {
         Some(path) => {
-            let mut file = export_out::PrivateFile::create(path, a.force)?;
-            match run(file.writer()) {
-                Ok(()) => {}
-                Err(Failure::Walk(e)) => return Err(e),
-                Err(Failure::Write(e)) => return Err(export_out::cannot_write(path, &e)),
-            }
-            file.keep()?;
+            export_to_file(path, a.force, run)?;
             drop(work);
         }
-        None => {
-            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            let mut out = export_out::stdout(terminal);
-            match run(&mut out) {
-                Ok(()) => {}
-                Err(Failure::Walk(Error::User(m))) if m == crate::casebook::EXPORT_INTERRUPTED => {
-                    let _ = out.flush();
-                    return Err(Error::user(STDOUT_INTERRUPTED));
-                }
-                Err(Failure::Walk(e)) => return Err(e),
-                // A closed pipe (`foi export | head`) is not an error worth reporting.
-                Err(Failure::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(Failure::Write(e)) => {
-                    return Err(Error::user(format!("cannot write the export: {e}")));
-                }
-            }
-        }
+        None => export_to_stdout(run)?,
     }
     Ok(String::new())
+}
+
+fn export_format(name: &str) -> Result<ExportFormat> {
+    Ok(match name {
+        "json" => ExportFormat::Json,
+        "csv" => ExportFormat::Csv,
+        "md" | "markdown" => ExportFormat::Markdown,
+        "ics" | "ical" => ExportFormat::Ics,
+        other => {
+            return Err(Error::user(format!(
+                "unknown export format '{other}': use json, csv, md or ics"
+            )));
+        }
+    })
+}
+
+type ExportRun<'a> = dyn FnOnce(&mut dyn std::io::Write) -> std::result::Result<(), Failure> + 'a;
+
+/// The export into a private file that appears whole, or not at all.
+fn export_to_file(path: &Path, force: bool, run: Box<ExportRun<'_>>) -> Result<()> {
+    let mut file = export_out::PrivateFile::create(path, force)?;
+    match run(file.writer()) {
+        Ok(()) => file.keep(),
+        Err(Failure::Walk(e)) => Err(e),
+        Err(Failure::Write(e)) => Err(export_out::cannot_write(path, &e)),
+    }
+}
+
+/// The export to standard output: stopped midway, it says the output is incomplete.
+fn export_to_stdout(run: Box<ExportRun<'_>>) -> Result<()> {
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let mut out = export_out::stdout(terminal);
+    match run(&mut out) {
+        Ok(()) => Ok(()),
+        Err(Failure::Walk(Error::User(m))) if m == crate::casebook::EXPORT_INTERRUPTED => {
+            let _ = out.flush();
+            Err(Error::user(STDOUT_INTERRUPTED))
+        }
+        Err(Failure::Walk(e)) => Err(e),
+        // A closed pipe (`foi export | head`) is not an error worth reporting.
+        Err(Failure::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(Failure::Write(e)) => Err(Error::user(format!("cannot write the export: {e}"))),
+    }
 }
 
 /// Each case's originals for a JSON export, by hash (and with their bytes, base64, when
@@ -240,28 +255,6 @@ enum ExportFormat {
 enum Failure {
     Walk(Error),
     Write(std::io::Error),
-}
-
-/// Write a file readable by its owner only (exports hold personal data), replacing it
-/// whole so a crash never leaves half a file.
-/// Unless `replace`, a file that appeared at `path` meanwhile is kept and this fails.
-pub(crate) fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| Error::user(format!("cannot write {}: {e}", path.display()));
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(fail)?;
-    if replace {
-        tmp.persist(path).map_err(|e| fail(e.error))?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
-    }
-    Ok(())
 }
 
 /// The casebook's own export, read case by case from the file as it is imported.

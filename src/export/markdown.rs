@@ -8,9 +8,9 @@
 use crate::calendar::Unit;
 use crate::casebook::CaseView;
 use crate::domain::dates::{letter, long};
-use crate::domain::event::Event;
 use crate::domain::exemption;
 use crate::domain::text::inert;
+use crate::present::event_details;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -158,32 +158,10 @@ fn timeline(o: &mut String, v: &CaseView, h: &str) {
             "| {} | {} | {} |",
             long(e.date),
             e.kind.describe_in(v.file.case.regime),
-            event_details(e).join(" · ")
+            event_details(e, |_| "letter below".into(), inline).join(" · ")
         );
     }
     o.push('\n');
-}
-
-/// What an event adds beyond its date and kind: the window it states, the new date,
-/// its reference, whether its letter follows, and its note.
-fn event_details(e: &Event) -> Vec<String> {
-    let mut extra = Vec::new();
-    if let Some(w) = e.window {
-        extra.push(format!("states a {w} window"));
-    }
-    if let Some(u) = e.until {
-        extra.push(format!("new date {}", long(u)));
-    }
-    if let Some(r) = &e.reference {
-        extra.push(format!("ref {}", inline(r)));
-    }
-    if e.letter.is_some() {
-        extra.push("letter below".into());
-    }
-    if let Some(n) = &e.note {
-        extra.push(inline(n));
-    }
-    extra
 }
 
 /// The clocks as a table with their due dates, days left and working.

@@ -76,82 +76,12 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
         Some("eir") => Regime::Eir,
         _ => Regime::Foia,
     };
-    let mut events: Vec<EventJson> = Vec::new();
-    let mut seen_review = false;
-    if let Some(list) = req.get("info_request_events").and_then(Value::as_array) {
-        for e in list {
-            let kind_name = e.get("event_type").and_then(Value::as_str).unwrap_or("");
-            let state = e
-                .get("described_state")
-                .and_then(Value::as_str)
-                .or_else(|| e.get("calculated_state").and_then(Value::as_str))
-                .unwrap_or("");
-            let (Some(kind), Some(date)) = (
-                event_kind(kind_name, state),
-                e.get("created_at").and_then(date_of),
-            ) else {
-                continue;
-            };
-            // A request resent or followed up twice is one event on our timeline.
-            if kind == EventKind::Sent && events.iter().any(|x| x.kind == EventKind::Sent) {
-                continue;
-            }
-            seen_review |= kind == EventKind::ReviewRequested;
-            events.push(EventJson {
-                id: None,
-                kind,
-                date,
-                note: (!state.is_empty())
-                    .then(|| format!("WhatDoTheyKnow: {kind_name}, {}", state.replace('_', " "))),
-                window: None,
-                until: None,
-                letter: None,
-                reference: None,
-                regime: Regime::default(),
-            });
-        }
-    }
-    events.sort_by_key(|e| e.date);
     let final_state = text(req, "described_state").unwrap_or_default();
-    if final_state == "internal_review"
-        && !seen_review
-        && let Some(d) = req.get("updated_at").and_then(date_of)
-    {
-        events.push(EventJson {
-            id: None,
-            kind: EventKind::ReviewRequested,
-            date: d,
-            note: Some("WhatDoTheyKnow: awaiting internal review".into()),
-            window: None,
-            until: None,
-            letter: None,
-            reference: None,
-            regime: Regime::default(),
-        });
-    }
+    let events = timeline(req, &final_state);
     let sent = events
         .iter()
         .find(|e| e.kind == EventKind::Sent)
-        .map(|e| e.date)
-        .or_else(|| req.get("created_at").and_then(date_of));
-    if let Some(date) = sent
-        && !events.iter().any(|e| e.kind == EventKind::Sent)
-    {
-        events.insert(
-            0,
-            EventJson {
-                id: None,
-                kind: EventKind::Sent,
-                date,
-                note: None,
-                window: None,
-                until: None,
-                letter: None,
-                reference: None,
-                regime: Regime::default(),
-            },
-        );
-    }
+        .map(|e| e.date);
     Ok(CaseJson {
         id: None,
         title,
@@ -181,6 +111,71 @@ fn case_of(req: &Value) -> Result<CaseJson, String> {
         created_at: None,
         updated_at: None,
     })
+}
+
+/// A timeline event as WhatDoTheyKnow gives it: a kind, a date and perhaps a note.
+fn event(kind: EventKind, date: NaiveDate, note: Option<String>) -> EventJson {
+    EventJson {
+        id: None,
+        kind,
+        date,
+        note,
+        window: None,
+        until: None,
+        letter: None,
+        reference: None,
+        regime: Regime::default(),
+    }
+}
+
+/// The request's events in date order: one `sent` however often it was resent, the
+/// review a request still awaiting one was sent for, and a `sent` on the request's
+/// creation date when no event says when it went.
+fn timeline(req: &Value, final_state: &str) -> Vec<EventJson> {
+    let mut events = listed_events(req);
+    events.sort_by_key(|e| e.date);
+    let seen_review = events.iter().any(|e| e.kind == EventKind::ReviewRequested);
+    if final_state == "internal_review"
+        && !seen_review
+        && let Some(d) = req.get("updated_at").and_then(date_of)
+    {
+        let note = Some("WhatDoTheyKnow: awaiting internal review".into());
+        events.push(event(EventKind::ReviewRequested, d, note));
+    }
+    if !events.iter().any(|e| e.kind == EventKind::Sent)
+        && let Some(date) = req.get("created_at").and_then(date_of)
+    {
+        events.insert(0, event(EventKind::Sent, date, None));
+    }
+    events
+}
+
+/// The events of `info_request_events` that mean something on our timeline.
+fn listed_events(req: &Value) -> Vec<EventJson> {
+    let mut events: Vec<EventJson> = Vec::new();
+    let list = req.get("info_request_events").and_then(Value::as_array);
+    for e in list.into_iter().flatten() {
+        let kind_name = e.get("event_type").and_then(Value::as_str).unwrap_or("");
+        let state = e
+            .get("described_state")
+            .and_then(Value::as_str)
+            .or_else(|| e.get("calculated_state").and_then(Value::as_str))
+            .unwrap_or("");
+        let (Some(kind), Some(date)) = (
+            event_kind(kind_name, state),
+            e.get("created_at").and_then(date_of),
+        ) else {
+            continue;
+        };
+        // A request resent or followed up twice is one event on our timeline.
+        if kind == EventKind::Sent && events.iter().any(|x| x.kind == EventKind::Sent) {
+            continue;
+        }
+        let note = (!state.is_empty())
+            .then(|| format!("WhatDoTheyKnow: {kind_name}, {}", state.replace('_', " ")));
+        events.push(event(kind, date, note));
+    }
+    events
 }
 
 /// Read WhatDoTheyKnow JSON into an import document (one case per request).
