@@ -7,6 +7,7 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod interchange;
 pub mod present;
 pub mod store;
 #[cfg(feature = "test-hooks")]

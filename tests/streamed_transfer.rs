@@ -5,7 +5,7 @@
 mod common;
 use common::{Sandbox, strip_ids};
 use foi_casebook::casebook::Casebook;
-use foi_casebook::export::json::Document;
+use foi_casebook::interchange::Document;
 use foi_casebook::store::Store;
 use serde_json::{Value, json};
 

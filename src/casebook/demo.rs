@@ -3,7 +3,7 @@
 
 use super::{Casebook, Error, Result};
 use crate::domain::normalize_ref;
-use crate::export::json::Document;
+use crate::interchange::Document;
 use crate::store::Reads;
 
 const DEMO_JSON: &str = include_str!("../../assets/demo/seed-case.json");

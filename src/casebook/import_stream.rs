@@ -4,7 +4,7 @@
 
 use super::transfer::{ImportReport, Importing, Watch, check_header, document_error};
 use super::{Casebook, Error, Result};
-use crate::export::json::CaseJson;
+use crate::interchange::CaseJson;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -42,7 +42,7 @@ impl Casebook {
 }
 
 /// The top-level object: `format`, `version` and `cases`, in any order; other keys are
-/// ignored (as the derived reader of [`crate::export::json::Document`] does).
+/// ignored (as the derived reader of [`crate::interchange::Document`] does).
 struct DocumentVisitor<'a, 'w, 'r> {
     run: &'a mut Importing<'w, 'r>,
     /// An error of the casebook's own (a bad case, an interruption, the database), kept

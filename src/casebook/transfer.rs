@@ -8,7 +8,7 @@
 use super::questions::check_exemptions;
 use super::{Casebook, Error, Result};
 use crate::domain::{CaseFile, normalize_ref, text::inert_line};
-use crate::export::json::{CaseJson, Document, FORMAT, VERSION};
+use crate::interchange::{CaseJson, Document, FORMAT, VERSION};
 use crate::store::Reads;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -340,7 +340,10 @@ impl Casebook {
         Ok(Document {
             format: FORMAT.into(),
             version: VERSION,
-            cases: views.iter().map(CaseJson::from_view).collect(),
+            cases: views
+                .iter()
+                .map(|v| CaseJson::from_case(&v.file, v.status, v.overall, &v.clocks))
+                .collect(),
         })
     }
 
@@ -381,7 +384,7 @@ impl Casebook {
 mod tests {
     use super::{IMPORT_INTERRUPTED, Watch};
     use crate::casebook::{Casebook, Error};
-    use crate::export::json::{Document, FORMAT, VERSION};
+    use crate::interchange::{Document, FORMAT, VERSION};
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -393,7 +396,7 @@ mod tests {
     fn document() -> Document {
         let mut cases = Vec::new();
         for i in 0..3 {
-            let mut c: crate::export::json::CaseJson = serde_json::from_value(serde_json::json!({
+            let mut c: crate::interchange::CaseJson = serde_json::from_value(serde_json::json!({
                 "title": format!("Request {i}"),
                 "authority": "Leeds City Council",
                 "their_ref": format!("FOI-{i}"),

@@ -5,7 +5,7 @@ use super::json_line;
 use crate::casebook::{Casebook, Result};
 use crate::domain::text::inert_line;
 use crate::export::bundle::write_bundle;
-use crate::export::json::AttachmentJson;
+use crate::interchange::AttachmentJson;
 use crate::present::pad;
 use std::fmt::Write;
 

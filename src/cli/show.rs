@@ -4,7 +4,8 @@ use super::json_line;
 use crate::casebook::{CaseView, Casebook, Result};
 use crate::domain::dates::long;
 use crate::domain::text::{inert, inert_line};
-use crate::export::json::{AttachmentJson, CaseJson};
+use crate::export::json::case_json;
+use crate::interchange::AttachmentJson;
 use crate::present::{event_details, fit, outcome_badge, pad};
 use std::fmt::Write;
 
@@ -13,7 +14,7 @@ pub fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
     let v = book.view(id)?;
     let attachments = book.attachments(id)?;
     if json {
-        let mut j = CaseJson::from_view(&v);
+        let mut j = case_json(&v);
         j.attachments = Some(
             attachments
                 .iter()

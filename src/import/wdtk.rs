@@ -3,7 +3,7 @@
 //! case in the casebook's own JSON shape, so importing reuses the one all-or-nothing path.
 
 use crate::domain::{Channel, EventKind, Regime};
-use crate::export::json::{CaseJson, Document, EventJson, FORMAT, VERSION};
+use crate::interchange::{CaseJson, Document, EventJson, FORMAT, VERSION};
 use chrono::NaiveDate;
 use serde_json::Value;
 

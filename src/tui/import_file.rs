@@ -8,10 +8,10 @@ use super::progress::Progress;
 use super::prompt::shown;
 use super::update::show_case;
 use crate::casebook::{Casebook, Error, ImportReport, IntakeReport, Watch};
-use crate::export::json::Document;
 use crate::import::intake::{self, MailboxSource, ReadError, Thread};
 use crate::import::lossy::{LossyUtf8, Trim};
 use crate::import::wdtk::parse_wdtk;
+use crate::interchange::Document;
 use crate::present::{fit, plural};
 use std::path::Path;
 
