@@ -5,11 +5,11 @@
 //! same name (`review.txt`, `ico.txt`, `chaser.txt`) in the `templates` folder of foi's configuration
 //! folder ([`user_template_dir`]: `~/.config/foi-casebook/templates/` on Linux).
 
+use super::draft;
+pub use super::draft::{FIELDS, Letter};
 use super::{Casebook, Error, NewEvent, Result};
 use crate::domain::EventKind;
 use crate::domain::text::inert_line;
-use crate::export::draft;
-pub use crate::export::draft::{FIELDS, Letter};
 use std::path::{Path, PathBuf};
 
 /// Where a user's own templates go: `<config dir>/templates/`.

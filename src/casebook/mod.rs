@@ -7,6 +7,7 @@ mod batch_grid;
 mod batches;
 mod cases;
 mod demo;
+pub mod draft;
 mod drafting;
 mod error;
 mod events;

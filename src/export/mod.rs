@@ -1,9 +1,9 @@
-//! Writing cases out: JSON (round-trips through `import`), CSV, Markdown, iCalendar;
-//! and the letters drafted from templates.
+//! Writing cases out: JSON (round-trips through `import`), CSV, Markdown, iCalendar, a
+//! round robin's grid and the evidence bundle. (Letters drafted from templates are the
+//! casebook's: [`crate::casebook::draft`].)
 
 pub mod bundle;
 pub mod csv;
-pub mod draft;
 pub mod grid;
 pub mod ics;
 pub mod json;
