@@ -86,21 +86,7 @@ fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Lin
     if let Some(r) = c.received {
         pieces.push(labelled("Received", long(r), theme));
     }
-
-    let mut l2: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for p in pieces {
-        let w: usize =
-            p.iter().map(|s| s.content.width()).sum::<usize>() + if l2.is_empty() { 0 } else { 3 };
-        if used + w > width && !l2.is_empty() {
-            continue;
-        }
-        if !l2.is_empty() {
-            l2.push(Span::styled(" · ", theme.dim()));
-        }
-        used += w;
-        l2.extend(p);
-    }
+    let l2 = fitted(pieces, width, theme);
     let mut l3 = vec![
         Span::styled("Status ", theme.dim()),
         Span::styled(
@@ -129,6 +115,25 @@ fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Lin
         .into_iter()
         .map(|spans| clip(Line::from(spans), width))
         .collect()
+}
+
+/// The pieces that fit in `width`, in order, joined by dots; the first always shows.
+fn fitted(pieces: Vec<Vec<Span<'static>>>, width: usize, theme: Theme) -> Vec<Span<'static>> {
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for p in pieces {
+        let w: usize =
+            p.iter().map(|s| s.content.width()).sum::<usize>() + if row.is_empty() { 0 } else { 3 };
+        if used + w > width && !row.is_empty() {
+            continue;
+        }
+        if !row.is_empty() {
+            row.push(Span::styled(" · ", theme.dim()));
+        }
+        used += w;
+        row.extend(p);
+    }
+    row
 }
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
