@@ -56,8 +56,8 @@ fn outcome_form_with_the_exemption_picker_open() {
     assert_snapshot!(screen(&app));
 }
 
-/// The timeline with clocks as SPEC 2.6 works them for the seed case, put in by hand so
-/// that the layout is checked whatever the calendar computes.
+/// The timeline with the seed case's clocks, put in by hand so that the layout is checked
+/// whatever the calendar computes.
 #[test]
 fn timeline_with_clocks() {
     use chrono::NaiveDate;
@@ -134,7 +134,7 @@ fn tiny_terminals_do_not_crash() {
     }
 }
 
-/// The seed letter read and waiting for review (SPEC 3.3): where it goes, the fields
+/// The seed letter read and waiting for review: where it goes, the fields
 /// with their dates understood, the nine questions.
 #[test]
 fn import_review_of_the_seed_letter() {
@@ -217,7 +217,7 @@ fn statistics_view() {
     }
 }
 
-/// `foi` cannot open its casebook: the message screen (SPEC 4).
+/// `foi` cannot open its casebook: the message screen.
 #[test]
 fn bad_database_message_screen() {
     use foi_casebook::casebook::Error;

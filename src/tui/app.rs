@@ -382,7 +382,7 @@ impl App {
         // Before the load, so that a write landing during it is seen at the next tick.
         self.data_version = self.book.store().data_version().ok();
         // The old rows go first: holding two copies of 100,000 rows at once would
-        // take the peak past SPEC 4's 200 MB.
+        // take the peak past the 200 MB memory bar (BENCHMARKS.md).
         self.views = Vec::new();
         self.order = Vec::new();
         self.visible = Vec::new();

@@ -62,71 +62,12 @@ const NOT_FOUND: &str = "not found in the letter: type it";
 
 impl ImportReview {
     pub fn new(book: &Casebook, name: String, letter: String, p: Proposal) -> ImportReview {
-        let today = book.today();
-        let mut missing = Vec::new();
-        let mut note_missing = |id: FieldId, absent: bool| {
-            if absent {
-                missing.push(id);
-            }
-        };
-        note_missing(FieldId::Authority, p.authority.is_none());
-        note_missing(FieldId::TheirRef, p.their_ref.is_none());
-        note_missing(FieldId::Regime, p.regime.is_none());
-        note_missing(FieldId::Date, p.letter_date.is_none());
-        note_missing(FieldId::Sent, p.request_date.is_none());
-        note_missing(FieldId::Window, p.review_window.is_none());
-        let ph = |id: FieldId, usual: &'static str| {
-            if missing.contains(&id) {
-                NOT_FOUND
-            } else {
-                usual
-            }
-        };
-        let fields = vec![
-            Field::text(
-                FieldId::Authority,
-                "Authority",
-                p.authority.as_deref().unwrap_or(""),
-                ph(FieldId::Authority, "who wrote the letter"),
-            ),
-            Field::text(
-                FieldId::TheirRef,
-                "Their ref",
-                p.their_ref.as_deref().unwrap_or(""),
-                ph(FieldId::TheirRef, "the authority's reference"),
-            ),
-            Field::choice(
-                FieldId::Regime,
-                "Regime",
-                Regime::ALL.iter().map(|r| r.as_str()).collect(),
-                p.regime.unwrap_or(Regime::Foia).as_str(),
-            ),
-            Field::date(
-                FieldId::Date,
-                "Letter date",
-                p.letter_date,
-                ph(FieldId::Date, "the date the letter bears"),
-            )
-            .required(),
-            Field::date(
-                FieldId::Sent,
-                "Request date",
-                p.request_date,
-                ph(FieldId::Sent, "when the request was sent"),
-            ),
-            Field::span(
-                FieldId::Window,
-                "Review window",
-                p.review_window,
-                ph(FieldId::Window, "e.g. 2 months, 40 working days"),
-            ),
-            Field::text(FieldId::Title, "Title", "", "a few words"),
-        ];
+        let missing = not_given(&p);
         let form = Form::new(
             format!("Import {}", fit(&name, 60)),
             Target::ImportLetter,
-            fields,
-            today,
+            letter_fields(&p, &missing),
+            book.today(),
         );
         let mut review = ImportReview {
             name,
@@ -263,6 +204,72 @@ impl ImportReview {
             self.form.move_focus(forward);
         }
     }
+}
+
+/// The fields the letter did not give.
+fn not_given(p: &Proposal) -> Vec<FieldId> {
+    [
+        (FieldId::Authority, p.authority.is_none()),
+        (FieldId::TheirRef, p.their_ref.is_none()),
+        (FieldId::Regime, p.regime.is_none()),
+        (FieldId::Date, p.letter_date.is_none()),
+        (FieldId::Sent, p.request_date.is_none()),
+        (FieldId::Window, p.review_window.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(id, absent)| absent.then_some(id))
+    .collect()
+}
+
+/// The review's fields filled from the letter; one it did not give asks to be typed.
+fn letter_fields(p: &Proposal, missing: &[FieldId]) -> Vec<Field> {
+    let ph = |id: FieldId, usual: &'static str| {
+        if missing.contains(&id) {
+            NOT_FOUND
+        } else {
+            usual
+        }
+    };
+    vec![
+        Field::text(
+            FieldId::Authority,
+            "Authority",
+            p.authority.as_deref().unwrap_or(""),
+            ph(FieldId::Authority, "who wrote the letter"),
+        ),
+        Field::text(
+            FieldId::TheirRef,
+            "Their ref",
+            p.their_ref.as_deref().unwrap_or(""),
+            ph(FieldId::TheirRef, "the authority's reference"),
+        ),
+        Field::choice(
+            FieldId::Regime,
+            "Regime",
+            Regime::ALL.iter().map(|r| r.as_str()).collect(),
+            p.regime.unwrap_or(Regime::Foia).as_str(),
+        ),
+        Field::date(
+            FieldId::Date,
+            "Letter date",
+            p.letter_date,
+            ph(FieldId::Date, "the date the letter bears"),
+        )
+        .required(),
+        Field::date(
+            FieldId::Sent,
+            "Request date",
+            p.request_date,
+            ph(FieldId::Sent, "when the request was sent"),
+        ),
+        Field::span(
+            FieldId::Window,
+            "Review window",
+            p.review_window,
+            ph(FieldId::Window, "e.g. 2 months, 40 working days"),
+        ),
+        Field::text(FieldId::Title, "Title", "", "a few words"),
+    ]
 }
 
 /// A question as the list shows it (its outcome badge).

@@ -1,5 +1,5 @@
-//! Shared by the TUI tests: an app over an in-memory casebook pinned to 10 March 2018
-//! (SPEC 2.6), keys fed through the real key map, screens drawn on `TestBackend`.
+//! Shared by the TUI tests: an app over an in-memory casebook pinned to 10 March 2018,
+//! keys fed through the real key map, screens drawn on `TestBackend`.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
@@ -87,7 +87,7 @@ pub fn press(app: &mut App, keys: &[&str]) {
     }
 }
 
-/// The seed letter (SPEC 2.6) as a fixture file.
+/// The seed letter as a fixture file.
 pub fn seed_letter() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters/seed-dwp.txt")
 }

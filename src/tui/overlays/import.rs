@@ -93,26 +93,76 @@ fn bottom_lines(r: &ImportReview) -> Vec<String> {
     bottom
 }
 
-pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
-    let theme = app.theme;
-    let notes = r.notes();
+/// Hands out the box's rows from the top, one or several at a time, until none are left.
+struct Rows {
+    area: Rect,
+    y: u16,
+    end: u16,
+}
+
+impl Rows {
+    fn new(area: Rect) -> Rows {
+        Rows {
+            area,
+            y: area.y,
+            end: area.y + area.height,
+        }
+    }
+
+    /// The next row, if any is left.
+    fn line(&mut self) -> Option<Rect> {
+        (self.y < self.end).then(|| {
+            let row = Rect {
+                y: self.y,
+                height: 1,
+                ..self.area
+            };
+            self.y += 1;
+            row
+        })
+    }
+
+    /// Up to `wanted` rows, as many as are left.
+    fn block(&mut self, wanted: u16) -> Rect {
+        let height = wanted.min(self.end.saturating_sub(self.y));
+        let block = Rect {
+            y: self.y,
+            height,
+            ..self.area
+        };
+        self.y += height;
+        block
+    }
+}
+
+/// The rows every part but the questions needs (destination, fields, heading, warnings,
+/// problems), and how many of them go to the warnings.
+struct Heights {
+    fixed: u16,
+    warnings: u16,
+}
+
+fn heights(r: &ImportReview, notes: usize, bottom: usize, height: u16) -> Heights {
     let fields = r.form.shown().count() as u16;
-    let bottom = bottom_lines(r);
     // The notes get what is left once the fields and three questions have their rows.
-    let room = area
-        .height
-        .saturating_sub(2 + 1 + fields + 1 + 3 + bottom.len() as u16);
-    let warn_rows = if notes.is_empty() {
+    let room = height.saturating_sub(2 + 1 + fields + 1 + 3 + bottom as u16);
+    let warnings = if notes == 0 {
         0
     } else {
         // A heading alone says nothing: then no rows at all.
-        Some((notes.len() as u16 + 1).min(room).min(7))
+        Some((notes as u16 + 1).min(room).min(7))
             .filter(|n| *n >= 2)
             .unwrap_or(0)
     };
-    let fixed = 1 + fields + 1 + warn_rows + bottom.len() as u16;
-    let wanted = 2 + fixed + (r.questions.len() as u16).max(1);
-    let box_area = centered(area, 110, wanted.min(area.height));
+    Heights {
+        fixed: 1 + fields + 1 + warnings + bottom as u16,
+        warnings,
+    }
+}
+
+/// Clears the box, draws its border and title (with how many questions were left out),
+/// and returns the room inside, one column in from each side.
+fn draw_box(f: &mut Frame, r: &ImportReview, box_area: Rect, theme: Theme) -> Rect {
     f.render_widget(Clear, box_area);
     let mut title = r.form.title.clone();
     if r.removed > 0 {
@@ -122,103 +172,92 @@ pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
     let mut a = inner(box_area);
     a.x += 1;
     a.width = a.width.saturating_sub(2);
+    a
+}
+
+pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
+    let theme = app.theme;
+    let notes = r.notes();
+    let bottom = bottom_lines(r);
+    let h = heights(r, notes.len(), bottom.len(), area.height);
+    let wanted = 2 + h.fixed + (r.questions.len() as u16).max(1);
+    let a = draw_box(f, r, centered(area, 110, wanted.min(area.height)), theme);
     let width = a.width as usize;
-    let end = a.y + a.height;
-    let mut y = a.y;
-
-    let problems = shown_problems(r);
-    let q_rows = a.height.saturating_sub(fixed).max(1);
-
-    if y < end {
-        f.render_widget(
-            Paragraph::new(destination_line(r, width, theme)),
-            Rect { y, height: 1, ..a },
-        );
-        y += 1;
+    let mut rows = Rows::new(a);
+    if let Some(row) = rows.line() {
+        f.render_widget(Paragraph::new(destination_line(r, width, theme)), row);
     }
-    for (i, fl) in r.form.shown() {
-        if y >= end {
-            break;
-        }
-        let focused = !r.in_questions && i == r.form.focus;
-        draw_row(
-            f,
-            r,
-            fl,
-            focused,
-            &problems,
-            Rect { y, height: 1, ..a },
-            theme,
-        );
-        y += 1;
-    }
-    if y < end {
-        let mut head = format!("Questions ({})", r.questions.len());
-        if !r.in_questions && !r.questions.is_empty() {
-            head.push_str(" · Tab from the last field to change outcomes");
-        }
+    draw_fields(f, r, &mut rows, theme);
+    if let Some(row) = rows.line() {
         f.render_widget(
-            Paragraph::new(rule(&head, width, theme)),
-            Rect { y, height: 1, ..a },
+            Paragraph::new(rule(&questions_heading(r), width, theme)),
+            row,
         );
-        y += 1;
     }
-    let rows = q_rows.min(end.saturating_sub(y));
-    draw_questions(
-        f,
-        r,
-        Rect {
-            y,
-            height: rows,
-            ..a
-        },
-        theme,
-    );
-    y += rows;
-    if warn_rows > 0 && y < end {
-        let head = if notes.len() == 1 {
-            "Check this".to_string()
-        } else {
-            format!("Check these ({})", notes.len())
-        };
-        f.render_widget(
-            Paragraph::new(rule(&head, width, theme)),
-            Rect { y, height: 1, ..a },
-        );
-        y += 1;
-        let shown = warn_rows as usize - 1;
-        for (n, w) in notes.iter().enumerate().take(shown) {
-            if y >= end {
-                break;
-            }
-            let more = notes.len().saturating_sub(shown);
-            let text = if n + 1 == shown && more > 0 {
-                format!("⚠ {} (+{more} more)", w)
-            } else {
-                format!("⚠ {w}")
-            };
-            f.render_widget(
-                Paragraph::new(Span::styled(fit(&text, width), theme.warn())),
-                Rect { y, height: 1, ..a },
-            );
-            y += 1;
-        }
+    let questions = rows.block(a.height.saturating_sub(h.fixed).max(1));
+    draw_questions(f, r, questions, theme);
+    if h.warnings > 0 {
+        draw_notes(f, &notes, h.warnings, &mut rows, theme);
     }
     for p in &bottom {
-        if y >= end {
-            break;
-        }
+        let Some(row) = rows.line() else { break };
         f.render_widget(
             Paragraph::new(Span::styled(fit(&format!("✗ {p}"), width), theme.error())),
-            Rect { y, height: 1, ..a },
+            row,
         );
-        y += 1;
     }
     if let Some(sub) = &r.sub {
         super::form::draw(f, app, sub, area);
     }
 }
 
+/// One row per field shown, the focused one marked, while rows are left.
+fn draw_fields(f: &mut Frame, r: &ImportReview, rows: &mut Rows, theme: Theme) {
+    let problems = shown_problems(r);
+    for (i, fl) in r.form.shown() {
+        let Some(row) = rows.line() else { break };
+        let focused = !r.in_questions && i == r.form.focus;
+        draw_row(f, r, fl, focused, &problems, row, theme);
+    }
+}
+
+fn questions_heading(r: &ImportReview) -> String {
+    let mut head = format!("Questions ({})", r.questions.len());
+    if !r.in_questions && !r.questions.is_empty() {
+        head.push_str(" · Tab from the last field to change outcomes");
+    }
+    head
+}
+
+/// The reader's warnings under a heading, in `height` rows (heading included); the last
+/// row shown says how many more there are.
+fn draw_notes(f: &mut Frame, notes: &[String], height: u16, rows: &mut Rows, theme: Theme) {
+    let Some(row) = rows.line() else { return };
+    let width = row.width as usize;
+    let head = if notes.len() == 1 {
+        "Check this".to_string()
+    } else {
+        format!("Check these ({})", notes.len())
+    };
+    f.render_widget(Paragraph::new(rule(&head, width, theme)), row);
+    let shown = height as usize - 1;
+    let more = notes.len().saturating_sub(shown);
+    for (n, w) in notes.iter().enumerate().take(shown) {
+        let Some(row) = rows.line() else { break };
+        let text = if n + 1 == shown && more > 0 {
+            format!("⚠ {} (+{more} more)", w)
+        } else {
+            format!("⚠ {w}")
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(&text, width), theme.warn())),
+            row,
+        );
+    }
+}
+
+/// A field's row: its label (red if wrong, amber if the letter did not give it), then
+/// its input, a date's or period's hint, or a choice between arrows.
 fn draw_row(
     f: &mut Frame,
     r: &ImportReview,
@@ -244,13 +283,11 @@ fn draw_row(
             ..row
         },
     );
-    let x = row.x + LABEL_W.min(row.width);
     let input = Rect {
-        x,
+        x: row.x + LABEL_W.min(row.width),
         width: row.width.saturating_sub(LABEL_W),
         ..row
     };
-    let width = input.width as usize;
     match &fl.kind {
         FieldKind::Text { input: t, .. } => draw_input(f, t, focused, input, theme),
         FieldKind::Date { input: t, .. } | FieldKind::Span { input: t }
@@ -270,43 +307,48 @@ fn draw_row(
                 ..input
             };
             if !t.is_empty() || wrong {
-                f.render_widget(
-                    Paragraph::new(clip(
-                        hint_line(&r.form, fl, problems, theme),
-                        rest.width as usize,
-                    )),
-                    rest,
-                );
+                let hint = hint_line(&r.form, fl, problems, theme);
+                f.render_widget(Paragraph::new(clip(hint, rest.width as usize)), rest);
             }
         }
         FieldKind::Choice { options, index } => {
             let value = options.get(*index).copied().unwrap_or("");
-            let mut spans = vec![
-                Span::styled("◂ ", theme.dim()),
-                Span::styled(
-                    value.to_string(),
-                    if focused {
-                        theme.accent()
-                    } else {
-                        theme.bold()
-                    },
-                ),
-                Span::styled(" ▸", theme.dim()),
-            ];
-            let note = choice_note(fl.id, value);
-            if !note.is_empty() {
-                spans.push(Span::styled(format!("  {note}"), theme.dim()));
-            }
-            if missing {
-                spans.push(Span::styled(
-                    "  (not named in the letter: check it)",
-                    theme.warn(),
-                ));
-            }
-            f.render_widget(Paragraph::new(clip(Line::from(spans), width)), input);
+            let line = choice_line(fl.id, value, focused, missing, theme);
+            f.render_widget(Paragraph::new(clip(line, input.width as usize)), input);
         }
         _ => {}
     }
+}
+
+/// A choice between arrows, what it means, and a warning if the letter did not name it.
+fn choice_line(
+    id: FieldId,
+    value: &str,
+    focused: bool,
+    missing: bool,
+    theme: Theme,
+) -> Line<'static> {
+    let value_style = if focused {
+        theme.accent()
+    } else {
+        theme.bold()
+    };
+    let mut spans = vec![
+        Span::styled("◂ ", theme.dim()),
+        Span::styled(value.to_string(), value_style),
+        Span::styled(" ▸", theme.dim()),
+    ];
+    let note = choice_note(id, value);
+    if !note.is_empty() {
+        spans.push(Span::styled(format!("  {note}"), theme.dim()));
+    }
+    if missing {
+        spans.push(Span::styled(
+            "  (not named in the letter: check it)",
+            theme.warn(),
+        ));
+    }
+    Line::from(spans)
 }
 
 fn draw_questions(f: &mut Frame, r: &ImportReview, area: Rect, theme: Theme) {

@@ -3,9 +3,9 @@
 
 use super::{clip, pane_block};
 use crate::casebook::CaseView;
-use crate::domain::Outcome;
 use crate::domain::dates::long;
 use crate::domain::text::inert;
+use crate::domain::{Outcome, Question};
 use crate::present::{fit, outcome_badge, pad};
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::padded;
@@ -86,21 +86,7 @@ fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Lin
     if let Some(r) = c.received {
         pieces.push(labelled("Received", long(r), theme));
     }
-
-    let mut l2: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for p in pieces {
-        let w: usize =
-            p.iter().map(|s| s.content.width()).sum::<usize>() + if l2.is_empty() { 0 } else { 3 };
-        if used + w > width && !l2.is_empty() {
-            continue;
-        }
-        if !l2.is_empty() {
-            l2.push(Span::styled(" · ", theme.dim()));
-        }
-        used += w;
-        l2.extend(p);
-    }
+    let l2 = fitted(pieces, width, theme);
     let mut l3 = vec![
         Span::styled("Status ", theme.dim()),
         Span::styled(
@@ -129,6 +115,25 @@ fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Lin
         .into_iter()
         .map(|spans| clip(Line::from(spans), width))
         .collect()
+}
+
+/// The pieces that fit in `width`, in order, joined by dots; the first always shows.
+fn fitted(pieces: Vec<Vec<Span<'static>>>, width: usize, theme: Theme) -> Vec<Span<'static>> {
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for p in pieces {
+        let w: usize =
+            p.iter().map(|s| s.content.width()).sum::<usize>() + if row.is_empty() { 0 } else { 3 };
+        if used + w > width && !row.is_empty() {
+            continue;
+        }
+        if !row.is_empty() {
+            row.push(Span::styled(" · ", theme.dim()));
+        }
+        used += w;
+        row.extend(p);
+    }
+    row
 }
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
@@ -161,33 +166,59 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         height: 1,
         ..head
     };
-    let rule_text = format!("─ Questions ({}) ", qs.len());
-    let rule_line = Line::styled(
+    f.render_widget(Paragraph::new(questions_rule(qs.len(), width, theme)), rule);
+
+    if qs.is_empty() {
+        let below = Rect {
+            height: list.height + text.height,
+            ..list
+        };
+        f.render_widget(no_questions(theme), below);
+        return;
+    }
+    let lines = question_lines(app, qs, focused, list, theme);
+    f.render_widget(Paragraph::new(lines), list);
+    if let Some(q) = qs.get(app.questions.selected)
+        && text.height > 0
+    {
+        draw_question_text(f, q, text, theme);
+    }
+}
+
+/// `─ Questions (n) ───`, across the pane.
+fn questions_rule(count: usize, width: usize, theme: Theme) -> Line<'static> {
+    let rule_text = format!("─ Questions ({count}) ");
+    Line::styled(
         format!(
             "{rule_text}{}",
             "─".repeat(width.saturating_sub(rule_text.width()))
         ),
         theme.dim(),
-    );
-    f.render_widget(Paragraph::new(rule_line), rule);
+    )
+}
 
-    if qs.is_empty() {
-        let msg = vec![
-            Line::styled("No questions yet.", theme.plain()),
-            Line::styled(
-                "a adds one (Request 1, Request 2 … as the letter numbers them).",
-                theme.dim(),
-            ),
-        ];
-        f.render_widget(
-            Paragraph::new(msg).wrap(Wrap { trim: true }),
-            Rect {
-                height: list.height + text.height,
-                ..list
-            },
-        );
-        return;
-    }
+/// What a case without questions shows, and how to add one.
+fn no_questions(theme: Theme) -> Paragraph<'static> {
+    let msg = vec![
+        Line::styled("No questions yet.", theme.plain()),
+        Line::styled(
+            "a adds one (Request 1, Request 2 … as the letter numbers them).",
+            theme.dim(),
+        ),
+    ];
+    Paragraph::new(msg).wrap(Wrap { trim: true })
+}
+
+/// The questions scrolled into `list`: label, outcome badge and challenge flag in
+/// columns, then the text; the selected one highlighted across the pane.
+fn question_lines(
+    app: &App,
+    qs: &[Question],
+    focused: bool,
+    list: Rect,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let width = list.width as usize;
     let label_w = qs
         .iter()
         .map(|q| fit(&q.label, 14).width())
@@ -206,7 +237,6 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .skip(app.questions.offset)
         .take(list.height as usize)
     {
-        let selected = i == app.questions.selected;
         let flag = if q.challenge { "⚑ " } else { "  " };
         let spans = vec![
             Span::raw(format!(" {} ", pad(&q.label, label_w))),
@@ -221,38 +251,34 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         let fill = width.saturating_sub(line.width());
         let mut spans = line.spans;
         spans.push(Span::raw(" ".repeat(fill)));
-        let style = if selected {
+        let style = if i == app.questions.selected {
             theme.selected(focused)
         } else {
             Style::default()
         };
         lines.push(Line::from(spans).style(style));
     }
-    f.render_widget(Paragraph::new(lines), list);
+    lines
+}
 
-    if let Some(q) = qs.get(app.questions.selected)
-        && text.height > 0
-    {
-        let (rule, body) = question_text(q, width, theme);
-        f.render_widget(
-            Paragraph::new(clip(rule, width)),
-            Rect { height: 1, ..text },
-        );
-        let body_area = Rect {
-            y: text.y + 1,
-            height: text.height - 1,
-            ..text
-        };
-        f.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
-    }
+/// The selected question in `text`: its rule on the first row, the rest wrapped below.
+fn draw_question_text(f: &mut Frame, q: &Question, text: Rect, theme: Theme) {
+    let width = text.width as usize;
+    let (rule, body) = question_text(q, width, theme);
+    f.render_widget(
+        Paragraph::new(clip(rule, width)),
+        Rect { height: 1, ..text },
+    );
+    let body_area = Rect {
+        y: text.y + 1,
+        height: text.height - 1,
+        ..text
+    };
+    f.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
 }
 
 /// The selected question in full: a rule with its label and badge, its text, the answer.
-fn question_text(
-    q: &crate::domain::Question,
-    width: usize,
-    theme: Theme,
-) -> (Line<'static>, Text<'static>) {
+fn question_text(q: &Question, width: usize, theme: Theme) -> (Line<'static>, Text<'static>) {
     let head = format!("─ {} · {} ", fit(&q.label, 20), outcome_badge(q));
     let challenge = if q.challenge {
         "⚑ challenge at review "
