@@ -11,6 +11,9 @@ pub enum Error {
     /// The database or the file system failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The terminal could not be drawn on or read from.
+    #[error("cannot use the terminal: {0}")]
+    Terminal(#[source] std::io::Error),
 }
 
 impl Error {
@@ -22,7 +25,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::User(_) => 1,
-            Error::Store(_) => 2,
+            Error::Store(_) | Error::Terminal(_) => 2,
         }
     }
 }

@@ -26,6 +26,9 @@ pub mod tui_support;
 mod undo;
 mod views;
 
+/// Store types the casebook's own API hands out: a failure's kind (to tell the user what
+/// to do) and a round robin as listed.
+pub use crate::store::{BatchListed, StoreError};
 pub use agenda::{DueRow, Move, can_snooze, whose_move};
 pub use attachments::{SavedFile, write_new};
 pub use batch_grid::{

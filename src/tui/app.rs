@@ -369,6 +369,7 @@ impl App {
         let text = match e {
             Error::User(m) => m.clone(),
             Error::Store(s) => format!("could not save or read the casebook: {s}"),
+            Error::Terminal(_) => e.to_string(),
         };
         self.say(Tone::Error, text);
     }

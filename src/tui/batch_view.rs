@@ -4,7 +4,7 @@
 use super::forms::Form;
 use super::scroll::Scroll;
 use crate::casebook::BatchGrid;
-use crate::store::BatchListed;
+use crate::casebook::BatchListed;
 use std::collections::BTreeSet;
 
 /// `B`: every batch, newest first.

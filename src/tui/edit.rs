@@ -187,6 +187,7 @@ fn save(app: &mut App) {
             let msg = match &e {
                 Error::User(m) => m.clone(),
                 Error::Store(s) => format!("not saved: {s}"),
+                Error::Terminal(_) => e.to_string(),
             };
             form.error = Some(msg);
             if let Error::Store(_) = e {

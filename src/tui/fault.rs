@@ -5,9 +5,9 @@
 use super::layout::centered;
 use super::theme::Theme;
 use crate::casebook::Error;
+use crate::casebook::StoreError;
 use crate::domain::text::inert_line;
 use crate::present::fit;
-use crate::store::StoreError;
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::text::{Line, Span};

@@ -337,7 +337,7 @@ pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>, progress: &Progress
         Err(e) => {
             prompt.error = Some(match e {
                 Error::User(m) => m,
-                Error::Store(s) => s.to_string(),
+                e => e.to_string(),
             });
             app.mode = Mode::Path(prompt);
         }
@@ -506,6 +506,7 @@ fn save(app: &mut App) {
             r.form.error = Some(match &e {
                 Error::User(m) => m.clone(),
                 Error::Store(s) => format!("not saved: {s}"),
+                Error::Terminal(_) => e.to_string(),
             });
             if let Error::Store(_) = e {
                 app.say_error(&e);

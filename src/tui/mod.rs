@@ -42,7 +42,6 @@ pub mod update;
 pub mod view;
 
 use crate::casebook::{Casebook, Error};
-use crate::store::StoreError;
 use app::App;
 use ratatui::crossterm::event;
 use ratatui::layout::Rect;
@@ -53,11 +52,7 @@ use std::time::{Duration, Instant};
 const TICK: Duration = Duration::from_secs(1);
 
 fn terminal_error(source: io::Error) -> Error {
-    Error::Store(StoreError::Io {
-        path: "the terminal".into(),
-        action: "draw on it",
-        source,
-    })
+    Error::Terminal(source)
 }
 
 /// The help overlay's text, line by line (for tests and the README).
