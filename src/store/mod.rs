@@ -5,6 +5,7 @@
 
 mod backup;
 mod batches;
+mod bulk;
 mod case_files;
 mod decode;
 mod digest;
