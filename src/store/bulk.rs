@@ -1,20 +1,28 @@
-//! Large imports: one transaction of many thousand cases written at the speed of SQLite's
-//! bulk insert rather than case by case.
+//! Large imports: one transaction of many thousand new cases written at the speed of
+//! SQLite's bulk insert rather than case by case.
 //!
 //! An ordinary write lets migration 2's insert triggers list every new row's case in
 //! `search_pending` (one look-up per question, event and tag: 1.6 million at 100,000
-//! cases), and each of those inserts then needs a statement journal. A bulk write drops
-//! the four insert triggers for the length of its transaction, lists the new cases in
-//! `search_pending` with one statement at the end, and puts the triggers back from their
-//! own stored text, all before commit: the schema a reader sees after the commit is the
-//! one it saw before, and a write that fails or is rolled back drops nothing. The search
-//! index and the digests are then rebuilt for the whole set at once by
-//! [`Writer::flush_search`], as for any write.
+//! cases), then re-indexes and re-digests the listed cases by id before it commits. A
+//! bulk write only adds cases, and new cases take ids above every existing one (SQLite
+//! gives a new row the largest id plus one), so it:
 //!
-//! The connection also gets a larger page cache and in-memory statement journals while
-//! the transaction runs; both are put back afterwards.
+//! - drops the four insert triggers for the length of its transaction;
+//! - after the inserts, builds the search entries and digests of every case above the
+//!   last id seen before it, one range scan each (same statements as the pending
+//!   rebuild, so the same text);
+//! - puts the triggers back from their own stored text.
+//!
+//! All of it happens before the commit: a reader sees the schema it saw before, and a
+//! write that fails or is rolled back (a dry run) drops nothing.
+//!
+//! While the transaction runs the connection also has a larger page cache, in-memory
+//! statement journals, stable query plans and no foreign-key look-ups (every row the
+//! import writes points at the case or batch it has just inserted); all four are put
+//! back afterwards.
 
 use super::reads::Reads;
+use super::search::{CLEAR_CASES_AFTER, DIGEST_CASES_AFTER, INDEX_CASES_AFTER};
 use super::{Result, Store, StoreError, Writer};
 use rusqlite::config::DbConfig;
 use rusqlite::{OptionalExtension, params};
@@ -37,6 +45,7 @@ const BULK_CACHE_KIB: i64 = 32 * 1024;
 struct Pragmas {
     cache_size: i64,
     temp_store: i64,
+    foreign_keys: bool,
     stable_plans: bool,
 }
 
@@ -48,10 +57,11 @@ pub(super) struct Bulk {
 }
 
 impl Store {
-    /// [`Store::write`] for a large import that only inserts new cases (with their
-    /// questions, events and tags) and batches: all or nothing, as any write, but much
-    /// faster for thousands of cases. `f` must not change or delete existing cases: their
-    /// search entries and digests would not be brought up to date.
+    /// [`Store::write`] for a large import of new cases (with their questions, events and
+    /// tags) and batches: all or nothing, as any write, but much faster for thousands of
+    /// cases. `f` must add questions, events and tags only to the cases it creates (one
+    /// added to an existing case would not reach the search index), and the foreign keys
+    /// are not checked.
     pub fn write_bulk<T, E>(
         &mut self,
         f: impl FnOnce(&Writer<'_>) -> std::result::Result<T, E>,
@@ -60,14 +70,16 @@ impl Store {
         E: From<StoreError>,
     {
         let saved = self.bulk_pragmas()?;
+        let mut new = Vec::new();
         let result = self.write(|w| -> std::result::Result<T, E> {
             let bulk = w.begin_bulk()?;
             let value = f(w)?;
-            w.end_bulk(bulk)?;
+            new = w.end_bulk(bulk)?;
             Ok(value)
         });
         let restored = self.restore_pragmas(&saved);
         let value = result?;
+        self.touched.extend(new);
         restored?;
         Ok(value)
     }
@@ -81,12 +93,13 @@ impl Store {
         let saved = Pragmas {
             cache_size: get("cache_size")?,
             temp_store: get("temp_store")?,
+            foreign_keys: get("foreign_keys")? != 0,
             stable_plans: self
                 .conn
                 .db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG)
                 .map_err(|e| self.err(e))?,
         };
-        self.set_pragmas(-BULK_CACHE_KIB, 2)?;
+        self.set_pragmas(-BULK_CACHE_KIB, 2, false)?;
         // Without the stability guarantee SQLite plans some of the import's look-ups
         // anew for every value bound to them (a parse and plan per case).
         self.set_stable_plans(true)?;
@@ -98,7 +111,7 @@ impl Store {
 
     fn restore_pragmas(&self, saved: &Pragmas) -> Result<()> {
         self.set_stable_plans(saved.stable_plans)?;
-        self.set_pragmas(saved.cache_size, saved.temp_store)
+        self.set_pragmas(saved.cache_size, saved.temp_store, saved.foreign_keys)
     }
 
     fn set_stable_plans(&self, on: bool) -> Result<()> {
@@ -108,10 +121,11 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    fn set_pragmas(&self, cache_size: i64, temp_store: i64) -> Result<()> {
+    fn set_pragmas(&self, cache_size: i64, temp_store: i64, foreign_keys: bool) -> Result<()> {
         self.conn
             .pragma_update(None, "cache_size", cache_size)
             .and_then(|()| self.conn.pragma_update(None, "temp_store", temp_store))
+            .and_then(|()| self.conn.pragma_update(None, "foreign_keys", foreign_keys))
             .map_err(|e| self.err(e))
     }
 }
@@ -150,15 +164,23 @@ impl Writer<'_> {
         })
     }
 
-    /// List every new case in `search_pending` and put the triggers back.
-    fn end_bulk(&self, bulk: Bulk) -> Result<()> {
-        self.exec(
-            "INSERT OR IGNORE INTO search_pending (case_id) SELECT id FROM cases WHERE id > ?1",
-            params![bulk.last_case_before],
-        )?;
+    /// Index and digest every new case in one pass each, put the triggers back, and
+    /// return the new cases' ids (the write's touched cases).
+    fn end_bulk(&self, bulk: Bulk) -> Result<Vec<i64>> {
+        let after = params![bulk.last_case_before];
+        for sql in CLEAR_CASES_AFTER {
+            self.exec(sql, after)?;
+        }
+        self.exec(DIGEST_CASES_AFTER, after)?;
+        self.exec(INDEX_CASES_AFTER, after)?;
+        let new: Vec<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM cases WHERE id > ?1 ORDER BY id")
+            .and_then(|mut st| st.query_map(after, |r| r.get(0))?.collect())
+            .map_err(|e| self.sql_err(e))?;
         for (_, sql) in &bulk.triggers {
             self.tx.execute_batch(sql).map_err(|e| self.sql_err(e))?;
         }
-        Ok(())
+        Ok(new)
     }
 }
