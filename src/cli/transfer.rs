@@ -20,7 +20,7 @@ use crate::present::{fit, pad};
 use std::fmt::Write;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Below this many cases a transfer is quick: no bar.
 const BAR_FROM: usize = 200;
@@ -259,6 +259,10 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     // An export is read as it is parsed, never whole: sniffing it is one pass that also
     // counts its cases (for the progress bar).
     let (format, cases) = match a.format.as_deref() {
+        // The casebook's own export, by its first line: counted while it imports.
+        None if crate::import::starts_as_export(open()?).map_err(unreadable)? => {
+            (Format::Json, None)
+        }
         None => {
             let found = crate::import::detect(open()?).map_err(unreadable)?;
             (found.format, Some(found.cases))
@@ -280,38 +284,58 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     }
     match format {
         Format::Letter => import_letter(book, &a, &read_import_file(&a.file)?, json),
-        Format::Json => {
-            let work = import_work(&a);
-            // Counted only when a bar shows it: the count is a second pass over the file.
-            let total = match cases {
-                Some(n) => n,
-                None if work.shows_bar() => {
-                    crate::import::detect(open()?).map_err(unreadable)?.cases
-                }
-                None => 0,
-            };
-            let reader =
-                std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
-            let progress = |done, total| work.progress(done, total);
-            let report = book.import_json_reader(
-                reader,
-                &a.file.display().to_string(),
-                total,
-                a.dry_run,
-                Watch {
-                    progress: &progress,
-                    stop: &work.stop,
-                },
-            )?;
-            drop(work);
-            import_said(&report, &a, json)
-        }
+        Format::Json => import_json(book, &a, cases, json),
         Format::Wdtk => {
             let text = read_import_file(&a.file)?;
             let doc = parse_wdtk(&text).map_err(|e| at(format!("WhatDoTheyKnow JSON: {e}")))?;
             import_doc(book, &doc, &a, json)
         }
     }
+}
+
+/// Import an export document, streamed. Its cases are counted (for the bar, when one
+/// shows and they are not counted yet) on a thread of their own while it imports: the
+/// count is a second pass over the file, about a fifth of the import's time.
+fn import_json(
+    book: &mut Casebook,
+    a: &ImportArgs,
+    cases: Option<usize>,
+    json: bool,
+) -> Result<String> {
+    let open = || {
+        std::fs::File::open(&a.file)
+            .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))
+    };
+    let work = import_work(a);
+    let total = AtomicUsize::new(cases.unwrap_or(0));
+    let to_count = match cases {
+        None if work.shows_bar() => Some(open()?),
+        _ => None,
+    };
+    let reader = std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
+    let report = std::thread::scope(|scope| {
+        if let Some(file) = to_count {
+            scope.spawn(|| {
+                // Unreadable here means unreadable for the import too, which says so.
+                if let Ok(found) = crate::import::detect(file) {
+                    total.store(found.cases, Ordering::Relaxed);
+                }
+            });
+        }
+        let progress = |done, _| work.progress(done, total.load(Ordering::Relaxed));
+        book.import_json_reader(
+            reader,
+            &a.file.display().to_string(),
+            0,
+            a.dry_run,
+            Watch {
+                progress: &progress,
+                stop: &work.stop,
+            },
+        )
+    })?;
+    drop(work);
+    import_said(&report, a, json)
 }
 
 /// The bar and Ctrl-C handler of an import.

@@ -3,9 +3,11 @@
 
 use super::Format;
 use super::lossy::{LossyUtf8, Trim};
+use regex::bytes::Regex;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::io::Read;
+use std::sync::LazyLock;
 
 /// What the sniffing found: the format and, for the casebook's own export, how many
 /// cases it holds (for a progress bar).
@@ -64,6 +66,30 @@ pub fn detect(reader: impl Read) -> std::io::Result<Detected> {
         },
         _ => letter,
     })
+}
+
+/// The start of an export as `foi export` writes it: the top-level object's first key is
+/// `"format"`, with the casebook's own format name.
+static EXPORT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)
+        \A \{ \s*                     # the document's object
+        "format" \s* : \s*             # its first key
+        "foi-casebook" \s* [,}]        # the casebook's format, whole
+        "#,
+    )
+    .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+});
+
+/// Whether the text starts the way `foi export` writes its document (after any byte-order
+/// mark and white space). Only the first few kilobytes are read: such a file can be
+/// imported as an export straight away, and its errors are then the export's own (a
+/// JSON error with its line and column), where [`detect`] reads the whole file first.
+pub fn starts_as_export(reader: impl Read) -> std::io::Result<bool> {
+    let mut text =
+        std::io::BufReader::with_capacity(1 << 12, LossyUtf8::new(reader, Trim::BomAndSpace));
+    let head = std::io::BufRead::fill_buf(&mut text)?;
+    Ok(EXPORT_HEAD.is_match(head))
 }
 
 /// What the sniffer keeps of a JSON value.

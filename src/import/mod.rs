@@ -9,7 +9,7 @@ pub mod proposal;
 mod text;
 pub mod wdtk;
 
-pub use detect::{Detected, detect, detect_format};
+pub use detect::{Detected, detect, detect_format, starts_as_export};
 pub use letter::parse_letter;
 pub use proposal::{Proposal, ProposedQuestion};
 pub use text::{NotText, decode_text, is_text};
