@@ -66,10 +66,13 @@ fn document(n: usize) -> Value {
     json!({"format": "foi-casebook", "version": 1, "cases": cases})
 }
 
+/// Rows of a table, each value as text (`None` for NULL).
+type Rows = Vec<Vec<Option<String>>>;
+
 /// Every search entry (each column) and every digest, in id order.
-fn index_and_digests(db: &std::path::Path) -> (Vec<Vec<Option<String>>>, Vec<Vec<Option<String>>>) {
+fn index_and_digests(db: &std::path::Path) -> (Rows, Rows) {
     let conn = Connection::open(db).expect("open");
-    let rows = |sql: &str, width: usize| -> Vec<Vec<Option<String>>> {
+    let rows = |sql: &str, width: usize| -> Rows {
         let mut st = conn.prepare(sql).expect("prepare");
         st.query_map([], |r| {
             (0..width)
