@@ -256,8 +256,9 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
     };
     let unreadable =
         |e: std::io::Error| Error::user(format!("cannot read {}: {e}", a.file.display()));
-    // An export is read as it is parsed, never whole: sniffing it is one pass that also
-    // counts its cases (for the progress bar).
+    // An export is read as it is parsed, never whole. One that starts as `foi export`
+    // writes it is imported at once; any other file is sniffed in one pass, which also
+    // counts an export's cases (for the progress bar).
     let (format, cases) = match a.format.as_deref() {
         // The casebook's own export, by its first line: counted while it imports.
         None if crate::import::starts_as_export(open()?).map_err(unreadable)? => {
