@@ -306,7 +306,7 @@ impl Casebook {
             dry_run,
             ..ImportReport::default()
         };
-        let done = self.store.write(|w| -> Result<()> {
+        let done = self.store.write_bulk(|w| -> Result<()> {
             import(w, &mut report)?;
             if dry_run {
                 // Roll back: the closure's error aborts the transaction.

@@ -39,7 +39,7 @@ pub fn import(book: &mut Casebook, a: ImportArgs, json: bool) -> Result<String> 
         )));
     }
     match source {
-        Source::Export { cases } => super::transfer::import_export(book, &a, cases, json),
+        Source::Export { cases } => super::transfer::import_json(book, &a, cases, json),
         Source::WdtkJson(text) => {
             let doc = parse_wdtk(&text).map_err(|e| {
                 Error::user(format!("{}: WhatDoTheyKnow JSON: {e}", a.file.display()))

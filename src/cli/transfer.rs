@@ -14,7 +14,7 @@ use crate::interchange::AttachmentJson;
 use crate::interchange::Document;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Below this many cases a transfer is quick: no bar.
 const BAR_FROM: usize = 200;
@@ -32,6 +32,11 @@ struct LongWork {
 }
 
 impl LongWork {
+    /// Whether a progress bar is drawn (stderr is a terminal).
+    fn shows_bar(&self) -> bool {
+        self.bar.is_some()
+    }
+
     /// A spinner until the cases are counted, then `verb` on a bar, then `after`.
     fn start(verb: &'static str, after: &'static str) -> LongWork {
         use std::io::IsTerminal;
@@ -258,11 +263,13 @@ enum Failure {
     Write(std::io::Error),
 }
 
-/// The casebook's own export, read case by case from the file as it is imported.
-pub(super) fn import_export(
+/// Import an export document, streamed. Its cases are counted (for the bar, when one
+/// shows and they are not counted yet) on a thread of their own while it imports: the
+/// count is a second pass over the file, about a fifth of the import's time.
+pub(super) fn import_json(
     book: &mut Casebook,
     a: &ImportArgs,
-    total: usize,
+    cases: Option<usize>,
     json: bool,
 ) -> Result<String> {
     let open = || {
@@ -270,18 +277,33 @@ pub(super) fn import_export(
             .map_err(|e| Error::user(format!("cannot read {}: {e}", a.file.display())))
     };
     let work = import_work(a);
+    let total = AtomicUsize::new(cases.unwrap_or(0));
+    let to_count = match cases {
+        None if work.shows_bar() => Some(open()?),
+        _ => None,
+    };
     let reader = std::io::BufReader::with_capacity(1 << 16, LossyUtf8::new(open()?, Trim::Bom));
-    let progress = |done, total| work.progress(done, total);
-    let report = book.import_json_reader(
-        reader,
-        &a.file.display().to_string(),
-        total,
-        a.dry_run,
-        Watch {
-            progress: &progress,
-            stop: &work.stop,
-        },
-    )?;
+    let report = std::thread::scope(|scope| {
+        if let Some(file) = to_count {
+            scope.spawn(|| {
+                // Unreadable here means unreadable for the import too, which says so.
+                if let Ok(found) = crate::import::detect(file) {
+                    total.store(found.cases, Ordering::Relaxed);
+                }
+            });
+        }
+        let progress = |done, _| work.progress(done, total.load(Ordering::Relaxed));
+        book.import_json_reader(
+            reader,
+            &a.file.display().to_string(),
+            0,
+            a.dry_run,
+            Watch {
+                progress: &progress,
+                stop: &work.stop,
+            },
+        )
+    })?;
     drop(work);
     import_said(&report, a, json)
 }

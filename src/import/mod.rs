@@ -9,7 +9,7 @@ pub mod lossy;
 pub mod proposal;
 pub mod wdtk;
 
-pub use detect::{Detected, detect, detect_format};
+pub use detect::{Detected, detect, detect_format, starts_as_export};
 pub use letter::parse_letter;
 pub use proposal::{Proposal, ProposedQuestion};
 

@@ -6,6 +6,7 @@
 mod attachments;
 mod backup;
 mod batches;
+mod bulk;
 mod case_files;
 mod decode;
 mod digest;

@@ -23,8 +23,8 @@ pub trait Reads {
         );
         let case = self
             .conn()
-            .query_row(&sql, [id], rows::case)
-            .optional()
+            .prepare_cached(&sql)
+            .and_then(|mut st| st.query_row([id], rows::case).optional())
             .map_err(|e| self.sql_err(e))?;
         match case {
             Some(mut c) => {
@@ -165,12 +165,11 @@ pub trait Reads {
 
     fn authority_by_key(&self, key: &str) -> Result<Option<(i64, String)>> {
         self.conn()
-            .query_row(
-                "SELECT id, name FROM authorities WHERE name_key = ?1",
-                [key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
+            .prepare_cached("SELECT id, name FROM authorities WHERE name_key = ?1")
+            .and_then(|mut st| {
+                st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
             .map_err(|e| self.sql_err(e))
     }
 

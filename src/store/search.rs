@@ -18,10 +18,11 @@ pub const HIT_END: char = '\u{E001}';
 /// counts for more than the same word deep in a letter.
 const BM25: &str = "bm25(case_search, 10.0, 6.0, 6.0, 4.0, 1.0, 2.0, 2.0, 1.0)";
 
-/// The text of the cases in `search_pending`, as the migration first built it.
-const REINDEX_PENDING: &str = "
-    DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM search_pending);
-    INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
+/// The statement that indexes cases for the search, as the migration first built it,
+/// without its `WHERE` (which says which cases).
+macro_rules! index_cases {
+    () => {
+        "INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
     SELECT c.id, c.title, a.name,
         trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '') || ' ' ||
             coalesce((SELECT group_concat(e.reference, ' ') FROM events e
@@ -35,10 +36,27 @@ const REINDEX_PENDING: &str = "
                       WHERE e.case_id = c.id AND e.note IS NOT NULL), ''), char(10)),
         (SELECT group_concat(e.letter, char(10) || char(10)) FROM events e
             WHERE e.case_id = c.id AND e.letter IS NOT NULL)
-    FROM cases c JOIN authorities a ON a.id = c.authority_id
-    WHERE c.id IN (SELECT case_id FROM search_pending);
-    DELETE FROM search_pending;
-";
+    FROM cases c JOIN authorities a ON a.id = c.authority_id"
+    };
+}
+
+/// The text of the cases in `search_pending`, re-indexed.
+const REINDEX_PENDING: &str = concat!(
+    "DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM search_pending);\n",
+    index_cases!(),
+    "\n    WHERE c.id IN (SELECT case_id FROM search_pending);
+    DELETE FROM search_pending;"
+);
+
+/// The cases with an id above `?1` (all new: a bulk write's), indexed in one pass over
+/// them; a search entry or digest left above that id (none is expected) is replaced.
+pub(super) const INDEX_CASES_AFTER: &str = concat!(index_cases!(), "\n    WHERE c.id > ?1");
+pub(super) const DIGEST_CASES_AFTER: &str =
+    "INSERT INTO case_digest SELECT * FROM case_digest_source WHERE case_id > ?1";
+pub(super) const CLEAR_CASES_AFTER: [&str; 2] = [
+    "DELETE FROM case_search WHERE rowid > ?1",
+    "DELETE FROM case_digest WHERE case_id > ?1",
+];
 
 /// The timeline digests (migration 3) of the cases in `search_pending`, rebuilt; a
 /// deleted case's goes. Run before [`REINDEX_PENDING`], which empties the list.

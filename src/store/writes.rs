@@ -88,7 +88,8 @@ impl Writer<'_> {
             ],
         )?;
         let id = self.tx.last_insert_rowid();
-        self.set_tags(id, &c.tags)?;
+        // A new row has no tags yet: nothing to delete first.
+        self.insert_tags(id, &c.tags)?;
         Ok(id)
     }
 
@@ -122,6 +123,10 @@ impl Writer<'_> {
 
     fn set_tags(&self, case_id: i64, tags: &[String]) -> Result<()> {
         self.exec("DELETE FROM case_tags WHERE case_id = ?1", [case_id])?;
+        self.insert_tags(case_id, tags)
+    }
+
+    fn insert_tags(&self, case_id: i64, tags: &[String]) -> Result<()> {
         for t in tags {
             self.exec(
                 "INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?1, ?2)",

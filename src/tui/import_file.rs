@@ -160,13 +160,25 @@ pub(super) fn read(
         )?)))
     };
     match source {
-        intake::Source::Export { cases } => counted(
-            book,
-            Source::Export {
-                path: path.to_path_buf(),
-                cases,
-            },
-        ),
+        intake::Source::Export { cases } => {
+            // The confirmation says how many cases: count them now if the sniff did not.
+            let cases = match cases {
+                Some(n) => n,
+                None => {
+                    std::fs::File::open(path)
+                        .and_then(crate::import::detect)
+                        .map_err(|e| Error::user(format!("cannot read {}: {e}", shown(path))))?
+                        .cases
+                }
+            };
+            counted(
+                book,
+                Source::Export {
+                    path: path.to_path_buf(),
+                    cases,
+                },
+            )
+        }
         intake::Source::WdtkJson(text) => {
             let doc =
                 parse_wdtk(&text).map_err(|e| Error::user(format!("WhatDoTheyKnow JSON: {e}")))?;
