@@ -11,15 +11,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn ev(kind: EventKind, date: NaiveDate) -> Event {
     Event {
-        id: 0,
         case_id: 1,
-        kind,
-        date,
-        note: None,
-        window: None,
-        until: None,
-        letter: None,
-        reference: None,
+        ..Event::new(kind, date)
     }
 }
 

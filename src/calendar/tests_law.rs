@@ -25,15 +25,8 @@ pub(super) const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 pub(super) fn ev(kind: EventKind, date: NaiveDate) -> Event {
     Event {
-        id: 0,
         case_id: 1,
-        kind,
-        date,
-        note: None,
-        window: None,
-        until: None,
-        letter: None,
-        reference: None,
+        ..Event::new(kind, date)
     }
 }
 

@@ -429,17 +429,7 @@ fn batch_case(
             .collect(),
         events: batch
             .sent
-            .map(|date| Event {
-                id: 0,
-                case_id: 0,
-                kind: EventKind::Sent,
-                date,
-                note: None,
-                window: None,
-                until: None,
-                letter: None,
-                reference: None,
-            })
+            .map(|date| Event::new(EventKind::Sent, date))
             .into_iter()
             .collect(),
     }

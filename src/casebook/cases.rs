@@ -184,15 +184,8 @@ impl Casebook {
 
 fn sent_event(case_id: i64, date: NaiveDate) -> Event {
     Event {
-        id: 0,
         case_id,
-        kind: EventKind::Sent,
-        date,
-        note: None,
-        window: None,
-        until: None,
-        letter: None,
-        reference: None,
+        ..Event::new(EventKind::Sent, date)
     }
 }
 

@@ -312,27 +312,13 @@ fn new_case(w: &Writer<'_>, case: &Case, sent_event: bool) -> Result<i64> {
     super::cases::validate_case(case)?;
     let mut events = Vec::new();
     if sent_event && let Some(sent) = case.sent {
-        events.push(bare_event(EventKind::Sent, sent));
+        events.push(Event::new(EventKind::Sent, sent));
     }
     Ok(w.insert_case_file(&CaseFile {
         case: case.clone(),
         questions: Vec::new(),
         events,
     })?)
-}
-
-fn bare_event(kind: EventKind, date: NaiveDate) -> Event {
-    Event {
-        id: 0,
-        case_id: 0,
-        kind,
-        date,
-        note: None,
-        window: None,
-        until: None,
-        letter: None,
-        reference: None,
-    }
 }
 
 /// One message as an event of a case.
@@ -367,7 +353,7 @@ fn add_event(
             None
         },
         letter: (!ev.letter.trim().is_empty()).then(|| ev.letter.to_string()),
-        ..bare_event(ev.kind, ev.date)
+        ..Event::new(ev.kind, ev.date)
     })?;
     let questions = if ev.kind == EventKind::Response {
         apply_questions(w, &case, ev.proposal, &mut report.warnings)?

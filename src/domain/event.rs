@@ -253,6 +253,24 @@ pub struct Event {
     pub reference: Option<String>,
 }
 
+impl Event {
+    /// An event of `kind` on `date` with nothing else recorded, not yet on any case (ids
+    /// are the store's to give).
+    pub fn new(kind: EventKind, date: NaiveDate) -> Event {
+        Event {
+            id: 0,
+            case_id: 0,
+            kind,
+            date,
+            note: None,
+            window: None,
+            until: None,
+            letter: None,
+            reference: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
