@@ -57,6 +57,9 @@ pub(super) fn migrate(store: &mut Store, from: i64) -> Result<()> {
         tx.pragma_update(None, "user_version", i as i64 + 1)
             .map_err(sql)?;
     }
+    // A step that changed what is indexed lists the cases as pending: they are indexed
+    // (and their digests rebuilt) as every write's commit does, with the final schema.
+    super::search::flush_pending(&tx).map_err(sql)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(sql)?;
     tx.commit().map_err(sql)

@@ -205,28 +205,16 @@ pub const MIGRATIONS: &[&str] = &[
     // 5: the search index holds words as written. Migration 2's index stemmed them
     // (porter), and a prefix search cannot work on stems: `employ` was looked up as
     // `emploi`, and `sensitiv` could not find `sensitive`, indexed as `sensit`. The query
-    // now folds word endings itself (casebook::search). Same columns, rebuilt in full.
+    // now folds word endings itself (casebook::search). Same columns; every case is listed
+    // as pending, and the migration ends by indexing the pending cases with the store's
+    // own statement (store/search.rs), so the index is built by one copy of that SQL.
     r#"
     DROP TABLE case_search;
     CREATE VIRTUAL TABLE case_search USING fts5(
         title, authority, refs, tags, request, questions, notes, letters,
         tokenize = 'unicode61 remove_diacritics 2'
     );
-    INSERT INTO case_search (rowid, title, authority, refs, tags, request, questions, notes, letters)
-    SELECT c.id, c.title, a.name,
-        trim(coalesce(c.their_ref, '') || ' ' || coalesce(c.my_ref, '') || ' ' ||
-            coalesce((SELECT group_concat(e.reference, ' ') FROM events e
-                      WHERE e.case_id = c.id AND e.reference IS NOT NULL), '')),
-        (SELECT group_concat(t.tag, ' ') FROM case_tags t WHERE t.case_id = c.id),
-        c.request_text,
-        (SELECT group_concat(q.label || ': ' || q.text || coalesce(char(10) || q.note, ''), char(10))
-            FROM questions q WHERE q.case_id = c.id),
-        trim(coalesce(c.notes, '') || char(10) ||
-            coalesce((SELECT group_concat(e.note, char(10)) FROM events e
-                      WHERE e.case_id = c.id AND e.note IS NOT NULL), ''), char(10)),
-        (SELECT group_concat(e.letter, char(10) || char(10)) FROM events e
-            WHERE e.case_id = c.id AND e.letter IS NOT NULL)
-    FROM cases c JOIN authorities a ON a.id = c.authority_id;
+    INSERT OR IGNORE INTO search_pending (case_id) SELECT id FROM cases;
     "#,
     // 6: chase reminders held back ("snoozed") until a date, one per case. A reminder to
     // chase an authority is the requester's own, not a statutory deadline, so it may be

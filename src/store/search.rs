@@ -66,6 +66,13 @@ const DIGEST_PENDING: &str = "
         SELECT * FROM case_digest_source WHERE case_id IN (SELECT case_id FROM search_pending);
 ";
 
+/// The digests and search entries of the cases in `search_pending`, rebuilt (nothing to
+/// do when none is).
+pub(super) fn flush_pending(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(DIGEST_PENDING)?;
+    tx.execute_batch(REINDEX_PENDING)
+}
+
 /// One case found by a search.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchRow {
@@ -89,12 +96,7 @@ impl Writer<'_> {
             .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| self.sql_err(e))?;
         if !pending.is_empty() {
-            self.tx
-                .execute_batch(DIGEST_PENDING)
-                .map_err(|e| self.sql_err(e))?;
-            self.tx
-                .execute_batch(REINDEX_PENDING)
-                .map_err(|e| self.sql_err(e))?;
+            flush_pending(&self.tx).map_err(|e| self.sql_err(e))?;
         }
         Ok(pending)
     }
