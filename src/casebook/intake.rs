@@ -4,10 +4,10 @@
 //! reference), or opens a case when it is FOI correspondence, or is skipped with the
 //! reason. Originals are kept with their events; what was imported before adds nothing.
 
-use super::letters::{Originals, attach, storable_questions};
+use super::letters::{Merged, Originals, attach, merge_question, storable_questions};
 use super::{Casebook, Error, Result};
-use crate::domain::{Case, CaseFile, Channel, Event, EventKind, Outcome, Question, Regime};
-use crate::domain::{normalize_label, normalize_ref};
+use crate::domain::normalize_ref;
+use crate::domain::{Case, CaseFile, Channel, Event, EventKind, Regime};
 use crate::import::Proposal;
 use crate::import::intake::letter_source::best_letter;
 use crate::import::intake::mail::{sender_organisation, wdtk_address};
@@ -394,31 +394,8 @@ fn apply_questions(
     let have = w.questions(case.id)?;
     let mut changed = 0;
     for q in storable_questions(case.regime, p, warnings) {
-        match have
-            .iter()
-            .find(|o| normalize_label(&o.label) == normalize_label(&q.label))
-        {
-            Some(o)
-                if q.outcome != Outcome::Pending
-                    && (o.outcome, &o.exemptions) != (q.outcome, &q.exemptions) =>
-            {
-                w.update_question(&Question {
-                    outcome: q.outcome,
-                    exemptions: q.exemptions.clone(),
-                    note: q.note.clone().or_else(|| o.note.clone()),
-                    ..o.clone()
-                })?;
-                changed += 1;
-            }
-            Some(_) => {}
-            None => {
-                w.insert_question(&Question {
-                    case_id: case.id,
-                    position: (have.len() + changed) as i64 + 1,
-                    ..q
-                })?;
-                changed += 1;
-            }
+        if !matches!(merge_question(w, case.id, &have, &q)?, Merged::Unchanged) {
+            changed += 1;
         }
     }
     Ok(changed)

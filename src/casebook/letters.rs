@@ -106,6 +106,48 @@ pub(crate) fn attach(
     Ok(added)
 }
 
+/// What merging one of a letter's questions into a case did.
+pub(super) enum Merged {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// One of a letter's questions onto the case whose questions are `have`: a label it does
+/// not have is added at the end; a decided outcome from the letter replaces the stored
+/// one; a pending one (nothing found) never overwrites what the user recorded.
+pub(super) fn merge_question(
+    w: &Writer<'_>,
+    case_id: i64,
+    have: &[Question],
+    q: &Question,
+) -> crate::store::Result<Merged> {
+    let label = normalize_label(&q.label);
+    match have.iter().find(|o| normalize_label(&o.label) == label) {
+        Some(o)
+            if q.outcome != Outcome::Pending
+                && (o.outcome, &o.exemptions) != (q.outcome, &q.exemptions) =>
+        {
+            w.update_question(&Question {
+                outcome: q.outcome,
+                exemptions: q.exemptions.clone(),
+                note: q.note.clone().or_else(|| o.note.clone()),
+                ..o.clone()
+            })?;
+            Ok(Merged::Updated)
+        }
+        Some(_) => Ok(Merged::Unchanged),
+        None => {
+            w.insert_question(&Question {
+                case_id,
+                position: 0,
+                ..q.clone()
+            })?;
+            Ok(Merged::Added)
+        }
+    }
+}
+
 /// The questions as they can be stored: a withheld answer whose exemption the reader
 /// did not find stays pending (the rule that withheld needs an exemption holds), and a
 /// section the catalogue does not know for the regime is dropped — each with a warning.
@@ -351,34 +393,10 @@ impl Casebook {
                 })?)
             };
             for q in &incoming {
-                match before
-                    .questions
-                    .iter()
-                    .find(|o| normalize_label(&o.label) == normalize_label(&q.label))
-                {
-                    // A decided outcome from the letter replaces the stored one; a pending
-                    // one (nothing found) never overwrites what the user recorded.
-                    Some(o)
-                        if q.outcome != Outcome::Pending
-                            && (o.outcome, &o.exemptions) != (q.outcome, &q.exemptions) =>
-                    {
-                        w.update_question(&Question {
-                            outcome: q.outcome,
-                            exemptions: q.exemptions.clone(),
-                            note: q.note.clone().or_else(|| o.note.clone()),
-                            ..o.clone()
-                        })?;
-                        updated += 1;
-                    }
-                    Some(_) => {}
-                    None => {
-                        w.insert_question(&Question {
-                            case_id: id,
-                            position: 0,
-                            ..q.clone()
-                        })?;
-                        added += 1;
-                    }
+                match merge_question(w, id, &before.questions, q)? {
+                    Merged::Added => added += 1,
+                    Merged::Updated => updated += 1,
+                    Merged::Unchanged => {}
                 }
             }
             w.touch(id)?;
