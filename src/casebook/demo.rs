@@ -1,4 +1,4 @@
-//! `foi demo`: the example letter's case (a 2018 response withholding most of nine
+//! `foi demo`: the example letter's case (an invented 2018 response withholding most of nine
 //! questions under section 43), for a first look.
 
 use super::{Casebook, Error, Result};
