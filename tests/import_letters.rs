@@ -53,7 +53,7 @@ fn assert_seed(p: &Proposal) {
     assert!(
         p.questions[0]
             .text
-            .starts_with("Please send me the performance levels referred to in that section")
+            .starts_with("The performance levels referred to in that section")
     );
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
     let json = serde_json::to_value(p).unwrap();

@@ -149,7 +149,7 @@ mod tests {
         assert!(
             l.drafts[0]
                 .text
-                .starts_with("Please send me the performance levels referred to in that section")
+                .starts_with("The performance levels referred to in that section")
         );
         assert_eq!(l.exceptions, vec![(4, true)]);
         assert_eq!(l.evidence.keys().copied().collect::<Vec<_>>(), vec![4]);
