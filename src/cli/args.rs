@@ -76,7 +76,7 @@ pub enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Load the example case (a real DWP response) for a first look.
+    /// Load the example case (an invented DWP response) for a first look.
     Demo,
     /// Hold back a case's reminders that are no deadline (chasing a late authority; a
     /// clarification or fee it waits for) until a date; the deadlines still show.

@@ -283,7 +283,7 @@ const TIMELINE: &[Binding] = &[
 
 #[rustfmt::skip]
 const WELCOME: &[Binding] = &[
-    b(&[ch('d')], A::LoadDemo, "load example", "Load the example case (a real DWP response)", Footer::Shown),
+    b(&[ch('d')], A::LoadDemo, "load example", "Load the example case (an invented DWP response)", Footer::Shown),
     b(&[ch('a')], A::Add, "add case", "Add a case", Footer::Shown),
     b(&[ch('i')], A::Import, "import letter", "Import a response letter", Footer::Shown),
     b(&[ch('?')], A::Help, "help", "All keys", Footer::Shown),
