@@ -50,7 +50,7 @@ fn seed() -> CaseFile {
 }
 
 #[test]
-fn the_seed_case_as_spec_2_6_works_it() {
+fn the_example_case_counted_day_by_day() {
     let f = seed();
     let cs = run(&f, d(2018, 3, 10));
     assert_eq!(cs.len(), 2, "{cs:#?}");
