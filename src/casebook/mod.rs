@@ -21,6 +21,8 @@ mod questions;
 mod resolve;
 mod search;
 mod stats;
+#[cfg(test)]
+mod tests_originals;
 mod transfer;
 pub mod tui_support;
 mod undo;
@@ -43,7 +45,7 @@ pub use drafting::{
     CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, Letter, load_template, sent_event, user_template_dir,
 };
 pub use error::{Error, Result};
-pub use events::{EventPatch, NewEvent};
+pub use events::{EventPatch, NewEvent, originals_kept};
 pub use exports::Walked;
 pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
 pub use letters::{LetterChoices, LetterSaved, Originals, default_title};

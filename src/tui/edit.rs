@@ -100,10 +100,15 @@ pub fn ask_delete(app: &mut App) {
         Pane::Timeline => match app.selected_event() {
             Some(e) => Confirm {
                 question: format!(
-                    "Delete the {} event of {} from case #{}?",
+                    "Delete the {} event of {} from case #{}?{}",
                     e.kind.describe_in(c.regime).to_lowercase(),
                     crate::domain::dates::long(e.date),
-                    c.id
+                    c.id,
+                    match app.book.originals_on_event(c.id, e.id) {
+                        Ok(0) | Err(_) => String::new(),
+                        Ok(1) => " Its original stays with the case.".into(),
+                        Ok(n) => format!(" Its {n} originals stay with the case."),
+                    }
                 ),
                 target: DeleteTarget::Event {
                     case_id: c.id,
@@ -133,7 +138,7 @@ pub fn confirm(app: &mut App, action: Action) {
                 DeleteTarget::Event { case_id, event_id } => app
                     .book
                     .delete_event(*case_id, *event_id)
-                    .map(|_| "the event".to_string()),
+                    .map(|n| format!("the event{}", crate::casebook::originals_kept(n))),
             };
             match res {
                 Ok(what) => {
