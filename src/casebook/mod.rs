@@ -4,6 +4,7 @@
 mod agenda;
 mod attachments;
 mod batch_grid;
+mod batch_regimes;
 mod batches;
 mod cases;
 mod demo;
@@ -36,6 +37,7 @@ pub use attachments::{SavedFile, write_new};
 pub use batch_grid::{
     BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
 };
+pub use batch_regimes::OtherRegime;
 pub use batches::{
     BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, align_labels,
     next_question_label, no_cases_left, pick_authority,
