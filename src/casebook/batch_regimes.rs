@@ -40,3 +40,54 @@ pub(super) fn other_regimes<'a>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::casebook::{BatchAuthority, NewBatch, test_book};
+    use crate::domain::Regime;
+    use crate::store::Reads;
+
+    #[test]
+    fn each_case_of_a_batch_answers_under_its_authority_s_law() {
+        let mut book = test_book();
+        let named = |name: &str, regime: Option<Regime>| BatchAuthority {
+            name: name.into(),
+            email: None,
+            regime,
+        };
+        let made = book
+            .add_batch(NewBatch {
+                title: "Gritting".into(),
+                questions: vec!["Tonnes?".into()],
+                authorities: vec![
+                    named("Leeds City Council", None),
+                    named("Fife Council", None),
+                    named("Police Scotland", Some(Regime::Foia)),
+                    named("Home Office", Some(Regime::Foisa)),
+                ],
+                ..NewBatch::default()
+            })
+            .expect("batch");
+        let laws: Vec<Regime> = made
+            .cases
+            .iter()
+            .map(|id| book.store.case(*id).expect("read").expect("case").regime)
+            .collect();
+        assert_eq!(
+            laws,
+            [Regime::Foia, Regime::Foisa, Regime::Foia, Regime::Foisa]
+        );
+        let others: Vec<(i64, &str, Regime, bool)> = made
+            .other_regimes
+            .iter()
+            .map(|o| (o.case, o.authority.as_str(), o.regime, o.given))
+            .collect();
+        assert_eq!(
+            others,
+            [
+                (made.cases[1], "Fife Council", Regime::Foisa, false),
+                (made.cases[3], "Home Office", Regime::Foisa, true),
+            ]
+        );
+    }
+}

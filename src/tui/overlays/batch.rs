@@ -125,7 +125,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
     let longest = g
         .rows
         .iter()
-        .map(|r| r.authority.width())
+        .map(|r| r.authority.width() + if r.regime == g.regime { 0 } else { 8 })
         .max()
         .unwrap_or(0);
     let name_w = longest.min(width / 4).clamp(12, 32);
