@@ -17,6 +17,6 @@ pub const PDF_SECONDS: u64 = 30;
 /// The most address space the PDF reader's child process may take. A crafted PDF (a
 /// stream that inflates without end, an object count in the billions) can make the
 /// parser allocate until the machine swaps; a real reply of at most [`MAX_BYTES`] reads
-/// in well under a tenth of this (a 50-page letter peaks near 30 MB). 1 GiB leaves room
+/// in well under a tenth of this (a 50-page letter peaks at 21 MB). 1 GiB leaves room
 /// for large scanned PDFs and still stops a runaway long before it hurts a laptop.
 pub const PDF_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
