@@ -135,10 +135,13 @@ pub fn confirm(app: &mut App, action: Action) {
                     .book
                     .delete_question(*case_id, label)
                     .map(|_| inert_line(label).into_owned()),
-                DeleteTarget::Event { case_id, event_id } => app
-                    .book
-                    .delete_event(*case_id, *event_id)
-                    .map(|n| format!("the event{}", crate::casebook::originals_kept(n))),
+                DeleteTarget::Event { case_id, event_id } => {
+                    app.book.delete_event(*case_id, *event_id).map(|n| match n {
+                        0 => "the event".to_string(),
+                        1 => "the event; kept its original".to_string(),
+                        n => format!("the event; kept its {n} originals"),
+                    })
+                }
             };
             match res {
                 Ok(what) => {
