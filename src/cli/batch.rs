@@ -127,7 +127,9 @@ pub fn run(book: &mut Casebook, cmd: BatchCmd, json: bool) -> Result<String> {
     }
 }
 
-fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
+/// The authorities named on the command line and in the file, and how many blank lines
+/// the file had.
+fn batch_authorities(a: &BatchAddArgs) -> Result<(Vec<BatchAuthority>, usize)> {
     let mut authorities = Vec::new();
     for entry in &a.authorities {
         let (name, regime) = split_regime(entry)
@@ -151,6 +153,11 @@ fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
             regime: e.regime,
         }));
     }
+    Ok((authorities, blank))
+}
+
+fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
+    let (authorities, blank) = batch_authorities(&a)?;
     let regime = a.regime.parse()?;
     let new = NewBatch {
         title: a.title,
