@@ -3,14 +3,13 @@
 //! names that cannot be anything else are listed: an authority not recognised keeps the
 //! round robin's law, and the user can name another for it.
 //!
-//! Sources (FOISA 2002, Schedule 1, lists Scotland's public authorities):
+//! Sources: FOISA 2002, Schedule 1, which lists Scotland's public authorities:
 //! - Part 1: the Scottish Ministers, so the Scottish Government and its executive
-//!   agencies (gov.scot, "Executive agencies", the National Public Bodies Directory).
-//! - Part 3, para 22: the 32 councils constituted under section 2 of the Local
-//!   Government etc. (Scotland) Act 1994 (its Schedule 1 names the areas).
-//! - Part 4, paras 25–28: Health Boards and Special Health Boards under section 2 of the
-//!   National Health Service (Scotland) Act 1978 (14 territorial boards, 7 special
-//!   boards, and Healthcare Improvement Scotland).
+//!   agencies (gov.scot, "Executive agencies", and the National Public Bodies Directory).
+//! - Part 3: the councils constituted under section 2 of the Local Government etc.
+//!   (Scotland) Act 1994, whose Schedule 1 names the 32 council areas.
+//! - Part 4: the Health Boards and Special Health Boards under section 2 of the National
+//!   Health Service (Scotland) Act 1978 (the 14 territorial boards and the national ones).
 //! - Part 5, as amended by the Police and Fire Reform (Scotland) Act 2012: the Police
 //!   Service of Scotland, the Scottish Police Authority, and the Scottish Fire and Rescue
 //!   Service.

@@ -273,7 +273,7 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX attachments_by_message ON attachments(message_id) WHERE message_id IS NOT NULL;
     CREATE INDEX attachments_by_sha ON attachments(sha256);
     "#,
-    // Originals whose event was deleted stay with their case, on no event. Before this,
+    // 9: originals whose event was deleted stay with their case, on no event. Before this,
     // deleting an event left its originals naming an event id that no longer existed
     // (or that a later event of any case could take again): they now name none.
     r#"
