@@ -52,6 +52,9 @@ fn deleting_an_event_keeps_its_originals_on_the_case() {
     assert_eq!(a["sha256"], sha(&letter));
     let list = s.ok(&["attachments", "1"]);
     assert!(list.contains("reply.pdf"), "{list}");
+    // Deleting the case would take the original with it, and says so first.
+    let e = s.fails(&["delete", "1"], 1);
+    assert!(e.contains("(3 questions, 1 event, 1 original)"), "{e}");
     // A new event must not inherit the original, whatever id it gets.
     s.ok(&[
         "event",
