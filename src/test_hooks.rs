@@ -29,3 +29,13 @@ pub fn limit_pages_from_env(store: &Store) -> crate::store::Result<()> {
 pub fn exit_after_first_frame() -> bool {
     std::env::var_os("FOI_BENCH_EXIT_AFTER_FIRST_FRAME").is_some_and(|v| v == "1")
 }
+
+/// `FOI_TEST_PDF_ALLOCATE=1`: the PDF reader's child process asks for 2 GiB at once, as a
+/// hostile PDF can make its parser do, so a test can show the memory limit stops it. The
+/// block is never written to, so without a limit it costs address space, not memory.
+pub fn allocate_in_pdf_reader_if_asked() {
+    if std::env::var("FOI_TEST_PDF_ALLOCATE").as_deref() == Ok("1") {
+        let block = vec![0u8; 2 << 30];
+        std::hint::black_box(&block);
+    }
+}

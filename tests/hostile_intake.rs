@@ -93,46 +93,10 @@ fn a_truncated_pdf_and_a_truncated_zip_are_refused() {
     assert!(e.contains("damaged zip"), "{e}");
 }
 
-/// A zip holding one deflated entry of `n` zeros, written by hand (fixed Huffman codes:
-/// one literal 0, then back-references of 258 bytes at distance 1), so that a 400 MB
-/// entry costs 2.5 MB and no time to make.
+/// A zip holding one deflated entry of `n` zeros, written by hand (see
+/// [`deflated_zeros`]), so that a 400 MB entry costs 2.5 MB and no time to make.
 fn zip_bomb(name: &str, n_matches: usize) -> Vec<u8> {
-    struct Bits {
-        out: Vec<u8>,
-        acc: u64,
-        len: u32,
-    }
-    impl Bits {
-        fn put(&mut self, value: u64, bits: u32) {
-            self.acc |= value << self.len;
-            self.len += bits;
-            while self.len >= 8 {
-                self.out.push(self.acc as u8);
-                self.acc >>= 8;
-                self.len -= 8;
-            }
-        }
-        /// A Huffman code goes most significant bit first.
-        fn code(&mut self, code: u64, bits: u32) {
-            let rev = (0..bits).fold(0, |r, i| r | (((code >> i) & 1) << (bits - 1 - i)));
-            self.put(rev, bits);
-        }
-    }
-    let mut b = Bits {
-        out: Vec::new(),
-        acc: 0,
-        len: 0,
-    };
-    b.put(1, 1); // final block
-    b.put(1, 2); // fixed Huffman codes
-    b.code(0x30, 8); // literal 0
-    for _ in 0..n_matches {
-        b.code(0xC5, 8); // length 258
-        b.code(0, 5); // distance 1
-    }
-    b.code(0, 7); // end of block
-    b.put(0, 7);
-    let data = b.out;
+    let data = deflated_zeros(n_matches);
     let size = (1 + 258 * n_matches) as u32;
     let le16 = |v: u16| v.to_le_bytes();
     let le32 = |v: u32| v.to_le_bytes();
@@ -275,4 +239,33 @@ fn a_50_mb_email_is_too_large() {
     mb.extend_from_slice(&m);
     let e = refused(&s, "big.mbox", &mb);
     assert!(e.contains("message 1 is larger"), "{e}");
+}
+
+/// The PDF reader's child process may not take more than 1 GiB: with
+/// `FOI_TEST_PDF_ALLOCATE=1` it asks for 2 GiB at once, as a crafted PDF can make its
+/// parser do. The import stops with one line saying why, and the casebook is untouched.
+/// The same letter reads normally without the switch.
+#[test]
+fn a_pdf_reader_that_asks_for_too_much_memory_is_stopped() {
+    let s = casebook();
+    let letter = pdf(&[letter_lines("FOI 2018/77")]);
+    let f = s.path("reply.pdf");
+    std::fs::write(&f, &letter).unwrap();
+    let before = sha(&std::fs::read(&s.db).unwrap());
+    let out = s
+        .foi()
+        .env("FOI_TEST_PDF_ALLOCATE", "1")
+        .args(["import", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("needed more than 1024 MB of memory to read (stopped)"),
+        "{err}"
+    );
+    assert_eq!(sha(&std::fs::read(&s.db).unwrap()), before);
+    let dry = s.json(&["import", f.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(dry["their_ref"], "FOI 2018/77", "{dry}");
 }

@@ -41,7 +41,7 @@ fn app_with_batch(width: u16, height: u16) -> App {
                 .iter()
                 .map(|n| BatchAuthority {
                     name: n.to_string(),
-                    email: None,
+                    ..BatchAuthority::default()
                 })
                 .collect(),
             ..Default::default()
@@ -236,4 +236,56 @@ fn the_list_of_round_robins_and_an_empty_one() {
         "{}",
         status_text(&app)
     );
+}
+
+/// A round robin to English and Scottish councils: the grid names the law of each row
+/// that answers under another than the batch's, and of the selected authority.
+#[test]
+fn the_grid_names_the_law_of_a_scottish_authority() {
+    let mut app = empty_app(80, 24);
+    app.book
+        .add_batch(NewBatch {
+            title: "Gritting".into(),
+            sent: Some(day(2, 20)),
+            questions: vec!["How many tonnes of salt did you buy?".into()],
+            authorities: vec![
+                BatchAuthority {
+                    name: "Leeds City Council".into(),
+                    ..BatchAuthority::default()
+                },
+                BatchAuthority {
+                    name: "NHS Fife".into(),
+                    ..BatchAuthority::default()
+                },
+                // Named as FOIA, the batch's own law: nothing to say.
+                BatchAuthority {
+                    name: "Glasgow City Council".into(),
+                    regime: Some(foi_casebook::domain::Regime::Foia),
+                    ..BatchAuthority::default()
+                },
+            ],
+            ..Default::default()
+        })
+        .expect("batch made");
+    app.reload();
+    press(&mut app, &["B", "Enter"]);
+    let grid = screen(&app);
+    let row = |name: &str| {
+        grid.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(row("NHS Fife").contains("NHS Fife · FOISA"), "{grid}");
+    assert!(!row("Leeds City Council").contains("FOISA"), "{grid}");
+    assert!(!row("Glasgow City Council").contains("FOISA"), "{grid}");
+    // The line about the selected authority names its law too.
+    press(&mut app, &["G"]);
+    assert!(
+        screen(&app).contains("NHS Fife · FOISA · Q1"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &["g"]);
+    assert_snapshot!("batch_grid_mixed_laws_80x24", grid);
 }

@@ -119,3 +119,52 @@ fn a_mailbox_imported_with_i_counts_messages_then_imports_them() {
     let id = app.selected_id().unwrap();
     assert_eq!(app.book.view(id).unwrap().file.case.title, "Bridges");
 }
+
+/// `x` on an event that came with originals: the question and the message say they stay,
+/// they stay on the case with no event, and `u` links them to the event again. `x` on the
+/// case then `u`: the originals come back with the case.
+#[test]
+fn deleting_keeps_the_originals_and_undo_restores_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reply.eml");
+    let letter = pdf(&[letter_lines("FOI 2018/77")]);
+    std::fs::write(
+        &path,
+        eml_with_pdf("t2@testshire.gov.uk", "Your request", &letter),
+    )
+    .unwrap();
+    let mut app = empty_app(100, 30);
+    open_import(&mut app, &path);
+    press(&mut app, &["C-s"]);
+    let id = app.selected_id().expect("the new case");
+    let before = app.book.attachments(id).unwrap();
+    let response = before[0].event.expect("kept with the response");
+
+    // The timeline pane, on the response (the second event).
+    app.focus = foi_casebook::tui::app::Pane::Timeline;
+    press(&mut app, &["j", "x"]);
+    let asked = screen(&app);
+    assert!(
+        asked.contains("Its 2 originals stay with the case."),
+        "{asked}"
+    );
+    press(&mut app, &["y"]);
+    assert_eq!(
+        status_text(&app),
+        "Deleted the event; kept its 2 originals (u undoes)"
+    );
+    let kept = app.book.attachments(id).unwrap();
+    assert_eq!(kept.len(), 2);
+    assert!(kept.iter().all(|a| a.event.is_none()), "{kept:?}");
+    press(&mut app, &["u"]);
+    assert_eq!(app.book.attachments(id).unwrap(), before);
+    assert_eq!(before[1].event, Some(response));
+
+    app.focus = foi_casebook::tui::app::Pane::Cases;
+    press(&mut app, &["x", "y"]);
+    assert!(app.book.attachments(id).is_err(), "{}", status_text(&app));
+    press(&mut app, &["u"]);
+    let back = app.book.attachments(id).unwrap();
+    assert_eq!(back, before);
+    assert_eq!(app.book.attachment_bytes(&back[1]).unwrap(), letter);
+}

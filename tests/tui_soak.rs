@@ -248,7 +248,7 @@ fn round_robin() -> NewBatch {
             .iter()
             .map(|name| BatchAuthority {
                 name: name.to_string(),
-                email: None,
+                ..BatchAuthority::default()
             })
             .collect(),
     }

@@ -3,6 +3,7 @@
 //! is done across the batch (one outcome for a question at several authorities, a
 //! question added to every case) or case by case as usual.
 
+use super::batch_regimes::{OtherRegime, case_regime, other_regimes};
 use super::cases::validate_case;
 use super::questions::check_exemptions;
 use super::{CaseView, Casebook, Error, OutcomeChange, Result};
@@ -20,6 +21,9 @@ use serde::Serialize;
 pub struct BatchAuthority {
     pub name: String,
     pub email: Option<String>,
+    /// The law this authority answers under, when the user named one; else the batch's,
+    /// made Scottish for an authority known to be Scottish (`domain::jurisdiction`).
+    pub regime: Option<Regime>,
 }
 
 /// What the user gives to start a round robin.
@@ -42,6 +46,8 @@ pub struct BatchCreated {
     /// Names left out because an earlier one is the same authority (case and spacing
     /// ignored).
     pub duplicates: Vec<String>,
+    /// The cases whose law is not the batch's, in order.
+    pub other_regimes: Vec<OtherRegime>,
 }
 
 /// A batch with each of its cases in full, by authority.
@@ -106,10 +112,18 @@ impl Casebook {
             }
             Ok((id, cases))
         })?;
+        let other_regimes = other_regimes(
+            cases
+                .iter()
+                .zip(&authorities)
+                .map(|(id, a)| (*id, a.name.as_str(), a.regime)),
+            batch.regime,
+        );
         Ok(BatchCreated {
             batch: batch_id,
             cases,
             duplicates,
+            other_regimes,
         })
     }
 
@@ -390,6 +404,7 @@ fn distinct_authorities(all: Vec<BatchAuthority>) -> (Vec<BatchAuthority>, Vec<S
             keep.push(BatchAuthority {
                 name,
                 email: a.email,
+                regime: a.regime,
             });
         } else {
             duplicates.push(name);
@@ -410,7 +425,7 @@ fn batch_case(
         case: Case {
             title: batch.title.clone(),
             authority: a.name.clone(),
-            regime: batch.regime,
+            regime: case_regime(&a.name, a.regime, batch.regime),
             sent: batch.sent,
             channel: email.map(|_| Channel::Email),
             notes: email.map(|e| format!("Sent to {e}")),
@@ -573,7 +588,7 @@ mod tests {
                 .iter()
                 .map(|n| BatchAuthority {
                     name: n.to_string(),
-                    email: None,
+                    ..BatchAuthority::default()
                 })
                 .collect(),
             ..NewBatch::default()

@@ -167,10 +167,13 @@ impl Casebook {
 
     pub fn delete_case(&mut self, id: i64) -> Result<()> {
         let before = self.require(id)?;
-        self.store
-            .write(|w| w.delete_case(id).map_err(Error::from))?;
+        let removed = self.store.write(|w| -> Result<_> {
+            let removed = w.originals_removed_with(id)?;
+            w.delete_case(id)?;
+            Ok(removed)
+        })?;
         self.undo
-            .record_deleted(before, format!("delete case #{id}"));
+            .record_deleted(before, removed, format!("delete case #{id}"));
         Ok(())
     }
 

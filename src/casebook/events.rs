@@ -155,16 +155,40 @@ impl Casebook {
         Ok(())
     }
 
-    pub fn delete_event(&mut self, case_id: i64, event_id: i64) -> Result<()> {
+    /// Delete an event. Its originals stay with the case, on no event; returns how many
+    /// there were, for the message.
+    pub fn delete_event(&mut self, case_id: i64, event_id: i64) -> Result<usize> {
         let before = self.require(case_id)?;
         let e = self.find_event(case_id, event_id)?;
-        self.store.write(|w| -> Result<()> {
+        let kept = self.store.write(|w| -> Result<Vec<i64>> {
+            let kept = w.originals_of_event(e.id)?;
             w.delete_event(e.id)?;
             sync_sent_from_events(w, case_id)?;
-            Ok(())
+            Ok(kept)
         })?;
+        let n = kept.len();
         self.undo
-            .record_changed(before, format!("delete {} event", e.kind));
-        Ok(())
+            .record_event_deleted(before, e.id, kept, format!("delete {} event", e.kind));
+        Ok(n)
+    }
+
+    /// How many originals came with an event (deleting it keeps them on the case).
+    pub fn originals_on_event(&self, case_id: i64, event_id: i64) -> Result<usize> {
+        let event = Some(self.find_event(case_id, event_id)?.id);
+        Ok(self
+            .attachments(case_id)?
+            .iter()
+            .filter(|a| a.event == event)
+            .count())
+    }
+}
+
+/// The tail of a message about deleting an event that came with `n` originals: they stay
+/// with the case ("" when there were none).
+pub fn originals_kept(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "; its original stays with the case".into(),
+        n => format!("; its {n} originals stay with the case"),
     }
 }

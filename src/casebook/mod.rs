@@ -4,6 +4,7 @@
 mod agenda;
 mod attachments;
 mod batch_grid;
+mod batch_regimes;
 mod batches;
 mod cases;
 mod demo;
@@ -21,6 +22,8 @@ mod questions;
 mod resolve;
 mod search;
 mod stats;
+#[cfg(test)]
+mod tests_originals;
 mod transfer;
 pub mod tui_support;
 mod undo;
@@ -34,6 +37,7 @@ pub use attachments::{SavedFile, write_new};
 pub use batch_grid::{
     BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
 };
+pub use batch_regimes::OtherRegime;
 pub use batches::{
     BatchAuthority, BatchCreated, BatchView, MAX_AUTHORITIES, NewBatch, align_labels,
     next_question_label, no_cases_left, pick_authority,
@@ -43,7 +47,7 @@ pub use drafting::{
     CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, Letter, load_template, sent_event, user_template_dir,
 };
 pub use error::{Error, Result};
-pub use events::{EventPatch, NewEvent};
+pub use events::{EventPatch, NewEvent, originals_kept};
 pub use exports::Walked;
 pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
 pub use letters::{LetterChoices, LetterSaved, Originals, default_title};

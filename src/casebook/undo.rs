@@ -4,6 +4,7 @@
 
 use super::{Casebook, Result};
 use crate::domain::CaseFile;
+use crate::store::RemovedOriginal;
 
 const DEPTH: usize = 50;
 
@@ -16,9 +17,25 @@ enum Before {
     Several(Vec<CaseFile>),
 }
 
+/// What a change did to a case's originals, beyond what the case file holds.
+#[derive(Default)]
+enum Originals {
+    #[default]
+    Untouched,
+    /// Deleting the case removed them (and the contents no other case kept).
+    Removed(Vec<RemovedOriginal>),
+    /// Deleting an event left them on its case without an event.
+    Unlinked {
+        case_id: i64,
+        event_id: i64,
+        ids: Vec<i64>,
+    },
+}
+
 struct Entry {
     what: String,
     before: Before,
+    originals: Originals,
 }
 
 #[derive(Default)]
@@ -38,6 +55,7 @@ impl UndoStack {
         self.push(Entry {
             what,
             before: Before::Absent(id),
+            originals: Originals::Untouched,
         });
     }
 
@@ -45,6 +63,7 @@ impl UndoStack {
         self.push(Entry {
             what,
             before: Before::Present(Box::new(before)),
+            originals: Originals::Untouched,
         });
     }
 
@@ -53,11 +72,43 @@ impl UndoStack {
         self.push(Entry {
             what,
             before: Before::Several(before),
+            originals: Originals::Untouched,
         });
     }
 
-    pub(super) fn record_deleted(&mut self, before: CaseFile, what: String) {
-        self.record_changed(before, what);
+    /// A case deleted, with the originals the deletion removed (undo puts them back,
+    /// contents included: this session holds them in memory until then).
+    pub(super) fn record_deleted(
+        &mut self,
+        before: CaseFile,
+        removed: Vec<RemovedOriginal>,
+        what: String,
+    ) {
+        self.push(Entry {
+            what,
+            before: Before::Present(Box::new(before)),
+            originals: Originals::Removed(removed),
+        });
+    }
+
+    /// An event deleted whose originals `ids` stayed on the case without an event.
+    pub(super) fn record_event_deleted(
+        &mut self,
+        before: CaseFile,
+        event_id: i64,
+        ids: Vec<i64>,
+        what: String,
+    ) {
+        let case_id = before.case.id;
+        self.push(Entry {
+            what,
+            before: Before::Present(Box::new(before)),
+            originals: Originals::Unlinked {
+                case_id,
+                event_id,
+                ids,
+            },
+        });
     }
 }
 
@@ -86,6 +137,15 @@ impl Casebook {
                         w.restore_case_file(file)?;
                     }
                 }
+            }
+            match &entry.originals {
+                Originals::Untouched => {}
+                Originals::Removed(removed) => w.put_back_originals(removed)?,
+                Originals::Unlinked {
+                    case_id,
+                    event_id,
+                    ids,
+                } => w.relink_originals(*case_id, *event_id, ids)?,
             }
             Ok(())
         });

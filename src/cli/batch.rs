@@ -3,11 +3,13 @@
 
 use super::{date_arg, json_line};
 use crate::casebook::{
-    BatchAuthority, BatchGrid, BatchView, Casebook, Error, NewBatch, OutcomeChange, Result,
+    BatchAuthority, BatchGrid, BatchView, Casebook, Error, NewBatch, OtherRegime, OutcomeChange,
+    Result,
 };
+use crate::domain::Regime;
 use crate::domain::dates::{iso, long};
 use crate::domain::text::inert_line;
-use crate::import::authorities::parse_authorities;
+use crate::import::authorities::{parse_authorities, split_regime};
 use crate::present::{fit, pad, plural};
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -125,15 +127,19 @@ pub fn run(book: &mut Casebook, cmd: BatchCmd, json: bool) -> Result<String> {
     }
 }
 
-fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
-    let mut authorities: Vec<BatchAuthority> = a
-        .authorities
-        .iter()
-        .map(|n| BatchAuthority {
-            name: n.clone(),
+/// The authorities named on the command line and in the file, and how many blank lines
+/// the file had.
+fn batch_authorities(a: &BatchAddArgs) -> Result<(Vec<BatchAuthority>, usize)> {
+    let mut authorities = Vec::new();
+    for entry in &a.authorities {
+        let (name, regime) = split_regime(entry)
+            .map_err(|e| Error::user(format!("--authority '{}': {e}", inert_line(entry))))?;
+        authorities.push(BatchAuthority {
+            name,
             email: None,
-        })
-        .collect();
+            regime,
+        });
+    }
     let mut blank = 0;
     if let Some(path) = &a.authorities_file {
         let bytes = std::fs::read(path)
@@ -144,11 +150,18 @@ fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
         authorities.extend(list.entries.into_iter().map(|e| BatchAuthority {
             name: e.name,
             email: e.email,
+            regime: e.regime,
         }));
     }
+    Ok((authorities, blank))
+}
+
+fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
+    let (authorities, blank) = batch_authorities(&a)?;
+    let regime = a.regime.parse()?;
     let new = NewBatch {
         title: a.title,
-        regime: a.regime.parse()?,
+        regime,
         sent: a
             .sent
             .as_deref()
@@ -162,8 +175,10 @@ fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
     if json {
         return json_line(&json!({
             "batch": made.batch,
+            "regime": regime,
             "cases": made.cases,
             "duplicates": made.duplicates,
+            "other_regimes": made.other_regimes,
             "blank_lines": blank,
         }));
     }
@@ -203,7 +218,35 @@ fn add(book: &mut Casebook, a: BatchAddArgs, json: bool) -> Result<String> {
             plural(blank, "blank line", "blank lines")
         );
     }
+    write_other_regimes(&mut o, &made.other_regimes, regime);
     Ok(o)
+}
+
+/// The authorities answering under another law than the batch's, each with why.
+fn write_other_regimes(o: &mut String, others: &[OtherRegime], default: Regime) {
+    if others.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "  {} under another law than {}:",
+        plural(others.len(), "case answers", "cases answer"),
+        default.label()
+    );
+    for r in others {
+        let why = if r.given {
+            "as given"
+        } else {
+            "a Scottish public authority"
+        };
+        let _ = writeln!(
+            o,
+            "    #{} {} → {} ({why})",
+            r.case,
+            inert_line(&r.authority),
+            r.regime.label()
+        );
+    }
 }
 
 fn list(book: &Casebook, json: bool) -> Result<String> {
@@ -250,7 +293,7 @@ fn show(book: &Casebook, key: &str, json: bool) -> Result<String> {
             .iter()
             .map(|r| {
                 json!({
-                    "case": r.case, "authority": r.authority, "status": r.status,
+                    "case": r.case, "authority": r.authority, "regime": r.regime, "status": r.status,
                     "response": r.response.map(iso), "working_days": r.working_days,
                     "timing": r.timing,
                 })
@@ -291,8 +334,14 @@ fn render_show(view: &BatchView, grid: &BatchGrid) -> String {
             .working_days
             .map(|d| format!("{d} wd"))
             .unwrap_or_default();
+        // A case under another law than the batch's says which, at the end of its line.
+        let law = if r.regime == b.regime {
+            String::new()
+        } else {
+            format!(" · {}", r.regime.label())
+        };
         let line = format!(
-            "  #{:<5} {} {:<11} {:<17} {:<9} {days}",
+            "  #{:<5} {} {:<11} {:<17} {:<9} {days:<6}{law}",
             r.case,
             pad(&fit(&r.authority, 30), 30),
             r.status.to_string(),

@@ -88,8 +88,13 @@ pub fn edit(book: &mut Casebook, a: EditArgs, json: bool) -> Result<String> {
 pub fn delete(book: &mut Casebook, a: DeleteArgs) -> Result<String> {
     let id = book.resolve(&a.case)?;
     let v = book.view(id)?;
+    // The originals go too, and the command line has no undo: say so before, not after.
+    let originals = match book.attachments(id)?.len() {
+        0 => String::new(),
+        n => format!(", {}", crate::present::plural(n, "original", "originals")),
+    };
     let what = format!(
-        "case #{id} {} ({}, {})",
+        "case #{id} {} ({}, {}{originals})",
         inert_line(&v.file.case.title),
         crate::present::plural(v.file.questions.len(), "question", "questions"),
         crate::present::plural(v.file.events.len(), "event", "events")

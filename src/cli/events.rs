@@ -74,8 +74,11 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
         }
         EventCmd::Delete { case, event } => {
             let id = book.resolve(&case)?;
-            book.delete_event(id, event)?;
-            Ok(format!("Deleted event {event} from case #{id}\n"))
+            let kept = book.delete_event(id, event)?;
+            Ok(format!(
+                "Deleted event {event} from case #{id}{}\n",
+                crate::casebook::originals_kept(kept)
+            ))
         }
     }
 }

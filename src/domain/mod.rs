@@ -7,6 +7,7 @@ pub mod case;
 pub mod dates;
 pub mod event;
 pub mod exemption;
+pub mod jurisdiction;
 pub mod outcome;
 pub mod regime;
 pub mod status;

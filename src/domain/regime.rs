@@ -59,6 +59,16 @@ impl Regime {
     pub fn is_environmental(self) -> bool {
         matches!(self, Regime::Eir | Regime::Eisr)
     }
+
+    /// The same kind of request made to a Scottish public authority: the Act becomes
+    /// FOISA and the environmental regulations the EISR. Whether a request is
+    /// environmental is its subject's doing; which law answers it, the authority's.
+    pub fn in_scotland(self) -> Regime {
+        match self {
+            Regime::Foia | Regime::Foisa => Regime::Foisa,
+            Regime::Eir | Regime::Eisr => Regime::Eisr,
+        }
+    }
 }
 
 impl fmt::Display for Regime {

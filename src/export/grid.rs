@@ -1,6 +1,9 @@
 //! A round robin's comparison grid written out: CSV for a spreadsheet, Markdown for a
 //! report (the JSON is the grid's own serialisation). One row per authority, then its
 //! status, response date, working days taken and timing, then one column per question.
+//! A batch whose cases answer under different laws gets a `regime` column in its CSV
+//! (after `timing`), and its Markdown names the law after each authority that differs
+//! from the batch's; a batch under one law is written as before.
 
 use crate::casebook::{BatchGrid, GridRow};
 use crate::domain::dates::iso;
@@ -37,12 +40,15 @@ fn question_cells(r: &GridRow) -> impl Iterator<Item = String> + '_ {
 /// (as the case export does).
 pub fn csv(g: &BatchGrid) -> std::io::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
+    let mixed = g.rows.iter().any(|r| r.regime != g.regime);
     let mut head: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
+    head.extend(mixed.then(|| "regime".to_string()));
     head.extend(g.questions.iter().map(|q| q.label.clone()));
     w.write_record(head.iter().map(|s| super::csv::safe_cell(s).into_owned()))?;
     for r in &g.rows {
         let cells: Vec<String> = fixed_cells(r)
             .into_iter()
+            .chain(mixed.then(|| r.regime.as_str().to_string()))
             .chain(question_cells(r))
             .collect();
         w.write_record(cells.iter().map(|s| super::csv::safe_cell(s).into_owned()))?;
@@ -84,6 +90,9 @@ pub fn markdown(g: &BatchGrid) -> String {
     for r in &g.rows {
         let mut cells = fixed_cells(r);
         cells[0] = inline(&r.authority);
+        if r.regime != g.regime {
+            cells[0].push_str(&format!(" ({})", r.regime.label()));
+        }
         cells[1] = format!("#{}", r.case);
         let row: Vec<String> = cells
             .into_iter()

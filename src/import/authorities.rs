@@ -1,14 +1,32 @@
 //! A list of authorities for a round robin: one name a line, or a CSV whose header names
-//! a `name` (or `authority`) column and perhaps an `email` one. Blank lines are skipped
-//! and counted. The file must be UTF-8 (a byte-order mark is allowed): names read
+//! a `name` (or `authority`) column and perhaps `email` and `regime` ones. Blank lines are
+//! skipped and counted. The file must be UTF-8 (a byte-order mark is allowed): names read
 //! lossily would become authorities nobody can find again, so other bytes are refused
 //! with the line they are on.
+//!
+//! The law an authority answers under, when it is not the batch's, is its CSV row's
+//! `regime`, or follows its name after a bar: `Scotland Office | foia`.
+
+use crate::domain::Regime;
 
 /// One authority as the list gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
     pub name: String,
     pub email: Option<String>,
+    /// The law named for it (`foia`, `eir`, `foisa`, `eisr`), if any.
+    pub regime: Option<Regime>,
+}
+
+/// `NAME | REGIME` split into the name and the law; a name without a bar has none.
+pub fn split_regime(entry: &str) -> Result<(String, Option<Regime>), String> {
+    match entry.rsplit_once('|') {
+        None => Ok((entry.trim().to_string(), None)),
+        Some((name, law)) => {
+            let regime = law.trim().parse::<Regime>().map_err(|e| e.to_string())?;
+            Ok((name.trim().to_string(), Some(regime)))
+        }
+    }
 }
 
 /// What a list held.
@@ -29,6 +47,14 @@ pub enum ListError {
     Csv { line: u64, detail: String },
 }
 
+/// Where a CSV's columns are.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    name: usize,
+    email: Option<usize>,
+    regime: Option<usize>,
+}
+
 /// Read a list of authorities (see the module comment).
 pub fn parse_authorities(bytes: &[u8]) -> Result<AuthorityList, ListError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -41,29 +67,37 @@ pub fn parse_authorities(bytes: &[u8]) -> Result<AuthorityList, ListError> {
     })?;
     match csv_header(text) {
         Some(columns) => parse_csv(text, columns),
-        None => Ok(parse_lines(text)),
+        None => parse_lines(text),
     }
 }
 
-fn parse_lines(text: &str) -> AuthorityList {
+fn parse_lines(text: &str) -> Result<AuthorityList, ListError> {
     let mut list = AuthorityList::default();
-    for line in text.lines() {
-        let name = line.trim();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            list.blank += 1;
+            continue;
+        }
+        let (name, regime) = split_regime(line).map_err(|detail| ListError::Csv {
+            line: n as u64 + 1,
+            detail,
+        })?;
         if name.is_empty() {
             list.blank += 1;
-        } else {
-            list.entries.push(Listed {
-                name: name.to_string(),
-                email: None,
-            });
+            continue;
         }
+        list.entries.push(Listed {
+            name,
+            email: None,
+            regime,
+        });
     }
-    list
+    Ok(list)
 }
 
-/// The positions of the name and e-mail columns, when the first line that is not blank
-/// is a CSV header naming a `name` or `authority` column.
-fn csv_header(text: &str) -> Option<(usize, Option<usize>)> {
+/// The positions of the columns, when the first line that is not blank is a CSV header
+/// naming a `name` or `authority` column.
+fn csv_header(text: &str) -> Option<Columns> {
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     if !first.contains(',') {
         return None;
@@ -81,13 +115,17 @@ fn csv_header(text: &str) -> Option<(usize, Option<usize>)> {
             "email" | "e-mail" | "email address" | "e-mail address" | "request email"
         )
     });
-    Some((name, email))
+    let regime = fields
+        .iter()
+        .position(|f| matches!(f.as_str(), "regime" | "law"));
+    Some(Columns {
+        name,
+        email,
+        regime,
+    })
 }
 
-fn parse_csv(
-    text: &str,
-    (name_at, email_at): (usize, Option<usize>),
-) -> Result<AuthorityList, ListError> {
+fn parse_csv(text: &str, columns: Columns) -> Result<AuthorityList, ListError> {
     let mut list = AuthorityList {
         // Blank lines before the header count as skipped too.
         blank: text.lines().take_while(|l| l.trim().is_empty()).count(),
@@ -103,19 +141,27 @@ fn parse_csv(
             line: e.position().map_or(0, |p| p.line()),
             detail: e.to_string(),
         })?;
-        let name = record.get(name_at).unwrap_or("").trim();
+        let name = record.get(columns.name).unwrap_or("").trim();
         if name.is_empty() {
             list.blank += 1;
             continue;
         }
-        let email = email_at
-            .and_then(|i| record.get(i))
-            .map(str::trim)
-            .filter(|e| !e.is_empty())
-            .map(str::to_string);
+        let field = |at: Option<usize>| {
+            at.and_then(|i| record.get(i))
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+        };
+        let regime = field(columns.regime)
+            .map(str::parse::<Regime>)
+            .transpose()
+            .map_err(|e| ListError::Csv {
+                line: record.position().map_or(0, |p| p.line()),
+                detail: e.to_string(),
+            })?;
         list.entries.push(Listed {
             name: name.to_string(),
-            email,
+            email: field(columns.email).map(str::to_string),
+            regime,
         });
     }
     Ok(list)
@@ -151,6 +197,28 @@ mod tests {
         assert_eq!(l.entries[0].email.as_deref(), Some("foi@leeds.example"));
         assert_eq!(l.entries[1].email, None);
         assert_eq!(l.blank, 2);
+    }
+
+    #[test]
+    fn a_regime_column_or_a_bar_names_an_authority_s_law() {
+        let text = "name,email,regime\nFife Council,,\nScotland Office,foi@so.example,FOIA\n";
+        let l = parse_authorities(text.as_bytes()).unwrap();
+        let laws: Vec<_> = l.entries.iter().map(|e| e.regime).collect();
+        assert_eq!(laws, [None, Some(Regime::Foia)]);
+        let l = parse_authorities(b"Scotland Office | foia\nLeeds City Council\n").unwrap();
+        assert_eq!(names(&l), ["Scotland Office", "Leeds City Council"]);
+        assert_eq!(l.entries[0].regime, Some(Regime::Foia));
+        assert_eq!(l.entries[1].regime, None);
+        let e = parse_authorities(b"Leeds\nFife Council | scots law\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: unknown regime 'scots law': use foia, eir, foisa or eisr"
+        );
+        let e = parse_authorities(b"name,regime\nFife Council,fois\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("line 2: unknown regime 'fois'"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -198,3 +198,103 @@ impl Writer<'_> {
             .map_err(|e| self.sql_err(e))
     }
 }
+
+/// One attachment row as it was, with the content it named when no other case kept that
+/// content (deleting the case deleted the content too). Undo puts both back.
+#[derive(Debug, Clone)]
+pub struct RemovedOriginal {
+    id: i64,
+    case_id: i64,
+    event_id: Option<i64>,
+    name: String,
+    media_type: String,
+    sha256: String,
+    message_id: Option<String>,
+    added_at: String,
+    /// `None` when another case still keeps this content (it stays in `blobs`).
+    data: Option<Vec<u8>>,
+}
+
+impl Writer<'_> {
+    /// A case's originals as a delete of the case would remove them: every attachment
+    /// row, and the bytes of each content no other case keeps. Read before
+    /// [`Writer::delete_case`] so that undo can put them back.
+    pub fn originals_removed_with(&self, case_id: i64) -> Result<Vec<RemovedOriginal>> {
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "SELECT t.id, t.case_id, t.event_id, t.name, t.media_type, t.sha256, t.message_id, \
+                 t.added_at, CASE WHEN EXISTS (SELECT 1 FROM attachments o \
+                   WHERE o.sha256 = t.sha256 AND o.case_id <> t.case_id) \
+                 THEN NULL ELSE (SELECT data FROM blobs b WHERE b.sha256 = t.sha256) END \
+                 FROM attachments t WHERE t.case_id = ?1 ORDER BY t.id",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        st.query_map([case_id], |r| {
+            Ok(RemovedOriginal {
+                id: r.get(0)?,
+                case_id: r.get(1)?,
+                event_id: r.get(2)?,
+                name: r.get(3)?,
+                media_type: r.get(4)?,
+                sha256: r.get(5)?,
+                message_id: r.get(6)?,
+                added_at: r.get(7)?,
+                data: r.get(8)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.sql_err(e))
+    }
+
+    /// Put back originals a case deletion removed, with their ids unless another
+    /// attachment took one meanwhile (then a new id: the content and names are what count).
+    pub fn put_back_originals(&self, originals: &[RemovedOriginal]) -> Result<()> {
+        for o in originals {
+            if let Some(data) = &o.data {
+                self.put_blob(&o.sha256, data)?;
+            }
+            self.exec(
+                "INSERT INTO attachments \
+                 (id, case_id, event_id, name, media_type, sha256, message_id, added_at) \
+                 VALUES (CASE WHEN EXISTS (SELECT 1 FROM attachments WHERE id = ?1) \
+                 THEN NULL ELSE ?1 END, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    o.id,
+                    o.case_id,
+                    o.event_id,
+                    o.name,
+                    o.media_type,
+                    o.sha256,
+                    o.message_id,
+                    o.added_at
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The ids of the originals that came with an event, in order.
+    pub fn originals_of_event(&self, event_id: i64) -> Result<Vec<i64>> {
+        let mut st = self
+            .tx
+            .prepare_cached("SELECT id FROM attachments WHERE event_id = ?1 ORDER BY id")
+            .map_err(|e| self.sql_err(e))?;
+        st.query_map([event_id], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// Link originals to an event again (undoing an event's deletion, which kept them on
+    /// the case without an event). Only those still on that case without an event.
+    pub fn relink_originals(&self, case_id: i64, event_id: i64, ids: &[i64]) -> Result<()> {
+        for id in ids {
+            self.exec(
+                "UPDATE attachments SET event_id = ?3 \
+                 WHERE id = ?1 AND case_id = ?2 AND event_id IS NULL",
+                params![id, case_id, event_id],
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -24,7 +24,7 @@ pub mod stats;
 mod summaries;
 mod writes;
 
-pub use attachments::{AttachmentReads, NewAttachment};
+pub use attachments::{AttachmentReads, NewAttachment, RemovedOriginal};
 pub use batches::{BatchListed, BatchReads};
 pub use case_files::Texts;
 pub use error::StoreError;

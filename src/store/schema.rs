@@ -273,6 +273,14 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX attachments_by_message ON attachments(message_id) WHERE message_id IS NOT NULL;
     CREATE INDEX attachments_by_sha ON attachments(sha256);
     "#,
+    // 9: originals whose event was deleted stay with their case, on no event. Before this,
+    // deleting an event left its originals naming an event id that no longer existed
+    // (or that a later event of any case could take again): they now name none.
+    r#"
+    UPDATE attachments SET event_id = NULL
+    WHERE event_id IS NOT NULL AND NOT EXISTS
+        (SELECT 1 FROM events e WHERE e.id = attachments.event_id AND e.case_id = attachments.case_id);
+    "#,
 ];
 
 pub fn current_version() -> i64 {

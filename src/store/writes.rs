@@ -144,14 +144,19 @@ impl Writer<'_> {
         // case's originals go with it, and so do contents no other case keeps (they are
         // personal data).
         if self.exec("DELETE FROM attachments WHERE case_id = ?1", [id])? > 0 {
-            self.exec(
-                "DELETE FROM blobs WHERE NOT EXISTS \
-                 (SELECT 1 FROM attachments t WHERE t.sha256 = blobs.sha256)",
-                [],
-            )?;
+            self.drop_orphan_blobs()?;
         }
         self.drop_orphan_authorities()?;
         Ok(n > 0)
+    }
+
+    fn drop_orphan_blobs(&self) -> Result<()> {
+        self.exec(
+            "DELETE FROM blobs WHERE NOT EXISTS \
+             (SELECT 1 FROM attachments t WHERE t.sha256 = blobs.sha256)",
+            [],
+        )
+        .map(drop)
     }
 
     fn drop_orphan_authorities(&self) -> Result<()> {
@@ -263,7 +268,13 @@ impl Writer<'_> {
         .map(drop)
     }
 
+    /// Delete an event. Its originals stay with the case, on no event: they are the
+    /// evidence, whatever happens to the timeline.
     pub fn delete_event(&self, id: i64) -> Result<bool> {
+        self.exec(
+            "UPDATE attachments SET event_id = NULL WHERE event_id = ?1",
+            [id],
+        )?;
         Ok(self.exec("DELETE FROM events WHERE id = ?1", [id])? > 0)
     }
 
@@ -292,11 +303,14 @@ impl Writer<'_> {
         self.insert_case_file(file)?;
         // Originals stay with the case (no foreign key: migration 4), except those of
         // events the restored case no longer has (an import undone).
-        self.exec(
+        let dropped = self.exec(
             "DELETE FROM attachments WHERE case_id = ?1 AND event_id IS NOT NULL \
              AND event_id NOT IN (SELECT id FROM events WHERE case_id = ?1)",
             [file.case.id],
         )?;
+        if dropped > 0 {
+            self.drop_orphan_blobs()?;
+        }
         self.drop_orphan_authorities()
     }
 

@@ -100,10 +100,15 @@ pub fn ask_delete(app: &mut App) {
         Pane::Timeline => match app.selected_event() {
             Some(e) => Confirm {
                 question: format!(
-                    "Delete the {} event of {} from case #{}?",
+                    "Delete the {} event of {} from case #{}?{}",
                     e.kind.describe_in(c.regime).to_lowercase(),
                     crate::domain::dates::long(e.date),
-                    c.id
+                    c.id,
+                    match app.book.originals_on_event(c.id, e.id) {
+                        Ok(0) | Err(_) => String::new(),
+                        Ok(1) => " Its original stays with the case.".into(),
+                        Ok(n) => format!(" Its {n} originals stay with the case."),
+                    }
                 ),
                 target: DeleteTarget::Event {
                     case_id: c.id,
@@ -130,10 +135,13 @@ pub fn confirm(app: &mut App, action: Action) {
                     .book
                     .delete_question(*case_id, label)
                     .map(|_| inert_line(label).into_owned()),
-                DeleteTarget::Event { case_id, event_id } => app
-                    .book
-                    .delete_event(*case_id, *event_id)
-                    .map(|_| "the event".to_string()),
+                DeleteTarget::Event { case_id, event_id } => {
+                    app.book.delete_event(*case_id, *event_id).map(|n| match n {
+                        0 => "the event".to_string(),
+                        1 => "the event; kept its original".to_string(),
+                        n => format!("the event; kept its {n} originals"),
+                    })
+                }
             };
             match res {
                 Ok(what) => {

@@ -262,3 +262,45 @@ From: FOI Team\nTo: Ms Example\nDate: 27 February 2018\n\nPlease find our respon
         ("3_2_FOI response.pdf", letter_pdf),
     ])
 }
+
+/// Raw deflate data of `1 + 258 * n_matches` zero bytes, written by hand (fixed Huffman
+/// codes: one literal 0, then back-references of 258 bytes at distance 1): 400 MB of
+/// output costs 2.5 MB and no time to make. A bomb for zips and PDF streams alike.
+pub fn deflated_zeros(n_matches: usize) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        len: u32,
+    }
+    impl Bits {
+        fn put(&mut self, value: u64, bits: u32) {
+            self.acc |= value << self.len;
+            self.len += bits;
+            while self.len >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.len -= 8;
+            }
+        }
+        /// A Huffman code goes most significant bit first.
+        fn code(&mut self, code: u64, bits: u32) {
+            let rev = (0..bits).fold(0, |r, i| r | (((code >> i) & 1) << (bits - 1 - i)));
+            self.put(rev, bits);
+        }
+    }
+    let mut b = Bits {
+        out: Vec::new(),
+        acc: 0,
+        len: 0,
+    };
+    b.put(1, 1); // final block
+    b.put(1, 2); // fixed Huffman codes
+    b.code(0x30, 8); // literal 0
+    for _ in 0..n_matches {
+        b.code(0xC5, 8); // length 258
+        b.code(0, 5); // distance 1
+    }
+    b.code(0, 7); // end of block
+    b.put(0, 7);
+    b.out
+}

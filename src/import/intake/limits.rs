@@ -13,3 +13,10 @@ pub const MAX_MESSAGES: usize = 20_000;
 
 /// How long a PDF's text may take to read before the reader is stopped.
 pub const PDF_SECONDS: u64 = 30;
+
+/// The most address space the PDF reader's child process may take. A crafted PDF (a
+/// stream that inflates without end, an object count in the billions) can make the
+/// parser allocate until the machine swaps; a real reply of at most [`MAX_BYTES`] reads
+/// in well under a tenth of this (a 50-page letter peaks at 21 MB). 1 GiB leaves room
+/// for large scanned PDFs and still stops a runaway long before it hurts a laptop.
+pub const PDF_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;

@@ -2,12 +2,13 @@
 //!
 //! PDF parsers can panic, loop or eat memory on crafted input. So the reading runs in a
 //! child process (this same program, re-run with a hidden command) that is killed when
-//! it takes longer than [`PDF_SECONDS`]; its panic or death is an error, never ours.
+//! it takes longer than [`PDF_SECONDS`], and that may not take more than
+//! [`PDF_MEMORY_BYTES`] of memory (on Unix); its panic or death is an error, never ours.
 //! Where no such program is known (the library's own tests), the reading runs here under
 //! `catch_unwind`: a panic is still an error, though a hang could not be stopped.
 
 use super::ReadError;
-use super::limits::PDF_SECONDS;
+use super::limits::{PDF_MEMORY_BYTES, PDF_SECONDS};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -94,6 +95,8 @@ fn read_text(bytes: &[u8]) -> Result<PdfText, ReadError> {
 /// The hidden command: a PDF on standard input, its text as JSON on standard output.
 /// Exit 0 with the text, 3 with a one-line reason on standard error.
 pub fn helper_main() -> i32 {
+    #[cfg(feature = "test-hooks")]
+    crate::test_hooks::allocate_in_pdf_reader_if_asked();
     let mut bytes = Vec::new();
     if std::io::stdin()
         .take(super::limits::MAX_BYTES + 1)
@@ -114,15 +117,51 @@ pub fn helper_main() -> i32 {
     }
 }
 
+/// Start `cmd` with its address space capped at `bytes`, so that an allocation past it
+/// fails (and the child ends) instead of taking the machine's memory. Unix only;
+/// elsewhere the time limit alone applies.
+///
+/// The cap is set between fork and exec rather than by the child on itself: by the time
+/// the child's `main` runs, its allocator has already reserved (not used) about 1 GiB of
+/// address space, so a cap set then would leave it no room even to grow its stack.
+/// Started under the cap, the allocator reserves less and works within it.
+fn limit_memory(cmd: &mut std::process::Command, bytes: u64) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let limit = libc::rlimit {
+            rlim_cur: bytes as libc::rlim_t,
+            rlim_max: bytes as libc::rlim_t,
+        };
+        // SAFETY: the closure runs in the forked child before exec, where only
+        // async-signal-safe calls are allowed; setrlimit is a plain system call that reads
+        // the struct copied into the closure. If it fails, the child runs without the
+        // cap, under the time limit alone.
+        unsafe {
+            cmd.pre_exec(move || {
+                libc::setrlimit(libc::RLIMIT_AS, &limit);
+                Ok(())
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (cmd, bytes);
+}
+
+/// Rust reports a failed allocation on standard error with these words, then aborts.
+fn ran_out_of_memory(stderr: &str) -> bool {
+    stderr.contains("memory allocation of")
+}
+
 fn in_child(program: &std::path::Path, bytes: &[u8]) -> Result<PdfText, ReadError> {
     use std::process::{Command, Stdio};
-    let mut child = match Command::new(program)
-        .arg(HELPER_COMMAND)
+    let mut cmd = Command::new(program);
+    cmd.arg(HELPER_COMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
+        .stderr(Stdio::piped());
+    limit_memory(&mut cmd, PDF_MEMORY_BYTES);
+    let mut child = match cmd.spawn() {
         Ok(c) => c,
         // The program moved or cannot run: read here instead.
         Err(_) => return in_process(bytes),
@@ -173,6 +212,10 @@ fn in_child(program: &std::path::Path, bytes: &[u8]) -> Result<PdfText, ReadErro
         Some(s) if s.code() == Some(3) && !err.trim().is_empty() => Err(ReadError::Damaged(
             err.lines().next().unwrap_or("").trim().to_string(),
         )),
+        Some(_) if ran_out_of_memory(&err) => Err(ReadError::Damaged(format!(
+            "a PDF that needed more than {} MB of memory to read (stopped)",
+            PDF_MEMORY_BYTES / (1024 * 1024)
+        ))),
         Some(_) => Err(ReadError::Damaged(
             "a PDF its reader could not parse (the reader failed)".into(),
         )),

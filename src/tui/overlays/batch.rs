@@ -125,7 +125,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
     let longest = g
         .rows
         .iter()
-        .map(|r| r.authority.width())
+        .map(|r| r.authority.width() + if r.regime == g.regime { 0 } else { 8 })
         .max()
         .unwrap_or(0);
     let name_w = longest.min(width / 4).clamp(12, 32);
@@ -299,9 +299,18 @@ fn row_line(s: &BatchScreen, i: usize, row: &GridRow, c: &Columns, theme: Theme)
     } else {
         theme.plain()
     };
+    // A row under another law than the batch's names it after the authority.
+    let name = match row.regime {
+        r if r == s.grid.regime => fit(&row.authority, name_w),
+        r => {
+            let law = format!(" · {}", r.label());
+            let room = name_w.saturating_sub(law.chars().count());
+            format!("{}{law}", fit(&row.authority, room))
+        }
+    };
     let mut spans = vec![
         Span::styled(mark, theme.accent()),
-        Span::styled(pad(&fit(&row.authority, name_w), name_w), name_style),
+        Span::styled(pad(&name, name_w), name_style),
         Span::raw(" "),
         Span::styled(
             format!("{} ", pad(timing_word(row.timing), TIMING_W)),
@@ -369,6 +378,12 @@ fn case_line(r: &GridRow, s: &BatchScreen, theme: Theme) -> Line<'static> {
         Span::styled(format!("#{} ", r.case), theme.dim()),
         Span::styled(inert_line(&r.authority).into_owned(), theme.bold()),
     ];
+    if r.regime != s.grid.regime {
+        spans.push(Span::styled(
+            format!(" · {}", r.regime.label()),
+            theme.plain(),
+        ));
+    }
     if let (Some(q), Some(Some(cell))) = (
         s.grid.questions.get(s.cols.selected),
         r.cells.get(s.cols.selected),
