@@ -6,7 +6,7 @@ use super::draft::Draft;
 use super::find::Hits;
 use super::forms::Form;
 use super::import::{FileImport, ImportReview};
-use super::layout::{Areas, areas};
+use super::layout::{Areas, ClockShape, Shape, areas};
 use super::prompt::PathPrompt;
 use super::scroll::Scroll;
 use super::stats::StatsView;
@@ -213,9 +213,24 @@ impl App {
         app
     }
 
-    /// Where the panes are on the current screen.
+    /// Where everything is on the current screen.
     pub fn areas(&self) -> Areas {
-        areas(self.screen, self.focus == Pane::Timeline)
+        self.areas_on(self.screen)
+    }
+
+    /// Where everything is on a screen of this size, for what is shown now.
+    pub fn areas_on(&self, screen: Rect) -> Areas {
+        let mut shape = Shape {
+            timeline_focused: self.focus == Pane::Timeline,
+            search_line: matches!(self.mode, Mode::Search) || !self.query().is_empty(),
+            ..Shape::default()
+        };
+        if let Some(v) = self.selected_view() {
+            shape.questions = v.file.questions.len();
+            shape.events = v.file.events.len();
+            shape.clocks = ClockShape::of(v);
+        }
+        areas(screen, &shape)
     }
 
     pub fn today(&self) -> NaiveDate {

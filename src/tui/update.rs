@@ -6,7 +6,6 @@ use super::app::{App, Mode, Pane, Tone};
 use super::progress::Progress;
 
 use super::app::Job;
-use super::panes::{case_detail, cases, timeline};
 use super::{batch, draft, edit, find, import, mouse, stats};
 
 /// Run the work that waited for a frame saying it is under way (the event loop calls
@@ -148,7 +147,7 @@ fn sort_words(s: crate::casebook::Sort) -> &'static str {
 fn page(app: &App) -> isize {
     let a = app.areas();
     let rows = match app.focus {
-        Pane::Cases => cases::rows_shown(app, a.cases),
+        Pane::Cases => a.cases_shown(),
         Pane::Case => a.case.height.saturating_sub(8) as usize,
         Pane::Timeline => a.timeline.height.saturating_sub(4) as usize,
     };
@@ -359,15 +358,12 @@ fn help(app: &mut App, action: Action) {
 pub fn sync_scroll(app: &mut App) {
     let a = app.areas();
     let n = app.visible.len();
-    let rows = cases::rows_shown(app, a.cases);
-    app.cases.ensure_visible(rows, n);
+    app.cases.ensure_visible(a.cases_shown(), n);
     let Some(v) = app.selected_view() else {
         return;
     };
     let nq = v.file.questions.len();
     let ne = v.file.events.len();
-    let (_, qlist, _) = case_detail::split(a.case, nq);
-    let elist = timeline::events_area(a.timeline, v);
-    app.questions.ensure_visible(qlist.height as usize, nq);
-    app.events.ensure_visible(elist.height as usize, ne);
+    app.questions.ensure_visible(a.questions.height as usize, nq);
+    app.events.ensure_visible(a.events.height as usize, ne);
 }

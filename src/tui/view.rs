@@ -2,19 +2,18 @@
 //! line, the keys, and whatever is open on top.
 
 use super::app::{App, Mode};
-use super::layout::areas;
 use super::overlays;
 use super::panes::{case_detail, cases, footer, timeline, welcome};
 use ratatui::Frame;
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let a = areas(f.area(), app.focus == super::app::Pane::Timeline);
+    let a = app.areas_on(f.area());
     if app.is_empty() {
         welcome::draw(f, app, a.main);
     } else {
-        cases::draw(f, app, a.cases);
-        case_detail::draw(f, app, a.case);
-        timeline::draw(f, app, a.timeline);
+        cases::draw(f, app, &a);
+        case_detail::draw(f, app, &a);
+        timeline::draw(f, app, &a);
     }
     footer::draw_status(f, app, a.status);
     footer::draw_keys(f, app, a.footer);

@@ -8,7 +8,7 @@ use crate::domain::text::inert;
 use crate::domain::{Outcome, Question};
 use crate::present::{fit, outcome_badge, pad};
 use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::padded;
+use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,34 +16,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-const HEADER_ROWS: u16 = 3;
-
-/// Header, questions list and the selected question's text, inside the pane.
-pub fn split(pane: Rect, questions: usize) -> (Rect, Rect, Rect) {
-    let a = padded(pane);
-    let header = Rect {
-        height: HEADER_ROWS.min(a.height),
-        ..a
-    };
-    let rest = a.height.saturating_sub(HEADER_ROWS + 1);
-    // The list gets what it needs, leaving the text a few rows (more on a tall screen).
-    let text_min = if a.height < 16 { 3 } else { 6 };
-    let list_h = (questions.max(1) as u16)
-        .min(rest.saturating_sub(text_min).max(3))
-        .min(rest);
-    let list = Rect {
-        y: a.y + HEADER_ROWS + 1,
-        height: list_h,
-        ..a
-    };
-    let text = Rect {
-        y: list.y + list_h,
-        height: rest - list_h,
-        ..a
-    };
-    (header, list, text)
-}
 
 fn labelled(label: &str, value: String, theme: Theme) -> Vec<Span<'static>> {
     vec![
@@ -136,7 +108,8 @@ fn fitted(pieces: Vec<Vec<Span<'static>>>, width: usize, theme: Theme) -> Vec<Sp
     row
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
+    let area = a.case;
     let theme = app.theme;
     let focused = app.focus == Pane::Case && matches!(app.mode, Mode::Normal);
     let Some(v) = app.selected_view() else {
@@ -155,7 +128,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(pane_block(title, focused, theme), area);
 
     let qs = &v.file.questions;
-    let (head, list, text) = split(area, qs.len());
+    let (head, list, text) = (a.case_header, a.questions, a.question_text);
     let width = head.width as usize;
     f.render_widget(
         Paragraph::new(header(v, app.originals.len(), width, theme)),

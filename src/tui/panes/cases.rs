@@ -5,35 +5,13 @@ use super::{clip, pane_block};
 use crate::casebook::CaseSummary;
 use crate::present::{fit, status_mark};
 use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::inner;
+use crate::tui::layout::{Areas, inner};
 use crate::tui::theme::{Theme, Urgency};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-pub const ROW_HEIGHT: u16 = 2;
-
-/// Whether the search line shows at the top of the pane.
-fn search_shown(app: &App) -> bool {
-    matches!(app.mode, Mode::Search) || !app.query().is_empty()
-}
-
-/// Where the rows go inside the pane.
-pub fn list_area(app: &App, pane: Rect) -> Rect {
-    let mut a = inner(pane);
-    if search_shown(app) {
-        a.y += 1;
-        a.height = a.height.saturating_sub(1);
-    }
-    a
-}
-
-/// How many cases fit.
-pub fn rows_shown(app: &App, pane: Rect) -> usize {
-    (list_area(app, pane).height / ROW_HEIGHT) as usize
-}
 
 /// The countdown of the clock that matters now, or the status when none runs.
 pub fn next_due(v: &CaseSummary, theme: Theme) -> Span<'static> {
@@ -82,7 +60,8 @@ fn row(
     [pad(Line::from(vec![mark, title])), pad(Line::from(second))]
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
+    let area = a.cases;
     let theme = app.theme;
     let focused = app.focus == Pane::Cases && matches!(app.mode, Mode::Normal | Mode::Search);
     let count = if app.visible.len() == app.views.len() {
@@ -101,7 +80,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
 
     let inside = inner(area);
     let width = inside.width as usize;
-    if search_shown(app) {
+    if a.cases_list.y > inside.y {
         let line = Rect {
             height: 1,
             ..inside
@@ -117,7 +96,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         };
         f.render_widget(&app.search, input);
     }
-    let list = list_area(app, area);
+    let list = a.cases_list;
     if app.visible.is_empty() {
         let mut msg = Vec::new();
         if app.query().is_empty() {
@@ -140,7 +119,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(msg), list);
         return;
     }
-    let shown = (list.height / ROW_HEIGHT) as usize;
+    let shown = a.cases_shown();
     let mut lines = Vec::with_capacity(shown * 2);
     for (pos, &i) in app
         .visible
