@@ -26,7 +26,7 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     .unwrap();
     let mut app = empty_app(100, 30);
     open_import(&mut app, &path);
-    let Mode::Import(r) = &app.mode else {
+    let Mode::Import(r) = app.mode() else {
         panic!("the review is open: {}", status_text(&app));
     };
     assert_eq!(r.questions.len(), 3);
@@ -34,11 +34,11 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     assert_eq!(names, ["reply.eml", "FOI response.pdf"]);
     insta::assert_snapshot!("email_import_review", screen(&app));
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
     let id = app.selected_id().expect("the new case");
-    let kept = app.book.attachments(id).unwrap();
+    let kept = app.book().attachments(id).unwrap();
     assert_eq!(kept.len(), 2);
-    assert_eq!(app.book.attachment_bytes(&kept[1]).unwrap(), letter);
+    assert_eq!(app.book().attachment_bytes(&kept[1]).unwrap(), letter);
     let shown = screen(&app);
     assert!(shown.contains("2 originals (O opens)"), "{shown}");
 
@@ -102,20 +102,24 @@ fn a_mailbox_imported_with_i_counts_messages_then_imports_them() {
     let mut app = empty_app(80, 24);
     open_import(&mut app, &path);
     assert!(
-        matches!(app.mode, Mode::ImportFile(_)),
+        matches!(app.mode(), Mode::ImportFile(_)),
         "{}",
         status_text(&app)
     );
     let s = screen(&app);
     assert!(s.contains("Import its messages into 1 case?"), "{s}");
     assert!(s.contains("1 message will be skipped"), "{s}");
-    assert_eq!(app.book.case_count().unwrap(), 0, "the count is a dry run");
+    assert_eq!(
+        app.book().case_count().unwrap(),
+        0,
+        "the count is a dry run"
+    );
     press(&mut app, &["y"]);
     assert_eq!(
         status_text(&app),
         "Imported messages into 1 case from foi.mbox; 1 message skipped (u undoes)"
     );
-    assert_eq!(app.book.case_count().unwrap(), 1);
+    assert_eq!(app.book().case_count().unwrap(), 1);
     let id = app.selected_id().unwrap();
-    assert_eq!(app.book.view(id).unwrap().file.case.title, "Bridges");
+    assert_eq!(app.book().view(id).unwrap().file.case.title, "Bridges");
 }

@@ -190,7 +190,9 @@ fn timeline_split(pane: Rect, shape: &Shape) -> (Rect, Rect, bool) {
     }
     .saturating_add(c.live.saturating_mul(clock_rows(false, true, compact)))
     .saturating_add(c.done.saturating_mul(clock_rows(false, false, compact)));
-    let clocks_n = u16::from(c.lead).saturating_add(c.live).saturating_add(c.done);
+    let clocks_n = u16::from(c.lead)
+        .saturating_add(c.live)
+        .saturating_add(c.done);
     // Events keep at least three rows (and their heading) when there are events.
     let keep = if shape.events == 0 {
         0
@@ -268,7 +270,7 @@ pub fn letter_rows(main: Rect) -> u16 {
 
 /// Lines of a round robin's box that are not grid rows: the timing line, the column
 /// heads, the question's rule, its counts and the selected authority's line.
-const BATCH_CHROME: u16 = 5;
+pub const BATCH_CHROME: u16 = 5;
 
 /// Grid rows that fit in the round robin's box drawn over `main`.
 pub fn batch_rows(main: Rect) -> usize {

@@ -6,7 +6,6 @@ use super::popup_block;
 use crate::casebook::AuthorityStats;
 use crate::domain::text::inert_line;
 use crate::present::{fit, pad, plural, responses_summary};
-use crate::tui::app::App;
 use crate::tui::layout::{centered, inner};
 use crate::tui::panes::clip;
 use crate::tui::stats::StatsView;
@@ -131,8 +130,7 @@ impl Column {
     }
 }
 
-pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, s: &StatsView, main: Rect) {
     let mut col = frame_box(f, s, main, theme);
     draw_table(f, &mut col, s, theme);
     let Some(cur) = s.current() else {

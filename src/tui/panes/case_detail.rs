@@ -7,7 +7,8 @@ use crate::domain::dates::long;
 use crate::domain::text::inert;
 use crate::domain::{Outcome, Question};
 use crate::present::{fit, outcome_badge, pad};
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, Mode};
+use crate::tui::effect::Pane;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -110,8 +111,8 @@ fn fitted(pieces: Vec<Vec<Span<'static>>>, width: usize, theme: Theme) -> Vec<Sp
 
 pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
     let area = a.case;
-    let theme = app.theme;
-    let focused = app.focus == Pane::Case && matches!(app.mode, Mode::Normal);
+    let theme = app.theme();
+    let focused = app.focus() == Pane::Case && matches!(app.mode(), Mode::Normal);
     let Some(v) = app.selected_view() else {
         let block = pane_block(Line::from(" Case "), focused, theme);
         let msg =
@@ -131,7 +132,7 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
     let (head, list, text) = (a.case_header, a.questions, a.question_text);
     let width = head.width as usize;
     f.render_widget(
-        Paragraph::new(header(v, app.originals.len(), width, theme)),
+        Paragraph::new(header(v, app.originals().len(), width, theme)),
         head,
     );
     let rule = Rect {
@@ -151,7 +152,7 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
     }
     let lines = question_lines(app, qs, focused, list, theme);
     f.render_widget(Paragraph::new(lines), list);
-    if let Some(q) = qs.get(app.questions.selected)
+    if let Some(q) = qs.get(app.questions_scroll().selected)
         && text.height > 0
     {
         draw_question_text(f, q, text, theme);
@@ -207,7 +208,7 @@ fn question_lines(
     for (i, q) in qs
         .iter()
         .enumerate()
-        .skip(app.questions.offset)
+        .skip(app.questions_scroll().offset)
         .take(list.height as usize)
     {
         let flag = if q.challenge { "⚑ " } else { "  " };
@@ -224,7 +225,7 @@ fn question_lines(
         let fill = width.saturating_sub(line.width());
         let mut spans = line.spans;
         spans.push(Span::raw(" ".repeat(fill)));
-        let style = if i == app.questions.selected {
+        let style = if i == app.questions_scroll().selected {
             theme.selected(focused)
         } else {
             Style::default()

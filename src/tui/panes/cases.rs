@@ -4,7 +4,8 @@
 use super::{clip, pane_block};
 use crate::casebook::CaseSummary;
 use crate::present::{fit, status_mark};
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, Mode};
+use crate::tui::effect::Pane;
 use crate::tui::layout::{Areas, inner};
 use crate::tui::theme::{Theme, Urgency};
 use ratatui::Frame;
@@ -62,17 +63,17 @@ fn row(
 
 pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
     let area = a.cases;
-    let theme = app.theme;
-    let focused = app.focus == Pane::Cases && matches!(app.mode, Mode::Normal | Mode::Search);
-    let count = if app.visible.len() == app.views.len() {
-        format!(" Cases {} ", app.views.len())
+    let theme = app.theme();
+    let focused = app.focus() == Pane::Cases && matches!(app.mode(), Mode::Normal | Mode::Search);
+    let count = if app.visible().len() == app.views().len() {
+        format!(" Cases {} ", app.views().len())
     } else {
-        format!(" Cases {} of {} ", app.visible.len(), app.views.len())
+        format!(" Cases {} of {} ", app.visible().len(), app.views().len())
     };
     let how = Line::from(vec![
-        Span::styled(format!(" {}", app.filter.as_str()), theme.accent()),
+        Span::styled(format!(" {}", app.filter().as_str()), theme.accent()),
         Span::styled(" · by ", theme.dim()),
-        Span::styled(format!("{} ", app.sort.as_str()), theme.accent()),
+        Span::styled(format!("{} ", app.sort().as_str()), theme.accent()),
     ])
     .right_aligned();
     let block = pane_block(Line::from(count), focused, theme).title_bottom(how);
@@ -94,19 +95,19 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
             width: line.width.saturating_sub(w),
             ..line
         };
-        f.render_widget(&app.search, input);
+        f.render_widget(app.search_line(), input);
     }
     let list = a.cases_list;
-    if app.visible.is_empty() {
+    if app.visible().is_empty() {
         let mut msg = Vec::new();
         if app.query().is_empty() {
             msg.push(Line::styled(
-                format!(" No {} cases.", app.filter.as_str()),
+                format!(" No {} cases.", app.filter().as_str()),
                 theme.bold(),
             ));
         } else {
             msg.push(Line::styled(
-                format!(" No {} case matches", app.filter.as_str()),
+                format!(" No {} case matches", app.filter().as_str()),
                 theme.bold(),
             ));
             msg.push(Line::styled(
@@ -122,14 +123,14 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
     let shown = a.cases_shown();
     let mut lines = Vec::with_capacity(shown * 2);
     for (pos, &i) in app
-        .visible
+        .visible()
         .iter()
         .enumerate()
-        .skip(app.cases.offset)
+        .skip(app.cases_scroll().offset)
         .take(shown)
     {
-        let selected = pos == app.cases.selected;
-        lines.extend(row(&app.views[i], width, selected, focused, theme));
+        let selected = pos == app.cases_scroll().selected;
+        lines.extend(row(&app.views()[i], width, selected, focused, theme));
     }
     f.render_widget(Paragraph::new(lines), list);
 }

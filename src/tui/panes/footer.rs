@@ -3,7 +3,8 @@
 
 use crate::domain::dates::long;
 use crate::present::fit;
-use crate::tui::app::{App, Mode, Tone};
+use crate::tui::app::{App, Mode};
+use crate::tui::effect::Tone;
 use crate::tui::input::contexts;
 use crate::tui::keymap::{Context, footer_hints};
 use ratatui::Frame;
@@ -13,18 +14,18 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw_status(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
+    let theme = app.theme();
     let width = area.width as usize;
     let today = format!(
         " {}{} ",
         long(app.today()),
-        if app.pinned && width >= 100 {
+        if app.pinned() && width >= 100 {
             " (--today)"
         } else {
             ""
         }
     );
-    if let Mode::Jump(input) = &app.mode {
+    if let Mode::Jump(input) = app.mode() {
         f.render_widget(
             Paragraph::new(Span::styled(" jump to case: ", theme.key())),
             area,
@@ -42,7 +43,7 @@ pub fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     }
     let room = width.saturating_sub(today.width() + 1);
     let mut spans = Vec::new();
-    if let Some(s) = &app.status {
+    if let Some(s) = app.status() {
         let style = match s.tone {
             Tone::Info => theme.plain(),
             Tone::Done => theme.good(),
@@ -90,7 +91,7 @@ pub fn hint_line(hints: &[(String, &str)], width: usize) -> Vec<(String, String)
 }
 
 pub fn draw_keys(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
+    let theme = app.theme();
     let order = contexts(app);
     let mut ctxs = order.clone();
     // The welcome screen's own keys say it all.

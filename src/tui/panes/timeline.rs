@@ -7,7 +7,8 @@ use crate::calendar::{Clock, ClockState};
 use crate::domain::dates::{long, short};
 use crate::domain::{Event, Regime};
 use crate::present::fit;
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, Mode};
+use crate::tui::effect::Pane;
 use crate::tui::layout::{Areas, clock_order, clock_rows};
 use crate::tui::theme::{Theme, Urgency};
 use chrono::NaiveDate;
@@ -229,9 +230,12 @@ fn event_line(e: &Event, regime: Regime, width: usize, theme: Theme) -> Line<'st
 }
 
 pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
-    let theme = app.theme;
-    let focused = app.focus == Pane::Timeline && matches!(app.mode, Mode::Normal);
-    f.render_widget(pane_block(Line::from(" Timeline "), focused, theme), a.timeline);
+    let theme = app.theme();
+    let focused = app.focus() == Pane::Timeline && matches!(app.mode(), Mode::Normal);
+    f.render_widget(
+        pane_block(Line::from(" Timeline "), focused, theme),
+        a.timeline,
+    );
     let Some(v) = app.selected_view() else {
         return;
     };
@@ -283,14 +287,14 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
         .events
         .iter()
         .enumerate()
-        .skip(app.events.offset)
+        .skip(app.events_scroll().offset)
         .take(events_area.height as usize)
         .map(|(i, e)| {
             let line = event_line(e, v.file.case.regime, width, theme);
             let fill = width.saturating_sub(line.width());
             let mut spans = line.spans;
             spans.push(Span::raw(" ".repeat(fill)));
-            let style = if i == app.events.selected && focused {
+            let style = if i == app.events_scroll().selected && focused {
                 theme.selected(true)
             } else {
                 Style::default()

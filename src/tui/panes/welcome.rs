@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
+    let theme = app.theme();
     let mut lines = vec![
         Line::styled("Your FOI casebook is empty.", theme.bold()),
         Line::raw(""),

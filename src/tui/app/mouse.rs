@@ -1,10 +1,10 @@
 //! The mouse: a click selects a row and focuses its pane; the wheel scrolls the pane
 //! under the pointer.
 
-use super::app::{App, Pane};
-
-use super::layout::CASE_ROWS;
+use super::App;
 use super::update::move_by;
+use crate::tui::effect::Pane;
+use crate::tui::layout::CASE_ROWS;
 use ratatui::layout::{Position, Rect};
 
 fn pane_at(app: &App, column: u16, row: u16) -> Option<Pane> {
@@ -26,7 +26,7 @@ fn item_at(list: Rect, row: u16, column: u16, height: u16, offset: usize) -> Opt
         .then(|| offset + ((row - list.y) / height) as usize)
 }
 
-pub fn click(app: &mut App, column: u16, row: u16) {
+pub(super) fn click(app: &mut App, column: u16, row: u16) {
     if app.is_empty() {
         return;
     }
@@ -72,7 +72,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
-pub fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
+pub(super) fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
     if let Some(pane) = pane_at(app, column, row) {
         let before = app.focus;
         app.focus = pane;
