@@ -40,23 +40,13 @@ fn rows(book: &Casebook) -> crate::casebook::Result<Vec<DueRow>> {
 impl Agenda {
     /// `A`: the agenda, or `None` (the status line says why) when nothing is due.
     pub fn open(ctx: &mut Ctx<'_>) -> Option<Agenda> {
-        match rows(ctx.book) {
-            Ok(rows) if rows.is_empty() => {
-                ctx.say(Tone::Info, "Nothing due: no clock is running");
-                None
-            }
-            Ok(rows) => {
-                ctx.emit(Effect::Hush);
-                Some(Agenda {
-                    rows,
-                    list: Scroll::default(),
-                })
-            }
-            Err(e) => {
-                ctx.say_error(&e);
-                None
-            }
-        }
+        let read = rows(ctx.book);
+        let rows = ctx.rows_or_say(read, "Nothing due: no clock is running")?;
+        ctx.emit(Effect::Hush);
+        Some(Agenda {
+            rows,
+            list: Scroll::default(),
+        })
     }
 
     /// Keys while the agenda is open.

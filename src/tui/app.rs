@@ -384,11 +384,16 @@ impl App {
             Err(e) => self.say_error(&e),
         }
         self.load_haystacks();
+        self.rows_changed(keep);
+    }
+
+    /// The rows were read again: filter them again, keep the selection on case `keep`
+    /// where it is still listed, and load the selected case afresh (it may have changed).
+    fn rows_changed(&mut self, keep: Option<i64>) {
         self.refilter();
         if let Some(id) = keep {
             self.select_case(id);
         }
-        // The selected case may have changed: load it afresh.
         self.current = None;
         self.sync_current();
         self.clamp_details();
@@ -447,13 +452,7 @@ impl App {
         }
         self.order = sort_order(&self.views, self.sort);
         self.filtered_for = None;
-        self.refilter();
-        if let Some(id) = keep {
-            self.select_case(id);
-        }
-        self.current = None;
-        self.sync_current();
-        self.clamp_details();
+        self.rows_changed(keep);
     }
 
     /// Re-sort the loaded views (no database read; the rows stay where they are).

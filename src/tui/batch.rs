@@ -15,23 +15,15 @@ use std::collections::BTreeSet;
 impl BatchList {
     /// `B`: the list of batches, or `None` (the status line says why).
     pub fn open(ctx: &mut Ctx<'_>) -> Option<BatchList> {
-        match ctx.book.batches() {
-            Ok(rows) if rows.is_empty() => {
-                ctx.say(
-                    Tone::Info,
-                    "No round robins yet: start one with foi batch add (one request to many authorities)",
-                );
-                None
-            }
-            Ok(rows) => Some(BatchList {
-                rows,
-                list: Scroll::default(),
-            }),
-            Err(e) => {
-                ctx.say_error(&e);
-                None
-            }
-        }
+        let read = ctx.book.batches();
+        let rows = ctx.rows_or_say(
+            read,
+            "No round robins yet: start one with foi batch add (one request to many authorities)",
+        )?;
+        Some(BatchList {
+            rows,
+            list: Scroll::default(),
+        })
     }
 
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {

@@ -127,6 +127,22 @@ impl<'a> Ctx<'a> {
         self.say(Tone::Error, error_text(e));
     }
 
+    /// Rows read for a screen to list; `None`, with the status line saying why, when
+    /// the reading failed or found none (`none` says that).
+    pub fn rows_or_say<T>(&mut self, read: Result<Vec<T>, Error>, none: &str) -> Option<Vec<T>> {
+        match read {
+            Ok(rows) if rows.is_empty() => {
+                self.say(Tone::Info, none);
+                None
+            }
+            Ok(rows) => Some(rows),
+            Err(e) => {
+                self.say_error(&e);
+                None
+            }
+        }
+    }
+
     /// The effects, in the order they were asked for.
     pub fn effects(self) -> Vec<Effect> {
         self.effects

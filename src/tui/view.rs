@@ -2,21 +2,23 @@
 //! line, the keys, and whatever is open on top.
 
 use super::app::{App, Mode};
+use super::input::contexts;
 use super::overlays;
 use super::panes::{case_detail, cases, footer, timeline, welcome};
 use ratatui::Frame;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let a = app.areas_on(f.area());
+    let ui = app.shown();
     if app.is_empty() {
-        welcome::draw(f, app, a.main);
+        welcome::draw(f, &ui, a.main);
     } else {
-        cases::draw(f, app, &a);
-        case_detail::draw(f, app, &a);
-        timeline::draw(f, app, &a);
+        cases::draw(f, &ui, &a);
+        case_detail::draw(f, &ui, &a);
+        timeline::draw(f, &ui, &a);
     }
-    footer::draw_status(f, app, a.status);
-    footer::draw_keys(f, app, a.footer);
+    footer::draw_status(f, &ui, a.status);
+    footer::draw_keys(f, &ui, &contexts(app), a.footer);
     let theme = app.theme();
     if theme.color && !matches!(app.mode(), Mode::Normal | Mode::Search | Mode::Jump(_)) {
         // What is open on top has the attention: the panes behind step back.

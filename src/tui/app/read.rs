@@ -7,10 +7,9 @@ use crate::casebook::filter_index::Texts;
 use crate::casebook::{CaseSummary, Casebook, Filter, Sort};
 use crate::domain::Attachment;
 use crate::tui::effect::{Pane, Status};
-use crate::tui::scroll::Scroll;
+use crate::tui::panes::Shown;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
-use ratatui_textarea::TextArea;
 
 impl App {
     pub fn book(&self) -> &Casebook {
@@ -108,21 +107,33 @@ impl App {
         self.cases.selected
     }
 
-    /// The search line as typed.
-    pub(crate) fn search_line(&self) -> &TextArea<'static> {
-        &self.search
-    }
-
-    pub(crate) fn cases_scroll(&self) -> Scroll {
-        self.cases
-    }
-
-    pub(crate) fn questions_scroll(&self) -> Scroll {
-        self.questions
-    }
-
-    pub(crate) fn events_scroll(&self) -> Scroll {
-        self.events
+    /// What the panes and the bottom lines show, for one frame.
+    pub(crate) fn shown(&self) -> Shown<'_> {
+        Shown {
+            theme: self.theme,
+            today: self.today(),
+            pinned: self.pinned,
+            focus: self.focus,
+            normal: matches!(self.mode, Mode::Normal),
+            searching: matches!(self.mode, Mode::Search),
+            views: &self.views,
+            visible: &self.visible,
+            filter: self.filter,
+            sort: self.sort,
+            search: &self.search,
+            query: self.query(),
+            finding: self.finding(),
+            cases: self.cases,
+            questions: self.questions,
+            events: self.events,
+            selected: self.selected_view(),
+            originals: self.originals.len(),
+            jump: match &self.mode {
+                Mode::Jump(input) => Some(&**input),
+                _ => None,
+            },
+            status: self.status.as_ref(),
+        }
     }
 
     /// The selected case's originals.

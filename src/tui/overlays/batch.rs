@@ -268,12 +268,7 @@ fn head_line(g: &BatchGrid, s: &BatchScreen, c: &Columns, theme: Theme) -> Line<
 }
 
 fn row_line(s: &BatchScreen, i: usize, row: &GridRow, c: &Columns, theme: Theme) -> Line<'static> {
-    let Columns {
-        name_w,
-        cell_w,
-        first,
-        shown,
-    } = *c;
+    let (name_w, cell_w) = (c.name_w, c.cell_w);
     let selected = i == s.rows.selected;
     let mark = if s.marked.contains(&row.case) {
         "● "
@@ -296,9 +291,9 @@ fn row_line(s: &BatchScreen, i: usize, row: &GridRow, c: &Columns, theme: Theme)
             timing_style(row.timing, theme),
         ),
     ];
-    for (j, cell) in row.cells.iter().enumerate().skip(first).take(shown) {
+    for (j, cell) in row.cells.iter().enumerate().skip(c.first).take(c.shown) {
         let (text, style) = match cell {
-            Some(c) => (c.text.clone(), theme.outcome(c.outcome)),
+            Some(v) => (v.text.clone(), theme.outcome(v.outcome)),
             None => ("—".to_string(), theme.dim()),
         };
         let style = if selected && j == s.cols.selected {

@@ -1,13 +1,13 @@
 //! The case pane: the header (authority, references, regime, dates, status), the
 //! questions with their outcome badges, and the selected question in full.
 
+use super::Shown;
 use super::{clip, pane_block};
 use crate::casebook::CaseView;
 use crate::domain::dates::long;
 use crate::domain::text::inert;
 use crate::domain::{Outcome, Question};
 use crate::present::{fit, outcome_badge, pad};
-use crate::tui::app::{App, Mode};
 use crate::tui::effect::Pane;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -109,11 +109,11 @@ fn fitted(pieces: Vec<Vec<Span<'static>>>, width: usize, theme: Theme) -> Vec<Sp
     row
 }
 
-pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
+pub fn draw(f: &mut Frame, ui: &Shown<'_>, a: &Areas) {
     let area = a.case;
-    let theme = app.theme();
-    let focused = app.focus() == Pane::Case && matches!(app.mode(), Mode::Normal);
-    let Some(v) = app.selected_view() else {
+    let theme = ui.theme;
+    let focused = ui.focus == Pane::Case && ui.normal;
+    let Some(v) = ui.selected else {
         let block = pane_block(Line::from(" Case "), focused, theme);
         let msg =
             Paragraph::new(Line::styled(" Select a case on the left.", theme.dim())).block(block);
@@ -131,10 +131,7 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
     let qs = &v.file.questions;
     let (head, list, text) = (a.case_header, a.questions, a.question_text);
     let width = head.width as usize;
-    f.render_widget(
-        Paragraph::new(header(v, app.originals().len(), width, theme)),
-        head,
-    );
+    f.render_widget(Paragraph::new(header(v, ui.originals, width, theme)), head);
     let rule = Rect {
         y: head.y + head.height,
         height: 1,
@@ -150,9 +147,9 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
         f.render_widget(no_questions(theme), below);
         return;
     }
-    let lines = question_lines(app, qs, focused, list, theme);
+    let lines = question_lines(ui, qs, focused, list, theme);
     f.render_widget(Paragraph::new(lines), list);
-    if let Some(q) = qs.get(app.questions_scroll().selected)
+    if let Some(q) = qs.get(ui.questions.selected)
         && text.height > 0
     {
         draw_question_text(f, q, text, theme);
@@ -186,7 +183,7 @@ fn no_questions(theme: Theme) -> Paragraph<'static> {
 /// The questions scrolled into `list`: label, outcome badge and challenge flag in
 /// columns, then the text; the selected one highlighted across the pane.
 fn question_lines(
-    app: &App,
+    ui: &Shown<'_>,
     qs: &[Question],
     focused: bool,
     list: Rect,
@@ -208,7 +205,7 @@ fn question_lines(
     for (i, q) in qs
         .iter()
         .enumerate()
-        .skip(app.questions_scroll().offset)
+        .skip(ui.questions.offset)
         .take(list.height as usize)
     {
         let flag = if q.challenge { "⚑ " } else { "  " };
@@ -225,7 +222,7 @@ fn question_lines(
         let fill = width.saturating_sub(line.width());
         let mut spans = line.spans;
         spans.push(Span::raw(" ".repeat(fill)));
-        let style = if i == app.questions_scroll().selected {
+        let style = if i == ui.questions.selected {
             theme.selected(focused)
         } else {
             Style::default()

@@ -2,12 +2,12 @@
 //! with a gauge of time used against time left, its due date and its working — then the
 //! events in date order.
 
+use super::Shown;
 use super::{clip, pane_block};
 use crate::calendar::{Clock, ClockState};
 use crate::domain::dates::{long, short};
 use crate::domain::{Event, Regime};
 use crate::present::fit;
-use crate::tui::app::{App, Mode};
 use crate::tui::effect::Pane;
 use crate::tui::layout::{Areas, clock_order, clock_rows};
 use crate::tui::theme::{Theme, Urgency};
@@ -229,14 +229,14 @@ fn event_line(e: &Event, regime: Regime, width: usize, theme: Theme) -> Line<'st
     clip(Line::from(spans), width)
 }
 
-pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
-    let theme = app.theme();
-    let focused = app.focus() == Pane::Timeline && matches!(app.mode(), Mode::Normal);
+pub fn draw(f: &mut Frame, ui: &Shown<'_>, a: &Areas) {
+    let theme = ui.theme;
+    let focused = ui.focus == Pane::Timeline && ui.normal;
     f.render_widget(
         pane_block(Line::from(" Timeline "), focused, theme),
         a.timeline,
     );
-    let Some(v) = app.selected_view() else {
+    let Some(v) = ui.selected else {
         return;
     };
     let (clocks_area, events_area) = (a.clocks, a.events);
@@ -244,7 +244,7 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
         let lead = i == 0 && c.is_live();
         (c, lead, clock_rows(lead, c.is_live(), a.compact_clocks))
     });
-    let today = app.today();
+    let today = ui.today;
     let mut y = clocks_area.y;
     for (c, lead, h) in clocks {
         let bottom = clocks_area.y + clocks_area.height;
@@ -287,14 +287,14 @@ pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
         .events
         .iter()
         .enumerate()
-        .skip(app.events_scroll().offset)
+        .skip(ui.events.offset)
         .take(events_area.height as usize)
         .map(|(i, e)| {
             let line = event_line(e, v.file.case.regime, width, theme);
             let fill = width.saturating_sub(line.width());
             let mut spans = line.spans;
             spans.push(Span::raw(" ".repeat(fill)));
-            let style = if i == app.events_scroll().selected && focused {
+            let style = if i == ui.events.selected && focused {
                 theme.selected(true)
             } else {
                 Style::default()
