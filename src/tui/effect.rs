@@ -1,8 +1,8 @@
 //! How the screens talk to the app: each screen handles its keys with a [`Ctx`] (the
 //! casebook, where things are on screen) and pushes [`Effect`]s onto its queue — say
 //! this, show that case, close me — which the app applies once the screen is done.
-//! Screens never reach into the app, so this file and the small shared types here
-//! import nothing of the terminal UI but the layout.
+//! Screens never reach into the app; this file, with the small types every part
+//! shares, imports nothing of the terminal UI.
 
 use crate::casebook::{Casebook, Error, Letter};
 use ratatui::layout::Rect;
