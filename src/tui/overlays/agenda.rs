@@ -7,7 +7,7 @@ use crate::casebook::{DueRow, Move};
 use crate::domain::dates::{long, short};
 use crate::present::{fit, pad};
 use crate::tui::agenda::Agenda;
-use crate::tui::layout::{agenda_box, inner};
+use crate::tui::layout::{agenda_box, padded};
 use crate::tui::panes::clip;
 use crate::tui::theme::{Theme, Urgency};
 use ratatui::Frame;
@@ -33,12 +33,7 @@ pub fn draw(f: &mut Frame, theme: Theme, a: &Agenda, main: Rect) {
     f.render_widget(Clear, r);
     let title = format!("Agenda · {yours} your move · {theirs} the authority's");
     f.render_widget(popup_block(title, theme), r);
-    let inner_area = inner(r);
-    let body = Rect {
-        x: inner_area.x + 1,
-        width: inner_area.width.saturating_sub(2),
-        ..inner_area
-    };
+    let body = padded(r);
     let width = body.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;

@@ -5,7 +5,7 @@ use super::popup_block;
 use crate::domain::text::inert_line;
 use crate::present::fit;
 use crate::tui::find::Hits;
-use crate::tui::layout::{HIT_ROWS, hits_box, inner};
+use crate::tui::layout::{HIT_ROWS, hits_box, padded};
 use crate::tui::panes::clip;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -54,12 +54,7 @@ pub fn draw(f: &mut Frame, theme: Theme, h: &Hits, main: Rect) {
     );
     f.render_widget(Clear, r);
     f.render_widget(popup_block(title, theme), r);
-    let a = inner(r);
-    let a = Rect {
-        x: a.x + 1,
-        width: a.width.saturating_sub(2),
-        ..a
-    };
+    let a = padded(r);
     let width = a.width as usize;
     let rows = ((a.height / HIT_ROWS) as usize).max(1);
     let sel = h.list.selected;
