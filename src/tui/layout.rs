@@ -341,4 +341,51 @@ mod tests {
             assert_eq!(a.footer.y + a.footer.height, h);
         }
     }
+
+    #[test]
+    fn the_search_line_takes_the_lists_first_row() {
+        let screen = Rect::new(0, 0, 120, 40);
+        let plain = areas(screen, &Shape::default());
+        let searching = areas(
+            screen,
+            &Shape {
+                search_line: true,
+                ..Shape::default()
+            },
+        );
+        assert_eq!(searching.cases_list.y, plain.cases_list.y + 1);
+        assert_eq!(searching.cases_list.height + 1, plain.cases_list.height);
+        assert_eq!(
+            plain.cases_shown(),
+            (plain.cases_list.height / CASE_ROWS) as usize
+        );
+    }
+
+    #[test]
+    fn the_case_pane_and_the_timeline_split_inside_their_frames() {
+        let shape = Shape {
+            questions: 9,
+            events: 2,
+            clocks: ClockShape {
+                lead: true,
+                live: 0,
+                done: 1,
+            },
+            ..Shape::default()
+        };
+        for (w, h) in [(120, 40), (80, 24)] {
+            let a = areas(Rect::new(0, 0, w, h), &shape);
+            // Header, rule, questions, then the selected question's text, all inside.
+            assert_eq!(a.questions.y, a.case_header.y + a.case_header.height + 1);
+            assert_eq!(a.question_text.y, a.questions.y + a.questions.height);
+            assert!(a.case.contains(a.question_text.as_position()) || a.question_text.height == 0);
+            // The clocks first, the events' heading, then the events, inside the timeline.
+            assert_eq!(a.events.y, a.clocks.y + a.clocks.height + 1);
+            assert!(a.events.y + a.events.height < a.timeline.y + a.timeline.height);
+            let want = clock_rows(true, true, a.compact_clocks)
+                + clock_rows(false, false, a.compact_clocks);
+            assert!(a.clocks.height <= want);
+            assert!(a.events.height >= 3, "{w}x{h}: events keep three rows");
+        }
+    }
 }
