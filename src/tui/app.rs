@@ -10,6 +10,7 @@ use super::find::Hits;
 use super::forms::Form;
 use super::import::ImportReview;
 use super::import_file::FileImport;
+use super::jump::Jump;
 use super::layout::{Areas, ClockShape, Shape, areas};
 use super::overlays::help::Help;
 use super::prompt::{PathPrompt, new_line_input};
@@ -43,7 +44,7 @@ pub enum Mode {
     /// Typing into the `/` search.
     Search,
     /// Typing a case to jump to after `:`.
-    Jump(Box<TextArea<'static>>),
+    Jump(Box<Jump>),
     Help(Help),
     Confirm(Confirm),
     Form(Box<Form>),

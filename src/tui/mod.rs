@@ -29,6 +29,7 @@ pub mod forms;
 pub mod import;
 pub mod import_file;
 pub mod input;
+pub mod jump;
 pub mod keymap;
 pub mod layout;
 pub mod overlays;

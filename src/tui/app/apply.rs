@@ -30,6 +30,7 @@ pub(super) fn screen_keys(app: &mut App, action: Action) {
     let (screen, main) = (app.screen, app.areas().main);
     let mut ctx = Ctx::new(&mut app.book, screen, main);
     match &mut app.mode {
+        Mode::Jump(j) => j.handle(action, &mut ctx),
         Mode::Help(h) => h.handle(action, &mut ctx),
         Mode::Confirm(c) => c.handle(action, &mut ctx),
         Mode::Form(form) => crate::tui::edit::form_keys(form, action, &mut ctx),
@@ -42,7 +43,7 @@ pub(super) fn screen_keys(app: &mut App, action: Action) {
         Mode::Agenda(a) => a.handle(action, &mut ctx),
         Mode::Batches(l) => l.handle(action, &mut ctx),
         Mode::Batch(s) => s.handle(action, &mut ctx),
-        Mode::Normal | Mode::Search | Mode::Jump(_) | Mode::Busy(_) => {}
+        Mode::Normal | Mode::Search | Mode::Busy(_) => {}
     }
     let effects = ctx.effects();
     apply(app, effects);

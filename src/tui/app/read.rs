@@ -129,7 +129,7 @@ impl App {
             selected: self.selected_view(),
             originals: self.originals.len(),
             jump: match &self.mode {
-                Mode::Jump(input) => Some(&**input),
+                Mode::Jump(j) => Some(&j.input),
                 _ => None,
             },
             status: self.status.as_ref(),

@@ -35,7 +35,6 @@ fn update(app: &mut App, action: Action) {
     match &app.mode {
         Mode::Normal => normal(app, action),
         Mode::Search => search(app, action),
-        Mode::Jump(_) => jump(app, action),
         // Nothing under way after all: never leave the keyboard stuck.
         Mode::Busy(_) if app.job.is_none() => app.mode = Mode::Normal,
         Mode::Busy(_) => {}
@@ -99,7 +98,7 @@ fn normal(app: &mut App, action: Action) {
             app.mode = Mode::Search;
         }
         Action::StartJump => {
-            app.mode = Mode::Jump(Box::new(new_line_input()));
+            app.mode = Mode::Jump(Box::default());
         }
         Action::DraftReview => panes::draft_review(app),
         Action::Import => panes::import(app),
@@ -291,50 +290,6 @@ fn end_search(app: &mut App) {
     app.search
         .set_cursor_style(ratatui::style::Style::default());
     app.mode = Mode::Normal;
-}
-
-fn jump(app: &mut App, action: Action) {
-    let Mode::Jump(input) = &mut app.mode else {
-        return;
-    };
-    match action {
-        Action::Type(key) => {
-            input.input(key);
-        }
-        Action::Paste(text) => {
-            input.insert_str(crate::domain::text::inert_line(&text));
-        }
-        Action::Cancel => app.mode = Mode::Normal,
-        Action::Accept => {
-            let key = input.lines().join(" ");
-            match app.book.resolve(&key) {
-                Ok(id) => {
-                    app.mode = Mode::Normal;
-                    show_case(app, id);
-                    app.focus = Pane::Case;
-                    // The case pane's title names it; a "Case #3" here would outlive it.
-                    app.status = None;
-                }
-                // Said at once (the prompt would hide the status line), in the UI's
-                // own words: the library's points at `foi list`.
-                Err(crate::casebook::Error::User(m)) if m.starts_with("no case matches") => {
-                    app.mode = Mode::Normal;
-                    app.say(
-                        Tone::Error,
-                        format!(
-                            "No case matches “{}”: : takes an id, a reference or the start of a title",
-                            crate::present::fit(key.trim(), 30)
-                        ),
-                    );
-                }
-                Err(e) => {
-                    app.mode = Mode::Normal;
-                    app.say_error(&e);
-                }
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Select case `id`, widening the filter and clearing the search if they hide it.
