@@ -83,7 +83,7 @@ fn main() {
     common::draw(&mut term, &mut app);
     update(&mut app, Action::StartSearch);
     let early = type_query(&mut app, &mut term, "council");
-    let loaded_early = app.haystacks.is_some();
+    let loaded_early = app.haystacks().is_some();
     let waited = common::wait_for_haystacks(&mut app);
     println!(
         "{n} cases; question texts loaded {:.0} ms after the typing below{}",
@@ -100,7 +100,7 @@ fn main() {
         early.len(),
         ms(median(early.clone())),
         ms(early.iter().copied().max().unwrap_or_default()),
-        app.visible.len()
+        app.visible().len()
     );
 
     let mut all = Vec::new();
@@ -110,7 +110,7 @@ fn main() {
         for _ in 0..REPS {
             clear(&mut app, &mut term);
             times.extend(type_query(&mut app, &mut term, q));
-            matches = app.visible.len();
+            matches = app.visible().len();
         }
         println!(
             "{:<30} {:>5} {:>6.2} ms {:>6.2} ms {:>8}",
@@ -135,7 +135,7 @@ fn main() {
         1,
         ms(median(back.clone())),
         ms(back.iter().copied().max().unwrap_or_default()),
-        app.visible.len()
+        app.visible().len()
     );
     all.extend(back);
     let worst = all.iter().copied().max().unwrap_or_default();

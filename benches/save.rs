@@ -50,7 +50,7 @@ fn main() {
 
     let note = |app: &mut foi_casebook::tui::app::App, i: usize| {
         let id = app.selected_id().unwrap_or(1);
-        app.book
+        app.book_mut()
             .add_event(
                 id,
                 NewEvent {

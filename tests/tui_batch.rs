@@ -26,7 +26,7 @@ const COUNCILS: [&str; 6] = [
 fn app_with_batch(width: u16, height: u16) -> App {
     let mut app = empty_app(width, height);
     let made = app
-        .book
+        .book_mut()
         .add_batch(NewBatch {
             title: "Pothole repairs".into(),
             sent: Some(day(1, 8)),
@@ -47,7 +47,7 @@ fn app_with_batch(width: u16, height: u16) -> App {
             ..Default::default()
         })
         .expect("batch made");
-    let book = &mut app.book;
+    let book = app.book_mut();
     let set = |book: &mut foi_casebook::casebook::Casebook,
                case: i64,
                label: &str,
@@ -99,7 +99,7 @@ fn app_with_batch(width: u16, height: u16) -> App {
 }
 
 fn cell(app: &App, row: usize, col: usize) -> String {
-    let Mode::Batch(s) = &app.mode else {
+    let Mode::Batch(s) = app.mode() else {
         panic!("the grid is open");
     };
     s.grid.rows[row].cells[col]
@@ -114,7 +114,7 @@ fn the_grid_of_a_round_robin() {
         let mut app = app_with_batch(w, h);
         // b opens the grid on the selected case's authority; from the list, at the top.
         press(&mut app, &["b"]);
-        assert!(matches!(app.mode, Mode::Batch(_)), "b opens the grid");
+        assert!(matches!(app.mode(), Mode::Batch(_)), "b opens the grid");
         press(&mut app, &["Esc", "B", "Enter"]);
         // The third question, Leeds: the cursor moves both ways.
         press(&mut app, &["l", "l", "j", "j", "j"]);
@@ -161,7 +161,7 @@ fn one_outcome_for_the_marked_authorities_then_undone() {
     assert_eq!(cell(&app, 2, 3), "withheld s43");
     assert_eq!(cell(&app, 4, 3), "withheld s43");
     assert_eq!(cell(&app, 3, 3), "pending");
-    let kent = app.book.find_question(3, "Q4").expect("Kent's Q4");
+    let kent = app.book().find_question(3, "Q4").expect("Kent's Q4");
     assert_eq!(kent.outcome, Outcome::Withheld);
     // One undo puts both back.
     press(&mut app, &["u"]);
@@ -181,14 +181,14 @@ fn a_question_for_every_case_from_the_grid() {
         "{}",
         status_text(&app)
     );
-    let Mode::Batch(s) = &app.mode else {
+    let Mode::Batch(s) = app.mode() else {
         panic!("still in the grid");
     };
     assert_eq!(s.grid.questions.len(), 6);
     assert_eq!(cell(&app, 5, 5), "pending");
     for id in 1..=6 {
         assert_eq!(
-            app.book.find_question(id, "Q6").expect("added").text,
+            app.book().find_question(id, "Q6").expect("added").text,
             "How many inspectors do you employ?"
         );
     }
@@ -198,8 +198,8 @@ fn a_question_for_every_case_from_the_grid() {
 fn enter_opens_the_authoritys_case_at_the_question() {
     let mut app = app_with_batch(120, 40);
     press(&mut app, &["B", "Enter", "j", "l", "Enter"]);
-    assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.focus, Pane::Case);
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.focus(), Pane::Case);
     assert_eq!(app.selected_id(), Some(2), "Cardiff's case");
     assert_eq!(
         app.selected_question().map(|q| q.label.as_str()),
@@ -207,7 +207,7 @@ fn enter_opens_the_authoritys_case_at_the_question() {
     );
     // b comes back to the grid on the same authority.
     press(&mut app, &["b"]);
-    let Mode::Batch(s) = &app.mode else {
+    let Mode::Batch(s) = app.mode() else {
         panic!("the grid again");
     };
     assert_eq!(s.rows.selected, 1);
@@ -222,12 +222,12 @@ fn the_list_of_round_robins_and_an_empty_one() {
     assert!(list.contains("Pothole repairs"), "{list}");
     assert!(list.contains("6 cases, 3 responded"), "{list}");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Batch(_)));
+    assert!(matches!(app.mode(), Mode::Batch(_)));
     press(&mut app, &["Esc"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
 
     for id in 1..=6 {
-        app.book.delete_case(id).expect("deleted");
+        app.book_mut().delete_case(id).expect("deleted");
     }
     app.reload();
     press(&mut app, &["B", "Enter"]);
@@ -243,7 +243,7 @@ fn the_list_of_round_robins_and_an_empty_one() {
 #[test]
 fn the_grid_names_the_law_of_a_scottish_authority() {
     let mut app = empty_app(80, 24);
-    app.book
+    app.book_mut()
         .add_batch(NewBatch {
             title: "Gritting".into(),
             sent: Some(day(2, 20)),

@@ -28,7 +28,7 @@ fn a_binary_file_is_refused_in_the_path_prompt_and_nothing_is_saved() {
     std::fs::write(&bin, bytes).expect("write");
     let mut app = empty_app(100, 30);
     open_import(&mut app, &bin);
-    let Mode::Path(p) = &app.mode else {
+    let Mode::Path(p) = app.mode() else {
         panic!("still the prompt, status: {}", status_text(&app))
     };
     assert_eq!(
@@ -44,7 +44,7 @@ fn a_binary_file_is_refused_in_the_path_prompt_and_nothing_is_saved() {
     );
     assert_snapshot!("binary_file_refused", screen(&app));
     press(&mut app, &["Esc"]);
-    assert_eq!(app.book.case_count().expect("count"), 0);
+    assert_eq!(app.book().case_count().expect("count"), 0);
 }
 
 fn day(m: u32, d: u32) -> chrono::NaiveDate {
@@ -66,13 +66,15 @@ fn agenda_app(width: u16, height: u16) -> foi_casebook::tui::app::App {
         ]}"#,
     )
     .expect("a casebook document");
-    app.book.import_document(&doc, false).expect("imported");
+    app.book_mut()
+        .import_document(&doc, false)
+        .expect("imported");
     app.reload();
     app
 }
 
 fn agenda_mode(app: &foi_casebook::tui::app::App) -> &foi_casebook::tui::agenda::Agenda {
-    match &app.mode {
+    match app.mode() {
         Mode::Agenda(a) => a,
         _ => panic!("the agenda is open; status: {}", status_text(app)),
     }
@@ -96,7 +98,7 @@ fn the_agenda_splits_your_move_from_the_authoritys() {
     resize(&mut app, 80, 24);
     assert_snapshot!("agenda_80x24", screen(&app));
     press(&mut app, &["Esc"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
 }
 
 #[test]
@@ -115,7 +117,7 @@ fn snoozing_in_the_agenda_holds_back_the_chase_but_never_the_deadline() {
     resize(&mut app, 80, 24);
     assert!(screen(&app).contains("22 wd overdue · snoozed 17 Mar"));
     assert!(
-        app.book
+        app.book()
             .attention(5)
             .expect("check")
             .iter()
@@ -124,12 +126,12 @@ fn snoozing_in_the_agenda_holds_back_the_chase_but_never_the_deadline() {
     // The user's own window cannot be snoozed.
     press(&mut app, &["g", "j", "z"]);
     assert!(status_text(&app).starts_with("Case #1 has no reminder to snooze"));
-    assert_eq!(app.book.snoozed_until(1).expect("read"), None);
+    assert_eq!(app.book().snoozed_until(1).expect("read"), None);
     // z again brings the chase back.
     press(&mut app, &["G", "z"]);
     assert_eq!(status_text(&app), "Reminders for case #2 are back");
     assert!(
-        app.book
+        app.book()
             .attention(5)
             .expect("check")
             .iter()
@@ -141,7 +143,7 @@ fn snoozing_in_the_agenda_holds_back_the_chase_but_never_the_deadline() {
 fn c_drafts_the_chaser_from_the_agenda_and_records_it() {
     let mut app = agenda_app(100, 40);
     press(&mut app, &["A", "G", "c"]);
-    let Mode::Draft(d) = &app.mode else {
+    let Mode::Draft(d) = app.mode() else {
         panic!("the chaser is drafted; status: {}", status_text(&app))
     };
     assert!(d.text.contains("Reminder: Visa processing times"));
@@ -152,14 +154,14 @@ fn c_drafts_the_chaser_from_the_agenda_and_records_it() {
         "{}",
         status_text(&app)
     );
-    let v = app.book.view(2).expect("case");
+    let v = app.book().view(2).expect("case");
     assert!(
         v.file.events.iter().any(|e| e.date == day(3, 10)
             && e.letter.as_deref().is_some_and(|l| l.contains("Reminder:")))
     );
     // Nothing late: the reason, not a letter.
     press(&mut app, &["A", "g", "c"]);
-    assert!(matches!(app.mode, Mode::Agenda(_)));
+    assert!(matches!(app.mode(), Mode::Agenda(_)));
     assert!(
         status_text(&app).contains("nothing to chase on case #3 yet"),
         "{}",
@@ -170,10 +172,10 @@ fn c_drafts_the_chaser_from_the_agenda_and_records_it() {
 #[test]
 fn a_review_drafted_after_its_window_closed_says_so() {
     let mut app = demo_app(100, 40);
-    app.book.set_today(day(5, 10));
+    app.book_mut().set_today(day(5, 10));
     app.reload();
     press(&mut app, &["r"]);
-    let Mode::Draft(d) = &app.mode else {
+    let Mode::Draft(d) = app.mode() else {
         panic!("the review is drafted; status: {}", status_text(&app))
     };
     let flat = d.text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -204,14 +206,14 @@ fn the_add_form_takes_the_requests_full_text() {
         "Please send the 2017 inspection reports for the Tay Bridge.",
     );
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    let v = app.book.view(1).expect("saved");
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    let v = app.book().view(1).expect("saved");
     assert_eq!(
         v.file.case.text.as_deref(),
         Some("Please send the 2017 inspection reports for the Tay Bridge.")
     );
     // And full-text search finds it.
-    assert_eq!(app.book.search("tay", 5).expect("search").len(), 1);
+    assert_eq!(app.book().search("tay", 5).expect("search").len(), 1);
 }
 
 #[test]
@@ -220,7 +222,7 @@ fn a_failed_jump_says_so_at_once_and_a_good_one_leaves_no_stale_status() {
     press(&mut app, &[":"]);
     type_text(&mut app, "nonesuch");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     let said = status_text(&app);
     assert!(said.starts_with("No case matches “nonesuch”"), "{said}");
     assert!(!said.contains("foi list"), "{said}");
@@ -238,7 +240,7 @@ fn deleting_a_case_counts_in_the_singular_too() {
     press(&mut app, &[":"]);
     type_text(&mut app, "3");
     press(&mut app, &["Enter", "Esc", "x"]);
-    let Mode::Confirm(c) = &app.mode else {
+    let Mode::Confirm(c) = app.mode() else {
         panic!("asks first; status: {}", status_text(&app))
     };
     assert_eq!(

@@ -17,15 +17,15 @@ fn a_reference_typed_in_the_event_form_is_saved_shown_and_jumped_to() {
     // The seed case's timeline; its last event is the response, so the form offers
     // the review request. Kind, Date, then Ref (no window or date for this kind).
     press(&mut app, &["Tab", "Tab", "a"]);
-    let Mode::Form(form) = &app.mode else {
+    let Mode::Form(form) = app.mode() else {
         panic!("event form open")
     };
     assert_eq!(form.fields[0].choice_value(), "review-requested");
     press(&mut app, &["Tab", "Tab"]);
     type_text(&mut app, "IC-312345-X9Y8");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    let v = app.book.view(1).expect("seed case");
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    let v = app.book().view(1).expect("seed case");
     let e = v
         .file
         .events
@@ -42,7 +42,7 @@ fn a_reference_typed_in_the_event_form_is_saved_shown_and_jumped_to() {
     // Another case, selected; the jump by the reference (spacing and case aside)
     // comes back to the seed case.
     let other = app
-        .book
+        .book_mut()
         .add_case(NewCase {
             title: "Parking permits".into(),
             authority: "Leeds City Council".into(),
@@ -59,14 +59,14 @@ fn a_reference_typed_in_the_event_form_is_saved_shown_and_jumped_to() {
     type_text(&mut app, "ic 312345 x9y8");
     press(&mut app, &["Enter"]);
     assert_eq!(app.selected_id(), Some(1));
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
 }
 
 #[test]
 fn a_scottish_case_offers_scotlands_names() {
     let mut app = empty_app(120, 40);
     let id = app
-        .book
+        .book_mut()
         .add_case(NewCase {
             title: "Reservoir inspections".into(),
             authority: "Scottish Water".into(),
@@ -78,7 +78,7 @@ fn a_scottish_case_offers_scotlands_names() {
     app.reload();
     assert_eq!(app.selected_id(), Some(id));
     press(&mut app, &["Tab", "Tab", "a"]);
-    let Mode::Form(form) = &app.mode else {
+    let Mode::Form(form) = app.mode() else {
         panic!("event form open")
     };
     let FieldKind::Choice { options: names, .. } = &form.fields[0].kind else {

@@ -10,7 +10,7 @@ use foi_casebook::tui::import::Destination;
 use tui_common::*;
 
 fn review_mode(app: &foi_casebook::tui::app::App) -> &foi_casebook::tui::import::ImportReview {
-    match &app.mode {
+    match app.mode() {
         Mode::Import(r) => r,
         _ => panic!("the import review is open; status: {}", status_text(app)),
     }
@@ -28,10 +28,10 @@ fn importing_the_seed_letter_through_the_review_creates_the_case() {
         Some("Department for Work and Pensions")
     );
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    assert_eq!(app.book.case_count().expect("count"), 1);
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    assert_eq!(app.book().case_count().expect("count"), 1);
     let id = app.selected_id().expect("the new case is selected");
-    let v = app.book.view(id).expect("case");
+    let v = app.book().view(id).expect("case");
     assert_eq!(v.file.questions.len(), 9);
     assert_eq!(v.file.case.their_ref.as_deref(), Some("Fol 471"));
     assert!(
@@ -40,7 +40,7 @@ fn importing_the_seed_letter_through_the_review_creates_the_case() {
             .iter()
             .any(|e| e.kind == EventKind::Response && e.letter.is_some())
     );
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
     assert_eq!(
         status_text(&app),
         format!("Imported seed-dwp.txt as case #{id}: 9 questions (u undoes)")
@@ -68,9 +68,9 @@ fn an_outcome_changed_in_the_review_is_saved_so() {
     press(&mut app, &["j", "j", "j", "j", "j", "j", "j", "j", "x"]);
     assert_eq!(review_mode(&app).questions.len(), 8);
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
     let id = app.selected_id().expect("case");
-    let qs = app.book.view(id).expect("case").file.questions;
+    let qs = app.book().view(id).expect("case").file.questions;
     assert_eq!(qs.len(), 8);
     assert_eq!(qs[0].label, "Request 1");
     assert_eq!(qs[0].outcome, Outcome::NotHeld);
@@ -89,8 +89,8 @@ fn fields_are_edited_and_checked_before_saving() {
     let s = screen(&app);
     assert!(s.contains("31/02/2018"), "{s}");
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Import(_)), "nothing saved yet");
-    assert_eq!(app.book.case_count().expect("count"), 0);
+    assert!(matches!(app.mode(), Mode::Import(_)), "nothing saved yet");
+    assert_eq!(app.book().case_count().expect("count"), 0);
     press(&mut app, &["C-u"]);
     type_text(&mut app, "28 Feb 2018");
     assert!(screen(&app).contains("→ Wed 28 Feb 2018"));
@@ -98,9 +98,9 @@ fn fields_are_edited_and_checked_before_saving() {
     press(&mut app, &["Tab", "Tab", "Tab"]);
     type_text(&mut app, "WHP performance levels");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
     let id = app.selected_id().expect("case");
-    let v = app.book.view(id).expect("case");
+    let v = app.book().view(id).expect("case");
     assert_eq!(v.file.case.title, "WHP performance levels");
     let response = v
         .file
@@ -119,9 +119,9 @@ fn escape_cancels_the_import_and_nothing_is_saved() {
         &mut app,
         &["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "x", "Esc"],
     );
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(status_text(&app), "Cancelled: nothing imported");
-    assert_eq!(app.book.case_count().expect("count"), 0);
+    assert_eq!(app.book().case_count().expect("count"), 0);
 }
 
 #[test]
@@ -134,8 +134,8 @@ fn a_letter_with_a_known_reference_adds_to_that_case() {
     }
     assert!(screen(&app).contains("Adds the response to case #1"));
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.book.case_count().expect("count"), 1);
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.book().case_count().expect("count"), 1);
     // The demo case already holds this very letter: nothing to add, said in full.
     assert_eq!(
         status_text(&app),
@@ -152,7 +152,7 @@ fn the_path_prompt_completes_and_reports_missing_files() {
     press(&mut app, &["i"]);
     type_text(&mut app, &format!("{}/se", dir.path().display()));
     press(&mut app, &["Tab"]);
-    let Mode::Path(p) = &app.mode else {
+    let Mode::Path(p) = app.mode() else {
         panic!("the path prompt")
     };
     assert_eq!(
@@ -160,11 +160,11 @@ fn the_path_prompt_completes_and_reports_missing_files() {
         format!("{}/seed-response.txt", dir.path().display())
     );
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Import(_)));
+    assert!(matches!(app.mode(), Mode::Import(_)));
     press(&mut app, &["Esc", "i"]);
     type_text(&mut app, &format!("{}/nothing.txt", dir.path().display()));
     press(&mut app, &["Enter"]);
-    let Mode::Path(p) = &app.mode else {
+    let Mode::Path(p) = app.mode() else {
         panic!("still the prompt")
     };
     assert!(
@@ -177,7 +177,7 @@ fn the_path_prompt_completes_and_reports_missing_files() {
     press(&mut app, &["C-u"]);
     type_text(&mut app, &format!("{}/", dir.path().display()));
     press(&mut app, &["Tab"]);
-    let Mode::Path(p) = &app.mode else {
+    let Mode::Path(p) = app.mode() else {
         panic!("still the prompt")
     };
     assert_eq!(p.choices, vec!["seed-response.txt", "sub/"]);
@@ -187,7 +187,7 @@ fn the_path_prompt_completes_and_reports_missing_files() {
 /// The demo case exported as JSON into a temporary folder (kept while the first is).
 fn demo_export() -> (tempfile::TempDir, std::path::PathBuf) {
     let source = demo_app(80, 24);
-    let doc = source.book.export_document(None).expect("export");
+    let doc = source.book().export_document(None).expect("export");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("casebook.json");
     std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
@@ -200,43 +200,47 @@ fn a_json_export_is_counted_then_imported() {
 
     let mut app = empty_app(80, 24);
     open_import(&mut app, &path);
-    let Mode::ImportFile(f) = &app.mode else {
+    let Mode::ImportFile(f) = app.mode() else {
         panic!("the confirmation; {}", status_text(&app))
     };
     assert_eq!(f.report.count, 1);
-    assert_eq!(app.book.case_count().expect("count"), 0, "a dry run first");
+    assert_eq!(
+        app.book().case_count().expect("count"),
+        0,
+        "a dry run first"
+    );
     assert!(screen(&app).contains("Import 1 case into the casebook?"));
     press(&mut app, &["y"]);
-    assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.book.case_count().expect("count"), 1);
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.book().case_count().expect("count"), 1);
     assert!(status_text(&app).starts_with("Imported 1 case from casebook.json"));
     // Again: nothing new.
     open_import(&mut app, &path);
-    let Mode::ImportFile(f) = &app.mode else {
+    let Mode::ImportFile(f) = app.mode() else {
         panic!("the confirmation")
     };
     assert_eq!(f.report.count, 0);
     press(&mut app, &["y"]);
-    assert_eq!(app.book.case_count().expect("count"), 1);
+    assert_eq!(app.book().case_count().expect("count"), 1);
 }
 
 #[test]
 fn review_drafted_then_recorded_as_sent_starts_the_reply_clock() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["r"]);
-    let Mode::Draft(d) = &app.mode else {
+    let Mode::Draft(d) = app.mode() else {
         panic!("the draft; {}", status_text(&app))
     };
     assert!(d.text.contains("internal review"), "{}", d.text);
     press(&mut app, &["j", "j", "s"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Done));
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Done));
     assert!(
         status_text(&app).starts_with("Recorded: review requested today, Sat 10 Mar 2018"),
         "{}",
         status_text(&app)
     );
-    let v = app.book.view(1).expect("case");
+    let v = app.book().view(1).expect("case");
     let e = v
         .file
         .events
@@ -257,14 +261,14 @@ fn review_drafted_then_recorded_as_sent_starts_the_reply_clock() {
     assert_eq!(clock.state, ClockState::Running);
     assert_eq!(clock.start, seed_today());
     // The timeline has the keyboard, on the new event.
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     assert_eq!(
         app.selected_event().map(|e| e.kind),
         Some(EventKind::ReviewRequested)
     );
     // u takes it back.
     press(&mut app, &["u"]);
-    let v = app.book.view(1).expect("case");
+    let v = app.book().view(1).expect("case");
     assert!(
         v.file
             .events
@@ -277,13 +281,13 @@ fn review_drafted_then_recorded_as_sent_starts_the_reply_clock() {
 fn the_complaint_to_the_commissioner_is_one_key_away() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["r", "i"]);
-    let Mode::Draft(d) = &app.mode else {
+    let Mode::Draft(d) = app.mode() else {
         panic!("the draft")
     };
     assert_eq!(d.kind, foi_casebook::casebook::Letter::Ico);
     assert!(screen(&app).contains("Complaint to the Commissioner · case #1"));
     press(&mut app, &["s"]);
-    let v = app.book.view(1).expect("case");
+    let v = app.book().view(1).expect("case");
     assert!(
         v.file
             .events
@@ -298,7 +302,7 @@ fn the_letter_is_written_copied_and_never_overwritten_unasked() {
     let path = dir.path().join("review.txt");
     let mut app = demo_app(120, 40);
     press(&mut app, &["r", "w"]);
-    let Mode::Draft(d) = &app.mode else {
+    let Mode::Draft(d) = app.mode() else {
         panic!("the draft")
     };
     assert_eq!(
@@ -327,20 +331,20 @@ fn the_letter_is_written_copied_and_never_overwritten_unasked() {
     );
     // The clipboard, through the terminal.
     press(&mut app, &["y"]);
-    let out = String::from_utf8(app.to_terminal.clone()).expect("ascii");
+    let out = String::from_utf8(app.terminal_bytes().to_vec()).expect("ascii");
     assert!(out.starts_with("\u{1b}]52;c;") && out.ends_with('\u{7}'));
     assert_eq!(
         status_text(&app),
         "Copied the internal review request (if your terminal allows clipboard access)"
     );
     press(&mut app, &["Esc"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
 }
 
 #[test]
 fn no_review_without_a_response_says_why() {
     let mut app = empty_app(120, 40);
-    app.book
+    app.book_mut()
         .add_case(foi_casebook::casebook::NewCase {
             title: "Potholes".into(),
             authority: "Leeds City Council".into(),
@@ -350,8 +354,8 @@ fn no_review_without_a_response_says_why() {
         .expect("added");
     app.reload();
     press(&mut app, &["r"]);
-    assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Error));
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Error));
     assert!(
         status_text(&app).contains("has no response yet"),
         "{}",
@@ -363,7 +367,7 @@ fn no_review_without_a_response_says_why() {
 fn double_slash_searches_everything_and_enter_selects_the_case() {
     let mut app = demo_app(120, 40);
     let other = app
-        .book
+        .book_mut()
         .add_case(foi_casebook::casebook::NewCase {
             title: "Potholes".into(),
             authority: "Leeds City Council".into(),
@@ -378,37 +382,41 @@ fn double_slash_searches_everything_and_enter_selects_the_case() {
     press(&mut app, &["/", "/"]);
     type_text(&mut app, "caxton");
     assert!(app.finding());
-    assert_eq!(app.visible.len(), 2, "the list is not filtered by //words");
+    assert_eq!(
+        app.visible().len(),
+        2,
+        "the list is not filtered by //words"
+    );
     assert!(screen(&app).contains("// caxton"));
     press(&mut app, &["Enter"]);
     assert_eq!(app.selected_id(), Some(1));
-    let Mode::Hits(h) = &app.mode else {
+    let Mode::Hits(h) = app.mode() else {
         panic!("the hits; {}", status_text(&app))
     };
     assert_eq!(h.hits.len(), 1);
     assert_eq!(app.query(), "", "the search line is cleared");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(app.selected_id(), Some(1));
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
     // F does the same; nothing found says so.
     press(&mut app, &["Esc", "F"]);
     type_text(&mut app, "zebra");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(status_text(&app), "Nothing mentions “zebra”");
     // A single / is the filter, as before; Backspace on an empty // goes back to it.
     press(&mut app, &["/", "/", "Backspace"]);
     assert!(!app.finding());
     type_text(&mut app, "pothole");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.visible().len(), 1);
 }
 
 #[test]
 fn statistics_open_and_close() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["S"]);
-    let Mode::Stats(s) = &app.mode else {
+    let Mode::Stats(s) = app.mode() else {
         panic!("the statistics; {}", status_text(&app))
     };
     assert_eq!(s.stats.authorities.len(), 1);
@@ -418,10 +426,10 @@ fn statistics_open_and_close() {
         "{screen_text}"
     );
     press(&mut app, &["j", "k", "Esc"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     let mut empty = empty_app(80, 24);
     press(&mut empty, &["S"]);
-    assert!(matches!(empty.mode, Mode::Normal));
+    assert!(matches!(empty.mode(), Mode::Normal));
     assert_eq!(status_text(&empty), "No cases yet: nothing to count");
 }
 
@@ -469,7 +477,11 @@ fn hostile_file_names_and_letters_stay_inert() {
     press(&mut app, &["Esc"]);
     open_import(&mut app, &evil);
     let s = screen(&app);
-    assert!(matches!(app.mode, Mode::Import(_)), "{}", status_text(&app));
+    assert!(
+        matches!(app.mode(), Mode::Import(_)),
+        "{}",
+        status_text(&app)
+    );
     assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s}");
 }
 
@@ -484,7 +496,7 @@ fn an_import_stopped_midway_saves_nothing_and_says_so() {
     let mut app = empty_app(80, 24);
     open_import(&mut app, &path);
     assert!(
-        matches!(app.mode, Mode::ImportFile(_)),
+        matches!(app.mode(), Mode::ImportFile(_)),
         "{}",
         status_text(&app)
     );
@@ -493,9 +505,9 @@ fn an_import_stopped_midway_saves_nothing_and_says_so() {
     let progress = Progress::none();
     progress.stop.store(true, Ordering::Relaxed);
     update::run_job_with(&mut app, &progress);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(status_text(&app), "interrupted: nothing was imported");
-    assert_eq!(app.book.case_count().expect("count"), 0);
+    assert_eq!(app.book().case_count().expect("count"), 0);
 }
 
 #[test]
@@ -506,16 +518,20 @@ fn statistics_stopped_while_counting_say_so_and_leave_the_list() {
     use std::sync::atomic::Ordering;
     let mut app = demo_app(80, 24);
     update::update(&mut app, Action::Stats);
-    assert!(matches!(app.mode, Mode::Busy(_)));
+    assert!(matches!(app.mode(), Mode::Busy(_)));
     let progress = Progress::none();
     progress.stop.store(true, Ordering::Relaxed);
     update::run_job_with(&mut app, &progress);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(
         status_text(&app),
         "stopped: the statistics were not counted"
     );
     // Not stopped, they are counted.
     press(&mut app, &["S"]);
-    assert!(matches!(app.mode, Mode::Stats(_)), "{}", status_text(&app));
+    assert!(
+        matches!(app.mode(), Mode::Stats(_)),
+        "{}",
+        status_text(&app)
+    );
 }

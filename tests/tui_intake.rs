@@ -26,7 +26,7 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     .unwrap();
     let mut app = empty_app(100, 30);
     open_import(&mut app, &path);
-    let Mode::Import(r) = &app.mode else {
+    let Mode::Import(r) = app.mode() else {
         panic!("the review is open: {}", status_text(&app));
     };
     assert_eq!(r.questions.len(), 3);
@@ -34,11 +34,11 @@ fn an_email_imported_with_i_keeps_its_originals_and_opens_them() {
     assert_eq!(names, ["reply.eml", "FOI response.pdf"]);
     insta::assert_snapshot!("email_import_review", screen(&app));
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
     let id = app.selected_id().expect("the new case");
-    let kept = app.book.attachments(id).unwrap();
+    let kept = app.book().attachments(id).unwrap();
     assert_eq!(kept.len(), 2);
-    assert_eq!(app.book.attachment_bytes(&kept[1]).unwrap(), letter);
+    assert_eq!(app.book().attachment_bytes(&kept[1]).unwrap(), letter);
     let shown = screen(&app);
     assert!(shown.contains("2 originals (O opens)"), "{shown}");
 
@@ -102,22 +102,26 @@ fn a_mailbox_imported_with_i_counts_messages_then_imports_them() {
     let mut app = empty_app(80, 24);
     open_import(&mut app, &path);
     assert!(
-        matches!(app.mode, Mode::ImportFile(_)),
+        matches!(app.mode(), Mode::ImportFile(_)),
         "{}",
         status_text(&app)
     );
     let s = screen(&app);
     assert!(s.contains("Import its messages into 1 case?"), "{s}");
     assert!(s.contains("1 message will be skipped"), "{s}");
-    assert_eq!(app.book.case_count().unwrap(), 0, "the count is a dry run");
+    assert_eq!(
+        app.book().case_count().unwrap(),
+        0,
+        "the count is a dry run"
+    );
     press(&mut app, &["y"]);
     assert_eq!(
         status_text(&app),
         "Imported messages into 1 case from foi.mbox; 1 message skipped (u undoes)"
     );
-    assert_eq!(app.book.case_count().unwrap(), 1);
+    assert_eq!(app.book().case_count().unwrap(), 1);
     let id = app.selected_id().unwrap();
-    assert_eq!(app.book.view(id).unwrap().file.case.title, "Bridges");
+    assert_eq!(app.book().view(id).unwrap().file.case.title, "Bridges");
 }
 
 /// `x` on an event that came with originals: the question and the message say they stay,
@@ -137,11 +141,11 @@ fn deleting_keeps_the_originals_and_undo_restores_them() {
     open_import(&mut app, &path);
     press(&mut app, &["C-s"]);
     let id = app.selected_id().expect("the new case");
-    let before = app.book.attachments(id).unwrap();
+    let before = app.book().attachments(id).unwrap();
     let response = before[0].event.expect("kept with the response");
 
     // The timeline pane, on the response (the second event).
-    app.focus = foi_casebook::tui::app::Pane::Timeline;
+    focus_on(&mut app, foi_casebook::tui::app::Pane::Timeline);
     press(&mut app, &["j", "x"]);
     let asked = screen(&app);
     assert!(
@@ -153,18 +157,29 @@ fn deleting_keeps_the_originals_and_undo_restores_them() {
         status_text(&app),
         "Deleted the event; kept its 2 originals (u undoes)"
     );
-    let kept = app.book.attachments(id).unwrap();
+    let kept = app.book().attachments(id).unwrap();
     assert_eq!(kept.len(), 2);
     assert!(kept.iter().all(|a| a.event.is_none()), "{kept:?}");
     press(&mut app, &["u"]);
-    assert_eq!(app.book.attachments(id).unwrap(), before);
+    assert_eq!(app.book().attachments(id).unwrap(), before);
     assert_eq!(before[1].event, Some(response));
 
-    app.focus = foi_casebook::tui::app::Pane::Cases;
+    focus_on(&mut app, foi_casebook::tui::app::Pane::Cases);
     press(&mut app, &["x", "y"]);
-    assert!(app.book.attachments(id).is_err(), "{}", status_text(&app));
+    assert!(app.book().attachments(id).is_err(), "{}", status_text(&app));
     press(&mut app, &["u"]);
-    let back = app.book.attachments(id).unwrap();
+    let back = app.book().attachments(id).unwrap();
     assert_eq!(back, before);
-    assert_eq!(app.book.attachment_bytes(&back[1]).unwrap(), letter);
+    assert_eq!(app.book().attachment_bytes(&back[1]).unwrap(), letter);
+}
+
+/// Tab round the panes until `pane` has the keyboard, as a user would.
+fn focus_on(app: &mut foi_casebook::tui::app::App, pane: foi_casebook::tui::app::Pane) {
+    for _ in 0..3 {
+        if app.focus() == pane {
+            return;
+        }
+        press(app, &["Tab"]);
+    }
+    assert_eq!(app.focus(), pane, "Tab never reached {pane:?}");
 }

@@ -14,18 +14,18 @@ use tui_common::*;
 fn setting_request_4_answered_saves_it() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["Enter", "j", "j", "j"]);
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
     assert_eq!(
         app.selected_question().map(|q| q.label.as_str()),
         Some("Request 4")
     );
     press(&mut app, &["o"]);
-    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(matches!(app.mode(), Mode::Form(_)));
     // partly-answered ← answered
     press(&mut app, &["Left", "Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
     assert_eq!(status_text(&app), "Saved: Request 4 → answered");
-    let v = app.book.view(1).expect("case 1");
+    let v = app.book().view(1).expect("case 1");
     assert_eq!(v.file.questions[3].outcome, Outcome::Answered);
     // The screen follows the database.
     assert!(screen(&app).contains("✓ answered"));
@@ -41,18 +41,18 @@ fn withheld_needs_an_exemption_and_the_picker_adds_one() {
     press(&mut app, &["Enter", "o"]);
     // Request 1 is withheld s43: remove the exemption, and saving is refused.
     press(&mut app, &["Tab", "Backspace", "C-s"]);
-    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(matches!(app.mode(), Mode::Form(_)));
     assert!(screen(&app).contains("withheld needs the exemption"));
     // Type to search the catalogue, pick the first match, save.
     type_text(&mut app, "commercial");
     press(&mut app, &["Enter"]);
     assert!(
-        matches!(app.mode, Mode::Form(_)),
+        matches!(app.mode(), Mode::Form(_)),
         "Enter adds the pick first"
     );
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    let q = &app.book.view(1).expect("case").file.questions[0];
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    let q = &app.book().view(1).expect("case").file.questions[0];
     // The catalogue's first match for "commercial": s43(2), commercial interests.
     assert_eq!(q.exemptions, vec!["43(2)".to_string()]);
     assert_eq!(q.outcome, Outcome::Withheld);
@@ -66,11 +66,11 @@ fn an_unknown_exemption_is_refused_inline() {
     let s = screen(&app);
     assert!(s.contains("FOIA has no section 99"), "{s}");
     press(&mut app, &["C-s"]);
-    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(matches!(app.mode(), Mode::Form(_)));
     press(&mut app, &["Esc"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(status_text(&app), "Cancelled: nothing changed");
-    let q = &app.book.view(1).expect("case").file.questions[0];
+    let q = &app.book().view(1).expect("case").file.questions[0];
     assert_eq!(q.exemptions, vec!["43".to_string()]);
 }
 
@@ -78,15 +78,15 @@ fn an_unknown_exemption_is_refused_inline() {
 fn delete_asks_then_deletes_and_undo_brings_it_back() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["x"]);
-    assert!(matches!(app.mode, Mode::Confirm(_)));
+    assert!(matches!(app.mode(), Mode::Confirm(_)));
     press(&mut app, &["n"]);
-    assert_eq!(app.book.case_count().expect("count"), 1);
+    assert_eq!(app.book().case_count().expect("count"), 1);
     press(&mut app, &["x", "y"]);
-    assert_eq!(app.book.case_count().expect("count"), 0);
+    assert_eq!(app.book().case_count().expect("count"), 0);
     assert!(app.is_empty());
     assert!(screen(&app).contains("Your FOI casebook is empty"));
     press(&mut app, &["u"]);
-    assert_eq!(app.book.case_count().expect("count"), 1);
+    assert_eq!(app.book().case_count().expect("count"), 1);
     assert_eq!(app.selected_id(), Some(1));
     assert!(status_text(&app).starts_with("Undone"));
 }
@@ -95,10 +95,10 @@ fn delete_asks_then_deletes_and_undo_brings_it_back() {
 fn deleting_a_question_from_the_case_pane() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["Tab", "G", "x", "y"]);
-    let v = app.book.view(1).expect("case");
+    let v = app.book().view(1).expect("case");
     assert_eq!(v.file.questions.len(), 8);
     assert!(v.file.questions.iter().all(|q| q.label != "Request 9"));
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn adding_a_case_validates_then_saves() {
     press(&mut app, &["a"]);
     // Nothing typed: saving is refused and says why.
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(matches!(app.mode(), Mode::Form(_)));
     assert!(screen(&app).contains("Title is empty"));
     type_text(&mut app, "Bin collection contracts");
     press(&mut app, &["Tab"]);
@@ -118,9 +118,9 @@ fn adding_a_case_validates_then_saves() {
     press(&mut app, &["Tab", "Tab"]);
     type_text(&mut app, "LCC-42");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    let id = app.book.resolve("LCC-42").expect("saved");
-    let v = app.book.view(id).expect("view");
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    let id = app.book().resolve("LCC-42").expect("saved");
+    let v = app.book().view(id).expect("view");
     assert_eq!(v.file.case.authority, "Leeds City Council");
     assert_eq!(
         v.file.case.sent.map(|d| d.to_string()).as_deref(),
@@ -145,12 +145,12 @@ fn adding_questions_and_a_response_with_its_review_window() {
     press(&mut app, &["Enter", "a"]);
     type_text(&mut app, "What did that cost?");
     press(&mut app, &["Enter"]);
-    let v = app.book.view(id).expect("case");
+    let v = app.book().view(id).expect("case");
     let labels: Vec<&str> = v.file.questions.iter().map(|q| q.label.as_str()).collect();
     assert_eq!(labels, ["Request 1", "Request 2"]);
     // A response event on the timeline, with the window its letter states.
     press(&mut app, &["Tab", "a"]);
-    let Mode::Form(form) = &app.mode else {
+    let Mode::Form(form) = app.mode() else {
         panic!("event form open")
     };
     assert_eq!(form.fields[0].choice_value(), "response");
@@ -158,8 +158,8 @@ fn adding_questions_and_a_response_with_its_review_window() {
     type_text(&mut app, "2 months");
     assert!(screen(&app).contains("→ 2 months"));
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal), "{}", status_text(&app));
-    let v = app.book.view(id).expect("case");
+    assert!(matches!(app.mode(), Mode::Normal), "{}", status_text(&app));
+    let v = app.book().view(id).expect("case");
     let response = v
         .file
         .events
@@ -167,7 +167,7 @@ fn adding_questions_and_a_response_with_its_review_window() {
         .find(|e| e.kind == EventKind::Response)
         .expect("response recorded");
     assert_eq!(response.window, Some(Span::Months(2)));
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
 }
 
 #[test]
@@ -175,15 +175,15 @@ fn search_narrows_and_escape_clears() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["/"]);
     type_text(&mut app, "milestones");
-    assert_eq!(app.visible.len(), 1, "question text is searched");
+    assert_eq!(app.visible().len(), 1, "question text is searched");
     type_text(&mut app, "zz");
-    assert_eq!(app.visible.len(), 0);
+    assert_eq!(app.visible().len(), 0);
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert_eq!(app.query(), "milestoneszz");
     press(&mut app, &["Esc"]);
     assert_eq!(app.query(), "");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.visible().len(), 1);
 }
 
 #[test]
@@ -194,21 +194,21 @@ fn jump_by_reference_finds_the_ocr_slip() {
     type_text(&mut app, "FoI 471");
     press(&mut app, &["Enter"]);
     assert_eq!(app.selected_id(), Some(1));
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
     press(&mut app, &[":"]);
     type_text(&mut app, "nothing like it");
     press(&mut app, &["Enter"]);
-    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Error));
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Error));
 }
 
 #[test]
 fn sort_and_filter_cycle_and_show() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["s"]);
-    assert_eq!(app.sort.as_str(), "sent");
+    assert_eq!(app.sort().as_str(), "sent");
     assert!(screen(&app).contains("open · by sent"));
     press(&mut app, &["f"]);
-    assert_eq!(app.filter.as_str(), "overdue");
+    assert_eq!(app.filter().as_str(), "overdue");
     assert!(screen(&app).contains("overdue · by sent"));
 }
 
@@ -225,7 +225,7 @@ fn clicking_selects_and_focuses() {
             row,
         },
     );
-    assert_eq!(app.focus, Pane::Case);
+    assert_eq!(app.focus(), Pane::Case);
     assert_eq!(
         app.selected_question().map(|q| q.label.as_str()),
         Some("Request 4")
@@ -260,7 +260,7 @@ fn no_color_means_no_colour_at_all() {
 #[test]
 fn escape_sequences_in_stored_text_never_reach_the_terminal() {
     let mut app = empty_app(120, 40);
-    app.book
+    app.book_mut()
         .add_case(foi_casebook::casebook::NewCase {
             title: "Evil \u{1b}[2J title\u{7}".into(),
             authority: "Council \u{1b}]0;pwned\u{7}".into(),
@@ -279,7 +279,7 @@ fn the_date_moves_on_unless_pinned() {
     let next_day = seed_today().succ_opt().expect("date");
     assert!(!app.tick(next_day), "pinned: nothing changes");
     assert_eq!(app.today(), seed_today());
-    app.pinned = false;
+    app.set_pinned(false);
     assert!(app.tick(next_day));
     assert_eq!(app.today(), next_day);
     assert!(!app.tick(next_day), "idle: nothing to redraw");
@@ -289,31 +289,31 @@ fn the_date_moves_on_unless_pinned() {
 fn quit_from_anywhere() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["a", "C-c"]);
-    assert!(app.quit);
+    assert!(app.quitting());
     let mut app = demo_app(120, 40);
     press(&mut app, &["q"]);
-    assert!(app.quit);
+    assert!(app.quitting());
 }
 
 #[test]
 fn a_full_disk_is_reported_not_crashed_on() {
     let mut app = demo_app(120, 40);
-    app.book.store().limit_pages(1).expect("limit");
+    app.book().store().limit_pages(1).expect("limit");
     press(&mut app, &["Tab", "a"]);
     update(&mut app, Action::Paste("a long question ".repeat(2000)));
     press(&mut app, &["Enter"]);
     assert!(
-        matches!(app.mode, Mode::Form(_)),
+        matches!(app.mode(), Mode::Form(_)),
         "the form stays, with what was typed"
     );
-    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Error));
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Error));
     assert!(
         status_text(&app).contains("disk is full"),
         "{}",
         status_text(&app)
     );
     assert!(screen(&app).contains("not saved"));
-    assert_eq!(app.book.view(1).expect("case").file.questions.len(), 9);
+    assert_eq!(app.book().view(1).expect("case").file.questions.len(), 9);
 }
 
 #[test]
@@ -333,5 +333,5 @@ fn another_programs_writes_show_on_the_next_tick() {
     let mut other = open();
     other.load_demo().expect("demo");
     assert!(app.tick(seed_today()), "the other write is noticed");
-    assert_eq!(app.views.len(), 1);
+    assert_eq!(app.views().len(), 1);
 }

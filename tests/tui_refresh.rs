@@ -15,10 +15,10 @@ use tui_common::*;
 /// texts (fields and questions) of every row.
 fn listed(app: &App) -> (Vec<String>, Vec<usize>, Vec<String>) {
     let rows = app
-        .order
+        .order()
         .iter()
         .map(|&i| {
-            let v = &app.views[i];
+            let v = &app.views()[i];
             format!(
                 "#{} {} | {} | {:?} {:?} {:?} | {} questions | {:?} | {:?}",
                 v.case.id,
@@ -29,26 +29,25 @@ fn listed(app: &App) -> (Vec<String>, Vec<usize>, Vec<String>) {
                 v.next.as_ref().map(|c| (c.kind, c.due, c.days_left)),
                 v.questions,
                 v.case.tags,
-                String::from_utf8_lossy(app.fields.row(i)),
+                String::from_utf8_lossy(app.fields().row(i)),
             )
         })
         .collect();
     // Each row's question text as held, beside what its questions say now.
     let hay = app
-        .views
+        .views()
         .iter()
         .enumerate()
         .map(|(i, v)| {
             let held = app
-                .haystacks
-                .as_ref()
+                .haystacks()
                 .map(|h| String::from_utf8_lossy(h.row(i)).into_owned())
                 .unwrap_or_default();
-            let questions = app.book.view(v.case.id).expect("case").file.questions;
+            let questions = app.book().view(v.case.id).expect("case").file.questions;
             format!("{held:?} / {:?}", question_hay(&questions))
         })
         .collect();
-    (rows, app.visible.clone(), hay)
+    (rows, app.visible().to_vec(), hay)
 }
 
 /// The refreshed state, then the same after a full reload: they must agree.
@@ -89,7 +88,7 @@ fn a_refresh_after_each_kind_of_write_shows_what_a_full_reload_shows() {
     // Cases added behind the screen's back, then refreshed: the insert path, in the
     // middle of the sort (sent dates either side of the demo's).
     for (title, sent) in [("Bin collections", 20), ("Parking fines", 1)] {
-        app.book
+        app.book_mut()
             .add_case(new_case(
                 title,
                 "Leeds City Council",
@@ -102,12 +101,12 @@ fn a_refresh_after_each_kind_of_write_shows_what_a_full_reload_shows() {
     }
     // A question added: the filter finds its words at once.
     let bins = app
-        .views
+        .views()
         .iter()
         .find(|v| v.case.title == "Bin collections")
         .map(|v| v.case.id)
         .expect("bins");
-    app.book
+    app.book_mut()
         .add_question(bins, "Q1", "How many wheelie bins were replaced?")
         .expect("question");
     app.refresh();
@@ -116,25 +115,27 @@ fn a_refresh_after_each_kind_of_write_shows_what_a_full_reload_shows() {
     type_text(&mut app, "wheelie");
     press(&mut app, &["Enter"]);
     assert_eq!(app.selected_id(), Some(bins), "{}", screen(&app));
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.visible().len(), 1);
     press(&mut app, &["Esc"]);
 
     // A filter typed in: the refresh must keep applying it.
     press(&mut app, &["/"]);
     type_text(&mut app, "council");
     press(&mut app, &["Enter"]);
-    assert_eq!(app.visible.len(), 2, "{}", screen(&app));
+    assert_eq!(app.visible().len(), 2, "{}", screen(&app));
     press(&mut app, &["Esc"]);
 
     // Deleting a case with its key, then undoing it.
     let parking = app
-        .views
+        .views()
         .iter()
         .find(|v| v.case.title == "Parking fines")
         .map(|v| v.case.id)
         .expect("parking");
     assert!(app.select_case(parking));
-    app.focus = Pane::Cases;
+    if app.focus() != Pane::Cases {
+        press(&mut app, &["Esc"]);
+    }
     app.sync_current();
     press(&mut app, &["x", "y"]);
     assert!(
@@ -142,7 +143,7 @@ fn a_refresh_after_each_kind_of_write_shows_what_a_full_reload_shows() {
         "{}",
         status_text(&app)
     );
-    assert!(app.views.iter().all(|v| v.case.id != parking));
+    assert!(app.views().iter().all(|v| v.case.id != parking));
     assert_as_reloaded(&mut app, "a case deleted");
     press(&mut app, &["u"]);
     assert!(
@@ -150,6 +151,6 @@ fn a_refresh_after_each_kind_of_write_shows_what_a_full_reload_shows() {
         "{}",
         status_text(&app)
     );
-    assert!(app.views.iter().any(|v| v.case.id == parking));
+    assert!(app.views().iter().any(|v| v.case.id == parking));
     assert_as_reloaded(&mut app, "the delete undone");
 }

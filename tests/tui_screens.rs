@@ -65,8 +65,7 @@ fn timeline_with_clocks() {
     let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).expect("date");
     for (w, h) in [(120, 40), (80, 24)] {
         let mut app = demo_app(w, h);
-        app.current
-            .as_mut()
+        app.selected_view_mut()
             .expect("the demo case is loaded")
             .clocks = vec![
             Clock {
@@ -203,7 +202,7 @@ fn search_hits_for_a_word_only_in_the_letter() {
 fn statistics_view() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut app = demo_app(w, h);
-        app.book
+        app.book_mut()
             .add_case(foi_casebook::casebook::NewCase {
                 title: "Potholes".into(),
                 authority: "Leeds City Council".into(),

@@ -126,7 +126,7 @@ fn open_app(db: &Path) -> App {
     let store = Store::open(db).expect("the casebook opens");
     let book = Casebook::new(store, tui_common::seed_today());
     let mut app = App::new(book, true, Theme::MONO);
-    app.screen = Rect::new(0, 0, 120, 40);
+    app.resize(120, 40);
     update::sync_scroll(&mut app);
     app
 }
@@ -140,11 +140,11 @@ fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>) {
 }
 
 fn check_selection(app: &App, step: usize, seed: u64) {
-    let shown = app.visible.len();
+    let shown = app.visible().len();
     assert!(
-        shown == 0 || app.cases.selected < shown,
+        shown == 0 || app.selected_index() < shown,
         "seed {seed} step {step}: selected row {} of {shown}",
-        app.cases.selected
+        app.selected_index()
     );
 }
 
@@ -154,7 +154,7 @@ fn mode_name(mode: &Mode) -> &'static str {
         Mode::Normal => "normal",
         Mode::Search => "search",
         Mode::Jump(_) => "jump",
-        Mode::Help { .. } => "help",
+        Mode::Help(_) => "help",
         Mode::Confirm(_) => "confirm",
         Mode::Form(_) => "form",
         Mode::Path(_) => "path",
@@ -178,32 +178,32 @@ fn soak(db: &Path, seed: u64, keys: usize, reached: &mut BTreeMap<&'static str, 
     for step in 0..keys {
         // Now and then a few keys a user would type on purpose, so that the screens random
         // keys seldom reach (the import review, search results) are soaked too.
-        match app.mode {
+        match app.mode() {
             Mode::Path(_) if rng.below(6) == 0 => open_seed_letter(&mut app),
             Mode::Normal if rng.below(40) == 0 => find_everywhere(&mut app, "commercial"),
             _ => {}
         }
-        let event = random_event(&mut rng, app.screen);
+        let event = random_event(&mut rng, app.screen());
         if let Event::Resize(..) = event {
             (w, h) = SIZES[rng.below(SIZES.len())];
             terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-            app.screen = Rect::new(0, 0, w, h);
+            app.resize(w, h);
         }
         if let Some(action) = input::translate(&app, event) {
             update::update(&mut app, action);
         }
         frame(&mut app, &mut terminal);
         check_selection(&app, step, seed);
-        *reached.entry(mode_name(&app.mode)).or_default() += 1;
-        if app.quit || app.is_empty() {
+        *reached.entry(mode_name(app.mode())).or_default() += 1;
+        if app.quitting() || app.is_empty() {
             // Start again as a user would: open the casebook, load the example if empty.
             drop(app);
             app = open_app(db);
             if app.is_empty() {
-                app.book.load_demo().expect("the example loads");
+                app.book_mut().load_demo().expect("the example loads");
                 app.reload();
             }
-            app.screen = Rect::new(0, 0, w, h);
+            app.resize(w, h);
         }
     }
 }
@@ -298,8 +298,8 @@ fn thousands_of_random_keys_break_nothing() {
     let db = dir.path().join("soak.db");
     {
         let mut app = open_app(&db);
-        app.book.load_demo().expect("the example loads");
-        app.book
+        app.book_mut().load_demo().expect("the example loads");
+        app.book_mut()
             .add_batch(round_robin())
             .expect("a round robin is added");
     }

@@ -15,7 +15,6 @@ use foi_casebook::tui::app::App;
 use foi_casebook::tui::{theme::Theme, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -67,7 +66,7 @@ pub fn terminal() -> Terminal<TestBackend> {
 /// Start the TUI as `tui::run` does, pinned to [`today`].
 pub fn start(book: Casebook) -> App {
     let mut app = App::new(book, true, Theme::from_env());
-    app.screen = Rect::new(0, 0, WIDTH, HEIGHT);
+    app.resize(WIDTH, HEIGHT);
     app
 }
 
@@ -81,12 +80,15 @@ pub fn draw(term: &mut Terminal<TestBackend>, app: &mut App) {
 /// Wait (up to a minute) for the background load of the question texts.
 pub fn wait_for_haystacks(app: &mut App) -> Duration {
     let t = Instant::now();
-    while app.haystacks.is_none() && t.elapsed() < Duration::from_secs(60) {
+    while app.haystacks().is_none() && t.elapsed() < Duration::from_secs(60) {
         if !app.poll_background() {
             std::thread::sleep(Duration::from_millis(2));
         }
     }
-    assert!(app.haystacks.is_some(), "the question texts never arrived");
+    assert!(
+        app.haystacks().is_some(),
+        "the question texts never arrived"
+    );
     t.elapsed()
 }
 

@@ -4,10 +4,10 @@
 //! opens the case. `c` and `z` work on the selected case from the panes too.
 
 use super::action::Action;
-use super::app::{App, Mode, Pane, Tone};
+use super::effect::{Ctx, Effect, Open, Pane, Tone};
+use super::layout::agenda_page;
 use super::scroll::Scroll;
-use super::update::show_case;
-use crate::casebook::{DueRow, Letter, Move, can_snooze};
+use crate::casebook::{Casebook, DueRow, Letter, Move, can_snooze};
 use crate::domain::dates::long;
 
 /// How long `z` holds a reminder back.
@@ -31,134 +31,112 @@ impl Agenda {
 }
 
 /// The agenda's rows, your move first (a stable split keeps each part soonest first).
-fn rows(app: &App) -> crate::casebook::Result<Vec<DueRow>> {
-    let mut rows = app.book.due(None)?;
+fn rows(book: &Casebook) -> crate::casebook::Result<Vec<DueRow>> {
+    let mut rows = book.due(None)?;
     rows.sort_by_key(|r| r.whose != Move::Yours);
     Ok(rows)
 }
 
-/// `A`: open the agenda.
-pub fn start(app: &mut App) {
-    match rows(app) {
-        Ok(rows) if rows.is_empty() => app.say(Tone::Info, "Nothing due: no clock is running"),
-        Ok(rows) => {
-            app.status = None;
-            app.mode = Mode::Agenda(Box::new(Agenda {
-                rows,
-                list: Scroll::default(),
-            }));
-        }
-        Err(e) => app.say_error(&e),
+impl Agenda {
+    /// `A`: the agenda, or `None` (the status line says why) when nothing is due.
+    pub fn open(ctx: &mut Ctx<'_>) -> Option<Agenda> {
+        let read = rows(ctx.book);
+        let rows = ctx.rows_or_say(read, "Nothing due: no clock is running")?;
+        ctx.emit(Effect::Hush);
+        Some(Agenda {
+            rows,
+            list: Scroll::default(),
+        })
     }
-}
 
-/// Keys while the agenda is open.
-pub fn agenda(app: &mut App, action: Action) {
-    let page = super::overlays::agenda::page(app) as isize;
-    let Mode::Agenda(a) = &mut app.mode else {
-        return;
-    };
-    let n = a.rows.len();
-    match action {
-        Action::Down | Action::ScrollDown { .. } => a.list.move_by(1, n),
-        Action::Up | Action::ScrollUp { .. } => a.list.move_by(-1, n),
-        Action::PageDown => a.list.move_by(page, n),
-        Action::PageUp => a.list.move_by(-page, n),
-        Action::Top => a.list.move_by(isize::MIN / 2, n),
-        Action::Bottom => a.list.move_by(isize::MAX / 2, n),
-        Action::Open => {
-            let id = a.selected().map(|r| r.case_id);
-            app.mode = Mode::Normal;
-            if let Some(id) = id {
-                show_case(app, id);
-                app.focus = Pane::Timeline;
+    /// Keys while the agenda is open.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        let page = agenda_page(ctx.main) as isize;
+        let n = self.rows.len();
+        let selected = self.selected().map(|r| r.case_id);
+        match action {
+            Action::Down | Action::ScrollDown { .. } => self.list.move_by(1, n),
+            Action::Up | Action::ScrollUp { .. } => self.list.move_by(-1, n),
+            Action::PageDown => self.list.move_by(page, n),
+            Action::PageUp => self.list.move_by(-page, n),
+            Action::Top => self.list.move_by(isize::MIN / 2, n),
+            Action::Bottom => self.list.move_by(isize::MAX / 2, n),
+            Action::Open => {
+                ctx.emit(Effect::Close);
+                if let Some(id) = selected {
+                    ctx.emit(Effect::ShowCase(id));
+                    ctx.emit(Effect::Focus(Pane::Timeline));
+                }
             }
-        }
-        Action::DraftChaser => {
-            if let Some(id) = a.selected().map(|r| r.case_id) {
-                super::draft::open(app, id, Letter::Chaser);
+            Action::DraftChaser => {
+                if let Some(case_id) = selected {
+                    ctx.emit(Effect::Open(Open::Letter {
+                        case_id,
+                        kind: Letter::Chaser,
+                    }));
+                }
             }
-        }
-        Action::Snooze => {
-            if let Some(id) = a.selected().map(|r| r.case_id) {
-                snooze(app, id);
-                refresh(app);
+            Action::Snooze => {
+                if let Some(id) = selected {
+                    snooze(ctx, id);
+                    self.reread(ctx);
+                }
             }
+            Action::Close => ctx.emit(Effect::Close),
+            _ => {}
         }
-        Action::Close => app.mode = Mode::Normal,
-        _ => {}
     }
-}
 
-/// Read the rows again (after a snooze), keeping the selection on the same case.
-fn refresh(app: &mut App) {
-    let fresh = rows(app);
-    let Mode::Agenda(a) = &mut app.mode else {
-        return;
-    };
-    let keep = a.selected().map(|r| (r.case_id, r.clock.kind));
-    match fresh {
-        Ok(rows) => {
-            a.list.selected = keep
-                .and_then(|k| rows.iter().position(|r| (r.case_id, r.clock.kind) == k))
-                .unwrap_or(0);
-            a.rows = rows;
+    /// Read the rows again (after a snooze), keeping the selection on the same case.
+    fn reread(&mut self, ctx: &mut Ctx<'_>) {
+        let keep = self.selected().map(|r| (r.case_id, r.clock.kind));
+        match rows(ctx.book) {
+            Ok(rows) => {
+                self.list.selected = keep
+                    .and_then(|k| rows.iter().position(|r| (r.case_id, r.clock.kind) == k))
+                    .unwrap_or(0);
+                self.rows = rows;
+            }
+            Err(e) => ctx.say_error(&e),
         }
-        Err(e) => app.say_error(&e),
-    }
-}
-
-/// `c` in the panes: the chaser for the selected case.
-pub fn chaser(app: &mut App) {
-    match app.selected_id() {
-        Some(id) => super::draft::open(app, id, Letter::Chaser),
-        None => app.say(Tone::Info, "No case selected"),
-    }
-}
-
-/// `z` in the panes: snooze the selected case's reminders.
-pub fn snooze_selected(app: &mut App) {
-    match app.selected_id() {
-        Some(id) => snooze(app, id),
-        None => app.say(Tone::Info, "No case selected"),
     }
 }
 
 /// Snooze case `id`'s reminders that are no deadline for a week, or bring them back if
 /// they are snoozed; a case with no such reminder says so and changes nothing.
-fn snooze(app: &mut App, id: i64) {
-    let today = app.today();
-    let current = match app.book.snoozed_until(id) {
+pub fn snooze(ctx: &mut Ctx<'_>, id: i64) {
+    let today = ctx.book.today();
+    let current = match ctx.book.snoozed_until(id) {
         Ok(c) => c,
-        Err(e) => return app.say_error(&e),
+        Err(e) => return ctx.say_error(&e),
     };
     if current.is_some() {
-        return match app.book.snooze(id, None) {
-            Ok(()) => app.say(Tone::Done, format!("Reminders for case #{id} are back")),
-            Err(e) => app.say_error(&e),
+        return match ctx.book.snooze(id, None) {
+            Ok(()) => ctx.say(Tone::Done, format!("Reminders for case #{id} are back")),
+            Err(e) => ctx.say_error(&e),
         };
     }
-    let held = app
+    let held = ctx
         .book
         .due(None)
         .map(|rows| rows.iter().any(|r| r.case_id == id && can_snooze(&r.clock)));
     match held {
         Ok(false) => {
-            return app.say(
+            return ctx.say(
                 Tone::Info,
                 format!(
                     "Case #{id} has no reminder to snooze: deadlines always show (z holds back chasing a late authority, or a clarification or fee it waits for)"
                 ),
             );
         }
-        Err(e) => return app.say_error(&e),
+        Err(e) => return ctx.say_error(&e),
         Ok(true) => {}
     }
     let until = today + chrono::Days::new(SNOOZE_DAYS);
-    match app.book.snooze(id, Some(until)) {
+    match ctx.book.snooze(id, Some(until)) {
         Ok(()) => {
-            app.refresh();
-            app.say(
+            ctx.emit(Effect::Refresh);
+            ctx.say(
                 Tone::Done,
                 format!(
                     "Case #{id}: reminders snoozed to {} (z again brings them back); its deadline still shows",
@@ -166,6 +144,6 @@ fn snooze(app: &mut App, id: i64) {
                 ),
             );
         }
-        Err(e) => app.say_error(&e),
+        Err(e) => ctx.say_error(&e),
     }
 }

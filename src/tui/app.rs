@@ -2,12 +2,18 @@
 //! changes (a save, the date, another program's write) and drawn from here every frame;
 //! drawing never reads the database.
 
+use super::batch_view::{BatchList, BatchScreen};
 use super::draft::Draft;
+use super::edit::Confirm;
+pub use super::effect::{Pane, Status, Tone};
 use super::find::Hits;
 use super::forms::Form;
-use super::import::{FileImport, ImportReview};
-use super::layout::{Areas, areas};
-use super::prompt::PathPrompt;
+use super::import::ImportReview;
+use super::import_file::FileImport;
+use super::jump::Jump;
+use super::layout::{Areas, ClockShape, Shape, areas};
+use super::overlays::help::Help;
+use super::prompt::{PathPrompt, new_line_input};
 use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
@@ -24,40 +30,22 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Cases,
-    Case,
-    Timeline,
-}
+mod apply;
+mod mouse;
+mod originals;
+mod panes;
+mod read;
+mod update;
 
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Cases, Pane::Case, Pane::Timeline];
-}
-
-/// What is being deleted, once the user says yes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeleteTarget {
-    Case(i64),
-    Question { case_id: i64, label: String },
-    Event { case_id: i64, event_id: i64 },
-}
-
-pub struct Confirm {
-    pub question: String,
-    pub target: DeleteTarget,
-}
-
-/// What has the keyboard besides the panes.
+/// What has the keyboard besides the panes: the screen open over them, each owning its
+/// state and handling its own keys.
 pub enum Mode {
     Normal,
     /// Typing into the `/` search.
     Search,
     /// Typing a case to jump to after `:`.
-    Jump(Box<TextArea<'static>>),
-    Help {
-        scroll: u16,
-    },
+    Jump(Box<Jump>),
+    Help(Help),
     Confirm(Confirm),
     Form(Box<Form>),
     /// Typing the path of a file to import.
@@ -75,16 +63,16 @@ pub enum Mode {
     /// The agenda: your move, the authority's.
     Agenda(Box<super::agenda::Agenda>),
     /// The list of round robins.
-    Batches(Box<super::batch_view::BatchList>),
+    Batches(Box<BatchList>),
     /// A round robin's grid.
-    Batch(Box<super::batch_view::BatchScreen>),
+    Batch(Box<BatchScreen>),
     /// Something long is under way; the frame says what.
     Busy(String),
 }
 
 /// Work that takes long enough to want a frame saying so first: the event loop draws,
-/// then runs it (see [`super::update::run_job`]).
-pub enum Job {
+/// then runs it (`update::run_job`).
+enum Job {
     /// Read the file the prompt names (a letter, an export, a WhatDoTheyKnow file).
     OpenFile(Box<PathPrompt>),
     /// Import a JSON or WhatDoTheyKnow document.
@@ -93,42 +81,29 @@ pub enum Job {
     Stats,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Done,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub tone: Tone,
-}
-
 pub struct App {
-    pub book: Casebook,
+    book: Casebook,
     /// `--today` was given: the date never moves on by itself.
-    pub pinned: bool,
-    pub theme: Theme,
+    pinned: bool,
+    theme: Theme,
     /// Every case as a list row, in id order (they never move: sorting reorders
     /// `order`, filtering makes `visible`).
-    pub views: Vec<CaseSummary>,
+    views: Vec<CaseSummary>,
     /// Indices into `views` in the current sort.
-    pub order: Vec<usize>,
+    order: Vec<usize>,
     /// The selected case in full (questions, timeline, clocks with their working),
     /// loaded when the selection moves.
-    pub current: Option<CaseView>,
+    current: Option<CaseView>,
     /// The selected case's originals (loaded with `current`).
-    pub originals: Vec<crate::domain::Attachment>,
+    originals: Vec<crate::domain::Attachment>,
     /// Which original `O` opens next.
-    pub next_original: usize,
+    next_original: usize,
     /// What the filter searches of each case's own fields, row by row as `views`.
-    pub fields: Texts,
+    fields: Texts,
     /// Each case's question labels and texts, for the filter, row by row as `views`.
     /// Read after the first frame on another thread (`None` until then: the filter
     /// searches the fields alone).
-    pub haystacks: Option<Texts>,
+    haystacks: Option<Texts>,
     /// The questions read on another thread: the haystacks, and the outcomes that the
     /// first load leaves out of `views` (their `overall` and `questions`).
     hay_job: Option<Receiver<QuestionTexts>>,
@@ -136,26 +111,26 @@ pub struct App {
     /// two readers at once would hold two copies of every question text.
     hay_stop: Arc<AtomicBool>,
     /// Indices into `views` that pass the filter and the search, in order.
-    pub visible: Vec<usize>,
-    pub filter: Filter,
-    pub sort: Sort,
-    pub search: TextArea<'static>,
+    visible: Vec<usize>,
+    filter: Filter,
+    sort: Sort,
+    search: TextArea<'static>,
     /// The search line searches everything on Enter (it began with a second `/`).
-    pub find: bool,
-    pub cases: Scroll,
-    pub questions: Scroll,
-    pub events: Scroll,
-    pub focus: Pane,
-    pub mode: Mode,
-    pub status: Option<Status>,
+    find: bool,
+    cases: Scroll,
+    questions: Scroll,
+    events: Scroll,
+    focus: Pane,
+    mode: Mode,
+    status: Option<Status>,
     /// The terminal's size at the last draw, for the mouse and scrolling.
-    pub screen: Rect,
-    pub quit: bool,
+    screen: Rect,
+    quit: bool,
     /// Work to run once the next frame (which says it is under way) is drawn.
-    pub job: Option<Job>,
+    job: Option<Job>,
     /// Bytes for the terminal itself, written after the next frame (the clipboard's
     /// OSC 52 sequence).
-    pub to_terminal: Vec<u8>,
+    to_terminal: Vec<u8>,
     data_version: Option<i64>,
     /// The filter and search `visible` was computed for, while `views` is unchanged: a
     /// search that only grows can narrow `visible` instead of scanning every case.
@@ -168,12 +143,6 @@ pub struct App {
 /// Past this many cases written at once (an import, say), [`App::refresh`] reloads them
 /// all: one load beats thousands of single-case reads.
 const REFRESH_AT_MOST: usize = 200;
-
-pub fn new_line_input() -> TextArea<'static> {
-    let mut t = TextArea::default();
-    t.set_cursor_line_style(ratatui::style::Style::default());
-    t
-}
 
 impl App {
     pub fn new(book: Casebook, pinned: bool, theme: Theme) -> App {
@@ -213,9 +182,24 @@ impl App {
         app
     }
 
-    /// Where the panes are on the current screen.
+    /// Where everything is on the current screen.
     pub fn areas(&self) -> Areas {
-        areas(self.screen, self.focus == Pane::Timeline)
+        self.areas_on(self.screen)
+    }
+
+    /// Where everything is on a screen of this size, for what is shown now.
+    pub fn areas_on(&self, screen: Rect) -> Areas {
+        let mut shape = Shape {
+            timeline_focused: self.focus == Pane::Timeline,
+            search_line: matches!(self.mode, Mode::Search) || !self.query().is_empty(),
+            ..Shape::default()
+        };
+        if let Some(v) = self.selected_view() {
+            shape.questions = v.file.questions.len();
+            shape.events = v.file.events.len();
+            shape.clocks = ClockShape::of(v);
+        }
+        areas(screen, &shape)
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -366,12 +350,7 @@ impl App {
     /// Show an operation's error: the user's mistakes and the store's faults alike go to
     /// the status line, never to a crash.
     pub fn say_error(&mut self, e: &Error) {
-        let text = match e {
-            Error::User(m) => m.clone(),
-            Error::Store(s) => format!("could not save or read the casebook: {s}"),
-            Error::Terminal(_) => e.to_string(),
-        };
-        self.say(Tone::Error, text);
+        self.say(Tone::Error, super::effect::error_text(e));
     }
 
     /// Load every case again, keeping the selection on the same case when it is still
@@ -406,11 +385,16 @@ impl App {
             Err(e) => self.say_error(&e),
         }
         self.load_haystacks();
+        self.rows_changed(keep);
+    }
+
+    /// The rows were read again: filter them again, keep the selection on case `keep`
+    /// where it is still listed, and load the selected case afresh (it may have changed).
+    fn rows_changed(&mut self, keep: Option<i64>) {
         self.refilter();
         if let Some(id) = keep {
             self.select_case(id);
         }
-        // The selected case may have changed: load it afresh.
         self.current = None;
         self.sync_current();
         self.clamp_details();
@@ -469,13 +453,7 @@ impl App {
         }
         self.order = sort_order(&self.views, self.sort);
         self.filtered_for = None;
-        self.refilter();
-        if let Some(id) = keep {
-            self.select_case(id);
-        }
-        self.current = None;
-        self.sync_current();
-        self.clamp_details();
+        self.rows_changed(keep);
     }
 
     /// Re-sort the loaded views (no database read; the rows stay where they are).

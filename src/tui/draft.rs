@@ -3,14 +3,16 @@
 //! file, copied to the clipboard through the terminal, or recorded as sent.
 
 use super::action::Action;
-use super::app::{App, Mode, Pane, Tone};
+use super::effect::{Ctx, Effect, Pane, Tone};
+use super::layout::{letter_rows, letter_width};
 use super::prompt::{PathFor, PathPrompt, shown};
-use super::update::show_case;
 use crate::calendar::ClockKind;
 use crate::casebook::tui_support::{Written, write_text_file};
-use crate::casebook::{Letter, sent_event};
+use crate::casebook::{Casebook, Letter, sent_event};
 use crate::domain::dates::long;
+use crate::domain::text::inert;
 use std::path::PathBuf;
+use unicode_width::UnicodeWidthStr;
 
 pub struct Draft {
     pub case_id: i64,
@@ -35,52 +37,11 @@ impl Draft {
     }
 }
 
-fn drafted(app: &App, id: i64, kind: Letter) -> crate::casebook::Result<String> {
+fn drafted(book: &Casebook, id: i64, kind: Letter) -> crate::casebook::Result<String> {
     match kind {
-        Letter::Review => app.book.draft_review(id),
-        Letter::Ico => app.book.draft_ico(id),
-        Letter::Chaser => app.book.draft_letter(id, Letter::Chaser, None),
-    }
-}
-
-/// `r`: draft the review request for the selected case; the library's reason when it
-/// cannot be drafted yet (no response …) goes to the status line.
-pub fn start(app: &mut App) {
-    let Some(id) = app.selected_id() else {
-        return app.say(
-            Tone::Info,
-            "No case selected: a adds one, i imports a letter",
-        );
-    };
-    open(app, id, Letter::Review);
-}
-
-pub fn open(app: &mut App, id: i64, kind: Letter) {
-    match drafted(app, id, kind) {
-        Ok(text) => {
-            app.status = None;
-            // A late review is still drafted (the letter owns up to it); say so.
-            if kind == Letter::Review
-                && let Ok(Some(closed)) = app.book.review_window_closed(id)
-            {
-                app.say(
-                    Tone::Error,
-                    format!(
-                        "Review window closed {}: the letter asks for a late review",
-                        long(closed)
-                    ),
-                );
-            }
-            app.mode = Mode::Draft(Box::new(Draft {
-                case_id: id,
-                kind,
-                text,
-                scroll: 0,
-                prompt: None,
-                overwrite: None,
-            }));
-        }
-        Err(e) => app.say_error(&e),
+        Letter::Review => book.draft_review(id),
+        Letter::Ico => book.draft_ico(id),
+        Letter::Chaser => book.draft_letter(id, Letter::Chaser, None),
     }
 }
 
@@ -93,161 +54,246 @@ pub fn default_path(d: &Draft) -> String {
     }
 }
 
-pub fn draft(app: &mut App, action: Action) {
-    let max = super::overlays::draft::max_scroll(app);
-    let page = super::overlays::draft::page(app);
-    let Mode::Draft(d) = &mut app.mode else {
-        return;
-    };
-    if let Some(path) = d.overwrite.clone() {
-        match action {
-            Action::Yes => {
-                d.overwrite = None;
-                write(app, path, true);
+impl Draft {
+    /// Draft letter `kind` for case `id`; the library's reason when it cannot be drafted
+    /// yet (no response …) goes to the status line.
+    pub fn open(ctx: &mut Ctx<'_>, id: i64, kind: Letter) -> Option<Draft> {
+        let text = match drafted(ctx.book, id, kind) {
+            Ok(text) => text,
+            Err(e) => {
+                ctx.say_error(&e);
+                return None;
             }
-            Action::No => {
-                d.overwrite = None;
-                app.say(Tone::Info, "Kept the file: type another name");
-            }
-            _ => {}
-        }
-        return;
-    }
-    if let Some(prompt) = d.prompt.as_mut() {
-        match action {
-            Action::Type(key) => prompt.type_key(key),
-            Action::Paste(text) => prompt.paste(&text),
-            Action::Complete => prompt.complete(),
-            Action::Cancel => d.prompt = None,
-            Action::Accept => {
-                if prompt.text().trim().is_empty() {
-                    prompt.error = Some("type where to write the letter".into());
-                    return;
-                }
-                let path = prompt.path();
-                write(app, path, false);
-            }
-            _ => {}
-        }
-        return;
-    }
-    match action {
-        Action::Down => d.scroll = d.scroll.saturating_add(1).min(max),
-        Action::Up => d.scroll = d.scroll.saturating_sub(1),
-        Action::ScrollDown { .. } => d.scroll = d.scroll.saturating_add(3).min(max),
-        Action::ScrollUp { .. } => d.scroll = d.scroll.saturating_sub(3),
-        Action::PageDown => d.scroll = d.scroll.saturating_add(page).min(max),
-        Action::PageUp => d.scroll = d.scroll.saturating_sub(page),
-        Action::Top => d.scroll = 0,
-        Action::Bottom => d.scroll = max,
-        Action::WriteFile => {
-            let default = default_path(d);
-            d.prompt = Some(PathPrompt::new(PathFor::WriteLetter, &default));
-        }
-        Action::Copy => {
-            app.to_terminal = osc52(&d.text).into_bytes();
-            let what = d.what();
-            app.say(
-                Tone::Done,
-                format!("Copied the {what} (if your terminal allows clipboard access)"),
+        };
+        ctx.emit(Effect::Hush);
+        // A late review is still drafted (the letter owns up to it); say so.
+        if kind == Letter::Review
+            && let Ok(Some(closed)) = ctx.book.review_window_closed(id)
+        {
+            ctx.say(
+                Tone::Error,
+                format!(
+                    "Review window closed {}: the letter asks for a late review",
+                    long(closed)
+                ),
             );
         }
-        Action::RecordSent => record_sent(app),
-        Action::ShowReview if d.kind != Letter::Review => {
-            let id = d.case_id;
-            open(app, id, Letter::Review);
+        Some(Draft {
+            case_id: id,
+            kind,
+            text,
+            scroll: 0,
+            prompt: None,
+            overwrite: None,
+        })
+    }
+
+    /// How far the letter can scroll over `main`.
+    fn max_scroll(&self, main: ratatui::layout::Rect) -> u16 {
+        let n = wrapped(&self.text, letter_width(main)).len();
+        (n as u16).saturating_sub(letter_rows(main))
+    }
+
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        if let Some(path) = self.overwrite.clone() {
+            match action {
+                Action::Yes => {
+                    self.overwrite = None;
+                    self.write(path, true, ctx);
+                }
+                Action::No => {
+                    self.overwrite = None;
+                    ctx.say(Tone::Info, "Kept the file: type another name");
+                }
+                _ => {}
+            }
+            return;
         }
-        Action::ShowIco if d.kind != Letter::Ico => {
-            let id = d.case_id;
-            open(app, id, Letter::Ico);
+        if let Some(prompt) = self.prompt.as_mut() {
+            match action {
+                Action::Type(key) => prompt.type_key(key),
+                Action::Paste(text) => prompt.paste(&text),
+                Action::Complete => prompt.complete(),
+                Action::Cancel => self.prompt = None,
+                Action::Accept if prompt.text().trim().is_empty() => {
+                    prompt.error = Some("type where to write the letter".into());
+                }
+                Action::Accept => {
+                    let path = prompt.path();
+                    self.write(path, false, ctx);
+                }
+                _ => {}
+            }
+            return;
         }
-        Action::ShowChaser if d.kind != Letter::Chaser => {
-            let id = d.case_id;
-            open(app, id, Letter::Chaser);
+        self.letter_keys(action, ctx);
+    }
+
+    /// Keys on the letter itself: scrolling, writing, copying, recording, switching.
+    fn letter_keys(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        let max = self.max_scroll(ctx.main);
+        let page = letter_rows(ctx.main).saturating_sub(1).max(1);
+        let switch = |kind: Letter| (self.kind != kind).then_some(kind);
+        let other = match action {
+            Action::ShowReview => switch(Letter::Review),
+            Action::ShowIco => switch(Letter::Ico),
+            Action::ShowChaser => switch(Letter::Chaser),
+            _ => None,
+        };
+        if let Some(kind) = other {
+            if let Some(d) = Draft::open(ctx, self.case_id, kind) {
+                *self = d;
+            }
+            return;
         }
-        Action::Close => app.mode = Mode::Normal,
-        _ => {}
+        match action {
+            Action::Down => self.scroll = self.scroll.saturating_add(1).min(max),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::ScrollDown { .. } => self.scroll = self.scroll.saturating_add(3).min(max),
+            Action::ScrollUp { .. } => self.scroll = self.scroll.saturating_sub(3),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(page).min(max),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = max,
+            Action::WriteFile => {
+                let default = default_path(self);
+                self.prompt = Some(PathPrompt::new(PathFor::WriteLetter, &default));
+            }
+            Action::Copy => {
+                ctx.emit(Effect::ToTerminal(osc52(&self.text).into_bytes()));
+                let what = self.what();
+                ctx.say(
+                    Tone::Done,
+                    format!("Copied the {what} (if your terminal allows clipboard access)"),
+                );
+            }
+            Action::RecordSent => self.record_sent(ctx),
+            Action::Close => ctx.emit(Effect::Close),
+            _ => {}
+        }
+    }
+
+    fn write(&mut self, path: PathBuf, replace: bool, ctx: &mut Ctx<'_>) {
+        match write_text_file(&path, &self.text, replace) {
+            Ok(Written::Done) => {
+                self.prompt = None;
+                let what = self.what();
+                ctx.say(Tone::Done, format!("Wrote the {what} to {}", shown(&path)));
+            }
+            Ok(Written::Exists) => self.overwrite = Some(path),
+            Err(e) => {
+                if let Some(p) = self.prompt.as_mut() {
+                    p.error = Some(format!("cannot write {}: {e}", shown(&path)));
+                }
+            }
+        }
+    }
+
+    /// `s`: record the letter as sent today, then show the case's timeline with the new
+    /// event and the clock it starts.
+    fn record_sent(&self, ctx: &mut Ctx<'_>) {
+        let (id, kind) = (self.case_id, self.kind);
+        let (event_kind, note) = sent_event(kind);
+        let today = ctx.book.today();
+        let already = ctx.book.view(id).is_ok_and(|v| {
+            v.file
+                .events
+                .iter()
+                .any(|e| e.kind == event_kind && e.date == today && e.note.as_deref() == note)
+        });
+        let result = match kind {
+            Letter::Review => ctx.book.record_review_sent(id),
+            Letter::Ico => ctx.book.record_ico_sent(id),
+            Letter::Chaser => ctx.book.record_chaser_sent(id),
+        };
+        let event_id = match result {
+            Ok(event_id) => event_id,
+            Err(e) => return ctx.say_error(&e),
+        };
+        for effect in [
+            Effect::Close,
+            Effect::Refresh,
+            Effect::ShowCase(id),
+            Effect::Focus(Pane::Timeline),
+            Effect::SelectEvent(event_id),
+        ] {
+            ctx.emit(effect);
+        }
+        if already {
+            return ctx.say(Tone::Info, "Already recorded as sent today");
+        }
+        let clock = match kind {
+            Letter::Review => ClockKind::ReviewResponse,
+            Letter::Ico => ClockKind::IcoComplaint,
+            Letter::Chaser => ClockKind::Response,
+        };
+        let due = ctx
+            .book
+            .view(id)
+            .ok()
+            .and_then(|v| v.clocks.iter().find(|c| c.kind == clock).map(|c| c.due));
+        let sent = match kind {
+            Letter::Review => "review requested",
+            Letter::Ico => "complaint sent to the Commissioner",
+            Letter::Chaser => "reminder sent to the authority",
+        };
+        let mut m = format!("Recorded: {sent} today, {}", long(today));
+        if let (Letter::Review, Some(due)) = (kind, due) {
+            m.push_str(&format!("; reply due {}", long(due)));
+        }
+        m.push_str(" (u undoes)");
+        ctx.say(Tone::Done, m);
     }
 }
 
-fn write(app: &mut App, path: PathBuf, replace: bool) {
-    let Mode::Draft(d) = &mut app.mode else {
+/// Break one line between words to `width` columns, keeping its indentation; a word too
+/// long for a line is cut.
+fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
+    let body = line.trim_start();
+    let indent = (line.len() - body.len()).min(width / 2);
+    let lead = " ".repeat(indent);
+    let room = width.saturating_sub(indent).max(1);
+    if body.is_empty() {
+        out.push(String::new());
         return;
-    };
-    match write_text_file(&path, &d.text, replace) {
-        Ok(Written::Done) => {
-            d.prompt = None;
-            let what = d.what();
-            app.say(Tone::Done, format!("Wrote the {what} to {}", shown(&path)));
-        }
-        Ok(Written::Exists) => d.overwrite = Some(path),
-        Err(e) => {
-            if let Some(p) = d.prompt.as_mut() {
-                p.error = Some(format!("cannot write {}: {e}", shown(&path)));
-            }
-        }
     }
+    let mut cur = String::new();
+    for word in body.split(' ') {
+        let mut word = word.to_string();
+        while word.width() > room {
+            if !cur.is_empty() {
+                out.push(format!("{lead}{}", std::mem::take(&mut cur)));
+            }
+            let mut head = String::new();
+            let mut rest = String::new();
+            for c in word.chars() {
+                if rest.is_empty() && (head.width() + c.to_string().width()) <= room {
+                    head.push(c);
+                } else {
+                    rest.push(c);
+                }
+            }
+            out.push(format!("{lead}{head}"));
+            word = rest;
+        }
+        if !cur.is_empty() && cur.width() + 1 + word.width() > room {
+            out.push(format!("{lead}{}", std::mem::take(&mut cur)));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(&word);
+    }
+    out.push(format!("{lead}{cur}"));
 }
 
-/// `s`: record the letter as sent today, then show the case's timeline with the new
-/// event and the clock it starts.
-fn record_sent(app: &mut App) {
-    let Mode::Draft(d) = &app.mode else {
-        return;
-    };
-    let (id, kind) = (d.case_id, d.kind);
-    let (event_kind, note) = sent_event(kind);
-    let today = app.today();
-    let already = app.book.view(id).is_ok_and(|v| {
-        v.file
-            .events
-            .iter()
-            .any(|e| e.kind == event_kind && e.date == today && e.note.as_deref() == note)
-    });
-    let result = match kind {
-        Letter::Review => app.book.record_review_sent(id),
-        Letter::Ico => app.book.record_ico_sent(id),
-        Letter::Chaser => app.book.record_chaser_sent(id),
-    };
-    match result {
-        Ok(event_id) => {
-            app.mode = Mode::Normal;
-            app.refresh();
-            show_case(app, id);
-            app.sync_current();
-            app.focus = Pane::Timeline;
-            if let Some(pos) = app
-                .selected_view()
-                .and_then(|v| v.file.events.iter().position(|e| e.id == event_id))
-            {
-                app.events.selected = pos;
-            }
-            if already {
-                return app.say(Tone::Info, "Already recorded as sent today");
-            }
-            let clock = match kind {
-                Letter::Review => ClockKind::ReviewResponse,
-                Letter::Ico => ClockKind::IcoComplaint,
-                Letter::Chaser => ClockKind::Response,
-            };
-            let due = app
-                .selected_view()
-                .and_then(|v| v.clocks.iter().find(|c| c.kind == clock))
-                .map(|c| c.due);
-            let sent = match kind {
-                Letter::Review => "review requested",
-                Letter::Ico => "complaint sent to the Commissioner",
-                Letter::Chaser => "reminder sent to the authority",
-            };
-            let mut m = format!("Recorded: {sent} today, {}", long(today));
-            if let (Letter::Review, Some(due)) = (kind, due) {
-                m.push_str(&format!("; reply due {}", long(due)));
-            }
-            m.push_str(" (u undoes)");
-            app.say(Tone::Done, m);
-        }
-        Err(e) => app.say_error(&e),
+/// The letter in lines of at most `width` columns, made inert.
+pub fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in inert(text, true).lines() {
+        wrap_line(line, width, &mut out);
     }
+    out
 }
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
@@ -289,5 +335,27 @@ mod tests {
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64("£".as_bytes()), "wqM=");
         assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
+    }
+
+    #[test]
+    fn lines_wrap_between_words_and_keep_indentation() {
+        let w = wrapped(
+            "Dear Sir,\n\n  one two three four five six\nabcdefghijkl",
+            10,
+        );
+        assert_eq!(
+            w,
+            vec![
+                "Dear Sir,",
+                "",
+                "  one two",
+                "  three",
+                "  four",
+                "  five six",
+                "abcdefghij",
+                "kl"
+            ]
+        );
+        assert!(wrapped("x\u{1b}[2J", 20)[0].contains('␛'));
     }
 }

@@ -4,9 +4,9 @@
 //! list behind follows the one highlighted.
 
 use super::action::Action;
-use super::app::{App, Mode, Pane, Tone};
+use super::effect::{Ctx, Effect, Open, Pane, Tone};
+use super::layout::hits_page;
 use super::scroll::Scroll;
-use super::update::show_case;
 use crate::casebook::SearchHit;
 use crate::present::fit;
 
@@ -20,51 +20,30 @@ pub struct Hits {
     pub list: Scroll,
 }
 
-/// `F`: the search line, ready for words to search everything with.
-pub fn start(app: &mut App) {
-    app.mode = Mode::Normal;
-    app.focus = Pane::Cases;
-    app.search = super::app::new_line_input();
-    app.find = true;
-    app.search.set_cursor_style(
-        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
-    );
-    app.refilter();
-    app.mode = Mode::Search;
-    app.say(Tone::Info, super::update::find_hint());
-}
-
-/// Enter on `//words`: run the search. The search line is cleared either way (it was a
-/// question, not a filter).
-pub fn run(app: &mut App) {
-    let typed = app.query().trim().to_string();
-    app.search = super::app::new_line_input();
-    app.find = false;
-    app.mode = Mode::Normal;
-    app.refilter();
+/// Enter on `//words`: run the search of `typed`; the hits open over the panes (`None`:
+/// nothing found, or nothing typed, and the status line says so).
+pub fn run(typed: String, ctx: &mut Ctx<'_>) -> Option<Hits> {
     if typed.is_empty() {
-        return app.say(
+        ctx.say(
             Tone::Info,
             "Type words after // to search letters, notes and request text",
         );
+        return None;
     }
-    match app.book.search(&typed, LIMIT) {
-        Ok(hits) if hits.is_empty() => app.say(
-            Tone::Info,
-            format!("Nothing mentions “{}”", fit(&typed, 40)),
-        ),
+    match ctx.book.search(&typed, LIMIT) {
+        Ok(hits) if hits.is_empty() => {
+            ctx.say(
+                Tone::Info,
+                format!("Nothing mentions “{}”", fit(&typed, 40)),
+            );
+            None
+        }
         Ok(hits) => {
             let n = hits.len();
-            let first = hits.first().map(|h| h.case_id);
-            app.mode = Mode::Hits(Box::new(Hits {
-                query: typed,
-                hits,
-                list: Scroll::default(),
-            }));
-            if let Some(id) = first {
-                show_case(app, id);
+            if let Some(first) = hits.first() {
+                ctx.emit(Effect::ShowCase(first.case_id));
             }
-            app.say(
+            ctx.say(
                 Tone::Info,
                 format!(
                     "{n} case{} found{}; Enter opens",
@@ -72,44 +51,52 @@ pub fn run(app: &mut App) {
                     if n == LIMIT { " (the first 200)" } else { "" }
                 ),
             );
+            Some(Hits {
+                query: typed,
+                hits,
+                list: Scroll::default(),
+            })
         }
-        Err(e) => app.say_error(&e),
+        Err(e) => {
+            ctx.say_error(&e);
+            None
+        }
     }
 }
 
-pub fn hits(app: &mut App, action: Action) {
-    let page = super::overlays::hits::page(app) as isize;
-    let Mode::Hits(h) = &mut app.mode else {
-        return;
-    };
-    let n = h.hits.len();
-    let before = h.list.selected;
-    match action {
-        Action::Down | Action::ScrollDown { .. } => h.list.move_by(1, n),
-        Action::Up | Action::ScrollUp { .. } => h.list.move_by(-1, n),
-        Action::PageDown => h.list.move_by(page, n),
-        Action::PageUp => h.list.move_by(-page, n),
-        Action::Open => {
-            let id = h.hits.get(h.list.selected).map(|x| x.case_id);
-            app.mode = Mode::Normal;
-            if let Some(id) = id {
-                show_case(app, id);
-                app.focus = Pane::Case;
-                // The case pane's title names it; a "Case #3" here would outlive it.
-                app.status = None;
-            }
-            return;
-        }
-        Action::StartFind => return start(app),
-        Action::Close => {
-            app.mode = Mode::Normal;
-            return;
-        }
-        _ => {}
+impl Hits {
+    fn selected_case(&self) -> Option<i64> {
+        self.hits.get(self.list.selected).map(|x| x.case_id)
     }
-    if h.list.selected != before
-        && let Some(id) = h.hits.get(h.list.selected).map(|x| x.case_id)
-    {
-        show_case(app, id);
+
+    /// Keys while the hits are open: the list behind follows the one highlighted.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        let page = hits_page(ctx.main) as isize;
+        let n = self.hits.len();
+        let before = self.list.selected;
+        match action {
+            Action::Down | Action::ScrollDown { .. } => self.list.move_by(1, n),
+            Action::Up | Action::ScrollUp { .. } => self.list.move_by(-1, n),
+            Action::PageDown => self.list.move_by(page, n),
+            Action::PageUp => self.list.move_by(-page, n),
+            Action::Open => {
+                ctx.emit(Effect::Close);
+                if let Some(id) = self.selected_case() {
+                    ctx.emit(Effect::ShowCase(id));
+                    ctx.emit(Effect::Focus(Pane::Case));
+                    // The case pane's title names it; a "Case #3" here would outlive it.
+                    ctx.emit(Effect::Hush);
+                }
+                return;
+            }
+            Action::StartFind => return ctx.emit(Effect::Open(Open::Find)),
+            Action::Close => return ctx.emit(Effect::Close),
+            _ => {}
+        }
+        if self.list.selected != before
+            && let Some(id) = self.selected_case()
+        {
+            ctx.emit(Effect::ShowCase(id));
+        }
     }
 }

@@ -1,18 +1,15 @@
 //! `i`: importing a file. A path is typed (Tab completes); a response letter is read
 //! into a proposal that the user reviews and corrects before anything is saved; a JSON
 //! export or a WhatDoTheyKnow file is counted (a dry run) and imported once confirmed
-//! ([`super::import_file`]).
+//! (`import_file`).
 
 use super::action::Action;
-use super::app::{App, Job, Mode, Pane, Tone};
+use super::effect::{Ctx, Effect, Pane, Tone, Work, form_error};
 use super::forms::field::{Field, FieldId};
 use super::forms::{self, Form, Target};
-pub use super::import_file::{FileImport, Source, file, import_file};
-use super::progress::Progress;
-use super::prompt::{PathFor, PathPrompt};
+use super::prompt::PathPrompt;
 use super::scroll::Scroll;
-use super::update::show_case;
-use crate::casebook::{Casebook, Error, LetterChoices, LetterSaved, Originals};
+use crate::casebook::{Casebook, LetterChoices, LetterSaved, Originals};
 use crate::domain::text::inert_line;
 use crate::domain::{Outcome, Question, Regime, Span};
 use crate::import::intake::Original;
@@ -284,233 +281,166 @@ pub fn as_question(q: &ProposedQuestion) -> Question {
     }
 }
 
-/// `i`: ask for the file.
-pub fn start(app: &mut App) {
-    app.mode = Mode::Path(Box::new(PathPrompt::new(PathFor::Import, "")));
-}
-
-/// Keys while the path is typed.
-pub fn path(app: &mut App, action: Action) {
-    let Mode::Path(prompt) = &mut app.mode else {
-        return;
-    };
+/// Keys while the path of the file to import is typed.
+pub fn path_keys(prompt: &mut PathPrompt, action: Action, ctx: &mut Ctx<'_>) {
     match action {
         Action::Type(key) => prompt.type_key(key),
         Action::Paste(text) => prompt.paste(&text),
         Action::Complete => prompt.complete(),
         Action::Cancel => {
-            app.mode = Mode::Normal;
-            app.say(Tone::Info, "Cancelled: nothing imported");
+            ctx.emit(Effect::Close);
+            ctx.say(Tone::Info, "Cancelled: nothing imported");
+        }
+        Action::Accept if prompt.text().trim().is_empty() => {
+            prompt.error = Some("type the file's path (Tab completes names)".into());
         }
         Action::Accept => {
-            if prompt.text().trim().is_empty() {
-                prompt.error = Some("type the file's path (Tab completes names)".into());
+            let name = prompt.text().trim().to_string();
+            ctx.emit(Effect::Busy(
+                format!("Reading {}…", fit(&name, 60)),
+                Work::ReadFile,
+            ));
+        }
+        _ => {}
+    }
+}
+
+impl ImportReview {
+    /// Keys while a letter is reviewed.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        if self.sub.is_some() {
+            return self.question_form(action, ctx);
+        }
+        match action {
+            Action::Cancel => {
+                ctx.emit(Effect::Close);
+                ctx.say(Tone::Info, "Cancelled: nothing imported");
                 return;
             }
-            let name = prompt.text().trim().to_string();
-            let Mode::Path(prompt) = std::mem::replace(
-                &mut app.mode,
-                Mode::Busy(format!("Reading {}…", fit(&name, 60))),
-            ) else {
-                return;
-            };
-            app.job = Some(Job::OpenFile(prompt));
+            Action::Save => return self.save(ctx),
+            Action::NextField => self.move_focus(true),
+            Action::PrevField => self.move_focus(false),
+            _ => {}
         }
-        _ => {}
-    }
-}
-
-/// Read the file the prompt names and go on by its format; back to the prompt, saying
-/// why, when it cannot be read.
-pub fn open_file(app: &mut App, mut prompt: Box<PathPrompt>, progress: &Progress<'_>) {
-    let path = prompt.path();
-    let name = prompt.text().trim().to_string();
-    match super::import_file::read(&mut app.book, &path, &name, progress) {
-        Ok(Opened::Letter(review)) => {
-            app.status = None;
-            app.mode = Mode::Import(review);
+        if self.in_questions {
+            return self.question_keys(action, ctx);
         }
-        Ok(Opened::File(file)) => {
-            app.status = None;
-            app.mode = Mode::ImportFile(file);
-        }
-        Err(e) => {
-            prompt.error = Some(match e {
-                Error::User(m) => m,
-                e => e.to_string(),
-            });
-            app.mode = Mode::Path(prompt);
-        }
-    }
-}
-
-/// A file read for `i`: a letter to review, or cases to count and confirm.
-pub enum Opened {
-    Letter(Box<ImportReview>),
-    File(Box<FileImport>),
-}
-
-/// Keys while a letter is reviewed.
-pub fn review(app: &mut App, action: Action) {
-    let Mode::Import(r) = &mut app.mode else {
-        return;
-    };
-    if r.sub.is_some() {
-        return question_form(app, action);
-    }
-    match action {
-        Action::Cancel => {
-            app.mode = Mode::Normal;
-            app.say(Tone::Info, "Cancelled: nothing imported");
-            return;
-        }
-        Action::Save => return save(app),
-        Action::NextField => r.move_focus(true),
-        Action::PrevField => r.move_focus(false),
-        _ => {}
-    }
-    let Mode::Import(r) = &mut app.mode else {
-        return;
-    };
-    if r.in_questions {
-        let n = r.questions.len();
+        let refresh = matches!(
+            self.form.focused().map(|f| f.id),
+            Some(FieldId::Authority | FieldId::TheirRef)
+        );
         match action {
-            Action::Down => r.list.move_by(1, n),
-            Action::Up if r.list.selected == 0 => r.move_focus(false),
-            Action::Up => r.list.move_by(-1, n),
+            Action::ChoiceNext => self.form.cycle(true),
+            Action::ChoicePrev => self.form.cycle(false),
+            Action::Type(key) => self.form.type_key(key),
+            Action::Paste(text) => self.form.paste(&text),
+            _ => return,
+        }
+        if refresh {
+            self.refresh(ctx.book);
+        }
+    }
+
+    /// Keys in the questions list: move, change an outcome, leave one out.
+    fn question_keys(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        let n = self.questions.len();
+        match action {
+            Action::Down => self.list.move_by(1, n),
+            Action::Up if self.list.selected == 0 => self.move_focus(false),
+            Action::Up => self.list.move_by(-1, n),
             Action::Outcome => {
-                let regime = r.regime();
-                let i = r.list.selected;
-                if let Some(q) = r.questions.get(i) {
-                    r.sub = Some(Box::new(forms::imported_outcome(
-                        q,
-                        i,
-                        regime,
-                        r.form.today,
-                    )));
+                let regime = self.regime();
+                let i = self.list.selected;
+                if let Some(q) = self.questions.get(i) {
+                    let form = forms::imported_outcome(q, i, regime, self.form.today);
+                    self.sub = Some(Box::new(form));
                 }
             }
-            Action::Delete if r.list.selected < n => {
-                let q = r.questions.remove(r.list.selected);
-                r.removed += 1;
-                r.list.clamp(r.questions.len());
-                if r.questions.is_empty() {
-                    r.in_questions = false;
-                    r.form.set_active(true);
+            Action::Delete if self.list.selected < n => {
+                let q = self.questions.remove(self.list.selected);
+                self.removed += 1;
+                self.list.clamp(self.questions.len());
+                if self.questions.is_empty() {
+                    self.in_questions = false;
+                    self.form.set_active(true);
                 }
                 let label = inert_line(&q.label).into_owned();
-                app.say(
+                ctx.say(
                     Tone::Info,
                     format!("Left out {label}: Esc cancels the whole import"),
                 );
             }
             _ => {}
         }
-        return;
     }
-    let refresh = matches!(
-        r.form.focused().map(|f| f.id),
-        Some(FieldId::Authority | FieldId::TheirRef)
-    );
-    match action {
-        Action::ChoiceNext => r.form.cycle(true),
-        Action::ChoicePrev => r.form.cycle(false),
-        Action::Type(key) => r.form.type_key(key),
-        Action::Paste(text) => r.form.paste(&text),
-        _ => return,
-    }
-    if refresh {
-        r.refresh(&app.book);
-    }
-}
 
-/// Keys while a question's outcome is changed: the usual outcome form, kept in the review.
-fn question_form(app: &mut App, action: Action) {
-    let Mode::Import(r) = &mut app.mode else {
-        return;
-    };
-    let Some(form) = r.sub.as_mut() else {
-        return;
-    };
-    match action {
-        Action::NextField => form.move_focus(true),
-        Action::PrevField => form.move_focus(false),
-        Action::ChoiceNext => form.cycle(true),
-        Action::ChoicePrev => form.cycle(false),
-        Action::Type(key) => form.type_key(key),
-        Action::Paste(text) => form.paste(&text),
-        Action::PickerUp => form.move_highlight(-1),
-        Action::PickerDown => form.move_highlight(1),
-        Action::PickerAdd => form.add_highlighted(),
-        Action::Cancel => r.sub = None,
-        Action::Save => {
-            if let Some((_, first)) = form.problems().into_iter().next() {
-                form.tried = true;
-                form.error = Some(first);
-                return;
+    /// Keys while a question's outcome is changed: the usual outcome form, kept in the
+    /// review.
+    fn question_form(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        let Some(form) = self.sub.as_mut() else {
+            return;
+        };
+        match form.edit(action) {
+            Some(Action::Cancel) => self.sub = None,
+            Some(Action::Save) => {
+                if form.stop_on_problems() {
+                    return;
+                }
+                let Target::ImportQuestion(i) = form.target else {
+                    return;
+                };
+                let (outcome, exemptions, note) = forms::picked_outcome(form);
+                if let Some(q) = self.questions.get_mut(i) {
+                    q.outcome = outcome;
+                    q.exemptions = exemptions;
+                    q.note = Some(note).filter(|n| !n.is_empty());
+                    let label = inert_line(&q.label).into_owned();
+                    self.sub = None;
+                    ctx.say(
+                        Tone::Info,
+                        format!("{label} → {outcome} (saved with the import: Ctrl-S)"),
+                    );
+                }
             }
-            let Target::ImportQuestion(i) = form.target else {
-                return;
-            };
-            let (outcome, exemptions, note) = forms::picked_outcome(form);
-            if let Some(q) = r.questions.get_mut(i) {
-                q.outcome = outcome;
-                q.exemptions = exemptions;
-                q.note = Some(note).filter(|n| !n.is_empty());
-                let label = inert_line(&q.label).into_owned();
-                r.sub = None;
-                app.say(
-                    Tone::Info,
-                    format!("{label} → {outcome} (saved with the import: Ctrl-S)"),
-                );
-            }
+            _ => {}
         }
-        _ => {}
     }
-}
 
-fn save(app: &mut App) {
-    let Mode::Import(r) = &mut app.mode else {
-        return;
-    };
-    r.refresh(&app.book);
-    if let Some((_, first)) = r.problems().into_iter().next() {
-        r.form.tried = true;
-        r.form.error = Some(first);
-        return;
-    }
-    let p = r.proposal();
-    let choices = LetterChoices {
-        case: None,
-        title: r.optional(FieldId::Title),
-        authority: r.optional(FieldId::Authority),
-    };
-    let originals = Originals {
-        files: &r.originals,
-        message_id: r.message_id.as_deref(),
-    };
-    match app
-        .book
-        .save_letter_with(&p, &r.letter, &choices, originals)
-    {
-        Ok(saved) => {
-            let message = saved_message(&r.name, &saved);
-            app.mode = Mode::Normal;
-            app.refresh();
-            show_case(app, saved.case);
-            app.focus = Pane::Case;
-            app.reset_details();
-            app.say(Tone::Done, message);
+    fn save(&mut self, ctx: &mut Ctx<'_>) {
+        self.refresh(ctx.book);
+        if let Some((_, first)) = self.problems().into_iter().next() {
+            self.form.tried = true;
+            self.form.error = Some(first);
+            return;
         }
-        Err(e) => {
-            r.form.error = Some(match &e {
-                Error::User(m) => m.clone(),
-                Error::Store(s) => format!("not saved: {s}"),
-                Error::Terminal(_) => e.to_string(),
-            });
-            if let Error::Store(_) = e {
-                app.say_error(&e);
+        let p = self.proposal();
+        let choices = LetterChoices {
+            case: None,
+            title: self.optional(FieldId::Title),
+            authority: self.optional(FieldId::Authority),
+        };
+        let originals = Originals {
+            files: &self.originals,
+            message_id: self.message_id.as_deref(),
+        };
+        match ctx
+            .book
+            .save_letter_with(&p, &self.letter, &choices, originals)
+        {
+            Ok(saved) => {
+                let message = saved_message(&self.name, &saved);
+                for effect in [
+                    Effect::Close,
+                    Effect::Refresh,
+                    Effect::ShowCase(saved.case),
+                    Effect::Focus(Pane::Case),
+                    Effect::ResetDetails,
+                    Effect::Say(Tone::Done, message),
+                ] {
+                    ctx.emit(effect);
+                }
             }
+            Err(e) => self.form.error = Some(form_error(ctx, &e)),
         }
     }
 }

@@ -2,11 +2,10 @@
 //! once the user says yes, both with a gauge and Esc to stop (see [`super::progress`]).
 
 use super::action::Action;
-use super::app::{App, Job, Mode, Tone};
-use super::import::{ImportReview, Opened};
+use super::effect::{Ctx, Effect, Tone, Work};
+use super::import::ImportReview;
 use super::progress::Progress;
 use super::prompt::shown;
-use super::update::show_case;
 use crate::casebook::{Casebook, Error, ImportReport, IntakeReport, Watch};
 use crate::import::intake::{self, MailboxSource, ReadError, Thread};
 use crate::import::lossy::{LossyUtf8, Trim};
@@ -23,6 +22,12 @@ pub struct FileImport {
     pub source: Source,
     /// The dry run's count.
     pub report: ImportReport,
+}
+
+/// A file read for `i`: a letter to review, or cases to count and confirm.
+pub enum Opened {
+    Letter(Box<ImportReview>),
+    File(Box<FileImport>),
 }
 
 /// Where the cases of a [`FileImport`] come from.
@@ -49,7 +54,7 @@ impl FileImport {
 
     /// `source` read through a dry run (the same transaction as the import, rolled back),
     /// waiting for a yes.
-    pub(super) fn counted(
+    pub fn counted(
         book: &mut Casebook,
         name: String,
         source: Source,
@@ -128,7 +133,7 @@ fn as_report(r: IntakeReport) -> ImportReport {
 
 /// Read the file `i` names through the one import entry point (the same size limit
 /// and sniffing as `foi import`), and go on by what it is.
-pub(super) fn read(
+pub fn read(
     book: &mut Casebook,
     path: &Path,
     name: &str,
@@ -196,62 +201,59 @@ pub(super) fn read(
     }
 }
 
-/// Keys while a JSON or WhatDoTheyKnow import waits for a yes.
-pub fn file(app: &mut App, action: Action) {
-    match action {
-        Action::Yes => {
-            let Mode::ImportFile(f) = std::mem::replace(&mut app.mode, Mode::Normal) else {
-                return;
-            };
-            if f.report.count == 0 {
-                app.say(Tone::Info, "Nothing imported: every case is already here");
-                return;
+impl FileImport {
+    /// Keys while a JSON or WhatDoTheyKnow import waits for a yes.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        match action {
+            Action::Yes if self.report.count == 0 => {
+                ctx.emit(Effect::Close);
+                ctx.say(Tone::Info, "Nothing imported: every case is already here");
             }
-            app.mode = Mode::Busy(format!(
-                "Importing {} from {}…",
-                plural(f.report.count, "case", "cases"),
-                fit(&f.name, 50)
-            ));
-            app.job = Some(Job::ImportFile(f));
+            Action::Yes => ctx.emit(Effect::Busy(
+                format!(
+                    "Importing {} from {}…",
+                    plural(self.report.count, "case", "cases"),
+                    fit(&self.name, 50)
+                ),
+                Work::ImportFile,
+            )),
+            Action::No => {
+                ctx.emit(Effect::Close);
+                ctx.say(Tone::Info, "Cancelled: nothing imported");
+            }
+            _ => {}
         }
-        Action::No => {
-            app.mode = Mode::Normal;
-            app.say(Tone::Info, "Cancelled: nothing imported");
-        }
-        _ => {}
     }
-}
 
-/// Import the confirmed file (run after the "Importing…" frame is drawn).
-pub fn import_file(app: &mut App, f: &FileImport, progress: &Progress<'_>) {
-    app.mode = Mode::Normal;
-    match run(&mut app.book, &f.name, &f.source, false, progress) {
-        Ok(report) => {
-            app.refresh();
-            if let Some(&first) = report.created.first() {
-                show_case(app, first);
-            }
-            let verb = if f.holds_messages() {
-                "Imported messages into"
-            } else {
-                "Imported"
-            };
-            let mut m = format!(
-                "{verb} {} from {}",
-                plural(report.count, "case", "cases"),
-                fit(&f.name, 50)
-            );
-            if !report.skipped.is_empty() && f.holds_messages() {
-                let n = plural(report.skipped.len(), "message", "messages");
-                m.push_str(&format!("; {n} skipped"));
-            } else if !report.skipped.is_empty() {
-                m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
-            }
-            if report.count == 1 {
-                m.push_str(" (u undoes)");
-            }
-            app.say(Tone::Done, m);
+    /// Import the confirmed file (the work after the "Importing…" frame).
+    pub fn import(&self, ctx: &mut Ctx<'_>, progress: &Progress<'_>) {
+        let report = match run(ctx.book, &self.name, &self.source, false, progress) {
+            Ok(report) => report,
+            Err(e) => return ctx.say_error(&e),
+        };
+        ctx.emit(Effect::Refresh);
+        if let Some(&first) = report.created.first() {
+            ctx.emit(Effect::ShowCase(first));
         }
-        Err(e) => app.say_error(&e),
+        let verb = if self.holds_messages() {
+            "Imported messages into"
+        } else {
+            "Imported"
+        };
+        let mut m = format!(
+            "{verb} {} from {}",
+            plural(report.count, "case", "cases"),
+            fit(&self.name, 50)
+        );
+        if !report.skipped.is_empty() && self.holds_messages() {
+            let n = plural(report.skipped.len(), "message", "messages");
+            m.push_str(&format!("; {n} skipped"));
+        } else if !report.skipped.is_empty() {
+            m.push_str(&format!("; {} already here, skipped", report.skipped.len()));
+        }
+        if report.count == 1 {
+            m.push_str(" (u undoes)");
+        }
+        ctx.say(Tone::Done, m);
     }
 }

@@ -2,17 +2,18 @@
 //! has the keyboard, text into the field being typed in, the mouse by position.
 
 use super::action::Action;
-use super::app::{App, Mode, Pane};
+use super::app::{App, Mode};
+use super::effect::Pane;
 use super::forms::Form;
 use super::keymap::{Context, lookup};
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 /// The key map contexts in force, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
-    match &app.mode {
+    match app.mode() {
         Mode::Normal if app.is_empty() => vec![Context::Welcome, Context::Global],
         Mode::Normal => {
-            let pane = match app.focus {
+            let pane = match app.focus() {
                 Pane::Cases => Context::Cases,
                 Pane::Case => Context::Case,
                 Pane::Timeline => Context::Timeline,
@@ -21,7 +22,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
         }
         Mode::Search if app.finding() => vec![Context::Find],
         Mode::Search | Mode::Jump(_) => vec![Context::Prompt],
-        Mode::Help { .. } => vec![Context::Help],
+        Mode::Help(_) => vec![Context::Help],
         Mode::Confirm(_) => vec![Context::Confirm],
         Mode::Form(form) => form_contexts(form),
         Mode::Path(_) => vec![Context::Path],
@@ -58,7 +59,7 @@ fn form_contexts(form: &Form) -> Vec<Context> {
 
 /// Whether keys the map does not bind are typed into a text field.
 fn typing(app: &App) -> bool {
-    match &app.mode {
+    match app.mode() {
         Mode::Search | Mode::Jump(_) => true,
         Mode::Form(form) => form.focused().is_some_and(|f| f.input().is_some()),
         Mode::Path(_) => true,

@@ -7,11 +7,13 @@
 //! the results of a search of everything (`//words` or `F`), the statistics (`S`). When
 //! the casebook cannot be opened, [`fault`] shows why on a screen of its own.
 //!
-//! Structure: one state ([`app::App`]), an [`action::Action`] per thing the user can
-//! ask, [`update::update`] applying actions through the casebook's operations, and view
-//! functions per pane that only draw. Keys are data ([`keymap`]), read by the footer,
-//! the help and the input handling alike. Work that takes a while ([`app::Job`]) runs
-//! right after a frame that says it is under way.
+//! Structure: one state ([`app::App`]) with the panes' list and selection; each screen
+//! over the panes a component owning its state, handling its keys with a
+//! [`effect::Ctx`] and drawing itself; an [`action::Action`] per thing the user can ask;
+//! [`update::update`] handing actions to the open screen (or the panes) and applying the
+//! [`effect::Effect`]s the screens ask for. Keys are data ([`keymap`]), read by the
+//! footer, the help and the input handling alike. Work that takes a while runs right
+//! after a frame that says it is under way. ARCHITECTURE.md draws the tree.
 
 pub mod action;
 pub mod agenda;
@@ -19,18 +21,18 @@ pub mod app;
 pub mod batch;
 pub mod batch_view;
 pub mod draft;
-mod edit;
+pub mod edit;
+pub mod effect;
 pub mod fault;
 pub mod find;
 pub mod forms;
 pub mod import;
 pub mod import_file;
 pub mod input;
+pub mod jump;
 pub mod keymap;
 pub mod layout;
-mod mouse;
-mod originals;
-mod overlays;
+pub mod overlays;
 mod panes;
 pub mod progress;
 pub mod prompt;
@@ -44,7 +46,6 @@ pub mod view;
 use crate::casebook::{Casebook, Error};
 use app::App;
 use ratatui::crossterm::event;
-use ratatui::layout::Rect;
 use std::io;
 use std::time::{Duration, Instant};
 
@@ -57,7 +58,7 @@ fn terminal_error(source: io::Error) -> Error {
 
 /// The help overlay's text, line by line (for tests and the README).
 pub fn help_text(app: &App) -> String {
-    overlays::help::lines(app)
+    overlays::help::lines(app.theme(), app.areas().main)
         .iter()
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
@@ -80,7 +81,7 @@ pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
         eprintln!(
             "foi: first frame drawn {:.1} ms after the UI started ({} cases)",
             started.elapsed().as_secs_f64() * 1e3,
-            app.views.len()
+            app.views().len()
         );
         // Straight out, without freeing every loaded case: only start-up is timed.
         std::process::exit(0);
@@ -100,8 +101,7 @@ pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
 #[cfg(feature = "test-hooks")]
 fn first_frame(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
-    app.screen = Rect::new(0, 0, size.width, size.height);
-    update::sync_scroll(app);
+    app.resize(size.width, size.height);
     terminal.draw(|f| view::draw(f, app))?;
     Ok(())
 }
@@ -112,28 +112,27 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     loop {
         if dirty {
             let size = terminal.size()?;
-            app.screen = Rect::new(0, 0, size.width, size.height);
-            update::sync_scroll(app);
+            app.resize(size.width, size.height);
             let drawn = terminal.draw(|f| view::draw(f, app))?;
             // Long work keeps this frame on screen, with its progress over it.
-            let backdrop = app.job.is_some().then(|| drawn.buffer.clone());
+            let backdrop = app.has_job().then(|| drawn.buffer.clone());
             dirty = false;
-            if !app.to_terminal.is_empty() {
+            let bytes = app.take_terminal_bytes();
+            if !bytes.is_empty() {
                 use std::io::Write;
-                let bytes = std::mem::take(&mut app.to_terminal);
                 let out = terminal.backend_mut();
                 out.write_all(&bytes)?;
                 out.flush()?;
             }
             if let Some(backdrop) = backdrop {
                 // The frame saying what is under way is on screen: now do it.
-                let progress = progress::Progress::on(terminal, backdrop, app.theme);
+                let progress = progress::Progress::on(terminal, backdrop, app.theme());
                 update::run_job_with(app, &progress);
                 dirty = true;
                 continue;
             }
         }
-        if app.quit {
+        if app.quitting() {
             return Ok(());
         }
         let wait = TICK.saturating_sub(last_tick.elapsed());

@@ -2,11 +2,17 @@
 //! one match completes (a folder gets its `/`), several complete to what they share and
 //! are listed, `~` stands for the home folder.
 
-use super::app::new_line_input;
 use crate::domain::text::inert_line;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 use std::path::{Path, PathBuf};
+
+/// A one-line text input (the search line, `:`, a path).
+pub fn new_line_input() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_cursor_line_style(Style::default());
+    t
+}
 
 /// What the path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

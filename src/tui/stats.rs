@@ -3,9 +3,9 @@
 //! case, so the count runs after a frame that says so.
 
 use super::action::Action;
-use super::app::{App, Job, Mode, Tone};
+use super::effect::{Ctx, Effect};
 use super::progress::Progress;
-use crate::casebook::{AuthorityStats, Stats, Watch};
+use crate::casebook::{AuthorityStats, Casebook, Error, Stats, Watch};
 
 pub struct StatsView {
     pub stats: Stats,
@@ -28,45 +28,30 @@ impl StatsView {
     }
 }
 
-/// `S`: say that counting is under way; the count runs once that frame is drawn.
-pub fn start(app: &mut App) {
-    if app.is_empty() {
-        return app.say(Tone::Info, "No cases yet: nothing to count");
-    }
-    app.mode = Mode::Busy("Counting…".into());
-    app.job = Some(Job::Stats);
-}
-
-pub fn count(app: &mut App, progress: &Progress<'_>) {
-    app.mode = Mode::Normal;
+/// Count the statistics of every case (the work after the "Counting…" frame).
+pub fn count(book: &Casebook, progress: &Progress<'_>) -> Result<StatsView, Error> {
     let report =
         |done, total| progress.report("Counting the statistics", "back to the list", done, total);
     let watch = Watch {
         progress: &report,
         stop: &progress.stop,
     };
-    match app.book.stats_watched(None, watch) {
-        Ok(stats) => {
-            app.status = None;
-            app.mode = Mode::Stats(Box::new(StatsView { stats, selected: 0 }));
-        }
-        Err(e) => app.say_error(&e),
-    }
+    let stats = book.stats_watched(None, watch)?;
+    Ok(StatsView { stats, selected: 0 })
 }
 
-pub fn stats(app: &mut App, action: Action) {
-    let Mode::Stats(s) = &mut app.mode else {
-        return;
-    };
-    let n = s.rows().len();
-    match action {
-        Action::Down | Action::ScrollDown { .. } => {
-            s.selected = (s.selected + 1).min(n.saturating_sub(1))
+impl StatsView {
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        let n = self.rows().len();
+        match action {
+            Action::Down | Action::ScrollDown { .. } => {
+                self.selected = (self.selected + 1).min(n.saturating_sub(1))
+            }
+            Action::Up | Action::ScrollUp { .. } => self.selected = self.selected.saturating_sub(1),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = n.saturating_sub(1),
+            Action::Close => ctx.emit(Effect::Close),
+            _ => {}
         }
-        Action::Up | Action::ScrollUp { .. } => s.selected = s.selected.saturating_sub(1),
-        Action::Top => s.selected = 0,
-        Action::Bottom => s.selected = n.saturating_sub(1),
-        Action::Close => app.mode = Mode::Normal,
-        _ => {}
     }
 }

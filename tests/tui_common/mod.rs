@@ -11,7 +11,6 @@ use foi_casebook::tui::{input, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 
 pub fn seed_today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2018, 3, 10).expect("a real date")
@@ -28,20 +27,19 @@ pub fn empty_app(width: u16, height: u16) -> App {
 /// The seed case loaded, as after `foi demo`.
 pub fn demo_app(width: u16, height: u16) -> App {
     let mut app = empty_app(width, height);
-    app.book.load_demo().expect("demo loads");
+    app.book_mut().load_demo().expect("demo loads");
     app.reload();
     update::sync_scroll(&mut app);
     app
 }
 
 pub fn resize(app: &mut App, width: u16, height: u16) {
-    app.screen = Rect::new(0, 0, width, height);
-    update::sync_scroll(app);
+    app.resize(width, height);
 }
 
 /// The screen as text.
 pub fn screen(app: &App) -> String {
-    let backend = TestBackend::new(app.screen.width, app.screen.height);
+    let backend = TestBackend::new(app.screen().width, app.screen().height);
     let mut terminal = Terminal::new(backend).expect("test terminal");
     terminal.draw(|f| view::draw(f, app)).expect("draws");
     terminal.backend().to_string()
@@ -111,8 +109,5 @@ pub fn type_text(app: &mut App, text: &str) {
 }
 
 pub fn status_text(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
+    app.status_text().to_string()
 }

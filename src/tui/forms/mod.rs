@@ -280,6 +280,17 @@ impl Form {
         out
     }
 
+    /// A field is wrong: the first problem goes on the form's error line, every wrong
+    /// field is marked, and true says not to save.
+    pub fn stop_on_problems(&mut self) -> bool {
+        let Some((_, first)) = self.problems().into_iter().next() else {
+            return false;
+        };
+        self.tried = true;
+        self.error = Some(first);
+        true
+    }
+
     /// Save through the casebook, when every field is right.
     pub fn save(&mut self, book: &mut Casebook) -> Result<Saved> {
         if let Some((_, first)) = self.problems().into_iter().next() {

@@ -9,25 +9,45 @@ use crate::domain::{Outcome, Question, Regime};
 use crate::import::ProposedQuestion;
 use chrono::NaiveDate;
 
-pub fn set_outcome(v: &CaseView, q: &Question, today: NaiveDate) -> Form {
-    let c = &v.file.case;
-    let fields = vec![
+/// The fields every outcome form has: the outcome, the exemptions cited (from the
+/// catalogue of `regime`) and the answer.
+fn outcome_fields(
+    outcome: Outcome,
+    regime: Regime,
+    exemptions: Vec<String>,
+    note: &str,
+) -> Vec<Field> {
+    vec![
         Field::choice(
             F::Outcome,
             "Outcome",
             Outcome::ALL.iter().map(|o| o.as_str()).collect(),
-            q.outcome.as_str(),
+            outcome.as_str(),
         ),
-        Field::exemptions(c.regime, q.exemptions.clone()),
+        Field::exemptions(regime, exemptions),
         Field::long_text(
             F::Note,
             "Answer / note",
-            q.note.as_deref().unwrap_or(""),
+            note,
             "what they gave, or why they refused",
             3,
         ),
-        Field::toggle(F::Challenge, "Challenge at review", q.challenge),
-    ];
+    ]
+}
+
+pub fn set_outcome(v: &CaseView, q: &Question, today: NaiveDate) -> Form {
+    let c = &v.file.case;
+    let mut fields = outcome_fields(
+        q.outcome,
+        c.regime,
+        q.exemptions.clone(),
+        q.note.as_deref().unwrap_or(""),
+    );
+    fields.push(Field::toggle(
+        F::Challenge,
+        "Challenge at review",
+        q.challenge,
+    ));
     Form::new(
         format!(
             "Outcome of {} · case #{} ({})",
@@ -54,22 +74,12 @@ pub fn imported_outcome(
     regime: Regime,
     today: NaiveDate,
 ) -> Form {
-    let fields = vec![
-        Field::choice(
-            F::Outcome,
-            "Outcome",
-            Outcome::ALL.iter().map(|o| o.as_str()).collect(),
-            q.outcome.as_str(),
-        ),
-        Field::exemptions(regime, q.exemptions.clone()),
-        Field::long_text(
-            F::Note,
-            "Answer / note",
-            q.note.as_deref().unwrap_or(""),
-            "what they gave, or why they refused",
-            3,
-        ),
-    ];
+    let fields = outcome_fields(
+        q.outcome,
+        regime,
+        q.exemptions.clone(),
+        q.note.as_deref().unwrap_or(""),
+    );
     Form::new(
         format!(
             "Outcome of {} · in the import ({})",
@@ -144,22 +154,7 @@ pub fn batch_outcome(
     n: usize,
     today: NaiveDate,
 ) -> Form {
-    let fields = vec![
-        Field::choice(
-            F::Outcome,
-            "Outcome",
-            Outcome::ALL.iter().map(|o| o.as_str()).collect(),
-            Outcome::Answered.as_str(),
-        ),
-        Field::exemptions(regime, Vec::new()),
-        Field::long_text(
-            F::Note,
-            "Answer / note",
-            "",
-            "what they gave, or why they refused",
-            3,
-        ),
-    ];
+    let fields = outcome_fields(Outcome::Answered, regime, Vec::new(), "");
     Form::new(
         format!(
             "Outcome of {} at {} · round robin #{batch} ({})",

@@ -7,24 +7,13 @@ use crate::casebook::{DueRow, Move};
 use crate::domain::dates::{long, short};
 use crate::present::{fit, pad};
 use crate::tui::agenda::Agenda;
-use crate::tui::app::App;
-use crate::tui::layout::{centered, inner};
+use crate::tui::layout::{agenda_box, padded};
 use crate::tui::panes::clip;
-use crate::tui::theme::Urgency;
+use crate::tui::theme::{Theme, Urgency};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-
-fn area(main: Rect, lines: usize) -> Rect {
-    let wanted = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
-    centered(main, 110, wanted.min(main.height))
-}
-
-/// How many lines show at once.
-pub fn page(app: &App) -> usize {
-    (inner(area(app.areas().main, usize::MAX)).height as usize).max(1)
-}
 
 /// The countdown column: "chase" on a late authority, "snoozed" on a held-back reminder.
 fn left(r: &DueRow) -> String {
@@ -35,22 +24,16 @@ fn left(r: &DueRow) -> String {
     }
 }
 
-pub fn draw(f: &mut Frame, app: &App, a: &Agenda, main: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, a: &Agenda, main: Rect) {
     let yours = a.yours();
     let theirs = a.rows.len() - yours;
     // The part headings take a line each.
     let heads = usize::from(yours > 0) + usize::from(theirs > 0);
-    let r = area(main, a.rows.len() + heads);
+    let r = agenda_box(main, a.rows.len() + heads);
     f.render_widget(Clear, r);
     let title = format!("Agenda · {yours} your move · {theirs} the authority's");
     f.render_widget(popup_block(title, theme), r);
-    let inner_area = inner(r);
-    let body = Rect {
-        x: inner_area.x + 1,
-        width: inner_area.width.saturating_sub(2),
-        ..inner_area
-    };
+    let body = padded(r);
     let width = body.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;

@@ -7,9 +7,8 @@ use crate::casebook::{BatchGrid, GridRow, QuestionCounts, Timing};
 use crate::domain::dates::long;
 use crate::domain::text::inert_line;
 use crate::present::{fit, pad, plural};
-use crate::tui::app::App;
 use crate::tui::batch_view::{BatchList, BatchScreen};
-use crate::tui::layout::{centered, inner};
+use crate::tui::layout::{BATCH_CHROME, batch_rows, centered, inner};
 use crate::tui::panes::clip;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -24,17 +23,7 @@ use unicode_width::UnicodeWidthStr;
 const CELL_MIN: usize = 12;
 const CELL_MAX: usize = 22;
 const TIMING_W: usize = 9;
-/// Lines of the box that are not grid rows: the timing line, the column heads, the
-/// question's rule, its counts and the selected authority's line.
-const CHROME: u16 = 5;
-
-/// Grid rows that fit in the box drawn over `main`.
-pub fn rows_shown(main: Rect) -> usize {
-    (inner(main).height.saturating_sub(CHROME) as usize).max(1)
-}
-
-pub fn draw_list(f: &mut Frame, app: &App, l: &BatchList, main: Rect) {
-    let theme = app.theme;
+pub fn draw_list(f: &mut Frame, theme: Theme, l: &BatchList, main: Rect) {
     let r = centered(main, 100, (l.rows.len() as u16 + 2).min(main.height));
     f.render_widget(Clear, r);
     let title = format!("Round robins · {}", l.rows.len());
@@ -97,8 +86,7 @@ fn window_start(selected: usize, shown: usize) -> usize {
     (selected + 1).saturating_sub(shown.max(1))
 }
 
-pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, s: &BatchScreen, main: Rect) {
     let g = &s.grid;
     f.render_widget(Clear, main);
     let title = format!(
@@ -115,7 +103,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
         width: a.width.saturating_sub(2),
         ..a
     };
-    if a.height < CHROME + 1 {
+    if a.height < BATCH_CHROME + 1 {
         return;
     }
     let width = a.width as usize;
@@ -145,7 +133,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
         line_at(a.y + 1),
     );
 
-    let rows_shown = rows_shown(main);
+    let rows_shown = batch_rows(main);
     let first_row = window_start(s.rows.selected, rows_shown);
     let shown = g.rows.iter().enumerate().skip(first_row).take(rows_shown);
     for (y, (i, row)) in (a.y + 2..).zip(shown) {
@@ -164,7 +152,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &BatchScreen, main: Rect) {
         theme,
     );
     if let Some(form) = &s.form {
-        super::form::draw(f, app, form, main);
+        super::form::draw(f, theme, form, main);
     }
 }
 
@@ -280,12 +268,7 @@ fn head_line(g: &BatchGrid, s: &BatchScreen, c: &Columns, theme: Theme) -> Line<
 }
 
 fn row_line(s: &BatchScreen, i: usize, row: &GridRow, c: &Columns, theme: Theme) -> Line<'static> {
-    let Columns {
-        name_w,
-        cell_w,
-        first,
-        shown,
-    } = *c;
+    let (name_w, cell_w) = (c.name_w, c.cell_w);
     let selected = i == s.rows.selected;
     let mark = if s.marked.contains(&row.case) {
         "● "
@@ -317,9 +300,9 @@ fn row_line(s: &BatchScreen, i: usize, row: &GridRow, c: &Columns, theme: Theme)
             timing_style(row.timing, theme),
         ),
     ];
-    for (j, cell) in row.cells.iter().enumerate().skip(first).take(shown) {
+    for (j, cell) in row.cells.iter().enumerate().skip(c.first).take(c.shown) {
         let (text, style) = match cell {
-            Some(c) => (c.text.clone(), theme.outcome(c.outcome)),
+            Some(v) => (v.text.clone(), theme.outcome(v.outcome)),
             None => ("—".to_string(), theme.dim()),
         };
         let style = if selected && j == s.cols.selected {

@@ -1,15 +1,15 @@
 //! "Delete …? y/n".
 
 use super::popup_block;
-use crate::tui::app::{App, Confirm};
+use crate::tui::edit::Confirm;
 use crate::tui::layout::centered;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-pub fn draw(f: &mut Frame, app: &App, c: &Confirm, area: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, c: &Confirm, area: Rect) {
     let lines = vec![
         Line::raw(c.question.clone()),
         Line::raw(""),

@@ -5,7 +5,6 @@ use super::popup_block;
 use crate::domain::exemption;
 use crate::domain::{EventKind, Outcome, Regime};
 use crate::present::fit;
-use crate::tui::app::App;
 use crate::tui::forms::Form;
 use crate::tui::forms::field::{Check, Field, FieldId, FieldKind, PICKER_ROWS};
 use crate::tui::layout::{centered, inner};
@@ -120,8 +119,7 @@ struct Sheet<'a> {
     theme: Theme,
 }
 
-pub fn draw(f: &mut Frame, app: &App, form: &Form, area: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, form: &Form, area: Rect) {
     let problems = form.problems();
     let sheet = Sheet {
         form,

@@ -1,23 +1,55 @@
 //! `?`: every key, by where it works, read from the key map itself.
 
 use super::popup_block;
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::effect::{Ctx, Effect};
 use crate::tui::keymap::{self, Context};
-use crate::tui::layout::centered;
+use crate::tui::layout::help_box;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-/// The help box on this screen.
-fn area(screen: Rect) -> Rect {
-    centered(screen, 92, screen.height)
+/// `?`: every key, scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: u16,
+}
+
+impl Help {
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx<'_>) {
+        if action == Action::CloseHelp {
+            return ctx.emit(Effect::Close);
+        }
+        let page = ctx.screen.height.saturating_sub(6);
+        let max = (lines(Theme::MONO, ctx.main).len() as u16).saturating_sub(page);
+        let next = match action {
+            Action::Down => self.scroll.saturating_add(1),
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll.saturating_add(page),
+            Action::PageUp => self.scroll.saturating_sub(page),
+            _ => self.scroll,
+        };
+        self.scroll = next.min(max);
+    }
+
+    pub fn draw(&self, f: &mut Frame, theme: Theme, main: Rect) {
+        let r = help_box(main);
+        f.render_widget(Clear, r);
+        f.render_widget(
+            Paragraph::new(lines(theme, main))
+                .scroll((self.scroll, 0))
+                .block(popup_block("Keys · Esc closes · j/k scroll".into(), theme)),
+            r,
+        );
+    }
 }
 
 /// Columns for the text inside the box (borders and padding off).
-fn text_width(app: &App) -> usize {
-    (area(app.areas().main).width as usize).saturating_sub(4)
+fn text_width(main: Rect) -> usize {
+    (help_box(main).width as usize).saturating_sub(4)
 }
 
 /// `text` in lines of at most `width` columns, broken between words.
@@ -39,9 +71,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 const KEYS_W: usize = 18;
 
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    let width = text_width(app).max(KEYS_W + 20);
+/// The help's text, line by line, for a box over `main`.
+pub fn lines(theme: Theme, main: Rect) -> Vec<Line<'static>> {
+    let width = text_width(main).max(KEYS_W + 20);
     let mut out = vec![Line::styled(
         "Every change is saved at once. Mouse: click selects, wheel scrolls.",
         theme.dim(),
@@ -65,18 +97,4 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     out
-}
-
-pub fn draw(f: &mut Frame, app: &App, scroll: u16, area: Rect) {
-    let r = self::area(area);
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines(app))
-            .scroll((scroll, 0))
-            .block(popup_block(
-                "Keys · Esc closes · j/k scroll".into(),
-                app.theme,
-            )),
-        r,
-    );
 }

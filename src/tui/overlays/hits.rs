@@ -4,28 +4,16 @@
 use super::popup_block;
 use crate::domain::text::inert_line;
 use crate::present::fit;
-use crate::tui::app::App;
 use crate::tui::find::Hits;
-use crate::tui::layout::{centered, inner};
+use crate::tui::layout::{HIT_ROWS, hits_box, padded};
 use crate::tui::panes::clip;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
-
-const ROW_HEIGHT: u16 = 2;
-
-fn area(main: Rect, hits: usize) -> Rect {
-    let wanted = (hits as u16).saturating_mul(ROW_HEIGHT).saturating_add(2);
-    centered(main, 100, wanted.min(main.height))
-}
-
-/// How many hits show at once.
-pub fn page(app: &App) -> usize {
-    ((inner(area(app.areas().main, usize::MAX)).height / ROW_HEIGHT) as usize).max(1)
-}
 
 /// The extract's pieces, made inert, with the text before the first word found cut to at
 /// most `budget` columns (from its start, marked `…`), so the word shows on narrow screens.
@@ -56,9 +44,8 @@ fn lead_in(spans: &[(String, bool)], budget: usize) -> Vec<(String, bool)> {
     out
 }
 
-pub fn draw(f: &mut Frame, app: &App, h: &Hits, main: Rect) {
-    let theme = app.theme;
-    let r = area(main, h.hits.len());
+pub fn draw(f: &mut Frame, theme: Theme, h: &Hits, main: Rect) {
+    let r = hits_box(main, h.hits.len());
     let title = format!(
         "Search: {} · {} case{}",
         fit(&h.query, 40),
@@ -67,14 +54,9 @@ pub fn draw(f: &mut Frame, app: &App, h: &Hits, main: Rect) {
     );
     f.render_widget(Clear, r);
     f.render_widget(popup_block(title, theme), r);
-    let a = inner(r);
-    let a = Rect {
-        x: a.x + 1,
-        width: a.width.saturating_sub(2),
-        ..a
-    };
+    let a = padded(r);
     let width = a.width as usize;
-    let rows = ((a.height / ROW_HEIGHT) as usize).max(1);
+    let rows = ((a.height / HIT_ROWS) as usize).max(1);
     let sel = h.list.selected;
     let start = if sel >= rows { sel + 1 - rows } else { 0 };
     let mut lines = Vec::new();

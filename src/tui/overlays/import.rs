@@ -5,7 +5,6 @@
 use super::form::{choice_note, draw_input, hint_line, problem_for};
 use super::popup_block;
 use crate::present::{fit, outcome_badge, pad};
-use crate::tui::app::App;
 use crate::tui::forms::field::{Check, Field, FieldId, FieldKind};
 use crate::tui::import::{Destination, ImportReview, as_question, lacks_exemption};
 use crate::tui::layout::{centered, inner};
@@ -175,8 +174,7 @@ fn draw_box(f: &mut Frame, r: &ImportReview, box_area: Rect, theme: Theme) -> Re
     a
 }
 
-pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, r: &ImportReview, area: Rect) {
     let notes = r.notes();
     let bottom = bottom_lines(r);
     let h = heights(r, notes.len(), bottom.len(), area.height);
@@ -207,7 +205,7 @@ pub fn draw(f: &mut Frame, app: &App, r: &ImportReview, area: Rect) {
         );
     }
     if let Some(sub) = &r.sub {
-        super::form::draw(f, app, sub, area);
+        super::form::draw(f, theme, sub, area);
     }
 }
 

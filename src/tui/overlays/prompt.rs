@@ -3,8 +3,7 @@
 
 use super::popup_block;
 use crate::present::{fit, plural};
-use crate::tui::app::App;
-use crate::tui::import::FileImport;
+use crate::tui::import_file::FileImport;
 use crate::tui::layout::{centered, inner};
 use crate::tui::prompt::{PathFor, PathPrompt};
 use crate::tui::theme::Theme;
@@ -16,8 +15,7 @@ use std::path::Path;
 
 /// The path prompt: what the file is for, the path typed, what Tab found, and what is
 /// wrong with the path.
-pub fn draw_path(f: &mut Frame, app: &App, p: &PathPrompt, area: Rect) {
-    let theme = app.theme;
+pub fn draw_path(f: &mut Frame, theme: Theme, p: &PathPrompt, area: Rect) {
     let (title, intro) = title_and_intro(p.purpose);
     let width = 76.min(area.width);
     let text_w = width.saturating_sub(4).max(1) as usize;
@@ -130,23 +128,22 @@ fn draw_choices(f: &mut Frame, p: &PathPrompt, rows: &mut Rows, text_w: usize, t
 }
 
 /// "Importing 12 cases…": drawn before the work starts.
-pub fn draw_busy(f: &mut Frame, app: &App, message: &str, area: Rect) {
+pub fn draw_busy(f: &mut Frame, theme: Theme, message: &str, area: Rect) {
     let width = (message.chars().count() as u16 + 8)
         .clamp(30, 76)
         .min(area.width);
     let r = centered(area, width, 3);
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(vec![Line::styled(message.to_string(), app.theme.bold())])
+        Paragraph::new(vec![Line::styled(message.to_string(), theme.bold())])
             .wrap(Wrap { trim: true })
-            .block(popup_block("One moment".into(), app.theme)),
+            .block(popup_block("One moment".into(), theme)),
         r,
     );
 }
 
 /// The dry run's count, waiting for a yes.
-pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
-    let theme = app.theme;
+pub fn draw_file(f: &mut Frame, theme: Theme, file: &FileImport, area: Rect) {
     let n = file.report.count;
     let cases = |n: usize| plural(n, "case", "cases");
     let mut lines = vec![
@@ -215,8 +212,7 @@ pub fn draw_file(f: &mut Frame, app: &App, file: &FileImport, area: Rect) {
 }
 
 /// "Replace …? y/n".
-pub fn draw_overwrite(f: &mut Frame, app: &App, path: &Path, area: Rect) {
-    let theme = app.theme;
+pub fn draw_overwrite(f: &mut Frame, theme: Theme, path: &Path, area: Rect) {
     let lines = vec![
         Line::styled(fit(&path.display().to_string(), 58), theme.bold()),
         Line::raw("is already there. Replace it with the letter?"),

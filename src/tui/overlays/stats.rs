@@ -6,8 +6,7 @@ use super::popup_block;
 use crate::casebook::AuthorityStats;
 use crate::domain::text::inert_line;
 use crate::present::{fit, pad, plural, responses_summary};
-use crate::tui::app::App;
-use crate::tui::layout::{centered, inner};
+use crate::tui::layout::{centered, padded};
 use crate::tui::panes::clip;
 use crate::tui::stats::StatsView;
 use crate::tui::theme::Theme;
@@ -131,8 +130,7 @@ impl Column {
     }
 }
 
-pub fn draw(f: &mut Frame, app: &App, s: &StatsView, main: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, theme: Theme, s: &StatsView, main: Rect) {
     let mut col = frame_box(f, s, main, theme);
     draw_table(f, &mut col, s, theme);
     let Some(cur) = s.current() else {
@@ -165,12 +163,7 @@ fn frame_box(f: &mut Frame, s: &StatsView, main: Rect, theme: Theme) -> Column {
     );
     f.render_widget(Clear, r);
     f.render_widget(popup_block(title, theme), r);
-    let a = inner(r);
-    let area = Rect {
-        x: a.x + 1,
-        width: a.width.saturating_sub(2),
-        ..a
-    };
+    let area = padded(r);
     Column { area, y: area.y }
 }
 

@@ -1,14 +1,15 @@
 //! The case pane: the header (authority, references, regime, dates, status), the
 //! questions with their outcome badges, and the selected question in full.
 
+use super::Shown;
 use super::{clip, pane_block};
 use crate::casebook::CaseView;
 use crate::domain::dates::long;
 use crate::domain::text::inert;
 use crate::domain::{Outcome, Question};
 use crate::present::{fit, outcome_badge, pad};
-use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::padded;
+use crate::tui::effect::Pane;
+use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,34 +17,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-const HEADER_ROWS: u16 = 3;
-
-/// Header, questions list and the selected question's text, inside the pane.
-pub fn split(pane: Rect, questions: usize) -> (Rect, Rect, Rect) {
-    let a = padded(pane);
-    let header = Rect {
-        height: HEADER_ROWS.min(a.height),
-        ..a
-    };
-    let rest = a.height.saturating_sub(HEADER_ROWS + 1);
-    // The list gets what it needs, leaving the text a few rows (more on a tall screen).
-    let text_min = if a.height < 16 { 3 } else { 6 };
-    let list_h = (questions.max(1) as u16)
-        .min(rest.saturating_sub(text_min).max(3))
-        .min(rest);
-    let list = Rect {
-        y: a.y + HEADER_ROWS + 1,
-        height: list_h,
-        ..a
-    };
-    let text = Rect {
-        y: list.y + list_h,
-        height: rest - list_h,
-        ..a
-    };
-    (header, list, text)
-}
 
 fn labelled(label: &str, value: String, theme: Theme) -> Vec<Span<'static>> {
     vec![
@@ -136,10 +109,11 @@ fn fitted(pieces: Vec<Vec<Span<'static>>>, width: usize, theme: Theme) -> Vec<Sp
     row
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
-    let focused = app.focus == Pane::Case && matches!(app.mode, Mode::Normal);
-    let Some(v) = app.selected_view() else {
+pub fn draw(f: &mut Frame, ui: &Shown<'_>, a: &Areas) {
+    let area = a.case;
+    let theme = ui.theme;
+    let focused = ui.focus == Pane::Case && ui.normal;
+    let Some(v) = ui.selected else {
         let block = pane_block(Line::from(" Case "), focused, theme);
         let msg =
             Paragraph::new(Line::styled(" Select a case on the left.", theme.dim())).block(block);
@@ -155,12 +129,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(pane_block(title, focused, theme), area);
 
     let qs = &v.file.questions;
-    let (head, list, text) = split(area, qs.len());
+    let (head, list, text) = (a.case_header, a.questions, a.question_text);
     let width = head.width as usize;
-    f.render_widget(
-        Paragraph::new(header(v, app.originals.len(), width, theme)),
-        head,
-    );
+    f.render_widget(Paragraph::new(header(v, ui.originals, width, theme)), head);
     let rule = Rect {
         y: head.y + head.height,
         height: 1,
@@ -176,9 +147,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(no_questions(theme), below);
         return;
     }
-    let lines = question_lines(app, qs, focused, list, theme);
+    let lines = question_lines(ui, qs, focused, list, theme);
     f.render_widget(Paragraph::new(lines), list);
-    if let Some(q) = qs.get(app.questions.selected)
+    if let Some(q) = qs.get(ui.questions.selected)
         && text.height > 0
     {
         draw_question_text(f, q, text, theme);
@@ -212,7 +183,7 @@ fn no_questions(theme: Theme) -> Paragraph<'static> {
 /// The questions scrolled into `list`: label, outcome badge and challenge flag in
 /// columns, then the text; the selected one highlighted across the pane.
 fn question_lines(
-    app: &App,
+    ui: &Shown<'_>,
     qs: &[Question],
     focused: bool,
     list: Rect,
@@ -234,7 +205,7 @@ fn question_lines(
     for (i, q) in qs
         .iter()
         .enumerate()
-        .skip(app.questions.offset)
+        .skip(ui.questions.offset)
         .take(list.height as usize)
     {
         let flag = if q.challenge { "⚑ " } else { "  " };
@@ -251,7 +222,7 @@ fn question_lines(
         let fill = width.saturating_sub(line.width());
         let mut spans = line.spans;
         spans.push(Span::raw(" ".repeat(fill)));
-        let style = if i == app.questions.selected {
+        let style = if i == ui.questions.selected {
             theme.selected(focused)
         } else {
             Style::default()

@@ -1,39 +1,18 @@
 //! The cases list: one case per two rows — its status mark and title, then the next
 //! clock's countdown coloured by urgency, the authority and their reference.
 
+use super::Shown;
 use super::{clip, pane_block};
 use crate::casebook::CaseSummary;
 use crate::present::{fit, status_mark};
-use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::inner;
+use crate::tui::effect::Pane;
+use crate::tui::layout::{Areas, inner};
 use crate::tui::theme::{Theme, Urgency};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-pub const ROW_HEIGHT: u16 = 2;
-
-/// Whether the search line shows at the top of the pane.
-fn search_shown(app: &App) -> bool {
-    matches!(app.mode, Mode::Search) || !app.query().is_empty()
-}
-
-/// Where the rows go inside the pane.
-pub fn list_area(app: &App, pane: Rect) -> Rect {
-    let mut a = inner(pane);
-    if search_shown(app) {
-        a.y += 1;
-        a.height = a.height.saturating_sub(1);
-    }
-    a
-}
-
-/// How many cases fit.
-pub fn rows_shown(app: &App, pane: Rect) -> usize {
-    (list_area(app, pane).height / ROW_HEIGHT) as usize
-}
 
 /// The countdown of the clock that matters now, or the status when none runs.
 pub fn next_due(v: &CaseSummary, theme: Theme) -> Span<'static> {
@@ -82,18 +61,19 @@ fn row(
     [pad(Line::from(vec![mark, title])), pad(Line::from(second))]
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
-    let focused = app.focus == Pane::Cases && matches!(app.mode, Mode::Normal | Mode::Search);
-    let count = if app.visible.len() == app.views.len() {
-        format!(" Cases {} ", app.views.len())
+pub fn draw(f: &mut Frame, ui: &Shown<'_>, a: &Areas) {
+    let area = a.cases;
+    let theme = ui.theme;
+    let focused = ui.focus == Pane::Cases && (ui.normal || ui.searching);
+    let count = if ui.visible.len() == ui.views.len() {
+        format!(" Cases {} ", ui.views.len())
     } else {
-        format!(" Cases {} of {} ", app.visible.len(), app.views.len())
+        format!(" Cases {} of {} ", ui.visible.len(), ui.views.len())
     };
     let how = Line::from(vec![
-        Span::styled(format!(" {}", app.filter.as_str()), theme.accent()),
+        Span::styled(format!(" {}", ui.filter.as_str()), theme.accent()),
         Span::styled(" · by ", theme.dim()),
-        Span::styled(format!("{} ", app.sort.as_str()), theme.accent()),
+        Span::styled(format!("{} ", ui.sort.as_str()), theme.accent()),
     ])
     .right_aligned();
     let block = pane_block(Line::from(count), focused, theme).title_bottom(how);
@@ -101,12 +81,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
 
     let inside = inner(area);
     let width = inside.width as usize;
-    if search_shown(app) {
+    if a.cases_list.y > inside.y {
         let line = Rect {
             height: 1,
             ..inside
         };
-        let mark = if app.finding() { "// " } else { "/ " };
+        let mark = if ui.finding { "// " } else { "/ " };
         let label = Span::styled(mark, theme.key());
         f.render_widget(Paragraph::new(Line::from(label)), line);
         let w = mark.len() as u16;
@@ -115,23 +95,23 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             width: line.width.saturating_sub(w),
             ..line
         };
-        f.render_widget(&app.search, input);
+        f.render_widget(ui.search, input);
     }
-    let list = list_area(app, area);
-    if app.visible.is_empty() {
+    let list = a.cases_list;
+    if ui.visible.is_empty() {
         let mut msg = Vec::new();
-        if app.query().is_empty() {
+        if ui.query.is_empty() {
             msg.push(Line::styled(
-                format!(" No {} cases.", app.filter.as_str()),
+                format!(" No {} cases.", ui.filter.as_str()),
                 theme.bold(),
             ));
         } else {
             msg.push(Line::styled(
-                format!(" No {} case matches", app.filter.as_str()),
+                format!(" No {} case matches", ui.filter.as_str()),
                 theme.bold(),
             ));
             msg.push(Line::styled(
-                format!(" “{}”.", fit(app.query(), width.saturating_sub(4))),
+                format!(" “{}”.", fit(ui.query, width.saturating_sub(4))),
                 theme.bold(),
             ));
             msg.push(Line::styled(" Esc clears the search.", theme.dim()));
@@ -140,17 +120,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(msg), list);
         return;
     }
-    let shown = (list.height / ROW_HEIGHT) as usize;
+    let shown = a.cases_shown();
     let mut lines = Vec::with_capacity(shown * 2);
-    for (pos, &i) in app
+    for (pos, &i) in ui
         .visible
         .iter()
         .enumerate()
-        .skip(app.cases.offset)
+        .skip(ui.cases.offset)
         .take(shown)
     {
-        let selected = pos == app.cases.selected;
-        lines.extend(row(&app.views[i], width, selected, focused, theme));
+        let selected = pos == ui.cases.selected;
+        lines.extend(row(&ui.views[i], width, selected, focused, theme));
     }
     f.render_widget(Paragraph::new(lines), list);
 }

@@ -1,10 +1,10 @@
 //! The two bottom lines: the status line (what just happened, in red when it went
 //! wrong; today's date on the right) and the keys that work here, from the key map.
 
+use super::Shown;
 use crate::domain::dates::long;
 use crate::present::fit;
-use crate::tui::app::{App, Mode, Tone};
-use crate::tui::input::contexts;
+use crate::tui::effect::Tone;
 use crate::tui::keymap::{Context, footer_hints};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,26 +12,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw_status(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
+pub fn draw_status(f: &mut Frame, ui: &Shown<'_>, area: Rect) {
+    let theme = ui.theme;
     let width = area.width as usize;
     let today = format!(
         " {}{} ",
-        long(app.today()),
-        if app.pinned && width >= 100 {
+        long(ui.today),
+        if ui.pinned && width >= 100 {
             " (--today)"
         } else {
             ""
         }
     );
-    if let Mode::Jump(input) = &app.mode {
+    if let Some(input) = ui.jump {
         f.render_widget(
             Paragraph::new(Span::styled(" jump to case: ", theme.key())),
             area,
         );
         let x = area.x + 15;
         f.render_widget(
-            &**input,
+            input,
             Rect {
                 x,
                 width: area.width.saturating_sub(15),
@@ -42,7 +42,7 @@ pub fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     }
     let room = width.saturating_sub(today.width() + 1);
     let mut spans = Vec::new();
-    if let Some(s) = &app.status {
+    if let Some(s) = ui.status {
         let style = match s.tone {
             Tone::Info => theme.plain(),
             Tone::Done => theme.good(),
@@ -89,12 +89,12 @@ pub fn hint_line(hints: &[(String, &str)], width: usize) -> Vec<(String, String)
     out
 }
 
-pub fn draw_keys(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
-    let order = contexts(app);
+pub fn draw_keys(f: &mut Frame, ui: &Shown<'_>, contexts: &[Context], area: Rect) {
+    let theme = ui.theme;
+    let order = contexts.to_vec();
     let mut ctxs = order.clone();
     // The welcome screen's own keys say it all.
-    ctxs.retain(|c| !(app.is_empty() && *c == Context::Global));
+    ctxs.retain(|c| !(ui.views.is_empty() && *c == Context::Global));
     // Moving comes first in the footer, as in the help.
     if let Some(i) = ctxs.iter().position(|c| *c == Context::Movement) {
         let m = ctxs.remove(i);

@@ -2,14 +2,14 @@
 //! with a gauge of time used against time left, its due date and its working — then the
 //! events in date order.
 
+use super::Shown;
 use super::{clip, pane_block};
 use crate::calendar::{Clock, ClockState};
-use crate::casebook::CaseView;
 use crate::domain::dates::{long, short};
 use crate::domain::{Event, Regime};
 use crate::present::fit;
-use crate::tui::app::{App, Mode, Pane};
-use crate::tui::layout::padded;
+use crate::tui::effect::Pane;
+use crate::tui::layout::{Areas, clock_order, clock_rows};
 use crate::tui::theme::{Theme, Urgency};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -18,74 +18,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
-
-/// The clocks in the order shown: the one that matters now, the other live ones by due
-/// date, then the finished ones.
-pub fn ordered(v: &CaseView) -> Vec<&Clock> {
-    let lead = v.next_clock();
-    let mut live: Vec<&Clock> = v
-        .clocks
-        .iter()
-        .filter(|c| c.is_live() && !lead.is_some_and(|l| std::ptr::eq(*c, l)))
-        .collect();
-    live.sort_by_key(|c| c.due);
-    let done = v.clocks.iter().filter(|c| !c.is_live());
-    lead.into_iter().chain(live).chain(done).collect()
-}
-
-/// Rows a clock takes: the lead one four (title, gauge, two of basis), other live ones
-/// three, finished ones two; on a short pane, one row less each.
-fn clock_rows(lead: bool, c: &Clock, compact: bool) -> u16 {
-    let rows = if lead {
-        4
-    } else if c.is_live() {
-        3
-    } else {
-        2
-    };
-    rows - u16::from(compact)
-}
-
-/// The clocks in order with their rows, the clocks' part and the events' part of the pane.
-pub fn plan(pane: Rect, v: &CaseView) -> (Vec<(&Clock, bool, u16)>, Rect, Rect) {
-    let a = padded(pane);
-    let compact = a.height < 10;
-    let clocks: Vec<(&Clock, bool, u16)> = ordered(v)
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let lead = i == 0 && c.is_live();
-            (c, lead, clock_rows(lead, c, compact))
-        })
-        .collect();
-    let want: u16 = clocks.iter().map(|(_, _, h)| h).sum();
-    // Events keep at least three rows (and their heading) when there are events.
-    let keep = if v.file.events.is_empty() {
-        0
-    } else {
-        4.min(a.height)
-    };
-    let clocks_h = want.min(a.height.saturating_sub(keep));
-    let heading = u16::from(!v.file.events.is_empty() || clocks.is_empty());
-    let events = Rect {
-        y: a.y + clocks_h + heading,
-        height: a.height.saturating_sub(clocks_h + heading),
-        ..a
-    };
-    (
-        clocks,
-        Rect {
-            height: clocks_h,
-            ..a
-        },
-        events,
-    )
-}
-
-/// The events' part of the pane (for scrolling and the mouse).
-pub fn events_area(pane: Rect, v: &CaseView) -> Rect {
-    plan(pane, v).2
-}
 
 /// Time used as a fraction of the whole, by calendar days: for the gauge only.
 fn used(c: &Clock, today: NaiveDate) -> f64 {
@@ -297,15 +229,22 @@ fn event_line(e: &Event, regime: Regime, width: usize, theme: Theme) -> Line<'st
     clip(Line::from(spans), width)
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
-    let focused = app.focus == Pane::Timeline && matches!(app.mode, Mode::Normal);
-    f.render_widget(pane_block(Line::from(" Timeline "), focused, theme), area);
-    let Some(v) = app.selected_view() else {
+pub fn draw(f: &mut Frame, ui: &Shown<'_>, a: &Areas) {
+    let theme = ui.theme;
+    let focused = ui.focus == Pane::Timeline && ui.normal;
+    f.render_widget(
+        pane_block(Line::from(" Timeline "), focused, theme),
+        a.timeline,
+    );
+    let Some(v) = ui.selected else {
         return;
     };
-    let (clocks, clocks_area, events_area) = plan(area, v);
-    let today = app.today();
+    let (clocks_area, events_area) = (a.clocks, a.events);
+    let clocks = clock_order(v).into_iter().enumerate().map(|(i, c)| {
+        let lead = i == 0 && c.is_live();
+        (c, lead, clock_rows(lead, c.is_live(), a.compact_clocks))
+    });
+    let today = ui.today;
     let mut y = clocks_area.y;
     for (c, lead, h) in clocks {
         let bottom = clocks_area.y + clocks_area.height;
@@ -348,14 +287,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .events
         .iter()
         .enumerate()
-        .skip(app.events.offset)
+        .skip(ui.events.offset)
         .take(events_area.height as usize)
         .map(|(i, e)| {
             let line = event_line(e, v.file.case.regime, width, theme);
             let fill = width.saturating_sub(line.width());
             let mut spans = line.spans;
             spans.push(Span::raw(" ".repeat(fill)));
-            let style = if i == app.events.selected && focused {
+            let style = if i == ui.events.selected && focused {
                 theme.selected(true)
             } else {
                 Style::default()

@@ -1,6 +1,6 @@
 //! The empty casebook: a friendly first screen that says what to do.
 
-use crate::tui::app::App;
+use super::Shown;
 use crate::tui::keymap::{self, Context};
 use crate::tui::layout::centered;
 use ratatui::Frame;
@@ -8,8 +8,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
+pub fn draw(f: &mut Frame, ui: &Shown<'_>, area: Rect) {
+    let theme = ui.theme;
     let mut lines = vec![
         Line::styled("Your FOI casebook is empty.", theme.bold()),
         Line::raw(""),

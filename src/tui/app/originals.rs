@@ -1,10 +1,11 @@
 //! `O` opens the selected case's originals one after another with the system's opener;
 //! `P` packs its evidence bundle next to where foi was started.
 
-use super::app::{App, Tone};
+use super::App;
 use crate::domain::attachment::safe_file_name;
 use crate::export::bundle::write_bundle;
 use crate::present::fit;
+use crate::tui::effect::Tone;
 
 /// The program that opens a file the way a double click would.
 fn opener() -> String {
@@ -21,7 +22,7 @@ fn opener() -> String {
 }
 
 /// Open the next original of the selected case.
-pub fn open_next(app: &mut App) {
+pub(super) fn open_next(app: &mut App) {
     let Some(id) = app.selected_id() else {
         return app.say(Tone::Info, "Select a case first");
     };
@@ -73,7 +74,7 @@ pub fn open_next(app: &mut App) {
 
 /// Write the selected case's evidence bundle to `case-N-bundle.zip` (or `-2`, `-3` …
 /// when that exists: nothing is ever replaced).
-pub fn bundle(app: &mut App) {
+pub(super) fn bundle(app: &mut App) {
     let Some(id) = app.selected_id() else {
         return app.say(Tone::Info, "Select a case first");
     };

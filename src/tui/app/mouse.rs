@@ -1,10 +1,10 @@
 //! The mouse: a click selects a row and focuses its pane; the wheel scrolls the pane
 //! under the pointer.
 
-use super::app::{App, Pane};
-
-use super::panes::{case_detail, cases, timeline};
+use super::App;
 use super::update::move_by;
+use crate::tui::effect::Pane;
+use crate::tui::layout::CASE_ROWS;
 use ratatui::layout::{Position, Rect};
 
 fn pane_at(app: &App, column: u16, row: u16) -> Option<Pane> {
@@ -26,7 +26,7 @@ fn item_at(list: Rect, row: u16, column: u16, height: u16, offset: usize) -> Opt
         .then(|| offset + ((row - list.y) / height) as usize)
 }
 
-pub fn click(app: &mut App, column: u16, row: u16) {
+pub(super) fn click(app: &mut App, column: u16, row: u16) {
     if app.is_empty() {
         return;
     }
@@ -37,8 +37,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     match pane {
         Pane::Cases => {
             app.focus = Pane::Cases;
-            let list = cases::list_area(app, a.cases);
-            if let Some(i) = item_at(list, row, column, cases::ROW_HEIGHT, app.cases.offset)
+            if let Some(i) = item_at(a.cases_list, row, column, CASE_ROWS, app.cases.offset)
                 && i < app.visible.len()
                 && i != app.cases.selected
             {
@@ -52,8 +51,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
             }
             app.focus = Pane::Case;
             let n = app.selected_view().map_or(0, |v| v.file.questions.len());
-            let (_, list, _) = case_detail::split(a.case, n);
-            if let Some(i) = item_at(list, row, column, 1, app.questions.offset)
+            if let Some(i) = item_at(a.questions, row, column, 1, app.questions.offset)
                 && i < n
             {
                 app.questions.selected = i;
@@ -64,9 +62,8 @@ pub fn click(app: &mut App, column: u16, row: u16) {
                 return;
             };
             let n = v.file.events.len();
-            let list = timeline::events_area(a.timeline, v);
             app.focus = Pane::Timeline;
-            if let Some(i) = item_at(list, row, column, 1, app.events.offset)
+            if let Some(i) = item_at(a.events, row, column, 1, app.events.offset)
                 && i < n
             {
                 app.events.selected = i;
@@ -75,7 +72,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
-pub fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
+pub(super) fn wheel(app: &mut App, column: u16, row: u16, delta: isize) {
     if let Some(pane) = pane_at(app, column, row) {
         let before = app.focus;
         app.focus = pane;
