@@ -57,7 +57,7 @@ pub enum Command {
     Bundle(BundleArgs),
     /// Draft a letter: the internal review request, the complaint to the Commissioner, or a chaser.
     #[command(subcommand)]
-    Draft(super::draft::DraftCmd),
+    Draft(super::draft::LetterCmd),
     /// Read replies and cases in: a letter (text, PDF, Word, e-mail), a mailbox, a WhatDoTheyKnow download or JSON, a casebook export.
     Import(ImportArgs),
     /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.

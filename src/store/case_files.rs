@@ -5,9 +5,9 @@
 //! pass its id and is handed on at once: memory holds one case, not 100,000. One read transaction keeps the tables in
 //! agreement for the whole walk.
 
+use super::list_rows::Cursor;
 use super::reads::Reads;
 use super::rows::{self, CASE_COLUMNS, EVENT_COLUMNS, QUESTION_COLUMNS};
-use super::summaries::Cursor;
 use super::{Store, StoreError};
 use crate::domain::{CaseFile, Event, Question};
 use rusqlite::Row;

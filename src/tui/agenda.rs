@@ -1,5 +1,5 @@
 //! `A`: the agenda — every live clock of every open case, in two parts: your move, and
-//! the authority's (a late one marked "chase"). `c` drafts the chaser for a late
+//! the authority's (a late one marked "chase"). `c` writes the chaser for a late
 //! authority, `z` snoozes (or brings back) a case's reminders that are no deadline, Enter
 //! opens the case. `c` and `z` work on the selected case from the panes too.
 
@@ -7,7 +7,7 @@ use super::action::Action;
 use super::app::{App, Mode, Pane, Tone};
 use super::scroll::Scroll;
 use super::update::show_case;
-use crate::casebook::{DueRow, Letter, Move, can_snooze};
+use crate::casebook::{AgendaLine, LetterKind, Move, can_snooze};
 use crate::domain::dates::long;
 
 /// How long `z` holds a reminder back.
@@ -15,7 +15,7 @@ pub const SNOOZE_DAYS: u64 = 7;
 
 pub struct Agenda {
     /// Your move first, then the authority's; each soonest first.
-    pub rows: Vec<DueRow>,
+    pub rows: Vec<AgendaLine>,
     pub list: Scroll,
 }
 
@@ -25,13 +25,13 @@ impl Agenda {
         self.rows.iter().filter(|r| r.whose == Move::Yours).count()
     }
 
-    fn selected(&self) -> Option<&DueRow> {
+    fn selected(&self) -> Option<&AgendaLine> {
         self.rows.get(self.list.selected)
     }
 }
 
 /// The agenda's rows, your move first (a stable split keeps each part soonest first).
-fn rows(app: &App) -> crate::casebook::Result<Vec<DueRow>> {
+fn rows(app: &App) -> crate::casebook::Result<Vec<AgendaLine>> {
     let mut rows = app.book.due(None)?;
     rows.sort_by_key(|r| r.whose != Move::Yours);
     Ok(rows)
@@ -74,9 +74,9 @@ pub fn agenda(app: &mut App, action: Action) {
                 app.focus = Pane::Timeline;
             }
         }
-        Action::DraftChaser => {
+        Action::ChaserLetter => {
             if let Some(id) = a.selected().map(|r| r.case_id) {
-                super::draft::open(app, id, Letter::Chaser);
+                super::letter::open(app, id, LetterKind::Chaser);
             }
         }
         Action::Snooze => {
@@ -111,7 +111,7 @@ fn refresh(app: &mut App) {
 /// `c` in the panes: the chaser for the selected case.
 pub fn chaser(app: &mut App) {
     match app.selected_id() {
-        Some(id) => super::draft::open(app, id, Letter::Chaser),
+        Some(id) => super::letter::open(app, id, LetterKind::Chaser),
         None => app.say(Tone::Info, "No case selected"),
     }
 }

@@ -2,18 +2,18 @@
 //! changes (a save, the date, another program's write) and drawn from here every frame;
 //! drawing never reads the database.
 
-use super::draft::Draft;
 use super::find::Hits;
 use super::forms::Form;
 use super::import::{FileImport, ImportReview};
 use super::layout::{Areas, areas};
+use super::letter::LetterOverlay;
 use super::prompt::PathPrompt;
 use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
 use crate::casebook::filter_index::{QuestionTexts, Texts, read_question_texts};
-use crate::casebook::tui_support::TextQuery;
-use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_order};
+use crate::casebook::list_filter::TextQuery;
+use crate::casebook::{CaseView, Casebook, Error, Filter, ListRow, Sort, sort_order};
 use crate::domain::Event;
 use crate::domain::Question;
 use chrono::NaiveDate;
@@ -66,8 +66,8 @@ pub enum Mode {
     Import(Box<ImportReview>),
     /// Confirming the import of a JSON or WhatDoTheyKnow file.
     ImportFile(Box<FileImport>),
-    /// A drafted letter.
-    Draft(Box<Draft>),
+    /// A letter.
+    Letter(Box<LetterOverlay>),
     /// The full-text search's results.
     Hits(Box<Hits>),
     /// Statistics per authority.
@@ -113,7 +113,7 @@ pub struct App {
     pub theme: Theme,
     /// Every case as a list row, in id order (they never move: sorting reorders
     /// `order`, filtering makes `visible`).
-    pub views: Vec<CaseSummary>,
+    pub views: Vec<ListRow>,
     /// Indices into `views` in the current sort.
     pub order: Vec<usize>,
     /// The selected case in full (questions, timeline, clocks with their working),
@@ -242,7 +242,7 @@ impl App {
     }
 
     /// The selected list row.
-    pub fn selected_row(&self) -> Option<&CaseSummary> {
+    pub fn selected_row(&self) -> Option<&ListRow> {
         self.visible
             .get(self.cases.selected)
             .and_then(|&i| self.views.get(i))
@@ -396,7 +396,7 @@ impl App {
         // The rows come without their outcomes, which the list does not show: a million
         // fewer rows before the first frame at 100,000 cases. `take_digest` fills them
         // in with the question texts.
-        match self.book.sorted_summaries(self.sort, false) {
+        match self.book.sorted_list_rows(self.sort, false) {
             Ok(loaded) => {
                 self.views = loaded.rows;
                 self.order = loaded.order;
@@ -426,7 +426,7 @@ impl App {
         }
         let keep = self.selected_id();
         for id in touched {
-            let summary = match self.book.summary(id) {
+            let summary = match self.book.list_row(id) {
                 Ok(s) => s,
                 Err(e) => {
                     self.say_error(&e);

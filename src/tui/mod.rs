@@ -3,7 +3,7 @@
 //! with the keys that work here.
 //!
 //! Over the panes: importing a file (`i`: a letter reviewed before saving, or a JSON /
-//! WhatDoTheyKnow file counted first), the drafted review request or complaint (`r`),
+//! WhatDoTheyKnow file counted first), the written review request or complaint (`r`),
 //! the results of a search of everything (`//words` or `F`), the statistics (`S`). When
 //! the casebook cannot be opened, [`fault`] shows why on a screen of its own.
 //!
@@ -18,7 +18,6 @@ pub mod agenda;
 pub mod app;
 pub mod batch;
 pub mod batch_view;
-pub mod draft;
 mod edit;
 pub mod fault;
 pub mod find;
@@ -28,6 +27,7 @@ pub mod import_file;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod letter;
 mod mouse;
 mod originals;
 mod overlays;

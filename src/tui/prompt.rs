@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub enum PathFor {
     /// A file to import.
     Import,
-    /// Where to write the drafted letter.
+    /// Where to write the letter.
     WriteLetter,
 }
 

@@ -7,7 +7,7 @@ use super::progress::Progress;
 
 use super::app::Job;
 use super::panes::{case_detail, cases, timeline};
-use super::{batch, draft, edit, find, import, mouse, stats};
+use super::{batch, edit, find, import, letter, mouse, stats};
 
 /// Run the work that waited for a frame saying it is under way (the event loop calls
 /// this right after drawing).
@@ -45,7 +45,7 @@ pub fn update(app: &mut App, action: Action) {
         Mode::Path(_) => import::path(app, action),
         Mode::Import(_) => import::review(app, action),
         Mode::ImportFile(_) => import::file(app, action),
-        Mode::Draft(_) => draft::draft(app, action),
+        Mode::Letter(_) => letter::handle(app, action),
         Mode::Hits(_) => find::hits(app, action),
         Mode::Stats(_) => stats::stats(app, action),
         Mode::Agenda(_) => super::agenda::agenda(app, action),
@@ -115,12 +115,12 @@ fn normal(app: &mut App, action: Action) {
         Action::StartJump => {
             app.mode = Mode::Jump(Box::new(super::app::new_line_input()));
         }
-        Action::DraftReview => draft::start(app),
+        Action::ReviewLetter => letter::start(app),
         Action::Import => import::start(app),
         Action::StartFind => find::start(app),
         Action::Stats => stats::start(app),
         Action::Agenda => super::agenda::start(app),
-        Action::DraftChaser => super::agenda::chaser(app),
+        Action::ChaserLetter => super::agenda::chaser(app),
         Action::Snooze => super::agenda::snooze_selected(app),
         Action::Batch => batch::open_selected(app),
         Action::Batches => batch::open_list(app),

@@ -32,7 +32,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Path(p) => overlays::prompt::draw_path(f, app, p, a.main),
         Mode::Import(r) => overlays::import::draw(f, app, r, a.main),
         Mode::ImportFile(file) => overlays::prompt::draw_file(f, app, file, a.main),
-        Mode::Draft(d) => overlays::draft::draw(f, app, d, a.main),
+        Mode::Letter(d) => overlays::letter::draw(f, app, d, a.main),
         Mode::Hits(h) => overlays::hits::draw(f, app, h, a.main),
         Mode::Stats(s) => overlays::stats::draw(f, app, s, a.main),
         Mode::Agenda(ag) => overlays::agenda::draw(f, app, ag, a.main),

@@ -2,7 +2,7 @@
 //! clock's countdown coloured by urgency, the authority and their reference.
 
 use super::{clip, pane_block};
-use crate::casebook::CaseSummary;
+use crate::casebook::ListRow;
 use crate::present::{fit, status_mark};
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::layout::inner;
@@ -36,7 +36,7 @@ pub fn rows_shown(app: &App, pane: Rect) -> usize {
 }
 
 /// The countdown of the clock that matters now, or the status when none runs.
-pub fn next_due(v: &CaseSummary, theme: Theme) -> Span<'static> {
+pub fn next_due(v: &ListRow, theme: Theme) -> Span<'static> {
     if let Some(c) = v.next_clock() {
         let text = c.countdown();
         if !text.is_empty() {
@@ -47,7 +47,7 @@ pub fn next_due(v: &CaseSummary, theme: Theme) -> Span<'static> {
 }
 
 fn row(
-    v: &CaseSummary,
+    v: &ListRow,
     width: usize,
     selected: bool,
     focused: bool,

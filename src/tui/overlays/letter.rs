@@ -1,11 +1,11 @@
-//! The drafted letter over the panes: wrapped to the box, scrolled with the keys, and
+//! The letter over the panes: wrapped to the box, scrolled with the keys, and
 //! the path prompt or "replace?" on top when writing it to a file.
 
 use super::popup_block;
 use crate::domain::text::inert;
 use crate::tui::app::{App, Mode};
-use crate::tui::draft::Draft;
 use crate::tui::layout::{centered, inner};
+use crate::tui::letter::LetterOverlay;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -76,9 +76,9 @@ pub fn wrapped(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-fn current(app: &App) -> Option<&Draft> {
+fn current(app: &App) -> Option<&LetterOverlay> {
     match &app.mode {
-        Mode::Draft(d) => Some(d),
+        Mode::Letter(d) => Some(d),
         _ => None,
     }
 }
@@ -94,7 +94,7 @@ pub fn page(app: &App) -> u16 {
     rows(app.areas().main).saturating_sub(1).max(1)
 }
 
-pub fn draw(f: &mut Frame, app: &App, d: &Draft, main: Rect) {
+pub fn draw(f: &mut Frame, app: &App, d: &LetterOverlay, main: Rect) {
     let theme = app.theme;
     let r = area(main);
     let lines = wrapped(&d.text, text_width(main));
@@ -105,9 +105,9 @@ pub fn draw(f: &mut Frame, app: &App, d: &Draft, main: Rect) {
     let title = format!(
         "{} · case #{}",
         match d.kind {
-            crate::casebook::Letter::Review => "Internal review request",
-            crate::casebook::Letter::Ico => "Complaint to the Commissioner",
-            crate::casebook::Letter::Chaser => "Reminder to the authority",
+            crate::casebook::LetterKind::Review => "Internal review request",
+            crate::casebook::LetterKind::Ico => "Complaint to the Commissioner",
+            crate::casebook::LetterKind::Chaser => "Reminder to the authority",
         },
         d.case_id
     );

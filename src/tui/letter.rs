@@ -1,4 +1,4 @@
-//! `r`: the internal review request drafted for the selected case (and, on `i`, the
+//! `r`: the internal review request written for the selected case (and, on `i`, the
 //! complaint to the Commissioner), shown in full before it goes anywhere: written to a
 //! file, copied to the clipboard through the terminal, or recorded as sent.
 
@@ -7,15 +7,15 @@ use super::app::{App, Mode, Pane, Tone};
 use super::prompt::{PathFor, PathPrompt, shown};
 use super::update::show_case;
 use crate::calendar::ClockKind;
-use crate::casebook::tui_support::{Written, write_text_file};
-use crate::casebook::{Letter, sent_event};
+use crate::casebook::{LetterKind, sent_event};
+use crate::casebook::{Written, write_text_file};
 use crate::domain::dates::long;
 use std::path::PathBuf;
 
-pub struct Draft {
+pub struct LetterOverlay {
     pub case_id: i64,
-    pub kind: Letter,
-    /// The letter as drafted (written and copied as it is; shown made inert).
+    pub kind: LetterKind,
+    /// The letter as written (written and copied as it is; shown made inert).
     pub text: String,
     pub scroll: u16,
     /// Typing where to write it.
@@ -24,27 +24,27 @@ pub struct Draft {
     pub overwrite: Option<PathBuf>,
 }
 
-impl Draft {
+impl LetterOverlay {
     /// "internal review request" / "complaint to the Commissioner".
     pub fn what(&self) -> &'static str {
         match self.kind {
-            Letter::Review => "internal review request",
-            Letter::Ico => "complaint to the Commissioner",
-            Letter::Chaser => "reminder to the authority",
+            LetterKind::Review => "internal review request",
+            LetterKind::Ico => "complaint to the Commissioner",
+            LetterKind::Chaser => "reminder to the authority",
         }
     }
 }
 
-fn drafted(app: &App, id: i64, kind: Letter) -> crate::casebook::Result<String> {
+fn compose(app: &App, id: i64, kind: LetterKind) -> crate::casebook::Result<String> {
     match kind {
-        Letter::Review => app.book.draft_review(id),
-        Letter::Ico => app.book.draft_ico(id),
-        Letter::Chaser => app.book.draft_letter(id, Letter::Chaser, None),
+        LetterKind::Review => app.book.review_letter(id),
+        LetterKind::Ico => app.book.ico_letter(id),
+        LetterKind::Chaser => app.book.write_letter(id, LetterKind::Chaser, None),
     }
 }
 
 /// `r`: draft the review request for the selected case; the library's reason when it
-/// cannot be drafted yet (no response …) goes to the status line.
+/// cannot be written yet (no response …) goes to the status line.
 pub fn start(app: &mut App) {
     let Some(id) = app.selected_id() else {
         return app.say(
@@ -52,15 +52,15 @@ pub fn start(app: &mut App) {
             "No case selected: a adds one, i imports a letter",
         );
     };
-    open(app, id, Letter::Review);
+    open(app, id, LetterKind::Review);
 }
 
-pub fn open(app: &mut App, id: i64, kind: Letter) {
-    match drafted(app, id, kind) {
+pub fn open(app: &mut App, id: i64, kind: LetterKind) {
+    match compose(app, id, kind) {
         Ok(text) => {
             app.status = None;
-            // A late review is still drafted (the letter owns up to it); say so.
-            if kind == Letter::Review
+            // A late review is still written (the letter owns up to it); say so.
+            if kind == LetterKind::Review
                 && let Ok(Some(closed)) = app.book.review_window_closed(id)
             {
                 app.say(
@@ -71,7 +71,7 @@ pub fn open(app: &mut App, id: i64, kind: Letter) {
                     ),
                 );
             }
-            app.mode = Mode::Draft(Box::new(Draft {
+            app.mode = Mode::Letter(Box::new(LetterOverlay {
                 case_id: id,
                 kind,
                 text,
@@ -85,18 +85,18 @@ pub fn open(app: &mut App, id: i64, kind: Letter) {
 }
 
 /// Where the letter is written unless the user says otherwise.
-pub fn default_path(d: &Draft) -> String {
+pub fn default_path(d: &LetterOverlay) -> String {
     match d.kind {
-        Letter::Review => format!("~/foi-review-{}.txt", d.case_id),
-        Letter::Ico => format!("~/foi-ico-{}.txt", d.case_id),
-        Letter::Chaser => format!("~/foi-chaser-{}.txt", d.case_id),
+        LetterKind::Review => format!("~/foi-review-{}.txt", d.case_id),
+        LetterKind::Ico => format!("~/foi-ico-{}.txt", d.case_id),
+        LetterKind::Chaser => format!("~/foi-chaser-{}.txt", d.case_id),
     }
 }
 
-pub fn draft(app: &mut App, action: Action) {
-    let max = super::overlays::draft::max_scroll(app);
-    let page = super::overlays::draft::page(app);
-    let Mode::Draft(d) = &mut app.mode else {
+pub fn handle(app: &mut App, action: Action) {
+    let max = super::overlays::letter::max_scroll(app);
+    let page = super::overlays::letter::page(app);
+    let Mode::Letter(d) = &mut app.mode else {
         return;
     };
     if let Some(path) = d.overwrite.clone() {
@@ -153,17 +153,17 @@ pub fn draft(app: &mut App, action: Action) {
             );
         }
         Action::RecordSent => record_sent(app),
-        Action::ShowReview if d.kind != Letter::Review => {
+        Action::ShowReview if d.kind != LetterKind::Review => {
             let id = d.case_id;
-            open(app, id, Letter::Review);
+            open(app, id, LetterKind::Review);
         }
-        Action::ShowIco if d.kind != Letter::Ico => {
+        Action::ShowIco if d.kind != LetterKind::Ico => {
             let id = d.case_id;
-            open(app, id, Letter::Ico);
+            open(app, id, LetterKind::Ico);
         }
-        Action::ShowChaser if d.kind != Letter::Chaser => {
+        Action::ShowChaser if d.kind != LetterKind::Chaser => {
             let id = d.case_id;
-            open(app, id, Letter::Chaser);
+            open(app, id, LetterKind::Chaser);
         }
         Action::Close => app.mode = Mode::Normal,
         _ => {}
@@ -171,7 +171,7 @@ pub fn draft(app: &mut App, action: Action) {
 }
 
 fn write(app: &mut App, path: PathBuf, replace: bool) {
-    let Mode::Draft(d) = &mut app.mode else {
+    let Mode::Letter(d) = &mut app.mode else {
         return;
     };
     match write_text_file(&path, &d.text, replace) {
@@ -192,7 +192,7 @@ fn write(app: &mut App, path: PathBuf, replace: bool) {
 /// `s`: record the letter as sent today, then show the case's timeline with the new
 /// event and the clock it starts.
 fn record_sent(app: &mut App) {
-    let Mode::Draft(d) = &app.mode else {
+    let Mode::Letter(d) = &app.mode else {
         return;
     };
     let (id, kind) = (d.case_id, d.kind);
@@ -205,9 +205,9 @@ fn record_sent(app: &mut App) {
             .any(|e| e.kind == event_kind && e.date == today && e.note.as_deref() == note)
     });
     let result = match kind {
-        Letter::Review => app.book.record_review_sent(id),
-        Letter::Ico => app.book.record_ico_sent(id),
-        Letter::Chaser => app.book.record_chaser_sent(id),
+        LetterKind::Review => app.book.record_review_sent(id),
+        LetterKind::Ico => app.book.record_ico_sent(id),
+        LetterKind::Chaser => app.book.record_chaser_sent(id),
     };
     match result {
         Ok(event_id) => {
@@ -226,21 +226,21 @@ fn record_sent(app: &mut App) {
                 return app.say(Tone::Info, "Already recorded as sent today");
             }
             let clock = match kind {
-                Letter::Review => ClockKind::ReviewResponse,
-                Letter::Ico => ClockKind::IcoComplaint,
-                Letter::Chaser => ClockKind::Response,
+                LetterKind::Review => ClockKind::ReviewResponse,
+                LetterKind::Ico => ClockKind::IcoComplaint,
+                LetterKind::Chaser => ClockKind::Response,
             };
             let due = app
                 .selected_view()
                 .and_then(|v| v.clocks.iter().find(|c| c.kind == clock))
                 .map(|c| c.due);
             let sent = match kind {
-                Letter::Review => "review requested",
-                Letter::Ico => "complaint sent to the Commissioner",
-                Letter::Chaser => "reminder sent to the authority",
+                LetterKind::Review => "review requested",
+                LetterKind::Ico => "complaint sent to the Commissioner",
+                LetterKind::Chaser => "reminder sent to the authority",
             };
             let mut m = format!("Recorded: {sent} today, {}", long(today));
-            if let (Letter::Review, Some(due)) = (kind, due) {
+            if let (LetterKind::Review, Some(due)) = (kind, due) {
                 m.push_str(&format!("; reply due {}", long(due)));
             }
             m.push_str(" (u undoes)");
