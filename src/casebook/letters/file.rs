@@ -42,3 +42,28 @@ pub fn write_text_file(path: &Path, text: &str, replace: bool) -> std::io::Resul
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(Written::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Written, write_text_file};
+
+    #[test]
+    fn a_file_is_replaced_only_when_asked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = dir.path().join("letter.txt");
+        assert_eq!(write_text_file(&p, "one", false).ok(), Some(Written::Done));
+        assert_eq!(
+            write_text_file(&p, "two", false).ok(),
+            Some(Written::Exists)
+        );
+        assert_eq!(std::fs::read_to_string(&p).ok().as_deref(), Some("one"));
+        assert_eq!(write_text_file(&p, "two", true).ok(), Some(Written::Done));
+        assert_eq!(std::fs::read_to_string(&p).ok().as_deref(), Some("two"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).map(|m| m.permissions().mode() & 0o777);
+            assert_eq!(mode.ok(), Some(0o600));
+        }
+    }
+}
