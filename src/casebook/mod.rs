@@ -40,7 +40,7 @@ pub use batches::{
 };
 pub use cases::{CasePatch, NewCase};
 pub use error::{Error, Result};
-pub use events::{EventPatch, NewEvent};
+pub use events::EventPatch;
 pub use exports::Walked;
 pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
 pub use letters::{Written, write_text_file};

@@ -7,9 +7,9 @@
 
 use super::letters;
 pub use super::letters::{FIELDS, LetterKind};
-use super::{Casebook, Error, NewEvent, Result};
-use crate::domain::EventKind;
+use super::{Casebook, Error, Result};
 use crate::domain::text::inert_line;
+use crate::domain::{Event, EventKind};
 use std::path::{Path, PathBuf};
 
 /// Where a user's own templates go: `<config dir>/templates/`.
@@ -113,14 +113,10 @@ impl Casebook {
         }
         self.add_event(
             id,
-            NewEvent {
-                kind: event_kind,
-                date: self.today,
+            Event {
                 note: note.map(str::to_string),
-                window: None,
-                until: None,
                 letter,
-                reference: None,
+                ..Event::new(event_kind, self.today)
             },
         )
     }

@@ -2,7 +2,8 @@
 
 use super::args::EventCmd;
 use super::{clearable, cleared, date_arg, json_line, read_text_file};
-use crate::casebook::{Casebook, EventPatch, NewEvent, Result};
+use crate::casebook::{Casebook, EventPatch, Result};
+use crate::domain::Event;
 use crate::domain::dates::long;
 use serde_json::json;
 
@@ -16,14 +17,13 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
                 .as_deref()
                 .map(|u| date_arg(u, book.today(), "--until"))
                 .transpose()?;
-            let new = NewEvent {
-                kind: a.kind.parse()?,
-                date,
+            let new = Event {
                 note: a.note,
                 window: a.window.as_deref().map(str::parse).transpose()?,
                 until,
                 letter: a.letter_file.as_deref().map(read_text_file).transpose()?,
                 reference: a.reference,
+                ..Event::new(a.kind.parse()?, date)
             };
             let kind = new.kind;
             let eid = book.add_event(id, new)?;
