@@ -27,7 +27,8 @@ mod views;
 mod writing;
 
 /// Store types the casebook's own API hands out: a failure's kind (to tell the user what
-/// to do) and a round robin as listed.
+/// to do), a round robin as listed and a case found by a search.
+pub use crate::store::search::SearchRow;
 pub use crate::store::{BatchListed, StoreError};
 pub use agenda::{AgendaLine, Move, can_snooze, whose_move};
 pub use attachments::{SavedFile, write_new};
