@@ -13,16 +13,22 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
             let id = book.resolve(&a.case)?;
             let date = date_arg(&a.date, book.today(), "--date")?;
             let until = a
+                .details
                 .until
                 .as_deref()
                 .map(|u| date_arg(u, book.today(), "--until"))
                 .transpose()?;
             let new = Event {
-                note: a.note,
-                window: a.window.as_deref().map(str::parse).transpose()?,
+                note: a.details.note,
+                window: a.details.window.as_deref().map(str::parse).transpose()?,
                 until,
-                letter: a.letter_file.as_deref().map(read_text_file).transpose()?,
-                reference: a.reference,
+                letter: a
+                    .details
+                    .letter_file
+                    .as_deref()
+                    .map(read_text_file)
+                    .transpose()?,
+                reference: a.details.reference,
                 ..Event::new(a.kind.parse()?, date)
             };
             let kind = new.kind;
@@ -58,16 +64,17 @@ pub fn run(book: &mut Casebook, cmd: EventCmd, json: bool) -> Result<String> {
                     .as_deref()
                     .map(|d| date_arg(d, today, "--date"))
                     .transpose()?,
-                note: clearable(a.note),
-                window: cleared(a.window, |w| Ok(w.parse()?))?,
-                until: cleared(a.until, |u| date_arg(u, today, "--until"))?,
+                note: clearable(a.details.note),
+                window: cleared(a.details.window, |w| Ok(w.parse()?))?,
+                until: cleared(a.details.until, |u| date_arg(u, today, "--until"))?,
                 letter: a
+                    .details
                     .letter_file
                     .as_deref()
                     .map(read_text_file)
                     .transpose()?
                     .map(Some),
-                reference: clearable(a.reference),
+                reference: clearable(a.details.reference),
             };
             book.edit_event(id, a.event, patch)?;
             Ok(format!("Updated event {} on case #{id}\n", a.event))
