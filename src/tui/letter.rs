@@ -43,7 +43,7 @@ fn compose(app: &App, id: i64, kind: LetterKind) -> crate::casebook::Result<Stri
     }
 }
 
-/// `r`: draft the review request for the selected case; the library's reason when it
+/// `r`: write the review request for the selected case; the library's reason when it
 /// cannot be written yet (no response …) goes to the status line.
 pub fn start(app: &mut App) {
     let Some(id) = app.selected_id() else {
