@@ -15,7 +15,7 @@ use std::path::PathBuf;
 pub struct LetterOverlay {
     pub case_id: i64,
     pub kind: LetterKind,
-    /// The letter as written (written and copied as it is; shown made inert).
+    /// The letter's text (written and copied as it is; shown made inert).
     pub text: String,
     pub scroll: u16,
     /// Typing where to write it.
