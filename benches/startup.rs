@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
             })
         });
         let book = common::open(&path);
-        g.bench_function(BenchmarkId::new("Casebook::summaries", n), |b| {
+        g.bench_function(BenchmarkId::new("Casebook::list_rows", n), |b| {
             b.iter(|| black_box(book.list_rows().map(|v| v.len())))
         });
         let rows = book.list_rows().unwrap_or_default();

@@ -55,7 +55,7 @@ fn needs_action(status: CaseStatus, clocks: &[Clock]) -> bool {
                 .any(|c| c.state == ClockState::Running && c.kind.is_requester_window()))
 }
 
-/// A case as the list holds it: what a row shows, sorts and filters on. A full [`Case`]
+/// The case part of a [`ListRow`]: what a row shows, sorts and filters on. A full [`Case`]
 /// (see [`Casebook::view`]) also carries its request text, notes and dates of record,
 /// which the list never shows: at 100,000 rows they were 9 MB of empty fields, and the
 /// authority's name is shared among its cases instead of copied into each.
@@ -411,7 +411,7 @@ impl Casebook {
     /// fewer rows at 100,000 cases: the TUI's first screen does not show them, and its
     /// background reader of the questions fills them in: see
     /// [`super::filter_index::read_question_texts`]). The
-    /// same rows as `summaries`, in the same order as [`sort_order`]; faster, as each
+    /// same rows as `list_rows`, in the same order as [`sort_order`]; faster, as each
     /// loader thread sorts its own part by urgency (the order the TUI starts in) and the
     /// sorted indices are merged; other orders are sorted whole.
     pub fn sorted_list_rows(&self, sort: Sort, full: bool) -> Result<SortedListRows> {

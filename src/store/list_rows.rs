@@ -27,7 +27,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-/// One case as the list needs it.
+/// One case as the store reads it for the case list (the casebook makes a list row of
+/// it, with its status and clocks).
 #[derive(Debug, Clone)]
 pub struct ListRecord {
     /// The authority's name, shared by all its cases (`case.authority` is left empty:
