@@ -13,8 +13,7 @@ mod common;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use foi_casebook::casebook::NewEvent;
-use foi_casebook::domain::EventKind;
+use foi_casebook::domain::{Event, EventKind};
 use std::time::{Duration, Instant};
 
 const REPS: usize = 9;
@@ -53,14 +52,9 @@ fn main() {
         app.book_mut()
             .add_event(
                 id,
-                NewEvent {
-                    kind: EventKind::Note,
-                    date: common::today(),
+                Event {
                     note: Some(format!("bench note {i}")),
-                    window: None,
-                    until: None,
-                    letter: None,
-                    reference: None,
+                    ..Event::new(EventKind::Note, common::today())
                 },
             )
             .unwrap_or_else(|e| panic!("write: {e}"));

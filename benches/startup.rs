@@ -13,7 +13,7 @@ mod common;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
-use foi_casebook::casebook::{ListQuery, Sort, sort_summaries};
+use foi_casebook::casebook::{ListQuery, Sort, sort_list_rows};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -46,13 +46,13 @@ fn bench(c: &mut Criterion) {
         });
         let book = common::open(&path);
         g.bench_function(BenchmarkId::new("Casebook::summaries", n), |b| {
-            b.iter(|| black_box(book.summaries().map(|v| v.len())))
+            b.iter(|| black_box(book.list_rows().map(|v| v.len())))
         });
-        let rows = book.summaries().unwrap_or_default();
+        let rows = book.list_rows().unwrap_or_default();
         g.bench_function(BenchmarkId::new("sort by urgency", n), |b| {
             b.iter_batched_ref(
                 || rows.clone(),
-                |r| sort_summaries(r, Sort::Urgency),
+                |r| sort_list_rows(r, Sort::Urgency),
                 criterion::BatchSize::LargeInput,
             )
         });

@@ -91,6 +91,35 @@ pub struct QuestionJson {
     pub challenge: bool,
 }
 
+impl QuestionJson {
+    /// The document's form of `q`.
+    pub fn of(q: &Question) -> QuestionJson {
+        QuestionJson {
+            label: q.label.clone(),
+            text: q.text.clone(),
+            outcome: q.outcome,
+            exemptions: q.exemptions.clone(),
+            note: q.note.clone(),
+            challenge: q.challenge,
+        }
+    }
+
+    /// The question to insert at `position` (ids left for the store to assign).
+    pub fn to_question(&self, position: i64) -> Question {
+        Question {
+            id: 0,
+            case_id: 0,
+            position,
+            label: self.label.clone(),
+            text: self.text.clone(),
+            outcome: self.outcome,
+            exemptions: self.exemptions.clone(),
+            note: self.note.clone(),
+            challenge: self.challenge,
+        }
+    }
+}
+
 /// An event. Its `kind` is written under the case's regime's name (Scotland:
 /// `sic-application`, `sic-decision`, `court-of-session-appeal`); either name reads back.
 #[derive(Debug, Clone, Deserialize)]
@@ -114,6 +143,38 @@ pub struct EventJson {
     /// The case's regime, for the name `kind` is written under; not a field of its own.
     #[serde(skip)]
     pub regime: Regime,
+}
+
+impl EventJson {
+    /// The document's form of `e`, an event of a case under `regime`.
+    pub fn of(e: &Event, regime: Regime) -> EventJson {
+        EventJson {
+            id: Some(e.id),
+            kind: e.kind,
+            date: e.date,
+            note: e.note.clone(),
+            window: e.window,
+            until: e.until,
+            letter: e.letter.clone(),
+            reference: e.reference.clone(),
+            regime,
+        }
+    }
+
+    /// The event to insert (ids left for the store to assign).
+    pub fn to_event(&self) -> Event {
+        Event {
+            id: 0,
+            case_id: 0,
+            kind: self.kind,
+            date: self.date,
+            note: self.note.clone(),
+            window: self.window,
+            until: self.until,
+            letter: self.letter.clone(),
+            reference: self.reference.clone(),
+        }
+    }
 }
 
 impl Serialize for EventJson {
@@ -199,32 +260,11 @@ impl CaseJson {
             text: c.text.clone(),
             notes: c.notes.clone(),
             batch: c.batch.clone(),
-            questions: file
-                .questions
-                .iter()
-                .map(|q| QuestionJson {
-                    label: q.label.clone(),
-                    text: q.text.clone(),
-                    outcome: q.outcome,
-                    exemptions: q.exemptions.clone(),
-                    note: q.note.clone(),
-                    challenge: q.challenge,
-                })
-                .collect(),
+            questions: file.questions.iter().map(QuestionJson::of).collect(),
             events: file
                 .events
                 .iter()
-                .map(|e| EventJson {
-                    id: Some(e.id),
-                    kind: e.kind,
-                    date: e.date,
-                    note: e.note.clone(),
-                    window: e.window,
-                    until: e.until,
-                    letter: e.letter.clone(),
-                    reference: e.reference.clone(),
-                    regime: c.regime,
-                })
+                .map(|e| EventJson::of(e, c.regime))
                 .collect(),
             attachments: None,
             clocks: clocks.to_vec(),
@@ -261,33 +301,9 @@ impl CaseJson {
                 .questions
                 .iter()
                 .enumerate()
-                .map(|(i, q)| Question {
-                    id: 0,
-                    case_id: 0,
-                    position: i as i64 + 1,
-                    label: q.label.clone(),
-                    text: q.text.clone(),
-                    outcome: q.outcome,
-                    exemptions: q.exemptions.clone(),
-                    note: q.note.clone(),
-                    challenge: q.challenge,
-                })
+                .map(|(i, q)| q.to_question(i as i64 + 1))
                 .collect(),
-            events: self
-                .events
-                .iter()
-                .map(|e| Event {
-                    id: 0,
-                    case_id: 0,
-                    kind: e.kind,
-                    date: e.date,
-                    note: e.note.clone(),
-                    window: e.window,
-                    until: e.until,
-                    letter: e.letter.clone(),
-                    reference: e.reference.clone(),
-                })
-                .collect(),
+            events: self.events.iter().map(EventJson::to_event).collect(),
         }
     }
 }

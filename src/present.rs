@@ -58,6 +58,32 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// How an authority's internal reviews went, in one line: `3 requested, 2 answered, 1
+/// awaited (1 upheld, 1 overturned)`, or `none requested`.
+pub fn reviews_summary(v: &crate::casebook::ReviewStats) -> String {
+    if v.requested == 0 && v.answered == 0 {
+        return "none requested".into();
+    }
+    let mut s = format!("{} requested, {} answered", v.requested, v.answered);
+    if v.awaiting > 0 {
+        s.push_str(&format!(", {} awaited", v.awaiting));
+    }
+    let ends: Vec<String> = [
+        (v.upheld, "upheld"),
+        (v.partly, "partly upheld"),
+        (v.overturned, "overturned"),
+        (v.not_recorded, "outcome not noted"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    if !ends.is_empty() {
+        s.push_str(&format!(" ({})", ends.join(", ")));
+    }
+    s
+}
+
 /// How an authority answers, in one line: `3 on time, 1 late · 75% on time · median 17
 /// working days to respond (over 4 responses)`.
 pub fn responses_summary(r: &crate::casebook::ResponseStats) -> String {

@@ -443,7 +443,7 @@ fn the_library_drafts_and_records_for_the_tui() {
     let today = chrono::NaiveDate::from_ymd_opt(2018, 3, 10).unwrap();
     let mut book = Casebook::new(store, today);
     let (id, _) = book.load_demo().unwrap();
-    let letter = book.draft_review(id).unwrap();
+    let letter = book.review_letter(id).unwrap();
     assert!(flat(&letter).contains("Requests 1–9"));
     let ev = book.record_review_sent(id).unwrap();
     let v = book.view(id).unwrap();
@@ -451,7 +451,7 @@ fn the_library_drafts_and_records_for_the_tui() {
     assert_eq!(e.date, today);
     assert_eq!(e.letter.as_deref(), Some(letter.as_str()));
     assert!(
-        book.draft_ico(id)
+        book.ico_letter(id)
             .unwrap()
             .contains("- 10 March 2018: Internal review requested")
     );

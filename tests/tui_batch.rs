@@ -74,15 +74,7 @@ fn app_with_batch(width: u16, height: u16) -> App {
     ] {
         book.add_event(
             case,
-            foi_casebook::casebook::NewEvent {
-                kind: EventKind::Response,
-                date,
-                note: None,
-                window: None,
-                until: None,
-                letter: None,
-                reference: None,
-            },
+            foi_casebook::domain::Event::new(EventKind::Response, date),
         )
         .expect("response");
     }

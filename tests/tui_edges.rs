@@ -1,4 +1,4 @@
-//! The terminal UI at the edges: a binary file offered as a letter, a review drafted
+//! The terminal UI at the edges: a binary file offered as a letter, a review written
 //! after its window closed, the agenda split by whose move it is, chasers and snoozes.
 
 mod tui_common;
@@ -143,7 +143,7 @@ fn snoozing_in_the_agenda_holds_back_the_chase_but_never_the_deadline() {
 fn c_drafts_the_chaser_from_the_agenda_and_records_it() {
     let mut app = agenda_app(100, 40);
     press(&mut app, &["A", "G", "c"]);
-    let Mode::Draft(d) = app.mode() else {
+    let Mode::Letter(d) = app.mode() else {
         panic!("the chaser is drafted; status: {}", status_text(&app))
     };
     assert!(d.text.contains("Reminder: Visa processing times"));
@@ -175,7 +175,7 @@ fn a_review_drafted_after_its_window_closed_says_so() {
     app.book_mut().set_today(day(5, 10));
     app.reload();
     press(&mut app, &["r"]);
-    let Mode::Draft(d) = app.mode() else {
+    let Mode::Letter(d) = app.mode() else {
         panic!("the review is drafted; status: {}", status_text(&app))
     };
     let flat = d.text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -228,7 +228,7 @@ fn a_json_export_is_counted_then_imported() {
 fn review_drafted_then_recorded_as_sent_starts_the_reply_clock() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["r"]);
-    let Mode::Draft(d) = app.mode() else {
+    let Mode::Letter(d) = app.mode() else {
         panic!("the draft; {}", status_text(&app))
     };
     assert!(d.text.contains("internal review"), "{}", d.text);
@@ -281,10 +281,10 @@ fn review_drafted_then_recorded_as_sent_starts_the_reply_clock() {
 fn the_complaint_to_the_commissioner_is_one_key_away() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["r", "i"]);
-    let Mode::Draft(d) = app.mode() else {
+    let Mode::Letter(d) = app.mode() else {
         panic!("the draft")
     };
-    assert_eq!(d.kind, foi_casebook::casebook::Letter::Ico);
+    assert_eq!(d.kind, foi_casebook::casebook::LetterKind::Ico);
     assert!(screen(&app).contains("Complaint to the Commissioner · case #1"));
     press(&mut app, &["s"]);
     let v = app.book().view(1).expect("case");
@@ -302,7 +302,7 @@ fn the_letter_is_written_copied_and_never_overwritten_unasked() {
     let path = dir.path().join("review.txt");
     let mut app = demo_app(120, 40);
     press(&mut app, &["r", "w"]);
-    let Mode::Draft(d) = app.mode() else {
+    let Mode::Letter(d) = app.mode() else {
         panic!("the draft")
     };
     assert_eq!(

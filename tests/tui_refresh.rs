@@ -6,7 +6,7 @@ mod tui_common;
 
 use chrono::NaiveDate;
 use foi_casebook::casebook::NewCase;
-use foi_casebook::casebook::tui_support::question_hay;
+use foi_casebook::casebook::list_filter::question_hay;
 use foi_casebook::domain::Regime;
 use foi_casebook::tui::app::{App, Pane};
 use tui_common::*;

@@ -22,7 +22,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// A clock before its state is settled.
-pub(crate) struct Draft {
+pub(crate) struct ClockParts {
     pub kind: ClockKind,
     pub start: NaiveDate,
     pub due: NaiveDate,
@@ -49,15 +49,15 @@ pub(crate) struct Draft {
     pub practice: Option<&'static str>,
 }
 
-impl Draft {
+impl ClockParts {
     pub fn new(
         kind: ClockKind,
         start: NaiveDate,
         due: NaiveDate,
         unit: Unit,
         basis: Basis,
-    ) -> Draft {
-        Draft {
+    ) -> ClockParts {
+        ClockParts {
             kind,
             start,
             due,
@@ -98,7 +98,7 @@ impl Ctx<'_> {
 
     /// The state of a clock its event closed on `x`: met, missed, or late (a limit set
     /// by practice), with the outcome added to the basis.
-    fn closed_on(&self, d: &Draft, x: NaiveDate, b: &mut Basis) -> (ClockState, i64) {
+    fn closed_on(&self, d: &ClockParts, x: NaiveDate, b: &mut Basis) -> (ClockState, i64) {
         let window = d.kind.is_requester_window();
         let working = d.unit == Unit::WorkingDays;
         let left = self.diff(d.unit, x, d.due);
@@ -131,9 +131,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// Settle a draft's state and days left against its closing event, the case's
+    /// Settle the parts' state and days left against its closing event, the case's
     /// closure and today, and finish its basis with the outcome.
-    pub fn finish(&self, mut d: Draft) -> Clock {
+    pub fn finish(&self, mut d: ClockParts) -> Clock {
         let window = d.kind.is_requester_window();
         let mut b = std::mem::replace(&mut d.basis, Basis::new(false));
         let mut very_overdue = false;

@@ -4,7 +4,7 @@
 
 use super::basis::Basis;
 use super::clock::{Clock, ClockKind, Unit};
-use super::clocks::{Ctx, Draft};
+use super::clocks::{ClockParts, Ctx};
 use crate::domain::{Event, EventKind, Regime};
 use chrono::NaiveDate;
 
@@ -219,7 +219,7 @@ pub(crate) fn clocks(
     let stopped = paused_left.is_some();
     let outer = ctx.add(due, EXTRA);
 
-    let mut d = Draft::new(ClockKind::Response, w.count_from, due, Unit::WorkingDays, b);
+    let mut d = ClockParts::new(ClockKind::Response, w.count_from, due, Unit::WorkingDays, b);
     d.closed = closed;
     d.closer = if w.first_ext.is_some() {
         "extension notice"
@@ -249,7 +249,7 @@ pub(crate) fn clocks(
 
 /// The deadline stays missed: the late notice is named, with the date it promised (a
 /// promise, not a new statutory deadline).
-fn late_notice(ctx: &Ctx, d: &mut Draft, n: &LateNotice) {
+fn late_notice(ctx: &Ctx, d: &mut ClockParts, n: &LateNotice) {
     d.breached = true;
     let after = ctx.diff(Unit::WorkingDays, d.due, n.event.date);
     d.basis
@@ -328,7 +328,7 @@ fn extended(
     due: NaiveDate,
     limit: NaiveDate,
     response: Option<NaiveDate>,
-) -> Draft {
+) -> ClockParts {
     let mut b = Basis::new(ctx.explain);
     // A "new" date before the ordinary deadline extends nothing (a slip, or a clock
     // restarted since): count the regime's extension instead, and say so.
@@ -385,7 +385,7 @@ fn extended(
             .text(" is before the ordinary due date, so it is not used");
     }
     // Counted from the same start as the response clock; the notice's date is in the basis.
-    let mut d = Draft::new(
+    let mut d = ClockParts::new(
         ClockKind::ResponseExtended,
         count_from,
         new_due,

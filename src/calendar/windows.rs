@@ -3,7 +3,7 @@
 
 use super::basis::Basis;
 use super::clock::{Clock, ClockKind, Unit};
-use super::clocks::{Ctx, Draft, first_from, last};
+use super::clocks::{ClockParts, Ctx, first_from, last};
 use super::division::Division;
 use super::response::Period;
 use super::workdays::{Calendar, Which};
@@ -33,20 +33,20 @@ fn span(b: &mut Basis, span: Span) -> &mut Basis {
 }
 
 /// A calendar-day deadline, with a note if it lands on a non-working day.
-fn calendar_draft(
+fn calendar_parts(
     ctx: &Ctx,
     kind: ClockKind,
     start: NaiveDate,
     due: NaiveDate,
     mut b: Basis,
-) -> Draft {
+) -> ClockParts {
     b.text("; calendar days")
         .non_working_end(ctx.cal, ctx.which, due);
-    Draft::new(kind, start, due, Unit::Days, b)
+    ClockParts::new(kind, start, due, Unit::Days, b)
 }
 
-/// The window as the response letter states it: its due date, and the draft.
-fn stated_window(ctx: &Ctx, r: &Event, stated: Span, mut b: Basis) -> Draft {
+/// The window as the response letter states it: its due date, and the clock's parts.
+fn stated_window(ctx: &Ctx, r: &Event, stated: Span, mut b: Basis) -> ClockParts {
     if let Span::WorkingDays(n) = stated {
         let due = ctx.add(r.date, n);
         span(&mut b, stated)
@@ -54,13 +54,13 @@ fn stated_window(ctx: &Ctx, r: &Event, stated: Span, mut b: Basis) -> Draft {
             .long(r.date)
             .text(" (as the letter states)")
             .holidays(ctx.cal, ctx.which, r.date, due);
-        return Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b);
+        return ClockParts::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b);
     }
     span(&mut b, stated)
         .text(" from the response letter of ")
         .long(r.date)
         .text(" (as the letter states)");
-    calendar_draft(
+    calendar_parts(
         ctx,
         ClockKind::ReviewRequest,
         r.date,
@@ -81,7 +81,7 @@ fn stated_due(ctx: &Ctx, from: NaiveDate, stated: Span) -> NaiveDate {
 /// FOISA s20(5): 40 working days after the end of the time allowed to respond, or after
 /// a late response arrived. A window the letter states is shown beside the Act's, which
 /// is the deadline.
-fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
+fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> ClockParts {
     let late = r.date > period.due;
     // Counted from the later of the two; open (and running) from the response itself.
     let from = if late { r.date } else { period.due };
@@ -111,7 +111,7 @@ fn foisa_window(ctx: &Ctx, r: &Event, period: &Period, mut b: Basis) -> Draft {
             });
         }
     }
-    Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
+    ClockParts::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
 }
 
 /// The requester's window to ask for an internal review: the window the response
@@ -137,7 +137,7 @@ pub(crate) fn review_request(ctx: &Ctx, events: &[Event], period: &Period, out: 
                         Regime::Eisr => " (EISR reg 16)",
                     })
                     .holidays(ctx.cal, ctx.which, r.date, due);
-                Draft::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
+                ClockParts::new(ClockKind::ReviewRequest, r.date, due, Unit::WorkingDays, b)
             }
         };
         d.closed = first_from(events, EventKind::ReviewRequested, r.date);
@@ -160,7 +160,7 @@ pub(crate) fn review_request(ctx: &Ctx, events: &[Event], period: &Period, out: 
                 " (no response came; EISR reg 16)"
             })
             .holidays(ctx.cal, ctx.which, end, due);
-        let mut d = Draft::new(ClockKind::ReviewRequest, end, due, Unit::WorkingDays, b);
+        let mut d = ClockParts::new(ClockKind::ReviewRequest, end, due, Unit::WorkingDays, b);
         d.closed = closed;
         d
     };
@@ -200,7 +200,7 @@ pub(crate) fn review_response(
     if closed.is_none() && !ctx.regime.is_scottish() && ctx.today > due && ctx.ended.is_none() {
         b.text("; no outcome yet: you may complain to the ICO now");
     }
-    let mut d = Draft::new(ClockKind::ReviewResponse, q, due, Unit::WorkingDays, b);
+    let mut d = ClockParts::new(ClockKind::ReviewResponse, q, due, Unit::WorkingDays, b);
     d.closed = closed;
     d.closer = "review outcome";
     if ctx.regime == Regime::Foia {
@@ -261,7 +261,7 @@ pub(crate) fn commissioner(
             .text(")");
         (end, plus_months(end, 6))
     };
-    let mut d = calendar_draft(ctx, kind, start, due, b);
+    let mut d = calendar_parts(ctx, kind, start, due, b);
     d.closed = first_from(events, EventKind::IcoComplaint, start);
     (d.closer, d.missing) = if scottish {
         ("application made", "application")
@@ -291,7 +291,7 @@ pub(crate) fn tribunal(ctx: &Ctx, events: &[Event], out: &mut Vec<Clock>) {
             } else {
                 "FOISA s56, as EISR reg 17 applies it)"
             });
-        calendar_draft(
+        calendar_parts(
             ctx,
             ClockKind::CourtOfSessionAppeal,
             dd,
@@ -313,7 +313,7 @@ pub(crate) fn tribunal(ctx: &Ctx, events: &[Event], out: &mut Vec<Clock>) {
             }
             b.text(", not a working day: in time on the next working day (r12(2), (3))");
         }
-        let mut d = Draft::new(ClockKind::TribunalAppeal, dd, due, Unit::Days, b);
+        let mut d = ClockParts::new(ClockKind::TribunalAppeal, dd, due, Unit::Days, b);
         d.basis.text("; calendar days");
         d
     };

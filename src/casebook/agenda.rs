@@ -55,7 +55,7 @@ pub fn whose_move(clock: &Clock) -> Move {
 
 /// One line of the agenda: a live clock and its case.
 #[derive(Debug, Clone)]
-pub struct DueRow {
+pub struct AgendaLine {
     pub case_id: i64,
     pub title: String,
     pub authority: String,
@@ -68,7 +68,7 @@ pub struct DueRow {
     pub snoozed_until: Option<NaiveDate>,
 }
 
-impl DueRow {
+impl AgendaLine {
     /// Whether the requester should hear of it now, warned `warn` working days ahead
     /// (on the case's own working-day calendar): a late authority, a clock waiting for
     /// the requester, or anything due that soon; unless snoozed.
@@ -90,7 +90,7 @@ impl DueRow {
 impl Casebook {
     /// Every live clock of every open case, soonest (most overdue) first; `within` keeps
     /// those due within that many days of today (overdue ones always).
-    pub fn due(&self, within: Option<i64>) -> Result<Vec<DueRow>> {
+    pub fn due(&self, within: Option<i64>) -> Result<Vec<AgendaLine>> {
         let limit = within.and_then(|d| self.today.checked_add_signed(chrono::Duration::days(d)));
         let (today, cal) = (self.today, self.calendar.get());
         let snoozes = self.store.snoozes()?;
@@ -114,7 +114,7 @@ impl Casebook {
                 .filter(|c| c.is_live() && limit.is_none_or(|l| c.due <= l))
                 .map(|c| {
                     let whose = whose_move(&c);
-                    DueRow {
+                    AgendaLine {
                         case_id: case.id,
                         title: case.title.clone(),
                         authority: r.authority.to_string(),
@@ -125,9 +125,9 @@ impl Casebook {
                         clock: c,
                     }
                 })
-                .collect::<Vec<DueRow>>()
+                .collect::<Vec<AgendaLine>>()
         })?;
-        let mut rows: Vec<DueRow> = per_case.into_iter().flatten().collect();
+        let mut rows: Vec<AgendaLine> = per_case.into_iter().flatten().collect();
         rows.sort_by(|a, b| {
             a.clock
                 .due
@@ -138,8 +138,8 @@ impl Casebook {
     }
 
     /// What needs the requester's attention today, warned `warn` working days ahead:
-    /// see [`DueRow::needs_attention`].
-    pub fn attention(&self, warn: u32) -> Result<Vec<DueRow>> {
+    /// see [`AgendaLine::needs_attention`].
+    pub fn attention(&self, warn: u32) -> Result<Vec<AgendaLine>> {
         let rows = self.due(None)?;
         Ok(rows
             .into_iter()

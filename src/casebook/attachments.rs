@@ -101,7 +101,7 @@ impl Casebook {
     ) -> Result<usize> {
         self.require(case_id)?;
         self.store.write(|w| -> Result<usize> {
-            let n = super::letters::attach(w, case_id, None, originals)?;
+            let n = super::proposals::attach(w, case_id, None, originals)?;
             w.touch(case_id)?;
             Ok(n)
         })

@@ -8,18 +8,6 @@ use crate::domain::{Event, EventKind, Span, normalize_ref};
 use crate::store::Reads;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone)]
-pub struct NewEvent {
-    pub kind: EventKind,
-    pub date: NaiveDate,
-    pub note: Option<String>,
-    pub window: Option<Span>,
-    pub until: Option<NaiveDate>,
-    pub letter: Option<String>,
-    /// The reference the step was given (an ICO case, a decision notice, an appeal).
-    pub reference: Option<String>,
-}
-
 /// `None` leaves a field alone, `Some(None)` clears it.
 #[derive(Debug, Clone, Default)]
 pub struct EventPatch {
@@ -81,7 +69,9 @@ fn validate(e: &Event, sent: Option<NaiveDate>) -> Result<()> {
 }
 
 impl Casebook {
-    pub fn add_event(&mut self, case_id: i64, new: NewEvent) -> Result<i64> {
+    /// Record `new` on case `case_id` (its `id` and `case_id` are ignored: the store
+    /// gives the one, the argument is the other). Returns the new event's id.
+    pub fn add_event(&mut self, case_id: i64, new: Event) -> Result<i64> {
         let before = self.require(case_id)?;
         let e = Event {
             id: 0,

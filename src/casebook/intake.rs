@@ -4,7 +4,7 @@
 //! reference), or opens a case when it is FOI correspondence, or is skipped with the
 //! reason. Originals are kept with their events; what was imported before adds nothing.
 
-use super::letters::{Merged, Originals, attach, merge_question, storable_questions};
+use super::proposals::{Merged, Originals, attach, merge_question, storable_questions};
 use super::{Casebook, Error, Result};
 use crate::domain::normalize_ref;
 use crate::domain::{Case, CaseFile, Channel, Event, EventKind, Regime};

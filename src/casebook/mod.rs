@@ -8,8 +8,6 @@ mod batch_regimes;
 mod batches;
 mod cases;
 mod demo;
-pub mod draft;
-mod drafting;
 mod error;
 mod events;
 mod exports;
@@ -17,7 +15,9 @@ pub mod filter_index;
 pub mod holidays;
 mod import_stream;
 mod intake;
-mod letters;
+pub mod letters;
+pub mod list_filter;
+mod proposals;
 mod questions;
 mod resolve;
 mod search;
@@ -25,14 +25,15 @@ mod stats;
 #[cfg(test)]
 mod tests_originals;
 mod transfer;
-pub mod tui_support;
 mod undo;
 mod views;
+mod writing;
 
 /// Store types the casebook's own API hands out: a failure's kind (to tell the user what
-/// to do) and a round robin as listed.
+/// to do), a round robin as listed and a case found by a search.
+pub use crate::store::search::SearchRow;
 pub use crate::store::{BatchListed, StoreError};
-pub use agenda::{DueRow, Move, can_snooze, whose_move};
+pub use agenda::{AgendaLine, Move, can_snooze, whose_move};
 pub use attachments::{SavedFile, write_new};
 pub use batch_grid::{
     BatchGrid, GridCell, GridQuestion, GridRow, QuestionCounts, SectionCount, Timing, TimingCounts,
@@ -43,14 +44,12 @@ pub use batches::{
     next_question_label, no_cases_left, pick_authority,
 };
 pub use cases::{CasePatch, NewCase};
-pub use drafting::{
-    CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, Letter, load_template, sent_event, user_template_dir,
-};
 pub use error::{Error, Result};
-pub use events::{EventPatch, NewEvent, originals_kept};
+pub use events::{EventPatch, originals_kept};
 pub use exports::Walked;
 pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
-pub use letters::{LetterChoices, LetterSaved, Originals, default_title};
+pub use letters::{Written, write_text_file};
+pub use proposals::{LetterChoices, LetterSaved, Originals, default_title};
 pub use questions::{OutcomeChange, check_exemptions};
 pub use search::{SearchHit, fts_query};
 pub use stats::{
@@ -58,8 +57,12 @@ pub use stats::{
 };
 pub use transfer::{EXPORT_INTERRUPTED, IMPORT_INTERRUPTED, ImportReport, Watch, parse_document};
 pub use views::{
-    CaseRow, CaseSummary, CaseView, Filter, ListCase, ListQuery, Sort, Summaries, filter_text,
-    sort_order, sort_summaries,
+    CaseView, Filter, ListQuery, ListRow, ListRowCase, Sort, SortedListRows, filter_text,
+    sort_list_rows, sort_order,
+};
+pub use writing::{
+    CHASER_NOTE, FIELDS as TEMPLATE_FIELDS, LetterKind, load_template, sent_event,
+    user_template_dir,
 };
 
 use crate::calendar::Calendar;

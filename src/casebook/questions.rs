@@ -3,7 +3,7 @@
 use super::cases::clean;
 use super::{Casebook, Error, Result};
 use crate::domain::exemption::{self, ExemptionKind};
-use crate::domain::{Outcome, Question, Regime, normalize_label, text::inert_line};
+use crate::domain::{CaseFile, Outcome, Question, Regime, normalize_label, text::inert_line};
 use crate::store::Reads;
 
 /// Setting a question's outcome (`foi question set`, the TUI's outcome picker).
@@ -89,22 +89,7 @@ impl Casebook {
 
     pub fn add_question(&mut self, case_id: i64, label: &str, text: &str) -> Result<i64> {
         let before = self.require(case_id)?;
-        let label = label.trim();
-        if label.is_empty() {
-            return Err(Error::user(
-                "the label is empty: number it as the letter does, e.g. 'Request 1' or 'Q4'",
-            ));
-        }
-        if before
-            .questions
-            .iter()
-            .any(|q| normalize_label(&q.label) == normalize_label(label))
-        {
-            return Err(Error::user(format!(
-                "case #{case_id} already has a question '{}': choose another label or edit that one",
-                inert_line(label)
-            )));
-        }
+        let label = free_label(&before.questions, case_id, label, None)?;
         let q = Question {
             case_id,
             label: label.to_string(),
@@ -132,14 +117,8 @@ impl Casebook {
         if let Some(c) = change.challenge {
             q.challenge = c;
         }
-        self.store.write(|w| -> Result<()> {
-            w.update_question(&q)?;
-            w.touch(case_id)?;
-            Ok(())
-        })?;
-        self.undo
-            .record_changed(before, format!("set {} to {}", q.label, q.outcome));
-        Ok(())
+        let what = format!("set {} to {}", q.label, q.outcome);
+        self.save_question(before, &q, what)
     }
 
     /// Change a question's label and/or text.
@@ -153,34 +132,23 @@ impl Casebook {
         let before = self.require(case_id)?;
         let mut q = self.find_question(case_id, label)?;
         if let Some(l) = new_label {
-            let l = l.trim();
-            if l.is_empty() {
-                return Err(Error::user(
-                    "the label is empty: number it as the letter does, e.g. 'Request 1'",
-                ));
-            }
-            if before
-                .questions
-                .iter()
-                .any(|o| o.id != q.id && normalize_label(&o.label) == normalize_label(l))
-            {
-                return Err(Error::user(format!(
-                    "case #{case_id} already has a question '{}'",
-                    inert_line(l)
-                )));
-            }
-            q.label = l.to_string();
+            q.label = free_label(&before.questions, case_id, l, Some(q.id))?.to_string();
         }
         if let Some(t) = new_text {
             q.text = t.trim().to_string();
         }
+        let what = format!("edit {}", q.label);
+        self.save_question(before, &q, what)
+    }
+
+    /// Write the changed question `q` of the case that was `before`, undoable as `what`.
+    fn save_question(&mut self, before: CaseFile, q: &Question, what: String) -> Result<()> {
         self.store.write(|w| -> Result<()> {
-            w.update_question(&q)?;
-            w.touch(case_id)?;
+            w.update_question(q)?;
+            w.touch(q.case_id)?;
             Ok(())
         })?;
-        self.undo
-            .record_changed(before, format!("edit {}", q.label));
+        self.undo.record_changed(before, what);
         Ok(())
     }
 
@@ -196,4 +164,32 @@ impl Casebook {
             .record_changed(before, format!("delete {}", q.label));
         Ok(())
     }
+}
+
+/// `label` trimmed, when case `case_id` can take it for a question: not empty, and not
+/// the label of one of `questions` (by the letter's numbering, so `Q1` is `q 1`) other
+/// than the question `except` being relabelled.
+fn free_label<'a>(
+    questions: &[Question],
+    case_id: i64,
+    label: &'a str,
+    except: Option<i64>,
+) -> Result<&'a str> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(Error::user(
+            "the label is empty: number it as the letter does, e.g. 'Request 1' or 'Q4'",
+        ));
+    }
+    let key = normalize_label(label);
+    if questions
+        .iter()
+        .any(|q| Some(q.id) != except && normalize_label(&q.label) == key)
+    {
+        return Err(Error::user(format!(
+            "case #{case_id} already has a question '{}': choose another label or edit that one",
+            inert_line(label)
+        )));
+    }
+    Ok(label)
 }

@@ -11,38 +11,33 @@ use crate::store::StoreError;
 use crate::store::search::{HIT_END, HIT_START, SearchRow};
 use serde::Serialize;
 
-/// One case found, best first.
+/// One case found, best first: the store's row, its snippet with each hit «marked», and
+/// the snippet in pieces. It reads as its row (`hit.title`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
-    pub case_id: i64,
-    pub title: String,
-    pub authority: String,
-    pub their_ref: Option<String>,
-    /// A one-line extract of the best-matching text with each hit «marked».
-    pub snippet: String,
-    /// bm25 relevance: lower is better.
-    pub rank: f64,
+    /// The snippet here is the one-line extract with each hit «marked».
+    #[serde(flatten)]
+    pub row: SearchRow,
     /// The extract in pieces, `true` for a hit (for the TUI to style).
     #[serde(skip)]
     pub spans: Vec<(String, bool)>,
 }
 
+impl std::ops::Deref for SearchHit {
+    type Target = SearchRow;
+    fn deref(&self) -> &SearchRow {
+        &self.row
+    }
+}
+
 impl SearchHit {
-    fn from_row(r: SearchRow) -> SearchHit {
-        let spans = snippet_spans(&r.snippet);
-        let snippet = spans
+    fn from_row(mut row: SearchRow) -> SearchHit {
+        let spans = snippet_spans(&row.snippet);
+        row.snippet = spans
             .iter()
             .map(|(t, hit)| if *hit { format!("«{t}»") } else { t.clone() })
             .collect();
-        SearchHit {
-            case_id: r.case_id,
-            title: r.title,
-            authority: r.authority,
-            their_ref: r.their_ref,
-            snippet,
-            rank: r.rank,
-            spans,
-        }
+        SearchHit { row, spans }
     }
 }
 

@@ -1,8 +1,8 @@
 //! Originals survive the deletes that undo can take back: a case deleted and undone has
 //! them again, byte for byte; an event deleted leaves them on the case.
 
-use super::{Casebook, NewCase, NewEvent, test_book};
-use crate::domain::EventKind;
+use super::{Casebook, NewCase, test_book};
+use crate::domain::{Event, EventKind};
 use crate::store::{AttachmentReads, NewAttachment};
 use chrono::NaiveDate;
 
@@ -21,18 +21,7 @@ fn case_with_response(book: &mut Casebook, title: &str) -> (i64, i64) {
         })
         .expect("case");
     let event = book
-        .add_event(
-            case,
-            NewEvent {
-                kind: EventKind::Response,
-                date: day(20),
-                note: None,
-                window: None,
-                until: None,
-                letter: None,
-                reference: None,
-            },
-        )
+        .add_event(case, Event::new(EventKind::Response, day(20)))
         .expect("event");
     (case, event)
 }
@@ -112,19 +101,8 @@ fn deleting_an_event_keeps_its_originals_on_the_case_and_undo_links_them_again()
         b"%PDF-1.4 reply"
     );
     // A later event must not inherit it, even if it reuses the deleted event's id.
-    book.add_event(
-        case,
-        NewEvent {
-            kind: EventKind::Response,
-            date: day(22),
-            note: None,
-            window: None,
-            until: None,
-            letter: None,
-            reference: None,
-        },
-    )
-    .expect("event");
+    book.add_event(case, Event::new(EventKind::Response, day(22)))
+        .expect("event");
     assert_eq!(book.attachments(case).expect("list")[0].event, None);
     book.undo().expect("undo the new event");
     book.undo().expect("undo the deletion");

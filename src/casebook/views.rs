@@ -5,7 +5,7 @@ use super::filter_index::Texts;
 use super::{Casebook, Result};
 use crate::calendar::{self, Clock, ClockState};
 use crate::domain::{Case, CaseFile, CaseStatus, OverallOutcome, Regime};
-use crate::store::CaseRowData;
+use crate::store::ListRecord;
 use crate::store::Reads;
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -55,12 +55,12 @@ fn needs_action(status: CaseStatus, clocks: &[Clock]) -> bool {
                 .any(|c| c.state == ClockState::Running && c.kind.is_requester_window()))
 }
 
-/// A case as the list holds it: what a row shows, sorts and filters on. A full [`Case`]
+/// The case part of a [`ListRow`]: what a row shows, sorts and filters on. A full [`Case`]
 /// (see [`Casebook::view`]) also carries its request text, notes and dates of record,
 /// which the list never shows: at 100,000 rows they were 9 MB of empty fields, and the
 /// authority's name is shared among its cases instead of copied into each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListCase {
+pub struct ListRowCase {
     pub id: i64,
     pub title: String,
     pub authority: Arc<str>,
@@ -73,10 +73,10 @@ pub struct ListCase {
     pub updated_at: String,
 }
 
-impl ListCase {
+impl ListRowCase {
     /// The list's part of `case`, whose authority's name is `authority`.
-    fn of(case: Case, authority: Arc<str>) -> ListCase {
-        ListCase {
+    fn of(case: Case, authority: Arc<str>) -> ListRowCase {
+        ListRowCase {
             id: case.id,
             title: case.title,
             authority,
@@ -93,8 +93,8 @@ impl ListCase {
 /// One row of the case list: the case as the list holds it, its status and the clock
 /// that matters now. Cheap enough to hold for 100,000 cases.
 #[derive(Debug, Clone)]
-pub struct CaseSummary {
-    pub case: ListCase,
+pub struct ListRow {
+    pub case: ListRowCase,
     pub status: CaseStatus,
     pub overall: OverallOutcome,
     /// The clock that matters now (its `basis` is left empty here).
@@ -107,7 +107,7 @@ pub struct CaseSummary {
 /// What the list's filter matches besides the question texts: the title, the authority,
 /// both references and the tags, one per line, in lower case (see
 /// [`super::filter_index`]).
-pub fn filter_text(c: &ListCase) -> String {
+pub fn filter_text(c: &ListRowCase) -> String {
     let fields = [c.title.as_str(), &*c.authority]
         .into_iter()
         .chain(c.their_ref.as_deref())
@@ -123,14 +123,10 @@ pub fn filter_text(c: &ListCase) -> String {
     super::filter_index::lower(&out)
 }
 
-impl CaseSummary {
+impl ListRow {
     /// A list row from `row`, taking the case out of it and leaving its timeline buffer
     /// there for the next case (see [`crate::store::Store::map_case_rows`]).
-    pub fn take_from(
-        row: &mut CaseRowData,
-        today: NaiveDate,
-        cal: &calendar::Calendar,
-    ) -> CaseSummary {
+    pub fn take_from(row: &mut ListRecord, today: NaiveDate, cal: &calendar::Calendar) -> ListRow {
         let file = CaseFile {
             case: std::mem::take(&mut row.case),
             questions: Vec::new(),
@@ -145,11 +141,11 @@ impl CaseSummary {
         };
         let CaseFile { case, events, .. } = file;
         row.events = events;
-        CaseSummary {
+        ListRow {
             needs_action: needs_action(status, &clocks),
             overall: OverallOutcome::from_outcomes(row.outcomes.iter().copied()),
             questions: row.outcomes.len(),
-            case: ListCase::of(case, Arc::clone(&row.authority)),
+            case: ListRowCase::of(case, Arc::clone(&row.authority)),
             status,
             next,
         }
@@ -199,7 +195,7 @@ impl Filter {
         }
     }
 
-    pub fn matches(self, v: &CaseSummary) -> bool {
+    pub fn matches(self, v: &ListRow) -> bool {
         self.admits(v.status, v.needs_action)
     }
 
@@ -260,11 +256,8 @@ pub struct ListQuery {
     pub sort: Sort,
 }
 
-/// One row of the case list.
-pub type CaseRow = CaseSummary;
-
 /// Orders cases by how soon something is due; cases with nothing due follow, closed last.
-pub fn urgency_key(v: &CaseSummary) -> (u8, NaiveDate, i64) {
+pub fn urgency_key(v: &ListRow) -> (u8, NaiveDate, i64) {
     match &v.next {
         Some(c) => (0, c.due, v.case.id),
         None if v.status.is_open() => (1, NaiveDate::MAX, v.case.id),
@@ -272,14 +265,14 @@ pub fn urgency_key(v: &CaseSummary) -> (u8, NaiveDate, i64) {
     }
 }
 
-pub fn sort_summaries(rows: &mut [CaseSummary], sort: Sort) {
+pub fn sort_list_rows(rows: &mut [ListRow], sort: Sort) {
     // Rows are large: sort small keys with their row's index, then move each row once.
     let order = sort_order(rows, sort);
     permute(rows, order);
 }
 
 /// The indices of `rows` in the order `sort` (rows themselves stay where they are).
-pub fn sort_order(rows: &[CaseSummary], sort: Sort) -> Vec<usize> {
+pub fn sort_order(rows: &[ListRow], sort: Sort) -> Vec<usize> {
     // Every order ends on the case id, so it is total and an unstable sort gives the same
     // result as a stable one.
     use std::cmp::Reverse;
@@ -299,8 +292,8 @@ pub fn sort_order(rows: &[CaseSummary], sort: Sort) -> Vec<usize> {
 /// Every case as a list row, in id order, with the order of the current sort: what the
 /// TUI holds. The rows never move when the sort changes; only `order` does.
 #[derive(Debug, Default)]
-pub struct Summaries {
-    pub rows: Vec<CaseSummary>,
+pub struct SortedListRows {
+    pub rows: Vec<ListRow>,
     /// Indices into `rows`, in the sort's order.
     pub order: Vec<usize>,
     /// Each row's [`filter_text`], in the same order as `rows`.
@@ -367,12 +360,12 @@ impl Casebook {
     /// One case as a list row (with its outcomes), its [`filter_text`] and its questions'
     /// filter text, read afresh: what a screen needs to refresh the case it just changed
     /// without reloading every case. `None` when the case is gone.
-    pub fn summary(&self, id: i64) -> Result<Option<(CaseSummary, String, String)>> {
+    pub fn list_row(&self, id: i64) -> Result<Option<(ListRow, String, String)>> {
         let Some(file) = self.store.case_file(id)? else {
             return Ok(None);
         };
-        let hay = super::tui_support::question_hay(&file.questions);
-        let mut row = CaseRowData {
+        let hay = super::list_filter::question_hay(&file.questions);
+        let mut row = ListRecord {
             authority: Arc::from(file.case.authority.as_str()),
             outcomes: file.questions.iter().map(|q| q.outcome).collect(),
             events: file.events,
@@ -384,7 +377,7 @@ impl Casebook {
                 ..file.case
             },
         };
-        let v = CaseSummary::take_from(&mut row, self.today, self.calendar.get());
+        let v = ListRow::take_from(&mut row, self.today, self.calendar.get());
         let fields = filter_text(&v.case);
         Ok(Some((v, fields, hay)))
     }
@@ -406,11 +399,11 @@ impl Casebook {
 
     /// Every case as a list row, unfiltered, in id order: the light load that the list,
     /// the agenda and the TUI use.
-    pub fn summaries(&self) -> Result<Vec<CaseSummary>> {
+    pub fn list_rows(&self) -> Result<Vec<ListRow>> {
         let (today, cal) = (self.today, self.calendar.get());
         Ok(self
             .store
-            .map_case_rows(|r| CaseSummary::take_from(r, today, cal))?)
+            .map_case_rows(|r| ListRow::take_from(r, today, cal))?)
     }
 
     /// Every case as a list row, in id order, with the order `sort`: what the TUI
@@ -418,15 +411,15 @@ impl Casebook {
     /// fewer rows at 100,000 cases: the TUI's first screen does not show them, and its
     /// background reader of the questions fills them in: see
     /// [`super::filter_index::read_question_texts`]). The
-    /// same rows as `summaries`, in the same order as [`sort_order`]; faster, as each
+    /// same rows as `list_rows`, in the same order as [`sort_order`]; faster, as each
     /// loader thread sorts its own part by urgency (the order the TUI starts in) and the
     /// sorted indices are merged; other orders are sorted whole.
-    pub fn sorted_summaries(&self, sort: Sort, full: bool) -> Result<Summaries> {
+    pub fn sorted_list_rows(&self, sort: Sort, full: bool) -> Result<SortedListRows> {
         let (today, cal) = (self.today, self.calendar.get());
         // The filter texts are built here, on the loader threads, even for the first
         // screen: a few milliseconds of start-up, against a filter that could not search
         // the cases' own fields at speed until the questions arrive.
-        let build = |r: &mut CaseRowData| CaseSummary::take_from(r, today, cal);
+        let build = |r: &mut ListRecord| ListRow::take_from(r, today, cal);
         let parts = self.store.map_case_slices(full, build, |part| {
             let mut fields = Texts::with_capacity(part.len(), part.len() * 64);
             for v in part {
@@ -472,18 +465,18 @@ impl Casebook {
         } else {
             sort_order(&rows, sort)
         };
-        Ok(Summaries {
+        Ok(SortedListRows {
             rows,
             order,
             fields: all_fields,
         })
     }
 
-    pub fn list(&self, q: &ListQuery) -> Result<Vec<CaseRow>> {
+    pub fn list(&self, q: &ListQuery) -> Result<Vec<ListRow>> {
         let authority = q.authority.as_deref().map(str::to_lowercase);
         let tag = q.tag.as_deref().map(str::to_lowercase);
-        let mut rows: Vec<CaseRow> = self
-            .summaries()?
+        let mut rows: Vec<ListRow> = self
+            .list_rows()?
             .into_iter()
             .filter(|v| q.filter.matches(v))
             .filter(|v| {
@@ -496,7 +489,7 @@ impl Casebook {
                     .is_none_or(|t| v.case.tags.iter().any(|x| x.to_lowercase() == t))
             })
             .collect();
-        sort_summaries(&mut rows, q.sort);
+        sort_list_rows(&mut rows, q.sort);
         Ok(rows)
     }
 

@@ -5,7 +5,7 @@ use super::args::{DueArgs, SnoozeArgs};
 use super::lists::json_rows;
 use super::{date_arg, json_line};
 use crate::calendar::{Clock, ClockState};
-use crate::casebook::{Casebook, DueRow, Error, Move, Result, can_snooze};
+use crate::casebook::{AgendaLine, Casebook, Error, Move, Result, can_snooze};
 use crate::domain::dates::long;
 use crate::domain::{Regime, Span};
 use crate::present::{fit, pad};
@@ -27,7 +27,7 @@ struct DueJson<'a> {
     snoozed_until: Option<NaiveDate>,
 }
 
-fn row_json(r: &DueRow) -> DueJson<'_> {
+fn row_json(r: &AgendaLine) -> DueJson<'_> {
     DueJson {
         case_id: r.case_id,
         title: &r.title,
@@ -63,7 +63,7 @@ pub fn due(book: &Casebook, a: DueArgs, json: bool) -> Result<String> {
             None => "Nothing due: no clock is running.\n".into(),
         });
     }
-    let (yours, theirs): (Vec<&DueRow>, Vec<&DueRow>) =
+    let (yours, theirs): (Vec<&AgendaLine>, Vec<&AgendaLine>) =
         rows.iter().partition(|r| r.whose == Move::Yours);
     let mut o = String::new();
     section(&mut o, "Your move", &yours);
@@ -71,7 +71,7 @@ pub fn due(book: &Casebook, a: DueArgs, json: bool) -> Result<String> {
     Ok(o)
 }
 
-fn section(o: &mut String, heading: &str, rows: &[&DueRow]) {
+fn section(o: &mut String, heading: &str, rows: &[&AgendaLine]) {
     if rows.is_empty() {
         return;
     }
@@ -104,7 +104,7 @@ fn section(o: &mut String, heading: &str, rows: &[&DueRow]) {
 }
 
 /// The LEFT column: the countdown, with "chase" on a late authority.
-fn left(r: &DueRow) -> String {
+fn left(r: &AgendaLine) -> String {
     match (r.whose, r.snoozed_until) {
         (Move::Chase, None) => format!("{} · chase", r.clock.countdown()),
         (_, Some(_)) => format!("{} · snoozed", r.clock.countdown()),

@@ -57,7 +57,7 @@ pub enum Command {
     Bundle(BundleArgs),
     /// Draft a letter: the internal review request, the complaint to the Commissioner, or a chaser.
     #[command(subcommand)]
-    Draft(super::draft::DraftCmd),
+    Draft(super::draft::LetterCmd),
     /// Read replies and cases in: a letter (text, PDF, Word, e-mail), a mailbox, a WhatDoTheyKnow download or JSON, a casebook export.
     Import(ImportArgs),
     /// Write cases out as JSON (re-importable), CSV, Markdown or iCalendar.
@@ -267,21 +267,8 @@ pub struct EventAddArgs {
     pub kind: String,
     #[arg(long, value_name = "DATE")]
     pub date: String,
-    #[arg(long)]
-    pub note: Option<String>,
-    /// On a response: the review window the letter states ("2 months", "40 working days").
-    #[arg(long)]
-    pub window: Option<String>,
-    /// On an extension: the new date the authority gave.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Attach the letter's text from a file.
-    #[arg(long, value_name = "FILE")]
-    pub letter_file: Option<PathBuf>,
-    /// The reference this step was given (ICO/SIC case, decision notice, Tribunal or
-    /// court): `foi show REF` finds the case by it.
-    #[arg(long = "ref", value_name = "REF")]
-    pub reference: Option<String>,
+    #[command(flatten)]
+    pub details: EventDetails,
 }
 
 #[derive(Debug, Args)]
@@ -292,16 +279,28 @@ pub struct EventEditArgs {
     pub kind: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// ("none" clears it)
+    #[command(flatten)]
+    pub details: EventDetails,
+}
+
+/// The details `event add` and `event edit` share. On `edit`, "none" clears a field.
+#[derive(Debug, Args)]
+pub struct EventDetails {
+    /// A note on the step (on edit, "none" clears it).
     #[arg(long)]
     pub note: Option<String>,
+    /// On a response: the review window the letter states ("2 months", "40 working days";
+    /// on edit, "none" clears it).
     #[arg(long)]
     pub window: Option<String>,
+    /// On an extension: the new date the authority gave (on edit, "none" clears it).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Attach the letter's text from a file.
     #[arg(long, value_name = "FILE")]
     pub letter_file: Option<PathBuf>,
-    /// ("none" clears it)
+    /// The reference this step was given (ICO/SIC case, decision notice, Tribunal or
+    /// court): `foi show REF` finds the case by it (on edit, "none" clears it).
     #[arg(long = "ref", value_name = "REF")]
     pub reference: Option<String>,
 }

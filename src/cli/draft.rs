@@ -1,8 +1,12 @@
 //! `foi draft review CASE`, `foi draft ico CASE`, `foi draft chaser CASE`, `foi draft fields`.
+//!
+//! The module keeps the command's name, `draft`, the verb users type; what it makes is a
+//! letter ([`crate::casebook::letters`]), and "draft" elsewhere in the code means a case not
+//! yet sent.
 
 use super::export_out::write_private;
 use super::json_line;
-use crate::casebook::{Casebook, Letter, Result, TEMPLATE_FIELDS, user_template_dir};
+use crate::casebook::{Casebook, LetterKind, Result, TEMPLATE_FIELDS, user_template_dir};
 use crate::domain::EventKind;
 use crate::domain::text::inert;
 use clap::{Args, Subcommand};
@@ -10,21 +14,21 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
-pub enum DraftCmd {
+pub enum LetterCmd {
     /// The internal review request: the challenged questions, the grounds, the date a reply is due.
-    Review(DraftArgs),
+    Review(LetterArgs),
     /// The complaint to the Information Commissioner (Scotland: the Scottish Information
     /// Commissioner), with the case's timeline.
-    Ico(DraftArgs),
+    Ico(LetterArgs),
     /// A reminder to an authority whose response or internal review is late: the
     /// deadline with its working, how late it is, and what you will do next.
-    Chaser(DraftArgs),
+    Chaser(LetterArgs),
     /// The fields a template can use, and where your own templates go.
     Fields,
 }
 
 #[derive(Debug, Args)]
-pub struct DraftArgs {
+pub struct LetterArgs {
     pub case: String,
     /// Write the letter to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -41,22 +45,22 @@ pub struct DraftArgs {
     pub force: bool,
 }
 
-pub fn run(book: &mut Casebook, cmd: DraftCmd, json: bool) -> Result<String> {
+pub fn run(book: &mut Casebook, cmd: LetterCmd, json: bool) -> Result<String> {
     match cmd {
-        DraftCmd::Review(a) => letter(book, Letter::Review, a, json),
-        DraftCmd::Ico(a) => letter(book, Letter::Ico, a, json),
-        DraftCmd::Chaser(a) => letter(book, Letter::Chaser, a, json),
-        DraftCmd::Fields => Ok(fields()),
+        LetterCmd::Review(a) => letter(book, LetterKind::Review, a, json),
+        LetterCmd::Ico(a) => letter(book, LetterKind::Ico, a, json),
+        LetterCmd::Chaser(a) => letter(book, LetterKind::Chaser, a, json),
+        LetterCmd::Fields => Ok(fields()),
     }
 }
 
-fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result<String> {
+fn letter(book: &mut Casebook, kind: LetterKind, a: LetterArgs, json: bool) -> Result<String> {
     let id = book.resolve(&a.case)?;
     if let Some(path) = &a.output {
         super::refuse_to_replace(path, a.force)?;
     }
-    let text = book.draft_letter(id, kind, a.template.as_deref())?;
-    if kind == Letter::Ico {
+    let text = book.write_letter(id, kind, a.template.as_deref())?;
+    if kind == LetterKind::Ico {
         let v = book.view(id)?;
         let has = |k: EventKind| v.file.events.iter().any(|e| e.kind == k);
         if has(EventKind::Response) && !has(EventKind::ReviewRequested) {
@@ -65,7 +69,7 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
             );
         }
     }
-    if kind == Letter::Review
+    if kind == LetterKind::Review
         && let Some(closed) = book.review_window_closed(id)?
     {
         eprintln!(
@@ -81,9 +85,9 @@ fn letter(book: &mut Casebook, kind: Letter, a: DraftArgs, json: bool) -> Result
         eprintln!(
             "foi: recorded on case #{id}: {} on {} (event [{event}])",
             match kind {
-                Letter::Review => "internal review requested",
-                Letter::Ico => "complaint to the Commissioner",
-                Letter::Chaser => "reminder sent",
+                LetterKind::Review => "internal review requested",
+                LetterKind::Ico => "complaint to the Commissioner",
+                LetterKind::Chaser => "reminder sent",
             },
             crate::domain::dates::long(book.today())
         );

@@ -93,7 +93,7 @@ pub fn only_reads(cmd: &Command) -> bool {
 /// `FOI_DB`) or, at the default place, saying how to start.
 pub fn without_casebook(cmd: Command, db: &Path, explicit: bool) -> Result<String> {
     match cmd {
-        Command::Draft(draft::DraftCmd::Fields) => return Ok(draft::fields()),
+        Command::Draft(draft::LetterCmd::Fields) => return Ok(draft::fields()),
         // Nothing can need attention where no casebook was ever started (a login shell's
         // check before the first case); a mistyped path still says so.
         Command::Due(a) if a.check && !explicit => return Ok(String::new()),

@@ -92,16 +92,19 @@ pub fn render(hits: &[SearchHit], query: &str, marks: Marks) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::casebook::SearchRow;
 
     #[test]
     fn hits_are_marked_for_the_terminal_only() {
         let h = SearchHit {
-            case_id: 1,
-            title: "Title".into(),
-            authority: "DWP".into(),
-            their_ref: Some("Fol 471".into()),
-            snippet: "at «Caxton» House".into(),
-            rank: -1.0,
+            row: SearchRow {
+                case_id: 1,
+                title: "Title".into(),
+                authority: "DWP".into(),
+                their_ref: Some("Fol 471".into()),
+                snippet: "at «Caxton» House".into(),
+                rank: -1.0,
+            },
             spans: vec![
                 ("at ".into(), false),
                 ("Caxton".into(), true),

@@ -3,7 +3,7 @@
 use super::json_line;
 use crate::casebook::{AuthorityStats, Casebook, Result};
 use crate::domain::text::inert_line;
-use crate::present::{plural, responses_summary};
+use crate::present::{plural, responses_summary, reviews_summary};
 use clap::Args;
 use std::fmt::Write;
 
@@ -71,32 +71,6 @@ pub fn block(o: &mut String, a: &AuthorityStats) {
             .join(", ")
     };
     let _ = writeln!(o, "  Exemptions  {ex}");
-    let v = &a.reviews;
-    let reviews = if v.requested == 0 && v.answered == 0 {
-        "none requested".to_string()
-    } else {
-        let mut parts = vec![
-            format!("{} requested", v.requested),
-            format!("{} answered", v.answered),
-        ];
-        if v.awaiting > 0 {
-            parts.push(format!("{} awaited", v.awaiting));
-        }
-        let ends: Vec<String> = [
-            (v.upheld, "upheld"),
-            (v.partly, "partly upheld"),
-            (v.overturned, "overturned"),
-            (v.not_recorded, "outcome not noted"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}"))
-        .collect();
-        let mut s = parts.join(", ");
-        if !ends.is_empty() {
-            s.push_str(&format!(" ({})", ends.join(", ")));
-        }
-        s
-    };
+    let reviews = reviews_summary(&a.reviews);
     let _ = writeln!(o, "  Reviews     {reviews}\n");
 }

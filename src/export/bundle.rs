@@ -1,8 +1,9 @@
 //! The evidence bundle a regulator asks for (the ICO, the Scottish Information
 //! Commissioner, the Tribunal): one zip holding a chronology in Markdown (every event
 //! with its date, the clocks with their working, the ledger of questions), every
-//! original under its own name, the letters and drafts sent, and `SHA256SUMS` so that
-//! each file can be shown to be unaltered.
+//! original under its own name, the letters received (`letters/`) and those the requester
+//! sent (`drafts/`: the folder's name in every bundle made so far), and `SHA256SUMS` so
+//! that each file can be shown to be unaltered.
 
 use super::CaseWriter;
 use super::markdown::{MarkdownWriter, inline};
@@ -72,7 +73,8 @@ fn contents(book: &Casebook, case_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
     }
     for e in &view.file.events {
         let Some(letter) = &e.letter else { continue };
-        // Letters the requester sent (review requests, complaints) are the drafts sent.
+        // Letters the requester sent (review requests, complaints) go in `drafts/`
+        // (the folder's name in bundles already given out; the letters in it were sent).
         let dir = match e.kind {
             EventKind::ReviewRequested | EventKind::IcoComplaint | EventKind::TribunalAppeal => {
                 "drafts"

@@ -1,6 +1,6 @@
 //! Writing cases out: JSON (round-trips through `import`), CSV, Markdown, iCalendar, a
-//! round robin's grid and the evidence bundle. (Letters drafted from templates are the
-//! casebook's: [`crate::casebook::draft`].)
+//! round robin's grid and the evidence bundle. (Letters written from templates are the
+//! casebook's: [`crate::casebook::letters`].)
 
 pub mod bundle;
 pub mod csv;

@@ -1,13 +1,13 @@
 //! Every case in full, streamed in id order: what `export` and `stats` walk through.
 //!
 //! The four tables are read by four cursors stepped together (each ordered by case id;
-//! the list's cursors, from `summaries`), so one case is complete as soon as the cursors
+//! the list's cursors, from `list_rows`), so one case is complete as soon as the cursors
 //! pass its id and is handed on at once: memory holds one case, not 100,000. One read transaction keeps the tables in
 //! agreement for the whole walk.
 
+use super::list_rows::Cursor;
 use super::reads::Reads;
 use super::rows::{self, CASE_COLUMNS, EVENT_COLUMNS, QUESTION_COLUMNS};
-use super::summaries::Cursor;
 use super::{Store, StoreError};
 use crate::domain::{CaseFile, Event, Question};
 use rusqlite::Row;

@@ -12,6 +12,7 @@ mod decode;
 mod digest;
 mod error;
 mod file;
+mod list_rows;
 mod meta;
 mod open;
 mod question_texts;
@@ -21,17 +22,16 @@ pub mod schema;
 pub mod search;
 mod snoozes;
 pub mod stats;
-mod summaries;
 mod writes;
 
 pub use attachments::{AttachmentReads, NewAttachment, RemovedOriginal};
 pub use batches::{BatchListed, BatchReads};
 pub use case_files::Texts;
 pub use error::StoreError;
+pub use list_rows::{ListRecord, join_parts};
 pub use meta::fnv1a;
 pub use question_texts::QuestionHay;
 pub use reads::Reads;
-pub use summaries::{CaseRowData, join_parts};
 pub use writes::{Writer, authority_key};
 
 use rusqlite::Connection;

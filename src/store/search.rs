@@ -74,7 +74,7 @@ pub(super) fn flush_pending(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<
 }
 
 /// One case found by a search.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SearchRow {
     pub case_id: i64,
     pub title: String,

@@ -52,7 +52,6 @@ impl Writer<'_> {
 
     /// Insert a case (with its id when non-zero), its authority (by name) and its tags.
     pub fn insert_case(&self, c: &Case) -> Result<i64> {
-        let authority_id = self.authority_id(&c.authority)?;
         let stamp = now();
         let created = if c.created_at.is_empty() {
             &stamp
@@ -64,10 +63,42 @@ impl Writer<'_> {
         } else {
             &c.updated_at
         };
-        self.exec(
+        self.write_case_row(
             "INSERT INTO cases (id, title, authority_id, regime, their_ref, their_ref_key, my_ref, channel, url, \
              sent, received, request_text, notes, created_at, updated_at, batch_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            c,
+            created,
+            updated,
+        )?;
+        let id = self.tx.last_insert_rowid();
+        // A new row has no tags yet: nothing to delete first.
+        self.insert_tags(id, &c.tags)?;
+        Ok(id)
+    }
+
+    pub fn update_case(&self, c: &Case) -> Result<()> {
+        // ?14 (created_at) is the insert's only: a case's creation stays as recorded.
+        self.write_case_row(
+            "UPDATE cases SET title = ?2, authority_id = ?3, regime = ?4, their_ref = ?5, their_ref_key = ?6, \
+             my_ref = ?7, channel = ?8, url = ?9, sent = ?10, received = ?11, request_text = ?12, notes = ?13, \
+             updated_at = ?15, batch_id = ?16 WHERE id = ?1",
+            c,
+            &c.created_at,
+            &now(),
+        )?;
+        self.set_tags(c.id, &c.tags)?;
+        self.drop_orphan_authorities()
+    }
+
+    /// Run `sql` (an insert or an update of one case's row) with the case's columns bound
+    /// the same way for both: ?1 the id (none when zero), ?2 to ?13 the case's fields and
+    /// its authority (added by name when new), ?14 `created`, ?15 `updated`, ?16 the
+    /// round robin.
+    fn write_case_row(&self, sql: &str, c: &Case, created: &str, updated: &str) -> Result<usize> {
+        let authority_id = self.authority_id(&c.authority)?;
+        self.exec(
+            sql,
             params![
                 nonzero(c.id),
                 c.title,
@@ -86,39 +117,7 @@ impl Writer<'_> {
                 updated,
                 c.batch.as_ref().map(|b| b.id),
             ],
-        )?;
-        let id = self.tx.last_insert_rowid();
-        // A new row has no tags yet: nothing to delete first.
-        self.insert_tags(id, &c.tags)?;
-        Ok(id)
-    }
-
-    pub fn update_case(&self, c: &Case) -> Result<()> {
-        let authority_id = self.authority_id(&c.authority)?;
-        self.exec(
-            "UPDATE cases SET title = ?2, authority_id = ?3, regime = ?4, their_ref = ?5, their_ref_key = ?6, \
-             my_ref = ?7, channel = ?8, url = ?9, sent = ?10, received = ?11, request_text = ?12, notes = ?13, \
-             updated_at = ?14, batch_id = ?15 WHERE id = ?1",
-            params![
-                c.id,
-                c.title,
-                authority_id,
-                c.regime.as_str(),
-                c.their_ref,
-                c.their_ref.as_deref().map(normalize_ref),
-                c.my_ref,
-                c.channel.map(|ch| ch.as_str()),
-                c.url,
-                date_text(c.sent),
-                date_text(c.received),
-                c.text,
-                c.notes,
-                now(),
-                c.batch.as_ref().map(|b| b.id),
-            ],
-        )?;
-        self.set_tags(c.id, &c.tags)?;
-        self.drop_orphan_authorities()
+        )
     }
 
     fn set_tags(&self, case_id: i64, tags: &[String]) -> Result<()> {
@@ -189,9 +188,32 @@ impl Writer<'_> {
                 )
                 .map_err(|e| self.sql_err(e))?
         };
-        self.exec(
+        self.write_question_row(
             "INSERT INTO questions (id, case_id, position, label, text, outcome, exemptions, note, challenge) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            q,
+            position,
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update_question(&self, q: &Question) -> Result<()> {
+        // ?2 (case_id) is the insert's only: a question stays with its case.
+        self.write_question_row(
+            "UPDATE questions SET position = ?3, label = ?4, text = ?5, outcome = ?6, exemptions = ?7, note = ?8, \
+             challenge = ?9 WHERE id = ?1",
+            q,
+            q.position,
+        )
+        .map(drop)
+    }
+
+    /// Run `sql` (an insert or an update of one question's row) with the question bound
+    /// the same way for both: ?1 the id (none when zero), ?2 its case, ?3 `position`, ?4
+    /// to ?9 the rest.
+    fn write_question_row(&self, sql: &str, q: &Question, position: i64) -> Result<usize> {
+        self.exec(
+            sql,
             params![
                 nonzero(q.id),
                 q.case_id,
@@ -203,26 +225,7 @@ impl Writer<'_> {
                 q.note,
                 q.challenge,
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    pub fn update_question(&self, q: &Question) -> Result<()> {
-        self.exec(
-            "UPDATE questions SET position = ?2, label = ?3, text = ?4, outcome = ?5, exemptions = ?6, note = ?7, \
-             challenge = ?8 WHERE id = ?1",
-            params![
-                q.id,
-                q.position,
-                q.label,
-                q.text,
-                q.outcome.as_str(),
-                join_exemptions(&q.exemptions),
-                q.note,
-                q.challenge,
-            ],
         )
-        .map(drop)
     }
 
     pub fn delete_question(&self, id: i64) -> Result<bool> {
@@ -230,9 +233,29 @@ impl Writer<'_> {
     }
 
     pub fn insert_event(&self, e: &Event) -> Result<i64> {
-        self.exec(
+        self.write_event_row(
             "INSERT INTO events (id, case_id, kind, date, note, window, until, letter, reference, reference_key) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            e,
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update_event(&self, e: &Event) -> Result<()> {
+        // ?2 (case_id) is the insert's only: an event stays with its case.
+        self.write_event_row(
+            "UPDATE events SET kind = ?3, date = ?4, note = ?5, window = ?6, until = ?7, letter = ?8, \
+             reference = ?9, reference_key = ?10 WHERE id = ?1",
+            e,
+        )
+        .map(drop)
+    }
+
+    /// Run `sql` (an insert or an update of one event's row) with the event bound the same
+    /// way for both: ?1 the id (none when zero), ?2 its case, ?3 to ?10 the rest.
+    fn write_event_row(&self, sql: &str, e: &Event) -> Result<usize> {
+        self.exec(
+            sql,
             params![
                 nonzero(e.id),
                 e.case_id,
@@ -245,27 +268,7 @@ impl Writer<'_> {
                 e.reference,
                 e.reference.as_deref().map(normalize_ref),
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    pub fn update_event(&self, e: &Event) -> Result<()> {
-        self.exec(
-            "UPDATE events SET kind = ?2, date = ?3, note = ?4, window = ?5, until = ?6, letter = ?7, \
-             reference = ?8, reference_key = ?9 WHERE id = ?1",
-            params![
-                e.id,
-                e.kind.as_str(),
-                date_text(Some(e.date)),
-                e.note,
-                e.window.map(|w| w.canonical()),
-                date_text(e.until),
-                e.letter,
-                e.reference,
-                e.reference.as_deref().map(normalize_ref),
-            ],
         )
-        .map(drop)
     }
 
     /// Delete an event. Its originals stay with the case, on no event: they are the

@@ -33,7 +33,7 @@ pub enum Action {
     CycleFilter,
     StartSearch,
     StartJump,
-    DraftReview,
+    ReviewLetter,
     Import,
     LoadDemo,
     /// Full-text search over everything (letters, notes, request text).
@@ -42,8 +42,8 @@ pub enum Action {
     Stats,
     /// The agenda: your move, the authority's.
     Agenda,
-    /// Draft the reminder to a late authority.
-    DraftChaser,
+    /// Write the reminder to a late authority.
+    ChaserLetter,
     /// Snooze (or bring back) a case's reminders that are no deadline.
     Snooze,
     /// The round robin of the selected case (else the list of round robins).
@@ -60,7 +60,7 @@ pub enum Action {
     /// Write the case's evidence bundle.
     Bundle,
 
-    // The draft letter overlay.
+    // The letter overlay.
     /// Write the letter to a file.
     WriteFile,
     /// Copy the letter to the clipboard (OSC 52).
@@ -73,7 +73,7 @@ pub enum Action {
     ShowIco,
     /// Show the reminder to a late authority.
     ShowChaser,
-    /// Close an overlay (draft, stats, search hits).
+    /// Close an overlay (letter, stats, search hits).
     Close,
 
     // Overlays and prompts.

@@ -1,5 +1,5 @@
 //! `A`: the agenda — every live clock of every open case, in two parts: your move, and
-//! the authority's (a late one marked "chase"). `c` drafts the chaser for a late
+//! the authority's (a late one marked "chase"). `c` writes the chaser for a late
 //! authority, `z` snoozes (or brings back) a case's reminders that are no deadline, Enter
 //! opens the case. `c` and `z` work on the selected case from the panes too.
 
@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Ctx, Effect, Open, Pane, Tone};
 use super::layout::agenda_page;
 use super::scroll::Scroll;
-use crate::casebook::{Casebook, DueRow, Letter, Move, can_snooze};
+use crate::casebook::{AgendaLine, Casebook, LetterKind, Move, can_snooze};
 use crate::domain::dates::long;
 
 /// How long `z` holds a reminder back.
@@ -15,7 +15,7 @@ pub const SNOOZE_DAYS: u64 = 7;
 
 pub struct Agenda {
     /// Your move first, then the authority's; each soonest first.
-    pub rows: Vec<DueRow>,
+    pub rows: Vec<AgendaLine>,
     pub list: Scroll,
 }
 
@@ -25,13 +25,13 @@ impl Agenda {
         self.rows.iter().filter(|r| r.whose == Move::Yours).count()
     }
 
-    fn selected(&self) -> Option<&DueRow> {
+    fn selected(&self) -> Option<&AgendaLine> {
         self.rows.get(self.list.selected)
     }
 }
 
 /// The agenda's rows, your move first (a stable split keeps each part soonest first).
-fn rows(book: &Casebook) -> crate::casebook::Result<Vec<DueRow>> {
+fn rows(book: &Casebook) -> crate::casebook::Result<Vec<AgendaLine>> {
     let mut rows = book.due(None)?;
     rows.sort_by_key(|r| r.whose != Move::Yours);
     Ok(rows)
@@ -68,11 +68,11 @@ impl Agenda {
                     ctx.emit(Effect::Focus(Pane::Timeline));
                 }
             }
-            Action::DraftChaser => {
+            Action::ChaserLetter => {
                 if let Some(case_id) = selected {
                     ctx.emit(Effect::Open(Open::Letter {
                         case_id,
-                        kind: Letter::Chaser,
+                        kind: LetterKind::Chaser,
                     }));
                 }
             }

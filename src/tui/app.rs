@@ -3,7 +3,6 @@
 //! drawing never reads the database.
 
 use super::batch_view::{BatchList, BatchScreen};
-use super::draft::Draft;
 use super::edit::Confirm;
 pub use super::effect::{Pane, Status, Tone};
 use super::find::Hits;
@@ -12,14 +11,15 @@ use super::import::ImportReview;
 use super::import_file::FileImport;
 use super::jump::Jump;
 use super::layout::{Areas, ClockShape, Shape, areas};
+use super::letter::LetterOverlay;
 use super::overlays::help::Help;
 use super::prompt::{PathPrompt, new_line_input};
 use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
 use crate::casebook::filter_index::{QuestionTexts, Texts, read_question_texts};
-use crate::casebook::tui_support::TextQuery;
-use crate::casebook::{CaseSummary, CaseView, Casebook, Error, Filter, Sort, sort_order};
+use crate::casebook::list_filter::TextQuery;
+use crate::casebook::{CaseView, Casebook, Error, Filter, ListRow, Sort, sort_order};
 use crate::domain::Event;
 use crate::domain::Question;
 use chrono::NaiveDate;
@@ -54,8 +54,8 @@ pub enum Mode {
     Import(Box<ImportReview>),
     /// Confirming the import of a JSON or WhatDoTheyKnow file.
     ImportFile(Box<FileImport>),
-    /// A drafted letter.
-    Draft(Box<Draft>),
+    /// A letter.
+    Letter(Box<LetterOverlay>),
     /// The full-text search's results.
     Hits(Box<Hits>),
     /// Statistics per authority.
@@ -88,7 +88,7 @@ pub struct App {
     theme: Theme,
     /// Every case as a list row, in id order (they never move: sorting reorders
     /// `order`, filtering makes `visible`).
-    views: Vec<CaseSummary>,
+    views: Vec<ListRow>,
     /// Indices into `views` in the current sort.
     order: Vec<usize>,
     /// The selected case in full (questions, timeline, clocks with their working),
@@ -226,7 +226,7 @@ impl App {
     }
 
     /// The selected list row.
-    pub fn selected_row(&self) -> Option<&CaseSummary> {
+    pub fn selected_row(&self) -> Option<&ListRow> {
         self.visible
             .get(self.cases.selected)
             .and_then(|&i| self.views.get(i))
@@ -375,7 +375,7 @@ impl App {
         // The rows come without their outcomes, which the list does not show: a million
         // fewer rows before the first frame at 100,000 cases. `take_digest` fills them
         // in with the question texts.
-        match self.book.sorted_summaries(self.sort, false) {
+        match self.book.sorted_list_rows(self.sort, false) {
             Ok(loaded) => {
                 self.views = loaded.rows;
                 self.order = loaded.order;
@@ -410,7 +410,7 @@ impl App {
         }
         let keep = self.selected_id();
         for id in touched {
-            let summary = match self.book.summary(id) {
+            let summary = match self.book.list_row(id) {
                 Ok(s) => s,
                 Err(e) => {
                     self.say_error(&e);

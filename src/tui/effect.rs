@@ -4,7 +4,7 @@
 //! Screens never reach into the app; this file, with the small types every part
 //! shares, imports nothing of the terminal UI.
 
-use crate::casebook::{Casebook, Error, Letter};
+use crate::casebook::{Casebook, Error, LetterKind};
 use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +43,8 @@ pub enum DeleteTarget {
 /// A screen that one screen asks the app to open in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
-    /// A letter drafted for a case.
-    Letter { case_id: i64, kind: Letter },
+    /// A letter written for a case.
+    Letter { case_id: i64, kind: LetterKind },
     /// A round robin's grid, on the row of `case` when given.
     Batch { id: i64, case: Option<i64> },
     /// The search line, ready for words to search everything with.

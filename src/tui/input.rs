@@ -32,9 +32,9 @@ pub fn contexts(app: &App) -> Vec<Context> {
             None => form_contexts(&r.form),
         },
         Mode::ImportFile(_) => vec![Context::ImportFile],
-        Mode::Draft(d) if d.overwrite.is_some() => vec![Context::Overwrite],
-        Mode::Draft(d) if d.prompt.is_some() => vec![Context::WritePath],
-        Mode::Draft(_) => vec![Context::Draft],
+        Mode::Letter(d) if d.overwrite.is_some() => vec![Context::Overwrite],
+        Mode::Letter(d) if d.prompt.is_some() => vec![Context::WritePath],
+        Mode::Letter(_) => vec![Context::Letter],
         Mode::Hits(_) => vec![Context::Hits],
         Mode::Stats(_) => vec![Context::Stats],
         Mode::Agenda(_) => vec![Context::Agenda],
@@ -67,7 +67,7 @@ fn typing(app: &App) -> bool {
             Some(form) => form.focused().is_some_and(|f| f.input().is_some()),
             None => !r.in_questions && r.form.focused().is_some_and(|f| f.input().is_some()),
         },
-        Mode::Draft(d) => d.prompt.is_some() && d.overwrite.is_none(),
+        Mode::Letter(d) => d.prompt.is_some() && d.overwrite.is_none(),
         Mode::Batch(s) => s
             .form
             .as_ref()

@@ -97,8 +97,8 @@ pub enum Context {
     ImportQuestions,
     /// Confirming the import of a JSON or WhatDoTheyKnow file.
     ImportFile,
-    /// The drafted letter.
-    Draft,
+    /// The letter.
+    Letter,
     /// Asking before a file is replaced.
     Overwrite,
     /// The full-text search's results.
@@ -138,7 +138,7 @@ impl Context {
                 "Importing a letter: its questions (the fields above are a form)"
             }
             Context::ImportFile => "Importing a JSON or WhatDoTheyKnow file",
-            Context::Draft => "The drafted letter (r)",
+            Context::Letter => "The drafted letter (r)",
             Context::Overwrite => "Replacing a file",
             Context::Hits => "Search results (// or F)",
             Context::Stats => "Statistics (S)",
@@ -165,7 +165,7 @@ impl Context {
         Context::Path,
         Context::ImportQuestions,
         Context::ImportFile,
-        Context::Draft,
+        Context::Letter,
         Context::WritePath,
         Context::Overwrite,
         Context::Stats,
@@ -227,13 +227,13 @@ const GLOBAL: &[Binding] = &[
     b(&[ch('s')], A::CycleSort, "sort", "Cycle the sort: urgency, date sent, authority, recently changed", Footer::Shown),
     b(&[ch(':')], A::StartJump, "jump", "Jump to a case by id or reference (e.g. :1 or :FoI 471)", Footer::Hidden),
     b(&[ch('u')], A::Undo, "undo", "Undo the last change (the last 50 are kept while the program runs)", Footer::Shown),
-    b(&[ch('r')], A::DraftReview, "review", "Draft the internal-review request for this case (and the complaint to the Commissioner)", Footer::Shown),
+    b(&[ch('r')], A::ReviewLetter, "review", "Draft the internal-review request for this case (and the complaint to the Commissioner)", Footer::Shown),
     b(&[ch('i')], A::Import, "import", "Import a file: a response letter as text, PDF, Word or e-mail (reviewed before saving), a mailbox, a WhatDoTheyKnow download or JSON file, a foi JSON export", Footer::Shown),
     b(&[ch('O')], A::OpenOriginal, "", "Open the case's originals (e-mails, PDFs, attachments) one after another with the system's opener (xdg-open, open)", Footer::Hidden),
     b(&[ch('P')], A::Bundle, "", "Pack the case's evidence bundle for the regulator (chronology, originals, drafts, SHA256SUMS) into case-N-bundle.zip in the current folder", Footer::Hidden),
     b(&[ch('S')], A::Stats, "stats", "Statistics per authority: on-time rate, outcomes, exemptions, reviews", Footer::Shown),
     b(&[ch('A')], A::Agenda, "agenda", "The agenda: what is your move, what the authority owes (chase when late)", Footer::Hidden),
-    b(&[ch('c')], A::DraftChaser, "", "Draft the reminder (chaser) to an authority that is late with this case", Footer::Hidden),
+    b(&[ch('c')], A::ChaserLetter, "", "Draft the reminder (chaser) to an authority that is late with this case", Footer::Hidden),
     b(&[ch('z')], A::Snooze, "", "Snooze this case's reminders that are no deadline (chase, a clarification awaited) for a week; again to bring them back", Footer::Hidden),
     b(&[ch('b')], A::Batch, "batch", "The round robin of the selected case: its grid of answers (else the list of round robins)", Footer::Hidden),
     b(&[ch('B')], A::Batches, "batches", "The list of round robins (one request sent to many authorities)", Footer::Hidden),
@@ -380,7 +380,7 @@ const IMPORT_FILE: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-const DRAFT: &[Binding] = &[
+const LETTER: &[Binding] = &[
     b(&[ch('j'), code(K::Down)], A::Down, "scroll", "Scroll down", Footer::As("j/k")),
     b(&[ch('k'), code(K::Up)], A::Up, "", "Scroll up", Footer::Hidden),
     b(&[code(K::PageDown), ch(' '), ctrl('d')], A::PageDown, "", "Down a page", Footer::Hidden),
@@ -435,7 +435,7 @@ const AGENDA: &[Binding] = &[
     b(&[ch('g'), code(K::Home)], A::Top, "", "To the top", Footer::Hidden),
     b(&[ch('G'), code(K::End)], A::Bottom, "", "To the bottom", Footer::Hidden),
     b(&[code(K::Enter)], A::Open, "open", "Open the case at its timeline", Footer::Shown),
-    b(&[ch('c')], A::DraftChaser, "chaser", "Draft the reminder to the late authority", Footer::Shown),
+    b(&[ch('c')], A::ChaserLetter, "chaser", "Draft the reminder to the late authority", Footer::Shown),
     b(&[ch('z')], A::Snooze, "snooze", "Snooze the case's reminders that are no deadline for a week; again to bring them back", Footer::Shown),
     b(&[code(K::Esc), ch('q'), ch('A')], A::Close, "close", "Close the agenda", Footer::Shown),
     b(&[ctrl('c')], A::Quit, "", "Quit", Footer::Hidden),
@@ -493,7 +493,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Find => FIND,
         Context::ImportQuestions => IMPORT_QUESTIONS,
         Context::ImportFile => IMPORT_FILE,
-        Context::Draft => DRAFT,
+        Context::Letter => LETTER,
         Context::Overwrite => OVERWRITE,
         Context::Hits => HITS,
         Context::Agenda => AGENDA,

@@ -253,7 +253,7 @@ pub fn agenda_page(main: Rect) -> usize {
     (inner(agenda_box(main, usize::MAX)).height as usize).max(1)
 }
 
-/// The drafted letter's box.
+/// The letter's box.
 pub fn letter_box(main: Rect) -> Rect {
     centered(main, 84, main.height)
 }

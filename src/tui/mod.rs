@@ -3,7 +3,7 @@
 //! with the keys that work here.
 //!
 //! Over the panes: importing a file (`i`: a letter reviewed before saving, or a JSON /
-//! WhatDoTheyKnow file counted first), the drafted review request or complaint (`r`),
+//! WhatDoTheyKnow file counted first), the written review request or complaint (`r`),
 //! the results of a search of everything (`//words` or `F`), the statistics (`S`). When
 //! the casebook cannot be opened, [`fault`] shows why on a screen of its own.
 //!
@@ -20,7 +20,6 @@ pub mod agenda;
 pub mod app;
 pub mod batch;
 pub mod batch_view;
-pub mod draft;
 pub mod edit;
 pub mod effect;
 pub mod fault;
@@ -32,6 +31,7 @@ pub mod input;
 pub mod jump;
 pub mod keymap;
 pub mod layout;
+pub mod letter;
 pub mod overlays;
 mod panes;
 pub mod progress;

@@ -19,7 +19,7 @@ pub fn new_line_input() -> TextArea<'static> {
 pub enum PathFor {
     /// A file to import.
     Import,
-    /// Where to write the drafted letter.
+    /// Where to write the letter.
     WriteLetter,
 }
 

@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Path(p) => overlays::prompt::draw_path(f, theme, p, main),
         Mode::Import(r) => overlays::import::draw(f, theme, r, main),
         Mode::ImportFile(file) => overlays::prompt::draw_file(f, theme, file, main),
-        Mode::Draft(d) => overlays::draft::draw(f, theme, d, main),
+        Mode::Letter(d) => overlays::letter::draw(f, theme, d, main),
         Mode::Hits(h) => overlays::hits::draw(f, theme, h, main),
         Mode::Stats(s) => overlays::stats::draw(f, theme, s, main),
         Mode::Agenda(ag) => overlays::agenda::draw(f, theme, ag, main),

@@ -186,9 +186,9 @@ const TEAM_END: &[&str] = &[
     "office",
     "division",
 ];
-const TEAM_WORD: &[&str] = &[
-    "central",
-    "corporate",
+/// Words that name freedom of information itself: a team's name is made of them and
+/// [`TEAM_WORD`]s, and a letterhead run into the name ends with them ([`FOI_TAIL`]).
+const FOI_WORD: &[&str] = &[
     "freedom",
     "of",
     "information",
@@ -197,6 +197,12 @@ const TEAM_WORD: &[&str] = &[
     "foia",
     "eir",
     "foisa",
+];
+
+/// Words a team's name is made of besides [`FOI_WORD`]s.
+const TEAM_WORD: &[&str] = &[
+    "central",
+    "corporate",
     "governance",
     "rights",
     "disclosure",
@@ -272,7 +278,7 @@ fn strip_team(name: &str) -> String {
             w.trim_end_matches([',', '.', ':', '-'])
                 .to_ascii_lowercase()
         });
-        if TEAM_WORD.contains(&w.as_str()) || w.is_empty() {
+        if TEAM_WORD.contains(&w.as_str()) || FOI_WORD.contains(&w.as_str()) || w.is_empty() {
             cut -= 1;
         } else {
             break;
@@ -286,29 +292,19 @@ fn strip_team(name: &str) -> String {
 }
 
 /// Words a letterhead puts after the name when a PDF has run its lines together
-/// (`Ashvale Borough Council Freedom of Information`, `… Service FOI Request`).
-const FOI_TAIL: &[&str] = &[
-    "freedom",
-    "of",
-    "information",
-    "foi",
-    "fol",
-    "foia",
-    "eir",
-    "foisa",
-    "request",
-    "requests",
-    "enquiry",
-];
+/// (`Ashvale Borough Council Freedom of Information`, `… Service FOI Request`), besides
+/// [`FOI_WORD`]s.
+const FOI_TAIL: &[&str] = &["request", "requests", "enquiry"];
 
-/// Drop [`FOI_TAIL`] words from the end of a name, when one of them says FOI.
+/// Drop [`FOI_WORD`] and [`FOI_TAIL`] words from the end of a name, when one of them
+/// says FOI.
 fn strip_foi_tail(name: &str) -> &str {
     let mut rest = name.trim_end();
     let mut cut = rest;
     let mut says_foi = false;
     while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
         let lower = last.to_ascii_lowercase();
-        if !FOI_TAIL.contains(&lower.as_str()) {
+        if !FOI_WORD.contains(&lower.as_str()) && !FOI_TAIL.contains(&lower.as_str()) {
             break;
         }
         says_foi |= !matches!(lower.as_str(), "of" | "request" | "requests" | "enquiry");

@@ -4,7 +4,7 @@
 
 use super::clean::{Doc, re};
 use super::outcomes::{Verdict, classify, without_exceptions};
-use super::structure::{Draft, Evidence, Layout};
+use super::structure::{Candidate, Evidence, Layout};
 use crate::domain::exemption::cite;
 use crate::domain::{Outcome, Regime};
 use crate::import::proposal::ProposedQuestion;
@@ -64,8 +64,8 @@ pub(super) fn decide(
     warnings: &mut Vec<String>,
 ) -> Vec<ProposedQuestion> {
     let global = Global::read(layout, regime);
-    let drafts = if !layout.drafts.is_empty() {
-        layout.drafts.clone()
+    let candidates = if !layout.candidates.is_empty() {
+        layout.candidates.clone()
     } else if global.applies {
         warnings.push("No numbered questions found: the request is read as one question.".into());
         vec![whole_request(doc, layout)]
@@ -80,19 +80,19 @@ pub(super) fn decide(
     }
     let mut out = Vec::new();
     let mut refers: BTreeMap<usize, u32> = BTreeMap::new();
-    for (idx, d) in drafts.iter().enumerate() {
+    for (idx, d) in candidates.iter().enumerate() {
         let own = layout.evidence.get(&d.key).map_or(&[][..], Vec::as_slice);
         let (q, refers_to) = judge(d, own, &global, exceptions.get(&d.key).copied(), regime);
         refers.extend(refers_to.map(|r| (idx, r)));
         out.push(q);
     }
-    follow_references(&mut out, &drafts, &refers);
+    follow_references(&mut out, &candidates, &refers);
     warn_gaps(&out, warnings);
     out
 }
 
 /// The request as one question: quoted in the letter, else the requester's lines.
-fn whole_request(doc: &Doc, layout: &Layout) -> Draft {
+fn whole_request(doc: &Doc, layout: &Layout) -> Candidate {
     let paragraphs: Vec<String> = doc
         .paragraphs(0, doc.lines.len())
         .into_iter()
@@ -115,7 +115,7 @@ fn whole_request(doc: &Doc, layout: &Layout) -> Draft {
             .map(|(_, l)| l.text.trim().to_string())
             .collect(),
     };
-    Draft {
+    Candidate {
         key: 1,
         label: "1".into(),
         text: asked.join(" "),
@@ -165,7 +165,7 @@ impl Own {
 /// and the question is excepted in part; the global words decide the rest. Returns
 /// the question number its words refer to instead ("see our answer to question 2").
 fn judge(
-    d: &Draft,
+    d: &Candidate,
     evidence: &[Evidence],
     global: &Global,
     exception: Option<bool>,
@@ -227,11 +227,11 @@ fn answered_in_part(q: &mut ProposedQuestion, own: &Own, global: &Global, regime
 /// "See our answer to question 2": take that question's outcome and exemptions.
 fn follow_references(
     out: &mut [ProposedQuestion],
-    drafts: &[Draft],
+    candidates: &[Candidate],
     refers: &BTreeMap<usize, u32>,
 ) {
     // The first question with each key.
-    let position: BTreeMap<u32, usize> = drafts
+    let position: BTreeMap<u32, usize> = candidates
         .iter()
         .enumerate()
         .map(|(i, d)| (d.key, i))
@@ -294,8 +294,8 @@ fn merge(into: &mut Vec<String>, from: &[String]) {
 mod tests {
     use super::*;
 
-    fn draft(key: u32) -> Draft {
-        Draft {
+    fn candidate(key: u32) -> Candidate {
+        Candidate {
             key,
             label: key.to_string(),
             text: format!("Question {key}?"),
@@ -321,17 +321,17 @@ mod tests {
     fn own_words_decide_before_the_global_ones() {
         let g = global("The information is exempt under section 43.");
         let foia = Some(Regime::Foia);
-        let (q, _) = judge(&draft(1), &said("We do not hold this."), &g, None, foia);
+        let (q, _) = judge(&candidate(1), &said("We do not hold this."), &g, None, foia);
         assert_eq!(q.outcome, Outcome::NotHeld);
-        let (q, _) = judge(&draft(2), &[], &g, None, foia);
+        let (q, _) = judge(&candidate(2), &[], &g, None, foia);
         assert_eq!(
             (q.outcome, q.exemptions),
             (Outcome::Withheld, vec!["43".to_string()])
         );
-        let (q, _) = judge(&draft(3), &[], &g, Some(false), foia);
+        let (q, _) = judge(&candidate(3), &[], &g, Some(false), foia);
         assert_eq!(q.outcome, Outcome::Answered);
         let (q, _) = judge(
-            &draft(4),
+            &candidate(4),
             &said("The milestones are below."),
             &g,
             Some(true),
@@ -349,9 +349,9 @@ mod tests {
     fn references_to_other_answers_are_followed() {
         let g = global("");
         let foia = Some(Regime::Foia);
-        let (q1, r1) = judge(&draft(1), &said("Not held."), &g, None, foia);
+        let (q1, r1) = judge(&candidate(1), &said("Not held."), &g, None, foia);
         let (q2, r2) = judge(
-            &draft(2),
+            &candidate(2),
             &said("Please see our answer to question 1."),
             &g,
             None,
@@ -359,7 +359,7 @@ mod tests {
         );
         assert_eq!((r1, r2), (None, Some(1)));
         let mut out = vec![q1, q2];
-        follow_references(&mut out, &[draft(1), draft(2)], &[(1, 1)].into());
+        follow_references(&mut out, &[candidate(1), candidate(2)], &[(1, 1)].into());
         assert_eq!(out[1].outcome, Outcome::NotHeld);
     }
 

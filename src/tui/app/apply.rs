@@ -8,10 +8,10 @@ use super::{App, Job, Mode};
 use crate::domain::normalize_label;
 use crate::tui::action::Action;
 use crate::tui::batch_view::BatchScreen;
-use crate::tui::draft::Draft;
 use crate::tui::effect::{Ctx, Effect, Open, Pane, Work};
 use crate::tui::import;
 use crate::tui::import_file::{self, Opened};
+use crate::tui::letter::LetterOverlay;
 use crate::tui::progress::Progress;
 use crate::tui::stats;
 
@@ -37,7 +37,7 @@ pub(super) fn screen_keys(app: &mut App, action: Action) {
         Mode::Path(prompt) => import::path_keys(prompt, action, &mut ctx),
         Mode::Import(r) => r.handle(action, &mut ctx),
         Mode::ImportFile(f) => f.handle(action, &mut ctx),
-        Mode::Draft(d) => d.handle(action, &mut ctx),
+        Mode::Letter(d) => d.handle(action, &mut ctx),
         Mode::Hits(h) => h.handle(action, &mut ctx),
         Mode::Stats(s) => s.handle(action, &mut ctx),
         Mode::Agenda(a) => a.handle(action, &mut ctx),
@@ -104,8 +104,8 @@ fn select_question(app: &mut App, label: &str) {
 fn open(app: &mut App, what: Open) {
     match what {
         Open::Letter { case_id, kind } => {
-            if let Some(d) = with_ctx(app, |ctx| Draft::open(ctx, case_id, kind)) {
-                app.mode = Mode::Draft(Box::new(d));
+            if let Some(d) = with_ctx(app, |ctx| LetterOverlay::open(ctx, case_id, kind)) {
+                app.mode = Mode::Letter(Box::new(d));
             }
         }
         Open::Batch { id, case } => {

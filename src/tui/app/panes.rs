@@ -1,17 +1,17 @@
-//! What the panes' keys open over them: the forms, the delete confirmation, the drafted
+//! What the panes' keys open over them: the forms, the delete confirmation, the written
 //! letters, the import, the agenda, the statistics and the round robins, each from the
 //! selected case and pane.
 
 use super::apply::with_ctx;
 use super::{App, Job, Mode};
-use crate::casebook::Letter;
+use crate::casebook::LetterKind;
 use crate::present::fit;
 use crate::tui::agenda::{self, Agenda};
 use crate::tui::batch_view::{BatchList, BatchScreen};
-use crate::tui::draft::Draft;
 use crate::tui::edit::Confirm;
 use crate::tui::effect::{DeleteTarget, Pane, Tone};
 use crate::tui::forms::{self, Form};
+use crate::tui::letter::LetterOverlay;
 use crate::tui::prompt::{PathFor, PathPrompt};
 
 fn open(app: &mut App, form: Form) {
@@ -126,28 +126,28 @@ pub(super) fn ask_delete(app: &mut App) {
     app.mode = Mode::Confirm(confirm);
 }
 
-/// `r`: draft the review request for the selected case.
-pub(super) fn draft_review(app: &mut App) {
+/// `r`: write the review request for the selected case.
+pub(super) fn review_letter(app: &mut App) {
     let Some(id) = app.selected_id() else {
         return app.say(
             Tone::Info,
             "No case selected: a adds one, i imports a letter",
         );
     };
-    letter(app, id, Letter::Review);
+    letter(app, id, LetterKind::Review);
 }
 
 /// `c`: the chaser for the selected case.
 pub(super) fn chaser(app: &mut App) {
     match app.selected_id() {
-        Some(id) => letter(app, id, Letter::Chaser),
+        Some(id) => letter(app, id, LetterKind::Chaser),
         None => app.say(Tone::Info, "No case selected"),
     }
 }
 
-fn letter(app: &mut App, id: i64, kind: Letter) {
-    if let Some(d) = with_ctx(app, |ctx| Draft::open(ctx, id, kind)) {
-        app.mode = Mode::Draft(Box::new(d));
+fn letter(app: &mut App, id: i64, kind: LetterKind) {
+    if let Some(d) = with_ctx(app, |ctx| LetterOverlay::open(ctx, id, kind)) {
+        app.mode = Mode::Letter(Box::new(d));
     }
 }
 

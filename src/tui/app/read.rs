@@ -4,7 +4,7 @@
 
 use super::{App, Mode};
 use crate::casebook::filter_index::Texts;
-use crate::casebook::{CaseSummary, Casebook, Filter, Sort};
+use crate::casebook::{Casebook, Filter, ListRow, Sort};
 use crate::domain::Attachment;
 use crate::tui::effect::{Pane, Status};
 use crate::tui::panes::Shown;
@@ -70,7 +70,7 @@ impl App {
     }
 
     /// Every case as a list row, in id order.
-    pub fn views(&self) -> &[CaseSummary] {
+    pub fn views(&self) -> &[ListRow] {
         &self.views
     }
 

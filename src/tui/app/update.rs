@@ -100,12 +100,12 @@ fn normal(app: &mut App, action: Action) {
         Action::StartJump => {
             app.mode = Mode::Jump(Box::default());
         }
-        Action::DraftReview => panes::draft_review(app),
+        Action::ReviewLetter => panes::review_letter(app),
         Action::Import => panes::import(app),
         Action::StartFind => start_find(app),
         Action::Stats => panes::stats(app),
         Action::Agenda => panes::agenda(app),
-        Action::DraftChaser => panes::chaser(app),
+        Action::ChaserLetter => panes::chaser(app),
         Action::Snooze => panes::snooze(app),
         Action::Batch => panes::batch(app),
         Action::Batches => panes::batches(app),

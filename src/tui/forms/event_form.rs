@@ -3,7 +3,7 @@
 
 use super::field::{Field, FieldId as F};
 use super::{Form, Saved, Target};
-use crate::casebook::{CaseView, Casebook, EventPatch, NewEvent, Result};
+use crate::casebook::{CaseView, Casebook, EventPatch, Result};
 use crate::domain::text::inert_line;
 use crate::domain::{Event, EventKind, Regime, Span};
 use chrono::NaiveDate;
@@ -145,14 +145,12 @@ pub(super) fn save_new(form: &Form, book: &mut Casebook, case_id: i64) -> Result
     };
     book.add_event(
         case_id,
-        NewEvent {
-            kind: kind(form),
-            date,
+        Event {
             note: form.optional(F::Note),
             window: window(form),
             until: until(form),
-            letter: None,
             reference: form.optional(F::Reference),
+            ..Event::new(kind(form), date)
         },
     )?;
     Ok(saved(form, case_id, "recorded"))

@@ -3,7 +3,7 @@
 //! the clock and the case.
 
 use super::popup_block;
-use crate::casebook::{DueRow, Move};
+use crate::casebook::{AgendaLine, Move};
 use crate::domain::dates::{long, short};
 use crate::present::{fit, pad};
 use crate::tui::agenda::Agenda;
@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 /// The countdown column: "chase" on a late authority, "snoozed" on a held-back reminder.
-fn left(r: &DueRow) -> String {
+fn left(r: &AgendaLine) -> String {
     match (r.whose, r.snoozed_until) {
         (_, Some(d)) => format!("{} · snoozed {}", r.clock.countdown(), d.format("%-d %b")),
         (Move::Chase, None) => format!("{} · chase", r.clock.countdown()),

@@ -1,14 +1,14 @@
-//! What opens over the panes: help, a delete confirmation, a form, an import, a drafted
+//! What opens over the panes: help, a delete confirmation, a form, an import, a written
 //! letter, search results, statistics.
 
 pub mod agenda;
 pub mod batch;
 pub mod confirm;
-pub mod draft;
 pub mod form;
 pub mod help;
 pub mod hits;
 pub mod import;
+pub mod letter;
 pub mod prompt;
 pub mod stats;
 

@@ -5,7 +5,7 @@
 use super::popup_block;
 use crate::casebook::AuthorityStats;
 use crate::domain::text::inert_line;
-use crate::present::{fit, pad, plural, responses_summary};
+use crate::present::{fit, pad, plural, responses_summary, reviews_summary};
 use crate::tui::layout::{centered, padded};
 use crate::tui::panes::clip;
 use crate::tui::stats::StatsView;
@@ -35,31 +35,6 @@ fn rule(text: &str, width: usize, theme: Theme) -> Line<'static> {
         Span::styled(head, theme.bold()),
         Span::styled("─".repeat(rest), theme.dim()),
     ])
-}
-
-fn reviews_line(a: &AuthorityStats) -> String {
-    let v = &a.reviews;
-    if v.requested == 0 && v.answered == 0 {
-        return "none requested".into();
-    }
-    let mut s = format!("{} requested, {} answered", v.requested, v.answered);
-    if v.awaiting > 0 {
-        s.push_str(&format!(", {} awaited", v.awaiting));
-    }
-    let ends: Vec<String> = [
-        (v.upheld, "upheld"),
-        (v.partly, "partly upheld"),
-        (v.overturned, "overturned"),
-        (v.not_recorded, "outcome not noted"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, w)| format!("{n} {w}"))
-    .collect();
-    if !ends.is_empty() {
-        s.push_str(&format!(" ({})", ends.join(", ")));
-    }
-    s
 }
 
 fn exemptions_line(a: &AuthorityStats) -> String {
@@ -222,7 +197,7 @@ fn draw_details(f: &mut Frame, col: &mut Column, cur: &AuthorityStats, theme: Th
     col.line(f, rule(&inert_line(&cur.authority), width, theme));
     for (label, text) in [
         ("Responses", responses_summary(&cur.responses)),
-        ("Reviews", reviews_line(cur)),
+        ("Reviews", reviews_summary(&cur.reviews)),
         ("Exemptions", exemptions_line(cur)),
     ] {
         if !col.has(1) {

@@ -3,7 +3,7 @@
 
 use super::Shown;
 use super::{clip, pane_block};
-use crate::casebook::CaseSummary;
+use crate::casebook::ListRow;
 use crate::present::{fit, status_mark};
 use crate::tui::effect::Pane;
 use crate::tui::layout::{Areas, inner};
@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The countdown of the clock that matters now, or the status when none runs.
-pub fn next_due(v: &CaseSummary, theme: Theme) -> Span<'static> {
+pub fn next_due(v: &ListRow, theme: Theme) -> Span<'static> {
     if let Some(c) = v.next_clock() {
         let text = c.countdown();
         if !text.is_empty() {
@@ -26,7 +26,7 @@ pub fn next_due(v: &CaseSummary, theme: Theme) -> Span<'static> {
 }
 
 fn row(
-    v: &CaseSummary,
+    v: &ListRow,
     width: usize,
     selected: bool,
     focused: bool,

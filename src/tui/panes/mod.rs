@@ -10,7 +10,7 @@ pub mod welcome;
 use super::effect::{Pane, Status};
 use super::scroll::Scroll;
 use super::theme::Theme;
-use crate::casebook::{CaseSummary, CaseView, Filter, Sort};
+use crate::casebook::{CaseView, Filter, ListRow, Sort};
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
@@ -29,7 +29,7 @@ pub struct Shown<'a> {
     pub normal: bool,
     pub searching: bool,
     /// Every case as a list row, and the indices of those listed, in order.
-    pub views: &'a [CaseSummary],
+    pub views: &'a [ListRow],
     pub visible: &'a [usize],
     pub filter: Filter,
     pub sort: Sort,

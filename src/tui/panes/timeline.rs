@@ -190,7 +190,7 @@ fn clipped_wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
     if width == 0 || rows == 0 {
         return Vec::new();
     }
-    let mut lines = crate::casebook::draft::wrap(text, width);
+    let mut lines = crate::casebook::letters::wrap(text, width);
     if lines.len() > rows {
         lines.truncate(rows);
         if let Some(last) = lines.last_mut() {

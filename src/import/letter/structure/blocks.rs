@@ -6,7 +6,7 @@ use super::super::labels::{Family, Marker};
 use super::locate::ANSWER_LINE;
 use super::questions::{Questions, question_score};
 use super::scope::{GLOBAL_WORDS, split_block};
-use super::{Draft, Evidence, Page};
+use super::{Candidate, Evidence, Page};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where blocks begin and end, and which layout the letter has.
@@ -130,8 +130,13 @@ impl Reading {
     }
 
     /// Read each question's block: its text, and in a mixed layout its answer.
-    pub fn questions(&mut self, page: &Page, plan: &Plan, mut drafts: Vec<Draft>) -> Vec<Draft> {
-        for d in &mut drafts {
+    pub fn questions(
+        &mut self,
+        page: &Page,
+        plan: &Plan,
+        mut candidates: Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        for d in &mut candidates {
             let Some(&l) = plan.defining.get(&d.key) else {
                 continue;
             };
@@ -168,13 +173,13 @@ impl Reading {
                 }
             }
         }
-        drafts
+        candidates
     }
 
     /// Unlabelled questions answered below a response heading one paragraph each: the
     /// paragraphs answer them in order. Any other count ties nothing: the words are
     /// then about the request as a whole.
-    pub fn answers_in_order(&mut self, page: &Page, plan: &Plan, drafts: &[Draft]) {
+    pub fn answers_in_order(&mut self, page: &Page, plan: &Plan, candidates: &[Candidate]) {
         let Some(from) = plan.divider else {
             return;
         };
@@ -184,10 +189,10 @@ impl Reading {
             .into_iter()
             .filter(|&(f, t)| !join_unquoted(page, f, t).is_empty())
             .collect();
-        if paragraphs.len() != drafts.len() {
+        if paragraphs.len() != candidates.len() {
             return;
         }
-        for (d, &(f, t)) in drafts.iter().zip(&paragraphs) {
+        for (d, &(f, t)) in candidates.iter().zip(&paragraphs) {
             mark(&mut self.covered, f, t);
             self.answer(d.key, join_unquoted(page, f, t));
         }

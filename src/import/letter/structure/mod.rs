@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A question as the request put it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
+pub struct Candidate {
     pub key: u32,
     pub label: String,
     pub text: String,
@@ -48,7 +48,7 @@ pub struct Evidence {
 pub struct Layout {
     /// Lines that are the requester's words (never read as the authority's).
     pub request: Vec<bool>,
-    pub drafts: Vec<Draft>,
+    pub candidates: Vec<Candidate>,
     pub evidence: BTreeMap<u32, Vec<Evidence>>,
     /// The authority's words that answer no question in particular.
     pub global: Vec<String>,
@@ -107,15 +107,15 @@ impl<'a> Page<'a> {
 pub fn analyse(doc: &Doc) -> Layout {
     let page = Page::read(doc);
     let found = questions::find(&page);
-    let keys: BTreeSet<u32> = found.drafts.iter().map(|d| d.key).collect();
+    let keys: BTreeSet<u32> = found.candidates.iter().map(|d| d.key).collect();
     let answer_markers = answers::markers(&page, &found);
     let answer_lines = answers::lines(&page, &found);
     let plan = blocks::Plan::new(&page, &found, &answer_markers, &answer_lines);
     let mut reading = blocks::Reading::new(&page, &plan);
     let in_order = found.in_order;
-    let drafts = reading.questions(&page, &plan, found.drafts);
+    let candidates = reading.questions(&page, &plan, found.candidates);
     if in_order {
-        reading.answers_in_order(&page, &plan, &drafts);
+        reading.answers_in_order(&page, &plan, &candidates);
     }
     reading.answer_blocks(&page, &plan, &answer_markers, &keys);
     if plan.interleaved {
@@ -127,7 +127,7 @@ pub fn analyse(doc: &Doc) -> Layout {
     let mut layout = Layout::default();
     scope::scope(&paragraphs, &keys, &mut reading.evidence, &mut layout);
     layout.request = reading.request;
-    layout.drafts = drafts;
+    layout.candidates = candidates;
     layout.evidence = reading.evidence;
     layout
 }
@@ -141,13 +141,13 @@ mod tests {
         let text = include_str!("../../../../tests/fixtures/letters/seed-dwp.txt");
         let doc = Doc::parse(text);
         let l = analyse(&doc);
-        let labels: Vec<&str> = l.drafts.iter().map(|d| d.label.as_str()).collect();
+        let labels: Vec<&str> = l.candidates.iter().map(|d| d.label.as_str()).collect();
         assert_eq!(
             labels,
             (1..=9).map(|i| format!("Request {i}")).collect::<Vec<_>>()
         );
         assert!(
-            l.drafts[0]
+            l.candidates[0]
                 .text
                 .starts_with("The performance levels referred to in that section")
         );
@@ -163,8 +163,8 @@ mod tests {
             "Dear X\n\nQuestion 1: How many?\nAnswer: Three.\n\nQuestion 2: Who?\nAnswer: Not held.\n\nYours sincerely\n",
         );
         let l = analyse(&doc);
-        assert_eq!(l.drafts.len(), 2);
-        assert_eq!(l.drafts[1].text, "Who?");
+        assert_eq!(l.candidates.len(), 2);
+        assert_eq!(l.candidates[1].text, "Who?");
         assert_eq!(l.evidence[&1][0].text, "Three.");
         assert_eq!(l.evidence[&2][0].text, "Not held.");
     }

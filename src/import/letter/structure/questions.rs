@@ -5,7 +5,7 @@
 use super::super::clean::re;
 use super::super::labels::{ALPHA_BASE, Family, Marker};
 use super::locate::ANSWER_LINE;
-use super::{Draft, Page};
+use super::{Candidate, Page};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -16,7 +16,7 @@ pub(super) struct Questions {
     /// The family of labels that defines them (`None`: no questions found).
     pub chosen: Option<Family>,
     /// Their text is filled in by a later stage.
-    pub drafts: Vec<Draft>,
+    pub candidates: Vec<Candidate>,
     /// The line defining each question, by key.
     pub lines: BTreeMap<u32, usize>,
     /// Later labels of the defining family: answers to those questions.
@@ -28,7 +28,7 @@ pub(super) struct Questions {
 
 impl Questions {
     pub fn keys(&self) -> BTreeSet<u32> {
-        self.drafts.iter().map(|d| d.key).collect()
+        self.candidates.iter().map(|d| d.key).collect()
     }
 
     pub fn defining_lines(&self) -> BTreeSet<usize> {
@@ -40,11 +40,11 @@ pub(super) fn find(page: &Page) -> Questions {
     let found = best_family(page)
         .map(|(fam, ms)| define(page, fam, &ms))
         .unwrap_or_default();
-    if !found.drafts.is_empty() {
+    if !found.candidates.is_empty() {
         return found;
     }
     let found = bullets(page);
-    if !found.drafts.is_empty() {
+    if !found.candidates.is_empty() {
         return found;
     }
     heading_paragraphs(page)
@@ -216,7 +216,7 @@ fn define(page: &Page, fam: Family, ms: &[Marker]) -> Questions {
     for (&k, &(_, idx)) in &pick {
         if let Some(m) = ms.get(idx) {
             found.lines.insert(k, m.line);
-            found.drafts.push(Draft {
+            found.candidates.push(Candidate {
                 key: k,
                 label: m.label.clone(),
                 text: String::new(),
@@ -268,7 +268,7 @@ fn bullets(page: &Page) -> Questions {
         for (i, m) in run.iter().enumerate() {
             let k = i as u32 + 1;
             found.lines.insert(k, m.line);
-            found.drafts.push(Draft {
+            found.candidates.push(Candidate {
                 key: k,
                 label: k.to_string(),
                 text: String::new(),
@@ -304,7 +304,7 @@ fn heading_paragraphs(page: &Page) -> Questions {
     for (i, &line) in firsts.iter().enumerate() {
         let k = i as u32 + 1;
         found.lines.insert(k, line);
-        found.drafts.push(Draft {
+        found.candidates.push(Candidate {
             key: k,
             label: k.to_string(),
             text: String::new(),
@@ -321,7 +321,7 @@ mod tests {
     fn labels(s: &str) -> Vec<String> {
         let doc = Doc::parse(s);
         find(&Page::read(&doc))
-            .drafts
+            .candidates
             .into_iter()
             .map(|d| d.label)
             .collect()

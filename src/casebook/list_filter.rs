@@ -1,56 +1,13 @@
-//! What the terminal UI needs beyond the shared operations: matching a list row against
-//! the words typed into the list's filter (in memory, no SQL: the UI holds the rows), and
-//! writing a drafted letter to a file without replacing one unasked.
+//! The case list's filter: matching a list row against the words typed into the filter,
+//! in memory and without SQL (a front end that holds the rows filters them itself).
 //!
 //! A keystroke must re-filter 100,000 cases within a frame (16 ms at 60 frames a second): the texts
 //! searched are laid end to end ([`super::filter_index`]) and each word goes once
 //! through them with a vectorised searcher.
 
 use super::filter_index::{Texts, Words};
-use super::{CaseSummary, Filter};
+use super::{Filter, ListRow};
 use crate::domain::Question;
-use std::io::Write;
-use std::path::Path;
-
-/// What writing a file did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Written {
-    Done,
-    /// The file is there already and `replace` was not given: nothing was written.
-    Exists,
-}
-
-/// Write `text` to `path`, readable by its owner only (letters hold personal data).
-/// Without `replace` an existing file is left alone ([`Written::Exists`]); with it, the
-/// file is replaced whole, so a crash never leaves half a letter.
-pub fn write_text_file(path: &Path, text: &str, replace: bool) -> std::io::Result<Written> {
-    if !replace {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut f = match options.open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(Written::Exists),
-            Err(e) => return Err(e),
-        };
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        return Ok(Written::Done);
-    }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(Written::Done)
-}
 
 /// A case's question labels and texts as the filter searches them (the same form as
 /// the background reading: see [`crate::store::QuestionHay`]).
@@ -86,7 +43,7 @@ impl TextQuery {
     /// both in the order of `views`.
     pub fn filter_rows(
         &self,
-        views: &[CaseSummary],
+        views: &[ListRow],
         candidates: Vec<usize>,
         filter: Filter,
         fields: &Texts,
@@ -124,28 +81,7 @@ impl TextQuery {
 
 #[cfg(test)]
 mod tests {
-    use super::{Written, write_text_file};
     use proptest::prelude::*;
-
-    #[test]
-    fn a_file_is_replaced_only_when_asked() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let p = dir.path().join("letter.txt");
-        assert_eq!(write_text_file(&p, "one", false).ok(), Some(Written::Done));
-        assert_eq!(
-            write_text_file(&p, "two", false).ok(),
-            Some(Written::Exists)
-        );
-        assert_eq!(std::fs::read_to_string(&p).ok().as_deref(), Some("one"));
-        assert_eq!(write_text_file(&p, "two", true).ok(), Some(Written::Done));
-        assert_eq!(std::fs::read_to_string(&p).ok().as_deref(), Some("two"));
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&p).map(|m| m.permissions().mode() & 0o777);
-            assert_eq!(mode.ok(), Some(0o600));
-        }
-    }
 
     proptest! {
         #[test]
@@ -157,10 +93,10 @@ mod tests {
             query in "[a-cäÄ ]{0,5}",
         ) {
             use crate::casebook::filter_index::{Texts, lower};
-            use crate::casebook::{CaseSummary, Filter, ListCase, filter_text};
+            use crate::casebook::{ListRow, Filter, ListRowCase, filter_text};
             use crate::domain::{CaseStatus, OverallOutcome};
             let authority: std::sync::Arc<str> = authority.into();
-            let case = ListCase { title, authority, their_ref, tags: vec![tag], ..ListCase::default() };
+            let case = ListRowCase { title, authority, their_ref, tags: vec![tag], ..ListRowCase::default() };
             let mut fields = Texts::default();
             fields.push(&filter_text(&case));
             let field_by_field = query.split_whitespace().map(lower).all(|w| {
@@ -170,7 +106,7 @@ mod tests {
                     .chain(case.tags.iter().map(String::as_str))
                     .any(|f| lower(f).contains(&w))
             });
-            let v = CaseSummary {
+            let v = ListRow {
                 case,
                 status: CaseStatus::Draft,
                 overall: OverallOutcome::Pending,

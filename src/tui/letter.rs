@@ -1,4 +1,4 @@
-//! `r`: the internal review request drafted for the selected case (and, on `i`, the
+//! `r`: the internal review request written for the selected case (and, on `i`, the
 //! complaint to the Commissioner), shown in full before it goes anywhere: written to a
 //! file, copied to the clipboard through the terminal, or recorded as sent.
 
@@ -7,17 +7,17 @@ use super::effect::{Ctx, Effect, Pane, Tone};
 use super::layout::{letter_rows, letter_width};
 use super::prompt::{PathFor, PathPrompt, shown};
 use crate::calendar::ClockKind;
-use crate::casebook::tui_support::{Written, write_text_file};
-use crate::casebook::{Casebook, Letter, sent_event};
+use crate::casebook::{Casebook, LetterKind, sent_event};
+use crate::casebook::{Written, write_text_file};
 use crate::domain::dates::long;
 use crate::domain::text::inert;
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
-pub struct Draft {
+pub struct LetterOverlay {
     pub case_id: i64,
-    pub kind: Letter,
-    /// The letter as drafted (written and copied as it is; shown made inert).
+    pub kind: LetterKind,
+    /// The letter's text (written and copied as it is; shown made inert).
     pub text: String,
     pub scroll: u16,
     /// Typing where to write it.
@@ -26,39 +26,39 @@ pub struct Draft {
     pub overwrite: Option<PathBuf>,
 }
 
-impl Draft {
+impl LetterOverlay {
     /// "internal review request" / "complaint to the Commissioner".
     pub fn what(&self) -> &'static str {
         match self.kind {
-            Letter::Review => "internal review request",
-            Letter::Ico => "complaint to the Commissioner",
-            Letter::Chaser => "reminder to the authority",
+            LetterKind::Review => "internal review request",
+            LetterKind::Ico => "complaint to the Commissioner",
+            LetterKind::Chaser => "reminder to the authority",
         }
     }
 }
 
-fn drafted(book: &Casebook, id: i64, kind: Letter) -> crate::casebook::Result<String> {
+fn compose(book: &Casebook, id: i64, kind: LetterKind) -> crate::casebook::Result<String> {
     match kind {
-        Letter::Review => book.draft_review(id),
-        Letter::Ico => book.draft_ico(id),
-        Letter::Chaser => book.draft_letter(id, Letter::Chaser, None),
+        LetterKind::Review => book.review_letter(id),
+        LetterKind::Ico => book.ico_letter(id),
+        LetterKind::Chaser => book.write_letter(id, LetterKind::Chaser, None),
     }
 }
 
 /// Where the letter is written unless the user says otherwise.
-pub fn default_path(d: &Draft) -> String {
+pub fn default_path(d: &LetterOverlay) -> String {
     match d.kind {
-        Letter::Review => format!("~/foi-review-{}.txt", d.case_id),
-        Letter::Ico => format!("~/foi-ico-{}.txt", d.case_id),
-        Letter::Chaser => format!("~/foi-chaser-{}.txt", d.case_id),
+        LetterKind::Review => format!("~/foi-review-{}.txt", d.case_id),
+        LetterKind::Ico => format!("~/foi-ico-{}.txt", d.case_id),
+        LetterKind::Chaser => format!("~/foi-chaser-{}.txt", d.case_id),
     }
 }
 
-impl Draft {
-    /// Draft letter `kind` for case `id`; the library's reason when it cannot be drafted
+impl LetterOverlay {
+    /// Write letter `kind` for case `id`; the library's reason when it cannot be written
     /// yet (no response …) goes to the status line.
-    pub fn open(ctx: &mut Ctx<'_>, id: i64, kind: Letter) -> Option<Draft> {
-        let text = match drafted(ctx.book, id, kind) {
+    pub fn open(ctx: &mut Ctx<'_>, id: i64, kind: LetterKind) -> Option<LetterOverlay> {
+        let text = match compose(ctx.book, id, kind) {
             Ok(text) => text,
             Err(e) => {
                 ctx.say_error(&e);
@@ -66,8 +66,8 @@ impl Draft {
             }
         };
         ctx.emit(Effect::Hush);
-        // A late review is still drafted (the letter owns up to it); say so.
-        if kind == Letter::Review
+        // A late review is still written (the letter owns up to it); say so.
+        if kind == LetterKind::Review
             && let Ok(Some(closed)) = ctx.book.review_window_closed(id)
         {
             ctx.say(
@@ -78,7 +78,7 @@ impl Draft {
                 ),
             );
         }
-        Some(Draft {
+        Some(LetterOverlay {
             case_id: id,
             kind,
             text,
@@ -133,15 +133,15 @@ impl Draft {
     fn letter_keys(&mut self, action: Action, ctx: &mut Ctx<'_>) {
         let max = self.max_scroll(ctx.main);
         let page = letter_rows(ctx.main).saturating_sub(1).max(1);
-        let switch = |kind: Letter| (self.kind != kind).then_some(kind);
+        let switch = |kind: LetterKind| (self.kind != kind).then_some(kind);
         let other = match action {
-            Action::ShowReview => switch(Letter::Review),
-            Action::ShowIco => switch(Letter::Ico),
-            Action::ShowChaser => switch(Letter::Chaser),
+            Action::ShowReview => switch(LetterKind::Review),
+            Action::ShowIco => switch(LetterKind::Ico),
+            Action::ShowChaser => switch(LetterKind::Chaser),
             _ => None,
         };
         if let Some(kind) = other {
-            if let Some(d) = Draft::open(ctx, self.case_id, kind) {
+            if let Some(d) = LetterOverlay::open(ctx, self.case_id, kind) {
                 *self = d;
             }
             return;
@@ -202,9 +202,9 @@ impl Draft {
                 .any(|e| e.kind == event_kind && e.date == today && e.note.as_deref() == note)
         });
         let result = match kind {
-            Letter::Review => ctx.book.record_review_sent(id),
-            Letter::Ico => ctx.book.record_ico_sent(id),
-            Letter::Chaser => ctx.book.record_chaser_sent(id),
+            LetterKind::Review => ctx.book.record_review_sent(id),
+            LetterKind::Ico => ctx.book.record_ico_sent(id),
+            LetterKind::Chaser => ctx.book.record_chaser_sent(id),
         };
         let event_id = match result {
             Ok(event_id) => event_id,
@@ -223,9 +223,9 @@ impl Draft {
             return ctx.say(Tone::Info, "Already recorded as sent today");
         }
         let clock = match kind {
-            Letter::Review => ClockKind::ReviewResponse,
-            Letter::Ico => ClockKind::IcoComplaint,
-            Letter::Chaser => ClockKind::Response,
+            LetterKind::Review => ClockKind::ReviewResponse,
+            LetterKind::Ico => ClockKind::IcoComplaint,
+            LetterKind::Chaser => ClockKind::Response,
         };
         let due = ctx
             .book
@@ -233,12 +233,12 @@ impl Draft {
             .ok()
             .and_then(|v| v.clocks.iter().find(|c| c.kind == clock).map(|c| c.due));
         let sent = match kind {
-            Letter::Review => "review requested",
-            Letter::Ico => "complaint sent to the Commissioner",
-            Letter::Chaser => "reminder sent to the authority",
+            LetterKind::Review => "review requested",
+            LetterKind::Ico => "complaint sent to the Commissioner",
+            LetterKind::Chaser => "reminder sent to the authority",
         };
         let mut m = format!("Recorded: {sent} today, {}", long(today));
-        if let (Letter::Review, Some(due)) = (kind, due) {
+        if let (LetterKind::Review, Some(due)) = (kind, due) {
             m.push_str(&format!("; reply due {}", long(due)));
         }
         m.push_str(" (u undoes)");

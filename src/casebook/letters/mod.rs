@@ -1,10 +1,10 @@
-//! Drafting letters from templates: the internal review request, the complaint to the
+//! Writing letters from templates: the internal review request, the complaint to the
 //! Commissioner, and the chaser to a late authority.
 //!
 //! A template is plain text with named fields in braces (`{authority}`, `{reply_due}`);
 //! `{{` and `}}` stand for literal braces. [`FIELDS`] lists every field with its meaning.
 //! The built-in templates are `assets/templates/review.txt`, `ico.txt` and `chaser.txt`; a user's own
-//! copy (see `casebook::drafting`) replaces them. After filling, runs of blank lines are
+//! copy (see `casebook::writing`) replaces them. After filling, runs of blank lines are
 //! folded to one and lines longer than [`WIDTH`] are wrapped at spaces, keeping their
 //! indent, so a paragraph can be written as one line.
 //!
@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 mod chaser;
+mod file;
 mod reasons;
 mod template;
 mod window;
@@ -31,14 +32,15 @@ pub const REVIEW_TEMPLATE: &str = include_str!("../../../assets/templates/review
 pub const ICO_TEMPLATE: &str = include_str!("../../../assets/templates/ico.txt");
 pub const CHASER_TEMPLATE: &str = include_str!("../../../assets/templates/chaser.txt");
 pub use chaser::late_clock;
+pub use file::{Written, write_text_file};
 pub use window::review_window_closed;
 
 /// Lines longer than this are wrapped.
 pub const WIDTH: usize = 72;
 
-/// Which letter.
+/// Which letter: each has its own template and its own event when sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Letter {
+pub enum LetterKind {
     /// The internal review request (FOISA: requirement for review; EIR: representations).
     Review,
     /// The complaint to the Information Commissioner (Scotland: application to the
@@ -48,21 +50,21 @@ pub enum Letter {
     Chaser,
 }
 
-impl Letter {
+impl LetterKind {
     /// The template's file name, built in and in the user's template folder.
     pub fn file_name(self) -> &'static str {
         match self {
-            Letter::Review => "review.txt",
-            Letter::Ico => "ico.txt",
-            Letter::Chaser => "chaser.txt",
+            LetterKind::Review => "review.txt",
+            LetterKind::Ico => "ico.txt",
+            LetterKind::Chaser => "chaser.txt",
         }
     }
 
     pub fn builtin(self) -> &'static str {
         match self {
-            Letter::Review => REVIEW_TEMPLATE,
-            Letter::Ico => ICO_TEMPLATE,
-            Letter::Chaser => CHASER_TEMPLATE,
+            LetterKind::Review => REVIEW_TEMPLATE,
+            LetterKind::Ico => ICO_TEMPLATE,
+            LetterKind::Chaser => CHASER_TEMPLATE,
         }
     }
 }
@@ -362,7 +364,7 @@ fn references(v: &CaseView, yours: bool) -> String {
 /// Every field's value for this case, for either letter.
 pub fn fields(
     v: &CaseView,
-    kind: Letter,
+    kind: LetterKind,
     today: NaiveDate,
     cal: &Calendar,
 ) -> HashMap<&'static str, String> {
@@ -381,7 +383,7 @@ pub fn fields(
 }
 
 /// The case's identity: number, title, authority, regime, Act and references.
-fn insert_case_fields(m: &mut HashMap<&'static str, String>, v: &CaseView, kind: Letter) {
+fn insert_case_fields(m: &mut HashMap<&'static str, String>, v: &CaseView, kind: LetterKind) {
     let c = &v.file.case;
     let none = || "none".to_string();
     m.insert("case_id", c.id.to_string());
@@ -391,7 +393,7 @@ fn insert_case_fields(m: &mut HashMap<&'static str, String>, v: &CaseView, kind:
     m.insert("act", c.regime.act_name().to_string());
     m.insert("their_ref", c.their_ref.clone().unwrap_or_else(none));
     m.insert("my_ref", c.my_ref.clone().unwrap_or_else(none));
-    m.insert("references", references(v, kind == Letter::Review));
+    m.insert("references", references(v, kind == LetterKind::Review));
 }
 
 /// When the request was sent, received and answered, and when the review was asked for.
@@ -451,7 +453,7 @@ fn insert_review_fields(
 /// The questions challenged and the reasons given for each; with no response yet, the
 /// request as a whole and the duty to respond (FOIA and FOISA section 10(1), EIR
 /// regulation 5(2), EISR regulation 5(2)(a)) instead.
-fn questions_and_grounds(v: &CaseView, kind: Letter, cal: &Calendar) -> (String, String) {
+fn questions_and_grounds(v: &CaseView, kind: LetterKind, cal: &Calendar) -> (String, String) {
     let regime = v.file.case.regime;
     let qs = challenged(v);
     if last_event(v, EventKind::Response).is_none() {
@@ -461,10 +463,10 @@ fn questions_and_grounds(v: &CaseView, kind: Letter, cal: &Calendar) -> (String,
         let list = "My request as a whole: you have not responded to it.".to_string();
         let section = capitalise(response_section(regime));
         let why = match kind {
-            Letter::Review | Letter::Chaser => format!(
+            LetterKind::Review | LetterKind::Chaser => format!(
                 "{section} requires you to respond to a request within 20 working days of receiving it; your response was due{due}. Please respond in full now."
             ),
-            Letter::Ico => format!(
+            LetterKind::Ico => format!(
                 "{section} requires the authority to respond to a request within 20 working days of receiving it; its response was due{due}. I ask the Commissioner to require it to respond."
             ),
         };
@@ -477,7 +479,7 @@ fn questions_and_grounds(v: &CaseView, kind: Letter, cal: &Calendar) -> (String,
     (question_list(regime, &qs), why)
 }
 
-/// Check that a review can be drafted for this case; a user error says why not.
+/// Check that a review can be written for this case; a user error says why not.
 pub fn check_review(v: &CaseView, today: NaiveDate, cal: &Calendar) -> Result<()> {
     let id = v.file.case.id;
     if v.file.case.sent.is_none() {
@@ -508,7 +510,7 @@ pub fn check_review(v: &CaseView, today: NaiveDate, cal: &Calendar) -> Result<()
     Ok(())
 }
 
-/// Check that a complaint can be drafted for this case.
+/// Check that a complaint can be written for this case.
 pub fn check_ico(v: &CaseView) -> Result<()> {
     if v.file.case.sent.is_none() {
         return Err(Error::user(format!(
@@ -519,19 +521,19 @@ pub fn check_ico(v: &CaseView) -> Result<()> {
     Ok(())
 }
 
-/// Draft a letter for the case from `template` (whose name, for errors, is `source`).
-pub fn draft(
+/// Write a letter for the case from `template` (whose name, for errors, is `source`).
+pub fn write(
     v: &CaseView,
-    kind: Letter,
+    kind: LetterKind,
     template: &str,
     source: &str,
     today: NaiveDate,
     cal: &Calendar,
 ) -> Result<String> {
     match kind {
-        Letter::Review => check_review(v, today, cal)?,
-        Letter::Ico => check_ico(v)?,
-        Letter::Chaser => chaser::check(v)?,
+        LetterKind::Review => check_review(v, today, cal)?,
+        LetterKind::Ico => check_ico(v)?,
+        LetterKind::Chaser => chaser::check(v)?,
     }
     let values = fields(v, kind, today, cal);
     let filled = fill(template, &values).map_err(|u| {

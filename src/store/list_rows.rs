@@ -27,9 +27,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-/// One case as the list needs it.
+/// One case as the store reads it for the case list (the casebook makes a list row of
+/// it, with its status and clocks).
 #[derive(Debug, Clone)]
-pub struct CaseRowData {
+pub struct ListRecord {
     /// The authority's name, shared by all its cases (`case.authority` is left empty:
     /// 100,000 copies of 3,000 names were 100,000 allocations).
     pub authority: Arc<str>,
@@ -177,7 +178,7 @@ impl<'s, V> Cursor<'s, V> {
     }
 }
 
-/// The cases with ids in `lo..=hi`, in id order, each through `f`. One `CaseRowData` is
+/// The cases with ids in `lo..=hi`, in id order, each through `f`. One `ListRecord` is
 /// refilled for every case, so its timeline and outcome buffers are allocated once per
 /// slice rather than once per case; `f` takes what it keeps.
 ///
@@ -188,7 +189,7 @@ fn load_slice<T>(
     (lo, hi): (i64, i64),
     capacity: usize,
     with_outcomes: bool,
-    f: &(impl Fn(&mut CaseRowData) -> T + Sync),
+    f: &(impl Fn(&mut ListRecord) -> T + Sync),
 ) -> rusqlite::Result<Vec<T>> {
     // One read transaction: the digests, the list of stale ones and the tables agree.
     let _snapshot = conn.unchecked_transaction()?;
@@ -208,7 +209,7 @@ fn load_slice<T>(
     let mut outcomes = Cursor::new(&mut outcomes_st, olo, ohi, outcome_row)?;
     let mut cases = cases_st.query([lo, hi])?;
     let mut out = Vec::with_capacity(capacity);
-    let mut row = CaseRowData {
+    let mut row = ListRecord {
         authority: Arc::from(""),
         case: Case::default(),
         events: Vec::with_capacity(16),
@@ -239,8 +240,8 @@ fn load_slice<T>(
 
 impl Store {
     /// Every case, light, in id order (see the module comment).
-    pub fn case_rows(&self) -> Result<Vec<CaseRowData>> {
-        self.map_case_rows(|r| CaseRowData {
+    pub fn case_rows(&self) -> Result<Vec<ListRecord>> {
+        self.map_case_rows(|r| ListRecord {
             authority: Arc::clone(&r.authority),
             case: Case {
                 authority: r.authority.to_string(),
@@ -258,7 +259,7 @@ impl Store {
     /// of them.
     pub fn map_case_rows<T: Send>(
         &self,
-        f: impl Fn(&mut CaseRowData) -> T + Sync,
+        f: impl Fn(&mut ListRecord) -> T + Sync,
     ) -> Result<Vec<T>> {
         self.map_slices(true, f)
     }
@@ -266,7 +267,7 @@ impl Store {
     fn map_slices<T: Send>(
         &self,
         with_outcomes: bool,
-        f: impl Fn(&mut CaseRowData) -> T + Sync,
+        f: impl Fn(&mut ListRecord) -> T + Sync,
     ) -> Result<Vec<T>> {
         let parts = self.map_case_slices(with_outcomes, f, |_| ())?;
         Ok(join_parts(parts.into_iter().map(|(p, ())| p).collect()))
@@ -280,7 +281,7 @@ impl Store {
     pub fn map_case_slices<T: Send, U: Send>(
         &self,
         with_outcomes: bool,
-        f: impl Fn(&mut CaseRowData) -> T + Sync,
+        f: impl Fn(&mut ListRecord) -> T + Sync,
         finish: impl Fn(&[T]) -> U + Sync,
     ) -> Result<Vec<(Vec<T>, U)>> {
         let err = |e| self.sql_err(e);

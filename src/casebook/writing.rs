@@ -1,15 +1,15 @@
-//! Drafting the internal review request, the complaint to the Commissioner and the
+//! Writing the internal review request, the complaint to the Commissioner and the
 //! chaser to a late authority, and recording that one was sent.
 //!
 //! Templates: the built-in ones (`assets/templates/`), unless the user keeps a file of the
 //! same name (`review.txt`, `ico.txt`, `chaser.txt`) in the `templates` folder of foi's configuration
 //! folder ([`user_template_dir`]: `~/.config/foi-casebook/templates/` on Linux).
 
-use super::draft;
-pub use super::draft::{FIELDS, Letter};
-use super::{Casebook, Error, NewEvent, Result};
-use crate::domain::EventKind;
+use super::letters;
+pub use super::letters::{FIELDS, LetterKind};
+use super::{Casebook, Error, Result};
 use crate::domain::text::inert_line;
+use crate::domain::{Event, EventKind};
 use std::path::{Path, PathBuf};
 
 /// Where a user's own templates go: `<config dir>/templates/`.
@@ -19,7 +19,7 @@ pub fn user_template_dir() -> Option<PathBuf> {
 
 /// The template for `kind`: the file given, else the user's own, else the built-in one.
 /// Returns its text and a name for messages.
-pub fn load_template(kind: Letter, given: Option<&Path>) -> Result<(String, String)> {
+pub fn load_template(kind: LetterKind, given: Option<&Path>) -> Result<(String, String)> {
     let read = |p: &Path| -> Result<(String, String)> {
         let bytes = std::fs::read(p).map_err(|e| {
             Error::user(format!(
@@ -48,45 +48,50 @@ pub fn load_template(kind: Letter, given: Option<&Path>) -> Result<(String, Stri
 
 impl Casebook {
     /// The internal review request for case `id`, from the user's template if there is one.
-    pub fn draft_review(&self, id: i64) -> Result<String> {
-        self.draft_letter(id, Letter::Review, None)
+    pub fn review_letter(&self, id: i64) -> Result<String> {
+        self.write_letter(id, LetterKind::Review, None)
     }
 
     /// The complaint to the Commissioner for case `id`, with its timeline.
-    pub fn draft_ico(&self, id: i64) -> Result<String> {
-        self.draft_letter(id, Letter::Ico, None)
+    pub fn ico_letter(&self, id: i64) -> Result<String> {
+        self.write_letter(id, LetterKind::Ico, None)
     }
 
-    /// Draft `kind` for case `id` from `template` (a file), or the usual template.
-    pub fn draft_letter(&self, id: i64, kind: Letter, template: Option<&Path>) -> Result<String> {
+    /// Write the `kind` letter for case `id` from `template` (a file), or the usual template.
+    pub fn write_letter(
+        &self,
+        id: i64,
+        kind: LetterKind,
+        template: Option<&Path>,
+    ) -> Result<String> {
         let v = self.view(id)?;
         let (text, source) = load_template(kind, template)?;
-        draft::draft(&v, kind, &text, &source, self.today, self.calendar.get())
+        letters::write(&v, kind, &text, &source, self.today, self.calendar.get())
     }
 
     /// The day case `id`'s review request window closed, when it has closed without a
-    /// review asked for (a review letter drafted now is late).
+    /// review asked for (a review letter written now is late).
     pub fn review_window_closed(&self, id: i64) -> Result<Option<chrono::NaiveDate>> {
-        Ok(draft::review_window_closed(&self.view(id)?))
+        Ok(letters::review_window_closed(&self.view(id)?))
     }
 
     /// Record that the review request was sent today (a `review-requested` event with the
-    /// drafted letter attached). Returns the event's id.
+    /// letter attached). Returns the event's id.
     pub fn record_review_sent(&mut self, id: i64) -> Result<i64> {
-        let letter = self.draft_review(id)?;
-        self.record_letter_sent(id, Letter::Review, Some(letter))
+        let letter = self.review_letter(id)?;
+        self.record_letter_sent(id, LetterKind::Review, Some(letter))
     }
 
     /// Record that a reminder went to a late authority today (a `note` event saying so).
     pub fn record_chaser_sent(&mut self, id: i64) -> Result<i64> {
-        let letter = self.draft_letter(id, Letter::Chaser, None)?;
-        self.record_letter_sent(id, Letter::Chaser, Some(letter))
+        let letter = self.write_letter(id, LetterKind::Chaser, None)?;
+        self.record_letter_sent(id, LetterKind::Chaser, Some(letter))
     }
 
     /// Record that the complaint went to the Commissioner today (`ico-complaint`).
     pub fn record_ico_sent(&mut self, id: i64) -> Result<i64> {
-        let letter = self.draft_ico(id)?;
-        self.record_letter_sent(id, Letter::Ico, Some(letter))
+        let letter = self.ico_letter(id)?;
+        self.record_letter_sent(id, LetterKind::Ico, Some(letter))
     }
 
     /// Record that a letter of `kind` was sent today, with its text. Recording the same
@@ -94,7 +99,7 @@ impl Casebook {
     pub fn record_letter_sent(
         &mut self,
         id: i64,
-        kind: Letter,
+        kind: LetterKind,
         letter: Option<String>,
     ) -> Result<i64> {
         let (event_kind, note) = sent_event(kind);
@@ -108,14 +113,10 @@ impl Casebook {
         }
         self.add_event(
             id,
-            NewEvent {
-                kind: event_kind,
-                date: self.today,
+            Event {
                 note: note.map(str::to_string),
-                window: None,
-                until: None,
                 letter,
-                reference: None,
+                ..Event::new(event_kind, self.today)
             },
         )
     }
@@ -123,11 +124,11 @@ impl Casebook {
 
 /// The event that records a letter as sent: its kind and note. A chaser starts no
 /// statutory clock, so it is a note on the timeline.
-pub fn sent_event(kind: Letter) -> (EventKind, Option<&'static str>) {
+pub fn sent_event(kind: LetterKind) -> (EventKind, Option<&'static str>) {
     match kind {
-        Letter::Review => (EventKind::ReviewRequested, None),
-        Letter::Ico => (EventKind::IcoComplaint, None),
-        Letter::Chaser => (EventKind::Note, Some(CHASER_NOTE)),
+        LetterKind::Review => (EventKind::ReviewRequested, None),
+        LetterKind::Ico => (EventKind::IcoComplaint, None),
+        LetterKind::Chaser => (EventKind::Note, Some(CHASER_NOTE)),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::WIDTH;
 use std::collections::HashMap;
 
-/// A field the template names but the drafter does not know.
+/// A field the template names but the letter writer does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownField {
     pub field: String,

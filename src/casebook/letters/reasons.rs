@@ -2,7 +2,7 @@
 //! law then requires of it (a public interest test, advice and assistance, searches).
 
 use super::template::{label_list, wrap};
-use super::{Letter, WIDTH};
+use super::{LetterKind, WIDTH};
 use crate::casebook::CaseView;
 use crate::domain::exemption::{self, Exemption, ExemptionKind};
 use crate::domain::{Outcome, Question, Regime};
@@ -144,12 +144,17 @@ pub(super) fn grounds_of(regime: Regime, q: &Question) -> Vec<Ground> {
     g
 }
 
-pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: Letter) -> String {
+pub(super) fn exemption_paragraph(
+    regime: Regime,
+    e: &Exemption,
+    who: &str,
+    to: LetterKind,
+) -> String {
     let name = format!("{} ({})", e.citation(), e.name);
     let cap = capitalise(&name);
     let may = match to {
-        Letter::Review | Letter::Chaser => "You may",
-        Letter::Ico => "The authority may",
+        LetterKind::Review | LetterKind::Chaser => "You may",
+        LetterKind::Ico => "The authority may",
     };
     if e.public_interest_test() {
         let test = match regime {
@@ -163,10 +168,10 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
             Regime::Eisr => "is an exception subject to the public interest test in regulation 10(1)(b), and regulation 10(2) requires it to be interpreted in a restrictive way, with a presumption in favour of disclosure.".to_string(),
         };
         let ask = match to {
-            Letter::Review | Letter::Chaser => {
+            LetterKind::Review | LetterKind::Chaser => {
                 "Please show the public interest test you carried out: the factors you weighed for and against disclosure, and why you concluded as you did. Please also explain how it applies to the specific information withheld, and release any part of the information that falls outside it."
             }
-            Letter::Ico => {
+            LetterKind::Ico => {
                 "I ask the Commissioner to decide whether it is engaged for all of the information withheld and, where it is, whether the authority applied the public interest test correctly and whether the balance of the public interest favours disclosure."
             }
         };
@@ -178,10 +183,10 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
             "is not subject to the public interest test"
         };
         let ask = match to {
-            Letter::Review | Letter::Chaser => {
+            LetterKind::Review | LetterKind::Chaser => {
                 "Please explain how it applies to the specific information withheld, and release any part of the information that falls outside it."
             }
-            Letter::Ico => {
+            LetterKind::Ico => {
                 "I ask the Commissioner to decide whether it is engaged for all of the information withheld."
             }
         };
@@ -191,8 +196,8 @@ pub(super) fn exemption_paragraph(regime: Regime, e: &Exemption, who: &str, to: 
 
 /// The paragraph a letter gives for one reason: to the authority at review (and in a
 /// chaser) it asks for what the law requires; to the Commissioner it asks for a decision.
-pub(super) fn ground_paragraph(regime: Regime, g: &Ground, who: &str, to: Letter) -> String {
-    let review = to != Letter::Ico;
+pub(super) fn ground_paragraph(regime: Regime, g: &Ground, who: &str, to: LetterKind) -> String {
+    let review = to != LetterKind::Ico;
     let env = regime.is_environmental();
     match g {
         Ground::Exemption(e) => exemption_paragraph(regime, e, who, to),
@@ -438,7 +443,7 @@ pub(super) fn question_list(regime: Regime, qs: &[&Question]) -> String {
     out.join("\n\n")
 }
 
-pub(super) fn grounds(regime: Regime, qs: &[&Question], to: Letter) -> String {
+pub(super) fn grounds(regime: Regime, qs: &[&Question], to: LetterKind) -> String {
     let mut order: Vec<(Ground, Vec<&str>)> = Vec::new();
     for q in qs {
         for g in grounds_of(regime, q) {

@@ -1,6 +1,6 @@
 //! A review asked for after its window closed. An authority may refuse a late one (the
 //! section 45 Code of Practice; EIR reg 11(2) and FOISA s20(5) set the limit in law) but
-//! often considers it anyway, so the letter is still drafted, says it is late, and asks
+//! often considers it anyway, so the letter is still written, says it is late, and asks
 //! for it to be considered.
 
 use crate::calendar::{ClockKind, ClockState};

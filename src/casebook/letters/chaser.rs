@@ -22,7 +22,7 @@ pub fn late_clock(v: &CaseView) -> Option<&Clock> {
         .or_else(|| late(ClockKind::Response))
 }
 
-/// A chaser can be drafted only for an authority that is late.
+/// A chaser can be written only for an authority that is late.
 pub fn check(v: &CaseView) -> Result<()> {
     if late_clock(v).is_some() {
         return Ok(());

@@ -1,16 +1,16 @@
-//! The drafted letter over the panes: wrapped to the box, scrolled with the keys, and
+//! The letter over the panes: wrapped to the box, scrolled with the keys, and
 //! the path prompt or "replace?" on top when writing it to a file.
 
 use super::popup_block;
-use crate::tui::draft::{Draft, wrapped};
 use crate::tui::layout::{inner, letter_box, letter_width};
+use crate::tui::letter::{LetterOverlay, wrapped};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-pub fn draw(f: &mut Frame, theme: Theme, d: &Draft, main: Rect) {
+pub fn draw(f: &mut Frame, theme: Theme, d: &LetterOverlay, main: Rect) {
     let r = letter_box(main);
     let lines = wrapped(&d.text, letter_width(main));
     let shown = inner(r).height as usize;
@@ -20,9 +20,9 @@ pub fn draw(f: &mut Frame, theme: Theme, d: &Draft, main: Rect) {
     let title = format!(
         "{} · case #{}",
         match d.kind {
-            crate::casebook::Letter::Review => "Internal review request",
-            crate::casebook::Letter::Ico => "Complaint to the Commissioner",
-            crate::casebook::Letter::Chaser => "Reminder to the authority",
+            crate::casebook::LetterKind::Review => "Internal review request",
+            crate::casebook::LetterKind::Ico => "Complaint to the Commissioner",
+            crate::casebook::LetterKind::Chaser => "Reminder to the authority",
         },
         d.case_id
     );
