@@ -13,6 +13,7 @@ mod error;
 mod events;
 mod exports;
 pub mod filter_index;
+mod first_screen;
 pub mod holidays;
 mod import_stream;
 mod intake;
@@ -45,6 +46,7 @@ pub use drafting::{
 pub use error::{Error, Result};
 pub use events::{EventPatch, NewEvent};
 pub use exports::Walked;
+pub use first_screen::{FirstScreen, ListLoader};
 pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
 pub use letters::{LetterChoices, LetterSaved, Originals, default_title};
 pub use questions::{OutcomeChange, check_exemptions};

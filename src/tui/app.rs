@@ -24,6 +24,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
+mod loading;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Cases,
@@ -163,6 +165,8 @@ pub struct App {
     /// Cases refreshed (by [`App::refresh`]) while the background reader was going
     /// through the questions: its older reading of them is not taken. `None`: deleted.
     refreshed: HashMap<i64, Option<String>>,
+    /// The whole list being read on another thread while the first screen shows.
+    loading: Option<loading::Loading>,
 }
 
 /// Past this many cases written at once (an import, say), [`App::refresh`] reloads them
@@ -208,8 +212,11 @@ impl App {
             data_version: None,
             filtered_for: None,
             refreshed: HashMap::new(),
+            loading: None,
         };
-        app.reload();
+        if !app.show_first_screen() {
+            app.reload();
+        }
         app
     }
 
@@ -318,8 +325,12 @@ impl App {
         self.haystacks = Some(texts);
     }
 
-    /// Take the question texts if the loader has finished; true when they arrived.
+    /// Take the whole list, or else the question texts, if their reader has finished;
+    /// true when something arrived.
     pub fn poll_background(&mut self) -> bool {
+        if self.finish_loading(false) {
+            return true;
+        }
         let Some(rx) = &self.hay_job else {
             return false;
         };
@@ -353,7 +364,7 @@ impl App {
 
     /// No case at all (not merely none passing the filter): the welcome screen.
     pub fn is_empty(&self) -> bool {
-        self.views.is_empty()
+        self.list_counts().1 == 0
     }
 
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
@@ -393,6 +404,8 @@ impl App {
         self.hay_stop.store(true, Ordering::Relaxed);
         self.hay_job = None;
         self.refreshed.clear();
+        // A whole list still being read is superseded by this one.
+        self.loading = None;
         // The rows come without their outcomes, which the list does not show: a million
         // fewer rows before the first frame at 100,000 cases. `take_digest` fills them
         // in with the question texts.

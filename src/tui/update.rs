@@ -31,6 +31,8 @@ pub fn run_job_with(app: &mut App, progress: &Progress<'_>) {
 }
 
 pub fn update(app: &mut App, action: Action) {
+    // Every action works on the whole list, never on the first screen's part of it.
+    app.finish_loading(true);
     if action == Action::Quit {
         app.quit = true;
         return;

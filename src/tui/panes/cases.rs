@@ -85,10 +85,11 @@ fn row(
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let focused = app.focus == Pane::Cases && matches!(app.mode, Mode::Normal | Mode::Search);
-    let count = if app.visible.len() == app.views.len() {
-        format!(" Cases {} ", app.views.len())
+    let (listed, all) = app.list_counts();
+    let count = if listed == all {
+        format!(" Cases {all} ")
     } else {
-        format!(" Cases {} of {} ", app.visible.len(), app.views.len())
+        format!(" Cases {listed} of {all} ")
     };
     let how = Line::from(vec![
         Span::styled(format!(" {}", app.filter.as_str()), theme.accent()),
