@@ -104,21 +104,28 @@ impl<'c> OneCase<'c> {
 }
 
 /// Counted from the keys of the cases not rewritten; `None` when they do not account for
-/// exactly the listed cases not rewritten (a case with no key or no authority).
+/// exactly the cases not rewritten (a case with no key). Whole counts of a table or an
+/// index range, minus the few rewritten: a count that probes another table for each of
+/// 100,000 rows took 10 ms.
 fn key_counts(conn: &Connection) -> rusqlite::Result<Option<KeyCounts>> {
-    let (open, closed): (i64, i64) = conn
-        .prepare_cached(
-            "SELECT count(*) FILTER (WHERE open = 1), count(*) FILTER (WHERE open <> 1) \
-             FROM list_keys WHERE case_id NOT IN (SELECT case_id FROM search_pending)",
-        )?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let listed: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM cases c JOIN authorities a ON a.id = c.authority_id \
-             WHERE c.id NOT IN (SELECT case_id FROM search_pending)",
-        )?
-        .query_row([], |r| r.get(0))?;
-    Ok((open + closed == listed).then_some(KeyCounts { open, closed }))
+    let count = |sql: &str| -> rusqlite::Result<i64> {
+        conn.prepare_cached(sql)?.query_row([], |r| r.get(0))
+    };
+    let cases = count("SELECT count(*) FROM cases")?
+        - count("SELECT count(*) FROM cases WHERE id IN (SELECT case_id FROM search_pending)")?;
+    let keys = count("SELECT count(*) FROM list_keys")?
+        - count(
+            "SELECT count(*) FROM list_keys WHERE case_id IN (SELECT case_id FROM search_pending)",
+        )?;
+    let closed = count("SELECT count(*) FROM list_keys WHERE open = 0")?
+        - count(
+            "SELECT count(*) FROM list_keys \
+             WHERE open = 0 AND case_id IN (SELECT case_id FROM search_pending)",
+        )?;
+    Ok((cases == keys).then_some(KeyCounts {
+        open: keys - closed,
+        closed,
+    }))
 }
 
 fn read_list_start(

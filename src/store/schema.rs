@@ -281,14 +281,17 @@ pub const MIGRATIONS: &[&str] = &[
     //   awaiting clarification along, never a closed case, so they are left out;
     // - `earliest`: the earliest date the case holds (sent, received, each event's date
     //   and `until`). No deadline falls before it, so the most urgent cases are among
-    //   those whose `earliest` comes first.
+    //   those whose `earliest` comes first. A case with no date at all has no deadline
+    //   ever: '9999-12-31'.
     // When any of those dates is not a plain `YYYY-MM-DD`, or an event's kind is not one
     // the program writes, the row says open with no `earliest` (sorted first): the reader
     // works such a case out from its tables rather than trust this row.
     //
     // Kept like `case_digest`: rebuilt from `list_keys_source` for the cases a write
     // touched (`search_pending`) before it commits; a reader works out a case still listed
-    // in `search_pending` from its tables.
+    // in `search_pending` from its tables. So that a case whose authority another program
+    // deleted or renumbered (which the list leaves out) is not counted from its keys,
+    // such a change lists the authority's cases there too.
     r#"
     CREATE TABLE list_keys (
         case_id   INTEGER PRIMARY KEY,
@@ -299,7 +302,7 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIEW list_keys_source AS
     SELECT case_id,
         CASE WHEN plain THEN open ELSE 1 END AS open,
-        CASE WHEN plain THEN earliest END AS earliest
+        CASE WHEN plain THEN coalesce(earliest, '9999-12-31') END AS earliest
     FROM (SELECT c.id AS case_id,
         (c.sent IS NULL OR date(c.sent) IS c.sent)
             AND (c.received IS NULL OR date(c.received) IS c.received)
@@ -320,6 +323,14 @@ pub const MIGRATIONS: &[&str] = &[
             UNION ALL SELECT e.date FROM events e WHERE e.case_id = c.id
             UNION ALL SELECT e.until FROM events e WHERE e.case_id = c.id)) AS earliest
     FROM cases c);
+    CREATE TRIGGER list_authority_del AFTER DELETE ON authorities BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id)
+            SELECT id FROM cases WHERE authority_id = OLD.id;
+    END;
+    CREATE TRIGGER list_authority_id_upd AFTER UPDATE OF id ON authorities BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id)
+            SELECT id FROM cases WHERE authority_id IN (OLD.id, NEW.id);
+    END;
     INSERT INTO list_keys SELECT * FROM list_keys_source;
     "#,
 ];

@@ -31,12 +31,12 @@ pub fn run_job_with(app: &mut App, progress: &Progress<'_>) {
 }
 
 pub fn update(app: &mut App, action: Action) {
-    // Every action works on the whole list, never on the first screen's part of it.
-    app.finish_loading(true);
     if action == Action::Quit {
         app.quit = true;
         return;
     }
+    // Every other action works on the whole list, never on the first screen's part of it.
+    app.finish_loading(true);
     match &app.mode {
         Mode::Normal => normal(app, action),
         Mode::Search => search(app, action),
