@@ -9,7 +9,7 @@
 
 use super::App;
 use crate::casebook::filter_index::Texts;
-use crate::casebook::{Casebook, Error, Filter, Sort, Summaries, filter_text};
+use crate::casebook::{CaseSummary, Casebook, Error, Filter, Sort, Summaries, filter_text};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// How many rows the first screen reads: more than a tall terminal shows (two lines a
@@ -27,11 +27,7 @@ pub(in crate::tui) struct Loading {
 /// The first screen and the thread reading the rest; `None` when there is no shortcut
 /// (a casebook in memory, keys that cannot be used, another order than the first):
 /// load everything at once.
-fn start(
-    book: &Casebook,
-    filter: Filter,
-    sort: Sort,
-) -> Option<(Vec<crate::casebook::CaseSummary>, Loading)> {
+fn start(book: &Casebook, filter: Filter, sort: Sort) -> Option<(Vec<CaseSummary>, Loading)> {
     if (filter, sort) != (Filter::Open, Sort::Urgency) {
         return None;
     }
