@@ -81,6 +81,12 @@ fn main() {
     // meets in the first few hundred milliseconds).
     let mut app = common::start(common::open(&path));
     common::draw(&mut term, &mut app);
+    // The first key waits for the whole list behind the first screen: measured apart.
+    let list = common::wait_for_list(&mut app);
+    println!(
+        "{n} cases; the whole list arrived {:.0} ms after the first frame",
+        ms(list)
+    );
     update(&mut app, Action::StartSearch);
     let early = type_query(&mut app, &mut term, "council");
     let loaded_early = app.haystacks().is_some();

@@ -1,6 +1,7 @@
 //! Start-up at 1,000, 10,000 and 100,000 generated cases (see `common`): the TUI's first
-//! frame in-process — `App::new` (the light load of every case, clocks, sort, filter,
-//! the selected case in full) plus one draw into a `TestBackend` — and, under it, the
+//! frame in-process — `App::new` (the first screen's rows and counts, the selected case in
+//! full; the whole list goes on loading on another thread) plus one draw into a
+//! `TestBackend` — and, under it, the first screen's read, the whole list's load, and the
 //! loads behind `foi list` and `foi due`. The bar: first frame within 150 ms at 100k.
 //!
 //! `cargo bench --bench startup` (casebooks from `benches/make-casebooks.sh`).
@@ -26,9 +27,9 @@ fn bench(c: &mut Criterion) {
         let Some(path) = common::casebook(n) else {
             continue;
         };
-        // In-process first frame. The question texts that App::new starts loading on
-        // another thread are waited for outside the timing, so that one iteration's
-        // loader does not run into the next one's measurement.
+        // In-process first frame. The whole list and the question texts that App::new
+        // starts loading on other threads are waited for outside the timing, so that one
+        // iteration's loaders do not run into the next one's measurement.
         g.bench_function(BenchmarkId::new("App::new + first frame", n), |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
@@ -45,6 +46,19 @@ fn bench(c: &mut Criterion) {
             })
         });
         let book = common::open(&path);
+        // What the first frame reads: the first 256 open cases by urgency and the counts.
+        g.bench_function(BenchmarkId::new("Casebook::first_screen", n), |b| {
+            b.iter(|| black_box(book.first_screen(256).map(|f| f.map(|s| s.rows.len()))))
+        });
+        // What the first frame used to wait for, and now a thread reads behind it.
+        g.bench_function(BenchmarkId::new("Casebook::sorted_list_rows", n), |b| {
+            b.iter(|| {
+                black_box(
+                    book.sorted_list_rows(Sort::Urgency, false)
+                        .map(|s| s.rows.len()),
+                )
+            })
+        });
         g.bench_function(BenchmarkId::new("Casebook::summaries", n), |b| {
             b.iter(|| black_box(book.list_rows().map(|v| v.len())))
         });

@@ -69,7 +69,8 @@ fn document(n: usize) -> Value {
 /// Rows of a table, each value as text (`None` for NULL).
 type Rows = Vec<Vec<Option<String>>>;
 
-/// Every search entry (each column) and every digest, in id order.
+/// Every search entry (each column) and every digest with the case's list keys (what
+/// the first screen is found by), in id order.
 fn index_and_digests(db: &std::path::Path) -> (Rows, Rows) {
     let conn = Connection::open(db).expect("open");
     let rows = |sql: &str, width: usize| -> Rows {
@@ -90,8 +91,9 @@ fn index_and_digests(db: &std::path::Path) -> (Rows, Rows) {
             9,
         ),
         rows(
-            "SELECT case_id, timeline, tags FROM case_digest ORDER BY case_id",
-            3,
+            "SELECT case_id, timeline, tags, k.open, k.earliest \
+             FROM case_digest LEFT JOIN list_keys k USING (case_id) ORDER BY case_id",
+            5,
         ),
     )
 }

@@ -77,7 +77,16 @@ pub fn draw(term: &mut Terminal<TestBackend>, app: &mut App) {
         .unwrap_or_else(|e| panic!("draw: {e}"));
 }
 
-/// Wait (up to a minute) for the background load of the question texts.
+/// Wait for the whole list, which the first screen is drawn before (the first key
+/// pressed waits for it too).
+pub fn wait_for_list(app: &mut App) -> Duration {
+    let t = Instant::now();
+    app.finish_loading(true);
+    t.elapsed()
+}
+
+/// Wait (up to a minute) for the background loads: the whole list, then the question
+/// texts.
 pub fn wait_for_haystacks(app: &mut App) -> Duration {
     let t = Instant::now();
     while app.haystacks().is_none() && t.elapsed() < Duration::from_secs(60) {

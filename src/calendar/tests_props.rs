@@ -201,3 +201,61 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    /// The case list's first screen reads open cases by the earliest date each holds and
+    /// stops once its rows fall due before the next case's (see `list_keys`): that is only
+    /// right if no clock ever falls due before the earliest date of its case: sent,
+    /// received, any event's date or `until`, in any order, whatever today is.
+    #[test]
+    fn no_clock_falls_due_before_the_earliest_date_of_its_case(
+        r in regime(),
+        sent in prop::option::of(0u64..400),
+        received in prop::option::of(0u64..400),
+        evs in prop::collection::vec(
+            (prop::sample::select(EventKind::ALL.to_vec()), 0u64..900, prop::option::of(0u64..200),
+             prop::option::of(prop_oneof![
+                (0u32..13).prop_map(Span::Months),
+                (0u32..10).prop_map(Span::Weeks),
+                (0u32..100).prop_map(Span::Days),
+                (0u32..80).prop_map(Span::WorkingDays),
+             ])),
+            0..10),
+        today in 0u64..1500,
+    ) {
+        let base = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+        let at = |n: u64| base + Days::new(n);
+        let mut events: Vec<Event> = evs
+            .iter()
+            .enumerate()
+            .map(|(i, &(kind, day, until, window))| Event {
+                id: i as i64,
+                case_id: 1,
+                kind,
+                date: at(day),
+                note: None,
+                window,
+                // Up to 100 days either side of the event.
+                until: until.map(|u| at((day + u).saturating_sub(100))),
+                letter: None,
+                reference: None,
+            })
+            .collect();
+        events.sort_by_key(|e| (e.date, e.id));
+        let f = CaseFile {
+            case: Case { regime: r, sent: sent.map(at), received: received.map(at), ..Case::default() },
+            questions: vec![],
+            events,
+        };
+        let earliest = [f.case.sent, f.case.received]
+            .into_iter()
+            .flatten()
+            .chain(f.events.iter().flat_map(|e| [Some(e.date), e.until]).flatten())
+            .min();
+        for c in clocks_brief(&f, at(today), Calendar::standard()) {
+            prop_assert!(earliest.is_some_and(|e| c.due >= e), "{:?} before {:?}", c, earliest);
+        }
+    }
+}

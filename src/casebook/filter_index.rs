@@ -219,10 +219,38 @@ impl QuestionTexts {
     }
 }
 
+/// Reads the question texts on a connection of its own, so that a front end can do it on
+/// another thread while the casebook goes on serving the screen.
+pub struct QuestionTextsReader(Store);
+
+impl QuestionTextsReader {
+    /// See [`read_question_texts`].
+    pub fn read(&self, ids: Vec<i64>, stop: &AtomicBool) -> super::Result<Option<QuestionTexts>> {
+        Ok(read_question_texts(&self.0, ids, stop)?)
+    }
+}
+
+impl super::Casebook {
+    /// A reader of the question texts for another thread; `None` for a casebook held in
+    /// memory (no second connection can see it: read it with [`Self::question_texts`]).
+    pub fn question_texts_reader(&self) -> super::Result<Option<QuestionTextsReader>> {
+        Ok(self.store.open_reader()?.map(QuestionTextsReader))
+    }
+
+    /// Read the question texts here; see [`read_question_texts`].
+    pub fn question_texts(
+        &self,
+        ids: Vec<i64>,
+        stop: &AtomicBool,
+    ) -> super::Result<Option<QuestionTexts>> {
+        Ok(read_question_texts(&self.store, ids, stop)?)
+    }
+}
+
 /// Read [`QuestionTexts`] (every question of the casebook: the TUI does it on another
 /// thread after its first frame). `None` when `stop` was set meanwhile (the reading is no
 /// longer wanted: the cases were loaded again).
-pub fn read_question_texts(
+fn read_question_texts(
     store: &Store,
     ids: Vec<i64>,
     stop: &AtomicBool,

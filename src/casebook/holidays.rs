@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 /// The calendar a casebook counts with: the standard one, or one with the user's days.
 pub(super) enum CalendarRef {
     Standard(&'static Calendar),
-    Own(Box<Calendar>),
+    Own(std::sync::Arc<Calendar>),
 }
 
 impl CalendarRef {
@@ -21,11 +21,19 @@ impl CalendarRef {
         }
     }
 
+    /// The same calendar, for another casebook over the same file (a loader thread's).
+    pub(super) fn share(&self) -> CalendarRef {
+        match self {
+            CalendarRef::Standard(c) => CalendarRef::Standard(c),
+            CalendarRef::Own(c) => CalendarRef::Own(std::sync::Arc::clone(c)),
+        }
+    }
+
     pub(super) fn build(extra: &[ExtraHoliday]) -> CalendarRef {
         if extra.is_empty() {
             CalendarRef::Standard(Calendar::standard())
         } else {
-            CalendarRef::Own(Box::new(Calendar::new(extra)))
+            CalendarRef::Own(std::sync::Arc::new(Calendar::new(extra)))
         }
     }
 }

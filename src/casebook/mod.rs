@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod exports;
 pub mod filter_index;
+mod first_screen;
 pub mod holidays;
 mod import_stream;
 mod intake;
@@ -47,6 +48,7 @@ pub use cases::{CasePatch, NewCase};
 pub use error::{Error, Result};
 pub use events::{EventPatch, originals_kept};
 pub use exports::Walked;
+pub use first_screen::{FirstScreen, ListLoader};
 pub use intake::{IntakeCase, IntakeEvent, IntakeReport, SkippedMessage, subject_title};
 pub use letters::{Written, write_text_file};
 pub use proposals::{LetterChoices, LetterSaved, Originals, default_title};
@@ -105,8 +107,26 @@ impl Casebook {
         self.today = today;
     }
 
+    /// The storage underneath, for tests that provoke its faults (a full disk).
+    #[cfg(feature = "test-hooks")]
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The file the casebook is kept in (`:memory:` for one held in memory).
+    pub fn path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
+    /// Copy the whole casebook, consistent, to a new file `dest`.
+    pub fn backup_to(&self, dest: &std::path::Path) -> Result<()> {
+        Ok(self.store.backup_to(dest)?)
+    }
+
+    /// A number that changes when another program commits a write to the casebook's
+    /// file (and only then): the TUI looks at it to know when to read again.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.store.data_version()?)
     }
 
     /// Replace the whole casebook with a backup; returns where the previous one was kept.

@@ -365,10 +365,10 @@ pub fn backup(book: &Casebook, file: &Path) -> Result<String> {
             file.display()
         )));
     }
-    book.store().backup_to(file)?;
+    book.backup_to(file)?;
     Ok(format!(
         "Backed up {} to {} ({} cases)\n",
-        book.store().path().display(),
+        book.path().display(),
         file.display(),
         book.case_count()?
     ))
@@ -378,14 +378,14 @@ pub fn restore(book: &mut Casebook, file: &Path, yes: bool) -> Result<String> {
     if !yes {
         return Err(Error::user(format!(
             "this would replace every case in {} with the contents of {}: run again with --yes (the current casebook is kept beside it first)",
-            book.store().path().display(),
+            book.path().display(),
             file.display()
         )));
     }
     let kept = book.restore_from(file)?;
     Ok(format!(
         "Restored {} from {} ({} cases). The previous casebook is kept at {}\n",
-        book.store().path().display(),
+        book.path().display(),
         file.display(),
         book.case_count()?,
         kept.display()

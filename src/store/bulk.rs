@@ -171,7 +171,9 @@ impl Writer<'_> {
         for sql in CLEAR_CASES_AFTER {
             self.exec(sql, after)?;
         }
-        self.exec(DIGEST_CASES_AFTER, after)?;
+        for sql in DIGEST_CASES_AFTER {
+            self.exec(sql, after)?;
+        }
         self.exec(INDEX_CASES_AFTER, after)?;
         let new: Vec<i64> = self
             .tx

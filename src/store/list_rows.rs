@@ -64,7 +64,7 @@ fn reader(path: &Path) -> Result<Connection> {
 /// Cases of one id slice, without their long texts (the list never shows them) and
 /// without the authority's name, which comes from [`authority_names`]: a lookup in
 /// memory is cheaper than a join per case.
-fn cases_sql() -> String {
+pub(super) fn cases_sql() -> String {
     // Nor when it was created, which no list shows (its last change sorts the list).
     let columns = CASE_COLUMNS
         .replace("a.name", "''")
@@ -75,24 +75,24 @@ fn cases_sql() -> String {
     format!("SELECT {columns} FROM cases c WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id")
 }
 
-fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, Arc<str>>> {
+pub(super) fn authority_names(conn: &Connection) -> rusqlite::Result<HashMap<i64, Arc<str>>> {
     let mut st = conn.prepare_cached("SELECT id, name FROM authorities")?;
     st.query_map([], |r| Ok((r.get(0)?, Arc::from(text(r, 1)?))))?
         .collect()
 }
 
-const TAGS_SQL: &str =
+pub(super) const TAGS_SQL: &str =
     "SELECT case_id, tag FROM case_tags WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, tag";
 
 const OUTCOMES_SQL: &str = "SELECT case_id, outcome FROM questions INDEXED BY questions_by_case \
      WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, position";
 
-const EVENTS_SQL: &str = "SELECT id, case_id, kind, date, window, until FROM events \
+pub(super) const EVENTS_SQL: &str = "SELECT id, case_id, kind, date, window, until FROM events \
      INDEXED BY events_by_case WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id, date, id";
 
 /// A timeline row of `EVENTS_SQL`; `None` (skipped) when its kind or date cannot be read,
 /// as [`rows::event`] does.
-fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
+pub(super) fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
     let case_id: i64 = r.get(1)?;
     let kind = event_kind(bytes(r, 2)?);
     let date = opt_bytes(r, 3)?.and_then(day);
@@ -115,7 +115,7 @@ fn light_event(r: &Row<'_>) -> rusqlite::Result<Option<(i64, Event)>> {
     )))
 }
 
-fn tag_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, String)>> {
+pub(super) fn tag_row(r: &Row<'_>) -> rusqlite::Result<Option<(i64, String)>> {
     Ok(Some((r.get(0)?, r.get(1)?)))
 }
 

@@ -281,6 +281,66 @@ pub const MIGRATIONS: &[&str] = &[
     WHERE event_id IS NOT NULL AND NOT EXISTS
         (SELECT 1 FROM events e WHERE e.id = attachments.event_id AND e.case_id = attachments.case_id);
     "#,
+    // 10: what the case list's first screen is found by, one row per case, so that the
+    // terminal UI can show the most urgent open cases at 100,000 cases without reading
+    // every one (BENCHMARKS.md). Neither value depends on today or on the calendar:
+    // - `open`: 0 when the last event (by date, then id) that sets the status closes or
+    //   withdraws the case, else 1. Sent and clarification-sent move a draft or a case
+    //   awaiting clarification along, never a closed case, so they are left out;
+    // - `earliest`: the earliest date the case holds (sent, received, each event's date
+    //   and `until`). No deadline falls before it, so the most urgent cases are among
+    //   those whose `earliest` comes first. A case with no date at all has no deadline
+    //   ever: '9999-12-31'.
+    // When any of those dates is not a plain `YYYY-MM-DD`, or an event's kind is not one
+    // the program writes, the row says open with no `earliest` (sorted first): the reader
+    // works such a case out from its tables rather than trust this row.
+    //
+    // Kept like `case_digest`: rebuilt from `list_keys_source` for the cases a write
+    // touched (`search_pending`) before it commits; a reader works out a case still listed
+    // in `search_pending` from its tables. So that a case whose authority another program
+    // deleted or renumbered (which the list leaves out) is not counted from its keys,
+    // such a change lists the authority's cases there too.
+    r#"
+    CREATE TABLE list_keys (
+        case_id   INTEGER PRIMARY KEY,
+        open      INTEGER NOT NULL,
+        earliest  TEXT
+    );
+    CREATE INDEX list_keys_by_open ON list_keys(open, earliest, case_id);
+    CREATE VIEW list_keys_source AS
+    SELECT case_id,
+        CASE WHEN plain THEN open ELSE 1 END AS open,
+        CASE WHEN plain THEN coalesce(earliest, '9999-12-31') END AS earliest
+    FROM (SELECT c.id AS case_id,
+        (c.sent IS NULL OR date(c.sent) IS c.sent)
+            AND (c.received IS NULL OR date(c.received) IS c.received)
+            AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id
+                AND (date(e.date) IS NOT e.date
+                     OR (e.until IS NOT NULL AND date(e.until) IS NOT e.until)
+                     OR e.kind NOT IN ('sent', 'acknowledged', 'clarification-requested',
+                        'clarification-sent', 'extension', 'fee-notice', 'fee-paid',
+                        'response', 'review-requested', 'review-response', 'ico-complaint',
+                        'ico-decision', 'tribunal-appeal', 'withdrawn', 'closed', 'note')))
+            AS plain,
+        coalesce((SELECT e.kind NOT IN ('closed', 'withdrawn') FROM events e
+            WHERE e.case_id = c.id AND e.kind IN ('clarification-requested', 'response',
+                'review-requested', 'review-response', 'ico-complaint', 'ico-decision',
+                'tribunal-appeal', 'withdrawn', 'closed')
+            ORDER BY e.date DESC, e.id DESC LIMIT 1), 1) AS open,
+        (SELECT min(d) FROM (SELECT c.sent AS d UNION ALL SELECT c.received
+            UNION ALL SELECT e.date FROM events e WHERE e.case_id = c.id
+            UNION ALL SELECT e.until FROM events e WHERE e.case_id = c.id)) AS earliest
+    FROM cases c);
+    CREATE TRIGGER list_authority_del AFTER DELETE ON authorities BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id)
+            SELECT id FROM cases WHERE authority_id = OLD.id;
+    END;
+    CREATE TRIGGER list_authority_id_upd AFTER UPDATE OF id ON authorities BEGIN
+        INSERT OR IGNORE INTO search_pending (case_id)
+            SELECT id FROM cases WHERE authority_id IN (OLD.id, NEW.id);
+    END;
+    INSERT INTO list_keys SELECT * FROM list_keys_source;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -51,19 +51,26 @@ const REINDEX_PENDING: &str = concat!(
 /// The cases with an id above `?1` (all new: a bulk write's), indexed in one pass over
 /// them; a search entry or digest left above that id (none is expected) is replaced.
 pub(super) const INDEX_CASES_AFTER: &str = concat!(index_cases!(), "\n    WHERE c.id > ?1");
-pub(super) const DIGEST_CASES_AFTER: &str =
-    "INSERT INTO case_digest SELECT * FROM case_digest_source WHERE case_id > ?1";
-pub(super) const CLEAR_CASES_AFTER: [&str; 2] = [
+pub(super) const DIGEST_CASES_AFTER: [&str; 2] = [
+    "INSERT INTO case_digest SELECT * FROM case_digest_source WHERE case_id > ?1",
+    "INSERT INTO list_keys SELECT * FROM list_keys_source WHERE case_id > ?1",
+];
+pub(super) const CLEAR_CASES_AFTER: [&str; 3] = [
     "DELETE FROM case_search WHERE rowid > ?1",
     "DELETE FROM case_digest WHERE case_id > ?1",
+    "DELETE FROM list_keys WHERE case_id > ?1",
 ];
 
-/// The timeline digests (migration 3) of the cases in `search_pending`, rebuilt; a
-/// deleted case's goes. Run before [`REINDEX_PENDING`], which empties the list.
+/// The timeline digests (migration 3) and the list's keys (`list_keys`) of the cases in
+/// `search_pending`, rebuilt; a deleted case's go. Run before [`REINDEX_PENDING`], which
+/// empties the list.
 const DIGEST_PENDING: &str = "
     DELETE FROM case_digest WHERE case_id IN (SELECT case_id FROM search_pending);
     INSERT INTO case_digest
         SELECT * FROM case_digest_source WHERE case_id IN (SELECT case_id FROM search_pending);
+    DELETE FROM list_keys WHERE case_id IN (SELECT case_id FROM search_pending);
+    INSERT INTO list_keys
+        SELECT * FROM list_keys_source WHERE case_id IN (SELECT case_id FROM search_pending);
 ";
 
 /// The digests and search entries of the cases in `search_pending`, rebuilt (nothing to

@@ -17,7 +17,7 @@ use super::prompt::{PathPrompt, new_line_input};
 use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
-use crate::casebook::filter_index::{QuestionTexts, Texts, read_question_texts};
+use crate::casebook::filter_index::{QuestionTexts, Texts};
 use crate::casebook::list_filter::TextQuery;
 use crate::casebook::{CaseView, Casebook, Error, Filter, ListRow, Sort, sort_order};
 use crate::domain::Event;
@@ -31,6 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 mod apply;
+mod loading;
 mod mouse;
 mod originals;
 mod panes;
@@ -138,6 +139,8 @@ pub struct App {
     /// Cases refreshed (by [`App::refresh`]) while the background reader was going
     /// through the questions: its older reading of them is not taken. `None`: deleted.
     refreshed: HashMap<i64, Option<String>>,
+    /// The whole list being read on another thread while the first screen shows.
+    loading: Option<loading::Loading>,
 }
 
 /// Past this many cases written at once (an import, say), [`App::refresh`] reloads them
@@ -177,8 +180,11 @@ impl App {
             data_version: None,
             filtered_for: None,
             refreshed: HashMap::new(),
+            loading: None,
         };
-        app.reload();
+        if !app.show_first_screen() {
+            app.reload();
+        }
         app
     }
 
@@ -264,21 +270,21 @@ impl App {
         let ids: Vec<i64> = self.views.iter().map(|v| v.case.id).collect();
         self.hay_stop.store(true, Ordering::Relaxed);
         self.hay_stop = Arc::new(AtomicBool::new(false));
-        match self.book.store().open_reader() {
+        match self.book.question_texts_reader() {
             Ok(Some(reader)) => {
                 let (tx, rx) = std::sync::mpsc::channel();
                 let stop = Arc::clone(&self.hay_stop);
                 std::thread::spawn(move || {
-                    if let Ok(Some(d)) = read_question_texts(&reader, ids, &stop) {
+                    if let Ok(Some(d)) = reader.read(ids, &stop) {
                         let _ = tx.send(d);
                     }
                 });
                 self.hay_job = Some(rx);
             }
-            _ => match read_question_texts(self.book.store(), ids, &self.hay_stop) {
+            _ => match self.book.question_texts(ids, &self.hay_stop) {
                 Ok(Some(d)) => self.take_digest(d),
                 Ok(None) => {}
-                Err(e) => self.say_error(&e.into()),
+                Err(e) => self.say_error(&e),
             },
         }
     }
@@ -302,8 +308,12 @@ impl App {
         self.haystacks = Some(texts);
     }
 
-    /// Take the question texts if the loader has finished; true when they arrived.
+    /// Take the whole list, or else the question texts, if their reader has finished;
+    /// true when something arrived.
     pub fn poll_background(&mut self) -> bool {
+        if self.finish_loading(false) {
+            return true;
+        }
         let Some(rx) = &self.hay_job else {
             return false;
         };
@@ -337,7 +347,7 @@ impl App {
 
     /// No case at all (not merely none passing the filter): the welcome screen.
     pub fn is_empty(&self) -> bool {
-        self.views.is_empty()
+        self.list_counts().1 == 0
     }
 
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
@@ -360,7 +370,7 @@ impl App {
         // Everything is read again: what our own writes touched included.
         self.book.take_touched();
         // Before the load, so that a write landing during it is seen at the next tick.
-        self.data_version = self.book.store().data_version().ok();
+        self.data_version = self.book.data_version().ok();
         // The old rows go first: holding two copies of 100,000 rows at once would
         // take the peak past the 200 MB memory bar (BENCHMARKS.md).
         self.views = Vec::new();
@@ -372,6 +382,8 @@ impl App {
         self.hay_stop.store(true, Ordering::Relaxed);
         self.hay_job = None;
         self.refreshed.clear();
+        // A whole list still being read is superseded by this one.
+        self.loading = None;
         // The rows come without their outcomes, which the list does not show: a million
         // fewer rows before the first frame at 100,000 cases. `take_digest` fills them
         // in with the question texts.
@@ -546,7 +558,7 @@ impl App {
             self.book.set_today(local_today);
             changed = true;
         }
-        let version = self.book.store().data_version().ok();
+        let version = self.book.data_version().ok();
         if version != self.data_version {
             // Another program may have changed anything: `reload` reads it all again.
             changed = true;

@@ -52,6 +52,9 @@ use std::time::{Duration, Instant};
 /// How often the date and other programs' writes are looked at when idle.
 const TICK: Duration = Duration::from_secs(1);
 
+/// How often the whole list is looked for while the first screen shows.
+const LOADING_TICK: Duration = Duration::from_millis(15);
+
 fn terminal_error(source: io::Error) -> Error {
     Error::Terminal(source)
 }
@@ -81,7 +84,7 @@ pub fn run(book: Casebook, pinned: bool) -> Result<(), Error> {
         eprintln!(
             "foi: first frame drawn {:.1} ms after the UI started ({} cases)",
             started.elapsed().as_secs_f64() * 1e3,
-            app.views().len()
+            app.list_counts().1
         );
         // Straight out, without freeing every loaded case: only start-up is timed.
         std::process::exit(0);
@@ -135,12 +138,21 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if app.quitting() {
             return Ok(());
         }
-        let wait = TICK.saturating_sub(last_tick.elapsed());
+        // While the whole list is read, look for it often: the question texts for the
+        // filter are read once it is here.
+        let wait = if app.loading() {
+            LOADING_TICK
+        } else {
+            TICK.saturating_sub(last_tick.elapsed())
+        };
         if event::poll(wait)?
             && let Some(action) = input::translate(app, event::read()?)
         {
             update::update(app, action);
             dirty = true;
+        }
+        if app.loading() {
+            dirty |= app.poll_background();
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();

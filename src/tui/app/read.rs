@@ -118,6 +118,7 @@ impl App {
             searching: matches!(self.mode, Mode::Search),
             views: &self.views,
             visible: &self.visible,
+            counts: self.list_counts(),
             filter: self.filter,
             sort: self.sort,
             search: &self.search,

@@ -32,6 +32,8 @@ fn update(app: &mut App, action: Action) {
         app.quit = true;
         return;
     }
+    // Every other action works on the whole list, never on the first screen's part of it.
+    app.finish_loading(true);
     match &app.mode {
         Mode::Normal => normal(app, action),
         Mode::Search => search(app, action),

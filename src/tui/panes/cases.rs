@@ -65,10 +65,11 @@ pub fn draw(f: &mut Frame, ui: &Shown<'_>, a: &Areas) {
     let area = a.cases;
     let theme = ui.theme;
     let focused = ui.focus == Pane::Cases && (ui.normal || ui.searching);
-    let count = if ui.visible.len() == ui.views.len() {
-        format!(" Cases {} ", ui.views.len())
+    let (listed, all) = ui.counts;
+    let count = if listed == all {
+        format!(" Cases {all} ")
     } else {
-        format!(" Cases {} of {} ", ui.visible.len(), ui.views.len())
+        format!(" Cases {listed} of {all} ")
     };
     let how = Line::from(vec![
         Span::styled(format!(" {}", ui.filter.as_str()), theme.accent()),

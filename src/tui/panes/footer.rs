@@ -94,7 +94,7 @@ pub fn draw_keys(f: &mut Frame, ui: &Shown<'_>, contexts: &[Context], area: Rect
     let order = contexts.to_vec();
     let mut ctxs = order.clone();
     // The welcome screen's own keys say it all.
-    ctxs.retain(|c| !(ui.views.is_empty() && *c == Context::Global));
+    ctxs.retain(|c| !(ui.counts.1 == 0 && *c == Context::Global));
     // Moving comes first in the footer, as in the help.
     if let Some(i) = ctxs.iter().position(|c| *c == Context::Movement) {
         let m = ctxs.remove(i);

@@ -31,6 +31,9 @@ pub struct Shown<'a> {
     /// Every case as a list row, and the indices of those listed, in order.
     pub views: &'a [ListRow],
     pub visible: &'a [usize],
+    /// The cases listed and the cases in all, as the list's title counts them (while
+    /// the whole list is read, the first screen's rows are fewer than these).
+    pub counts: (usize, usize),
     pub filter: Filter,
     pub sort: Sort,
     /// The search line, what it holds, and whether it searches everything (`//`).
