@@ -44,7 +44,7 @@ impl TextQuery {
     pub fn filter_rows(
         &self,
         views: &[ListRow],
-        candidates: Vec<usize>,
+        candidates: &[usize],
         filter: Filter,
         fields: &Texts,
         questions: Option<&Texts>,
@@ -54,7 +54,8 @@ impl TextQuery {
         // A few candidates (the search narrowed as it grew): each row's own texts.
         if candidates.len() < views.len() / 8 {
             return candidates
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|&i| {
                     views.get(i).is_some_and(|v| filter.matches(v))
                         && (self.is_empty() || self.words.match_row(i, &texts))
@@ -73,9 +74,86 @@ impl TextQuery {
             *k = *k && filter.matches(v);
         }
         candidates
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&i| keep.get(i) == Some(&true))
             .collect()
+    }
+}
+
+/// The rows a filter works on: every row, the current sort's order of them, and their
+/// texts (see [`TextQuery::filter_rows`]).
+#[derive(Clone, Copy)]
+pub struct ListRows<'a> {
+    pub views: &'a [ListRow],
+    pub order: &'a [usize],
+    pub fields: &'a Texts,
+    pub questions: Option<&'a Texts>,
+}
+
+/// How many earlier results [`Narrowing`] keeps (each up to a place per row): a longer
+/// query typed on falls back to a whole filter when Backspace goes past them.
+const EARLIER_AT_MOST: usize = 16;
+
+/// The filter as it is typed, a key at a time: what passed the query before, and the
+/// results for the shorter queries typed on the way. A query that extends the last one
+/// tests only the rows that passed it (every word of the longer query holds a word of
+/// the shorter one, so nothing else can pass); Backspace takes an earlier result back.
+/// The rows listed are always those a whole filter of every row gives.
+#[derive(Debug, Default)]
+pub struct Narrowing {
+    /// The filter and typed text the last result is for.
+    last: Option<(Filter, String)>,
+    /// Results for shorter texts typed before it, each a prefix of the next.
+    earlier: Vec<(String, Vec<usize>)>,
+}
+
+impl Narrowing {
+    /// The rows changed (or their order, or their texts): start afresh.
+    pub fn forget(&mut self) {
+        self.last = None;
+        self.earlier.clear();
+    }
+
+    /// The indices into `rows.views` (in `rows.order`) that pass `filter` and `query`,
+    /// where `typed` is what was typed (`query` is worked out from it; a text that names
+    /// another way of searching, like a leading `/`, simply matches everything) and
+    /// `last` is this narrowing's previous result.
+    pub fn refilter(
+        &mut self,
+        last: Vec<usize>,
+        typed: &str,
+        query: &TextQuery,
+        filter: Filter,
+        rows: ListRows<'_>,
+    ) -> Vec<usize> {
+        match self.last.take() {
+            Some((f, text)) if f == filter => {
+                self.earlier.push((text, last));
+                if self.earlier.len() > EARLIER_AT_MOST {
+                    self.earlier.remove(0);
+                }
+            }
+            _ => self.earlier.clear(),
+        }
+        // Only the results for prefixes of `typed` say anything about it.
+        while self
+            .earlier
+            .last()
+            .is_some_and(|(text, _)| !typed.starts_with(text.as_str()))
+        {
+            self.earlier.pop();
+        }
+        self.last = Some((filter, typed.to_string()));
+        match self.earlier.last() {
+            Some((text, _)) if text == typed => {
+                self.earlier.pop().map(|(_, v)| v).unwrap_or_default()
+            }
+            Some((_, before)) => {
+                query.filter_rows(rows.views, before, filter, rows.fields, rows.questions)
+            }
+            None => query.filter_rows(rows.views, rows.order, filter, rows.fields, rows.questions),
+        }
     }
 }
 
@@ -115,8 +193,92 @@ mod tests {
                 questions: 0,
             };
             let rows = [v];
-            let found = super::TextQuery::new(&query).filter_rows(&rows, vec![0], Filter::All, &fields, None);
+            let found = super::TextQuery::new(&query).filter_rows(&rows, &[0], Filter::All, &fields, None);
             prop_assert_eq!(found == vec![0], field_by_field);
+        }
+    }
+
+    /// A key in the search line, as the list's search line takes them.
+    #[derive(Debug, Clone)]
+    enum Key {
+        Char(char),
+        Backspace,
+        Paste(String),
+        /// The status filter moves on (`f`).
+        CycleFilter,
+        /// A `/` on an empty line: search everything (the list stays whole).
+        Find,
+        /// The questions' texts arrive from the background reader.
+        QuestionsArrive,
+    }
+
+    fn key() -> impl Strategy<Value = Key> {
+        prop_oneof![
+            4 => "[ab /]".prop_map(|c| Key::Char(c.chars().next().unwrap_or('a'))),
+            3 => Just(Key::Backspace),
+            1 => "[ab ]{0,3}".prop_map(Key::Paste),
+            1 => Just(Key::CycleFilter),
+            1 => Just(Key::Find),
+            1 => Just(Key::QuestionsArrive),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn typing_narrowing_and_backspace_list_what_a_whole_filter_lists(
+            rows in prop::collection::vec(("[ab /]{0,5}", "[ab ]{0,5}", 0usize..3, any::<bool>()), 0..40),
+            shuffle in any::<u64>(),
+            keys in prop::collection::vec(key(), 0..30),
+        ) {
+            use crate::casebook::filter_index::{Texts, lower};
+            use crate::casebook::{ListRow, Filter, ListRowCase, filter_text};
+            use crate::domain::{CaseStatus, OverallOutcome};
+            use super::{ListRows, Narrowing, TextQuery};
+            let statuses = [CaseStatus::AwaitingResponse, CaseStatus::Overdue, CaseStatus::Closed];
+            let views: Vec<ListRow> = rows.iter().enumerate().map(|(i, (title, _, s, action))| ListRow {
+                case: ListRowCase { id: i as i64 + 1, title: title.clone(), ..ListRowCase::default() },
+                status: statuses[*s],
+                overall: OverallOutcome::Pending,
+                next: None,
+                needs_action: *action,
+                questions: 0,
+            }).collect();
+            let mut fields = Texts::default();
+            let mut questions = Texts::default();
+            for (v, (_, q, _, _)) in views.iter().zip(&rows) {
+                fields.push(&filter_text(&v.case));
+                questions.push(&lower(q));
+            }
+            // A sort order other than the rows' own.
+            let mut order: Vec<usize> = (0..views.len()).collect();
+            order.sort_by_key(|&i| (i as u64).wrapping_mul(shuffle | 1).rotate_left(17));
+
+            let (mut line, mut find, mut filter, mut arrived) = (String::new(), false, Filter::All, false);
+            let mut narrowing = Narrowing::default();
+            let mut visible = order.clone();
+            for key in keys {
+                match key {
+                    Key::Char('/') if line.is_empty() && !find => find = true,
+                    Key::Char(c) => line.push(c),
+                    Key::Backspace if line.is_empty() => find = false,
+                    Key::Backspace => { line.pop(); }
+                    Key::Paste(text) => line.push_str(&text),
+                    Key::CycleFilter => filter = filter.next(),
+                    Key::Find if line.is_empty() => find = true,
+                    Key::Find => {}
+                    Key::QuestionsArrive => { arrived = true; narrowing.forget(); }
+                }
+                let (typed, query) = if find {
+                    (format!("/{line}"), TextQuery::default())
+                } else {
+                    (line.clone(), TextQuery::new(&line))
+                };
+                let q = arrived.then_some(&questions);
+                let rows = ListRows { views: &views, order: &order, fields: &fields, questions: q };
+                visible = narrowing.refilter(visible, &typed, &query, filter, rows);
+                let whole = query.filter_rows(&views, &order, filter, &fields, q);
+                prop_assert_eq!(&visible, &whole, "{:?} {:?} {:?}", typed, filter, arrived);
+            }
         }
     }
 }

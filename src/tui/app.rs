@@ -18,7 +18,7 @@ use super::scroll::Scroll;
 use super::stats::StatsView;
 use super::theme::Theme;
 use crate::casebook::filter_index::{QuestionTexts, Texts};
-use crate::casebook::list_filter::TextQuery;
+use crate::casebook::list_filter::{ListRows, Narrowing, TextQuery};
 use crate::casebook::{CaseView, Casebook, Error, Filter, ListRow, Sort, sort_order};
 use crate::domain::Event;
 use crate::domain::Question;
@@ -133,9 +133,10 @@ pub struct App {
     /// OSC 52 sequence).
     to_terminal: Vec<u8>,
     data_version: Option<i64>,
-    /// The filter and search `visible` was computed for, while `views` is unchanged: a
-    /// search that only grows can narrow `visible` instead of scanning every case.
-    filtered_for: Option<(Filter, String)>,
+    /// The filter and search `visible` was computed for, and the results for the search
+    /// as it was typed, while `views` is unchanged: a search that grows narrows
+    /// `visible` instead of scanning every case, and Backspace takes a result back.
+    narrowing: Narrowing,
     /// Cases refreshed (by [`App::refresh`]) while the background reader was going
     /// through the questions: its older reading of them is not taken. `None`: deleted.
     refreshed: HashMap<i64, Option<String>>,
@@ -178,7 +179,7 @@ impl App {
             job: None,
             to_terminal: Vec::new(),
             data_version: None,
-            filtered_for: None,
+            narrowing: Narrowing::default(),
             refreshed: HashMap::new(),
             loading: None,
         };
@@ -322,7 +323,7 @@ impl App {
                 self.take_digest(d);
                 self.hay_job = None;
                 if !self.query().trim().is_empty() {
-                    self.filtered_for = None;
+                    self.narrowing.forget();
                     self.refilter();
                 }
                 true
@@ -392,7 +393,7 @@ impl App {
                 self.views = loaded.rows;
                 self.order = loaded.order;
                 self.fields = loaded.fields;
-                self.filtered_for = None;
+                self.narrowing.forget();
             }
             Err(e) => self.say_error(&e),
         }
@@ -464,7 +465,7 @@ impl App {
             }
         }
         self.order = sort_order(&self.views, self.sort);
-        self.filtered_for = None;
+        self.narrowing.forget();
         self.rows_changed(keep);
     }
 
@@ -472,7 +473,7 @@ impl App {
     pub fn resort(&mut self) {
         let keep = self.selected_id();
         self.order = sort_order(&self.views, self.sort);
-        self.filtered_for = None;
+        self.narrowing.forget();
         self.refilter();
         if let Some(id) = keep {
             self.select_case(id);
@@ -488,24 +489,16 @@ impl App {
         } else {
             (self.query().to_string(), TextQuery::new(self.query()))
         };
-        let filter = self.filter;
-        let narrowing = self
-            .filtered_for
-            .as_ref()
-            .is_some_and(|(f, q)| *f == filter && typed.starts_with(q.as_str()));
-        let candidates: Vec<usize> = if narrowing {
-            std::mem::take(&mut self.visible)
-        } else {
-            self.order.clone()
+        let rows = ListRows {
+            views: &self.views,
+            order: &self.order,
+            fields: &self.fields,
+            questions: self.haystacks.as_ref(),
         };
-        self.visible = query.filter_rows(
-            &self.views,
-            candidates,
-            filter,
-            &self.fields,
-            self.haystacks.as_ref(),
-        );
-        self.filtered_for = Some((filter, typed));
+        let last = std::mem::take(&mut self.visible);
+        self.visible = self
+            .narrowing
+            .refilter(last, &typed, &query, self.filter, rows);
         match keep {
             Some(id) if self.select_case(id) => {}
             _ => {
@@ -517,11 +510,14 @@ impl App {
 
     /// Select the case `id` if it is listed; false when the filter hides it.
     pub fn select_case(&mut self, id: i64) -> bool {
-        let Some(pos) = self
-            .visible
-            .iter()
-            .position(|&i| self.views[i].case.id == id)
-        else {
+        // `views` is in id order: find the case's row once, then look for that index
+        // (reading each visible row's case instead missed the cache on every one).
+        let row = self
+            .views
+            .binary_search_by_key(&id, |v| v.case.id)
+            .ok()
+            .or_else(|| self.views.iter().position(|v| v.case.id == id));
+        let Some(pos) = row.and_then(|row| self.visible.iter().position(|&i| i == row)) else {
             return false;
         };
         if pos != self.cases.selected {

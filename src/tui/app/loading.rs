@@ -63,7 +63,7 @@ impl App {
         self.visible = self.order.clone();
         self.views = rows;
         self.fields = fields;
-        self.filtered_for = None;
+        self.narrowing.forget();
         self.loading = Some(loading);
         self.current = None;
         self.sync_current();
@@ -108,7 +108,7 @@ impl App {
                 self.views = all.rows;
                 self.order = all.order;
                 self.fields = all.fields;
-                self.filtered_for = None;
+                self.narrowing.forget();
                 self.load_haystacks();
                 self.refilter();
                 if let Some(id) = keep {
