@@ -203,6 +203,9 @@ mod tests {
     enum Key {
         Char(char),
         Backspace,
+        /// A key typed or deleted with the cursor moved back into the line.
+        InsertAt(usize, char),
+        DeleteAt(usize),
         Paste(String),
         /// The status filter moves on (`f`).
         CycleFilter,
@@ -216,6 +219,8 @@ mod tests {
         prop_oneof![
             4 => "[ab /]".prop_map(|c| Key::Char(c.chars().next().unwrap_or('a'))),
             3 => Just(Key::Backspace),
+            1 => (0usize..8, "[ab ]").prop_map(|(at, c)| Key::InsertAt(at, c.chars().next().unwrap_or('a'))),
+            1 => (0usize..8).prop_map(Key::DeleteAt),
             1 => "[ab ]{0,3}".prop_map(Key::Paste),
             1 => Just(Key::CycleFilter),
             1 => Just(Key::Find),
@@ -262,6 +267,9 @@ mod tests {
                     Key::Char(c) => line.push(c),
                     Key::Backspace if line.is_empty() => find = false,
                     Key::Backspace => { line.pop(); }
+                    Key::InsertAt(at, c) => line.insert(at.min(line.len()), c),
+                    Key::DeleteAt(at) if at < line.len() => { line.remove(at); }
+                    Key::DeleteAt(_) => {}
                     Key::Paste(text) => line.push_str(&text),
                     Key::CycleFilter => filter = filter.next(),
                     Key::Find if line.is_empty() => find = true,
