@@ -37,11 +37,30 @@ const QUERIES: &[&str] = &[
     "council zzqx",
 ];
 
+/// One keystroke's time: `update` (the filter, the selection, the case it selects) and
+/// the draw after it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    total: Duration,
+    update: Duration,
+    /// Which key of its query (1 = the first).
+    nth: usize,
+}
+
 fn key(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
+    timed_key(app, term, code, 0).total
+}
+
+fn timed_key(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode, nth: usize) -> Key {
     let t = Instant::now();
     update(app, Action::Type(KeyEvent::from(code)));
+    let update = t.elapsed();
     common::draw(term, app);
-    t.elapsed()
+    Key {
+        total: t.elapsed(),
+        update,
+        nth,
+    }
 }
 
 fn clear(app: &mut App, term: &mut Terminal<TestBackend>) {
@@ -61,9 +80,17 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 /// Type `query` one character at a time; the time of each keystroke.
 fn type_query(app: &mut App, term: &mut Terminal<TestBackend>, query: &str) -> Vec<Duration> {
+    type_query_timed(app, term, query)
+        .into_iter()
+        .map(|k| k.total)
+        .collect()
+}
+
+fn type_query_timed(app: &mut App, term: &mut Terminal<TestBackend>, query: &str) -> Vec<Key> {
     query
         .chars()
-        .map(|c| key(app, term, KeyCode::Char(c)))
+        .enumerate()
+        .map(|(i, c)| timed_key(app, term, KeyCode::Char(c), i + 1))
         .collect()
 }
 
@@ -97,7 +124,7 @@ fn main() {
         if loaded_early { " (already there)" } else { "" }
     );
     println!(
-        "{:<30} {:>5} {:>9} {:>9} {:>8}",
+        "{:<30} {:>5} {:>9} {:>9} {:>8}   worst: key, of which update",
         "query (typed a key at a time)", "keys", "median", "worst", "matches"
     );
     println!(
@@ -111,20 +138,24 @@ fn main() {
 
     let mut all = Vec::new();
     for q in QUERIES {
-        let mut times = Vec::new();
+        let mut keys = Vec::new();
         let mut matches = 0;
         for _ in 0..REPS {
             clear(&mut app, &mut term);
-            times.extend(type_query(&mut app, &mut term, q));
+            keys.extend(type_query_timed(&mut app, &mut term, q));
             matches = app.visible().len();
         }
+        let times: Vec<Duration> = keys.iter().map(|k| k.total).collect();
+        let worst = keys.iter().copied().max().unwrap_or_default();
         println!(
-            "{:<30} {:>5} {:>6.2} ms {:>6.2} ms {:>8}",
+            "{:<30} {:>5} {:>6.2} ms {:>6.2} ms {:>8}   #{} {:.2} ms",
             q,
             q.chars().count(),
             ms(median(times.clone())),
-            ms(times.iter().copied().max().unwrap_or_default()),
-            matches
+            ms(worst.total),
+            matches,
+            worst.nth,
+            ms(worst.update)
         );
         all.extend(times);
     }

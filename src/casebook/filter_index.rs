@@ -154,6 +154,18 @@ impl Words {
         }
     }
 
+    /// These words less those of `known` (rows that passed `known` hold them already).
+    pub fn less(&self, known: &Words) -> Words {
+        Words {
+            finders: self
+                .finders
+                .iter()
+                .filter(|f| !known.finders.iter().any(|k| k.needle() == f.needle()))
+                .cloned()
+                .collect(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.finders.is_empty()
     }
@@ -168,18 +180,40 @@ impl Words {
     /// For each of `rows` rows, whether every word occurs in one of `texts`: each word
     /// searched once through each whole buffer.
     pub fn match_all(&self, rows: usize, texts: &[&Texts]) -> Vec<bool> {
-        let mut all = vec![true; rows];
-        let mut hits = vec![false; rows];
+        self.narrow(vec![true; rows], texts)
+    }
+
+    /// For each row `alive` marks, whether every word occurs in one of `texts` (a row it
+    /// does not mark stays unmarked). Each word goes through a whole buffer while many
+    /// rows are still open, and through the open rows' own texts once few are: a common
+    /// letter is found in nearly every row's own fields, so the questions (the larger
+    /// buffer) need searching for only the few left.
+    pub fn narrow(&self, mut alive: Vec<bool>, texts: &[&Texts]) -> Vec<bool> {
+        let rows = alive.len();
+        // Per word: found in this row, or no need to look (the row is out already).
+        let mut done = vec![false; rows];
         for f in &self.finders {
-            hits.fill(false);
-            for t in texts {
-                t.mark(f, &mut hits);
+            for (d, a) in done.iter_mut().zip(&alive) {
+                *d = !a;
             }
-            for (a, h) in all.iter_mut().zip(&hits) {
-                *a &= *h;
+            for t in texts {
+                let open = done.iter().filter(|d| !**d).count();
+                if open == 0 {
+                    break;
+                }
+                if open < rows / 8 {
+                    for (i, d) in done.iter_mut().enumerate() {
+                        *d = *d || f.find(t.row(i)).is_some();
+                    }
+                } else {
+                    t.mark(f, &mut done);
+                }
+            }
+            for (a, d) in alive.iter_mut().zip(&done) {
+                *a &= *d;
             }
         }
-        all
+        alive
     }
 }
 
@@ -320,6 +354,32 @@ mod tests {
                 prop_assert_eq!(all[i], expected, "row {} of {:?} / {:?}", i, fields, questions);
                 prop_assert_eq!(words.match_row(i, &[&f, &q]), expected);
             }
+        }
+
+        /// Many short rows over few letters: a word is in most rows' fields, so the
+        /// questions are searched row by row for the few left (and, with another word,
+        /// whole again).
+        #[test]
+        fn narrowing_the_rows_still_in_finds_what_the_filter_means(
+            rows in prop::collection::vec(("[abA\n]{0,6}", "[abcä\n]{0,6}", any::<bool>()), 0..80),
+            query in "[abcä ]{0,5}",
+        ) {
+            let fields: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+            let questions: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
+            let alive: Vec<bool> = rows.iter().map(|r| r.2).collect();
+            let (f, q) = (texts(&fields), texts(&questions));
+            let words = Words::new(&query);
+            let got = words.narrow(alive.clone(), &[&f, &q]);
+            for i in 0..rows.len() {
+                let expected = alive[i] && naive(&query, &[std::slice::from_ref(&fields[i]), std::slice::from_ref(&questions[i])]);
+                prop_assert_eq!(got[i], expected, "row {} of {:?} / {:?}", i, fields, questions);
+            }
+            // Words a row passed already need no second look.
+            let known = Words::new(&query);
+            let longer = format!("{query} b");
+            let rest = Words::new(&longer).less(&known);
+            let once = Words::new(&longer).narrow(alive.clone(), &[&f, &q]);
+            prop_assert_eq!(rest.narrow(got, &[&f, &q]), once);
         }
 
         #[test]
