@@ -84,12 +84,7 @@ fn tags(tags: &[String]) -> Option<String> {
     if distinct.iter().any(|t| t.contains(RECORD)) {
         return None;
     }
-    Some(
-        distinct
-            .into_iter()
-            .flat_map(|t| [&"\u{1E}"[..], t])
-            .collect(),
-    )
+    Some(distinct.into_iter().flat_map(|t| ["\u{1E}", t]).collect())
 }
 
 /// A date as `date()` gives it back unchanged: four-digit years only.
