@@ -36,6 +36,23 @@ fn document(n: usize) -> Value {
                     "kind": "extension", "date": "2018-01-20", "window": "40 working days",
                 }));
             }
+            // Closing, withdrawing and reopening on the same day or later, so the list
+            // keys' "last status event by (date, id)" is tried both ways round.
+            match i % 7 {
+                0 => events.push(json!({"kind": "closed", "date": "2018-03-01"})),
+                1 => {
+                    events.push(json!({"kind": "review-requested", "date": "2018-03-05"}));
+                    events.push(json!({"kind": "closed", "date": "2018-03-01"}));
+                }
+                2 => {
+                    events.push(json!({"kind": "withdrawn", "date": "2018-02-01"}));
+                    events.push(json!({"kind": "note", "date": "2018-04-01"}));
+                }
+                3 => events.push(json!({
+                    "kind": "clarification-requested", "date": "2017-12-30", "until": "2019-01-01",
+                })),
+                _ => {}
+            }
             let questions: Vec<Value> = (1..=3)
                 .map(|q| {
                     json!({
@@ -54,7 +71,12 @@ fn document(n: usize) -> Value {
                 "their_ref": if i % 4 == 0 { Value::Null } else { json!(format!("FOI/2018/{i:04}")) },
                 "my_ref": format!("ME-{i}"),
                 "sent": "2018-01-08",
-                "tags": ["roads", format!("winter{}", i % 3)],
+                "tags": if i % 4 == 1 {
+                    json!([format!("winter{}", i % 3), "roads", "Roads", "roads", "ägritting"])
+                } else {
+                    json!(["roads", format!("winter{}", i % 3)])
+                },
+                "received": if i % 5 == 2 { json!("2018-01-10") } else { Value::Null },
                 "text": format!("Please provide the gritting records, part {i}."),
                 "notes": if i % 5 == 0 { json!(format!("Follow up with the press office {i}")) } else { Value::Null },
                 "batch": if i % 6 == 0 { json!({"id": 7, "title": "Gritting round robin"}) } else { Value::Null },
@@ -146,6 +168,19 @@ fn a_bulk_import_leaves_the_index_and_digests_equal_to_a_rebuild_from_the_tables
     assert_eq!(
         one_value(&s.db, "SELECT count(*) FROM pragma_foreign_key_check"),
         0
+    );
+
+    // Closed last (by date, then the order given) and not reopened: the list keys say so.
+    let closed = (0..60)
+        .filter(|i| i % 7 == 0 || (i % 7 == 2 && i % 3 != 0))
+        .count();
+    assert_eq!(
+        one_value(
+            &s.db,
+            "SELECT count(*) FROM list_keys k JOIN cases c ON c.id = k.case_id \
+             WHERE c.title LIKE 'Gritting fleet %' AND k.open = 0"
+        ),
+        closed as i64
     );
 
     // Exactly what a rebuild of the whole index and of every digest makes.

@@ -122,7 +122,7 @@ fn is_duplicate(w: &crate::store::Writer<'_>, c: &crate::domain::Case) -> Result
         |o: &crate::domain::Case| o.authority.eq_ignore_ascii_case(c.authority.trim());
     let candidates = match &c.their_ref {
         Some(r) => w.case_ids_by_ref_key(&normalize_ref(r))?,
-        // Exactly this title and date: a look-up by date, not a scan of every title
+        // Exactly this title and date: one look-up in their index, not a scan of every title
         // (which made importing 100,000 cases quadratic).
         None => w.case_ids_by_sent_and_title(c.sent, &c.title)?,
     };

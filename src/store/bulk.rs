@@ -8,9 +8,12 @@
 //! gives a new row the largest id plus one), so it:
 //!
 //! - drops the four insert triggers for the length of its transaction;
-//! - after the inserts, builds the search entries and digests of every case above the
-//!   last id seen before it, one range scan each (same statements as the pending
-//!   rebuild, so the same text);
+//! - writes each new case's timeline digest and list keys as the case file is inserted,
+//!   made in Rust from the file in hand (`bulk_keys.rs`); should the write add a case or
+//!   an event piecemeal instead, they are all made at the end from the views, as before;
+//! - after the inserts, builds the search entries of every case above the last id seen
+//!   before it, one range scan (same statement as the pending rebuild, so the same
+//!   text);
 //! - puts the triggers back from their own stored text.
 //!
 //! All of it happens before the commit: a reader sees the schema it saw before, and a
@@ -22,7 +25,7 @@
 //! back afterwards.
 
 use super::reads::Reads;
-use super::search::{CLEAR_CASES_AFTER, DIGEST_CASES_AFTER, INDEX_CASES_AFTER};
+use super::search::{CLEAR_CASES_AFTER, CLEAR_KEYS_AFTER, DIGEST_CASES_AFTER, INDEX_CASES_AFTER};
 use super::{Result, Store, StoreError, Writer};
 use rusqlite::config::DbConfig;
 use rusqlite::{OptionalExtension, params};
@@ -40,6 +43,17 @@ const INSERT_TRIGGERS: [&str; 4] = [
 /// would be written out and read back before the commit. Peak memory stays well under
 /// 200 MB.
 const BULK_CACHE_KIB: i64 = 32 * 1024;
+
+/// Where a bulk write's new cases get their timeline digests and list keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keys {
+    /// Not in a bulk write: the pending rebuild before the commit makes them.
+    Off,
+    /// Each from its case file as [`Writer::insert_case_file`] inserts it.
+    FromFiles,
+    /// A case or event was added on its own: all of them from the views at the end.
+    FromViews,
+}
 
 /// What a bulk write changed on the connection, to put back when it ends.
 struct Pragmas {
@@ -158,6 +172,11 @@ impl Writer<'_> {
             .tx
             .query_row("SELECT coalesce(max(id), 0) FROM cases", [], |r| r.get(0))
             .map_err(|e| self.sql_err(e))?;
+        // A digest or key left above the last case (none is expected) would collide.
+        for sql in CLEAR_KEYS_AFTER {
+            self.exec(sql, params![last_case_before])?;
+        }
+        self.bulk.set(Keys::FromFiles);
         Ok(Bulk {
             triggers,
             last_case_before,
@@ -168,11 +187,11 @@ impl Writer<'_> {
     /// return the new cases' ids (the write's touched cases).
     fn end_bulk(&self, bulk: Bulk) -> Result<Vec<i64>> {
         let after = params![bulk.last_case_before];
-        for sql in CLEAR_CASES_AFTER {
-            self.exec(sql, after)?;
-        }
-        for sql in DIGEST_CASES_AFTER {
-            self.exec(sql, after)?;
+        self.exec(CLEAR_CASES_AFTER, after)?;
+        if self.bulk.replace(Keys::Off) == Keys::FromViews {
+            for sql in CLEAR_KEYS_AFTER.iter().chain(&DIGEST_CASES_AFTER) {
+                self.exec(sql, after)?;
+            }
         }
         self.exec(INDEX_CASES_AFTER, after)?;
         let new: Vec<i64> = self
@@ -184,5 +203,12 @@ impl Writer<'_> {
             self.tx.execute_batch(sql).map_err(|e| self.sql_err(e))?;
         }
         Ok(new)
+    }
+
+    /// Note a case or event added outside [`Writer::insert_case_file`] in a bulk write.
+    pub(super) fn piecemeal(&self) {
+        if self.bulk.get() == Keys::FromFiles {
+            self.bulk.set(Keys::FromViews);
+        }
     }
 }

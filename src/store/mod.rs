@@ -7,6 +7,7 @@ mod attachments;
 mod backup;
 mod batches;
 mod bulk;
+mod bulk_keys;
 mod case_files;
 mod decode;
 mod digest;
@@ -80,7 +81,11 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
-        let writer = Writer { tx, path: &path };
+        let writer = Writer {
+            tx,
+            path: &path,
+            bulk: std::cell::Cell::new(bulk::Keys::Off),
+        };
         let value = f(&writer)?;
         let touched = writer.flush_search()?;
         writer

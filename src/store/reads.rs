@@ -133,7 +133,7 @@ pub trait Reads {
     }
 
     /// Cases sent on `sent` (a draft: `None`) with exactly the title `title`, through
-    /// the index on `sent` (an import checks every case it reads against these).
+    /// the index on both (an import checks every case it reads against these).
     fn case_ids_by_sent_and_title(
         &self,
         sent: Option<chrono::NaiveDate>,

@@ -341,6 +341,14 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO list_keys SELECT * FROM list_keys_source;
     "#,
+    // 11: an import checks each case it reads without a reference for one already here
+    // with the same sent date and title. Found by date alone, that read every case sent
+    // the same day (and every draft) to compare titles: 7% of a 100,000-case import.
+    // By date and title it is one look-up. The index by date alone served only that.
+    r#"
+    DROP INDEX IF EXISTS cases_by_sent;
+    CREATE INDEX cases_by_sent_title ON cases(sent, title);
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -55,8 +55,8 @@ pub(super) const DIGEST_CASES_AFTER: [&str; 2] = [
     "INSERT INTO case_digest SELECT * FROM case_digest_source WHERE case_id > ?1",
     "INSERT INTO list_keys SELECT * FROM list_keys_source WHERE case_id > ?1",
 ];
-pub(super) const CLEAR_CASES_AFTER: [&str; 3] = [
-    "DELETE FROM case_search WHERE rowid > ?1",
+pub(super) const CLEAR_CASES_AFTER: &str = "DELETE FROM case_search WHERE rowid > ?1";
+pub(super) const CLEAR_KEYS_AFTER: [&str; 2] = [
     "DELETE FROM case_digest WHERE case_id > ?1",
     "DELETE FROM list_keys WHERE case_id > ?1",
 ];

@@ -1,5 +1,6 @@
 //! Writes, always inside the transaction of one user action (see [`Store::write`]).
 
+use super::bulk::Keys;
 use super::reads::Reads;
 use super::rows::{date_text, join_exemptions};
 use super::{Result, StoreError};
@@ -10,6 +11,9 @@ use std::path::Path;
 pub struct Writer<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) path: &'a Path,
+    /// How a bulk write ([`super::Store::write_bulk`]) is keeping its new cases' digests
+    /// and list keys; `Off` outside one.
+    pub(super) bulk: std::cell::Cell<super::bulk::Keys>,
 }
 
 fn now() -> String {
@@ -52,6 +56,7 @@ impl Writer<'_> {
 
     /// Insert a case (with its id when non-zero), its authority (by name) and its tags.
     pub fn insert_case(&self, c: &Case) -> Result<i64> {
+        self.piecemeal();
         let stamp = now();
         let created = if c.created_at.is_empty() {
             &stamp
@@ -233,6 +238,7 @@ impl Writer<'_> {
     }
 
     pub fn insert_event(&self, e: &Event) -> Result<i64> {
+        self.piecemeal();
         self.write_event_row(
             "INSERT INTO events (id, case_id, kind, date, note, window, until, letter, reference, reference_key) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -284,6 +290,20 @@ impl Writer<'_> {
     /// Insert a whole case file. Ids are kept when non-zero (undo puts a case back exactly
     /// as it was); otherwise new ones are assigned. Returns the case id.
     pub fn insert_case_file(&self, file: &CaseFile) -> Result<i64> {
+        // In a bulk write the whole file is in hand: its digest and keys are made from it
+        // (not read back at the end), so its own inserts do not count as piecemeal.
+        let keys = self.bulk.replace(Keys::Off);
+        let inserted = self.insert_case_file_rows(file);
+        self.bulk.set(keys);
+        let (id, event_ids) = inserted?;
+        if keys == Keys::FromFiles {
+            self.insert_keys(id, file, &event_ids)?;
+        }
+        Ok(id)
+    }
+
+    /// The rows of [`Writer::insert_case_file`]: the case id and the events' ids.
+    fn insert_case_file_rows(&self, file: &CaseFile) -> Result<(i64, Vec<i64>)> {
         let id = self.insert_case(&file.case)?;
         for q in &file.questions {
             self.insert_question(&Question {
@@ -291,13 +311,14 @@ impl Writer<'_> {
                 ..q.clone()
             })?;
         }
+        let mut event_ids = Vec::with_capacity(file.events.len());
         for e in &file.events {
-            self.insert_event(&Event {
+            event_ids.push(self.insert_event(&Event {
                 case_id: id,
                 ..e.clone()
-            })?;
+            })?);
         }
-        Ok(id)
+        Ok((id, event_ids))
     }
 
     /// Put a case back exactly as `file` holds it (ids included), replacing what is there.
