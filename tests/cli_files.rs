@@ -106,10 +106,9 @@ fn unsafe_is_root() -> bool {
         .unwrap_or(false)
 }
 
-#[test]
-fn an_older_casebook_is_backed_up_then_upgraded() {
+/// A casebook as the first release wrote it (schema 1) with one case.
+fn write_v1_casebook(s: &Sandbox) {
     use foi_casebook::store::schema::{APPLICATION_ID, MIGRATIONS};
-    let s = Sandbox::new();
     std::fs::create_dir_all(s.db.parent().unwrap()).unwrap();
     {
         let conn = rusqlite::Connection::open(&s.db).unwrap();
@@ -122,6 +121,12 @@ fn an_older_casebook_is_backed_up_then_upgraded() {
         ))
         .unwrap();
     }
+}
+
+#[test]
+fn an_older_casebook_is_backed_up_then_upgraded() {
+    let s = Sandbox::new();
+    write_v1_casebook(&s);
     let out = s.foi().args(["list", "--json"]).output().unwrap();
     assert!(
         out.status.success(),
@@ -191,4 +196,24 @@ fn an_unwritable_casebook_is_refused_untouched() {
     let e = s.fails(&["demo"], 2);
     assert!(e.contains("read-only"), "{e}");
     assert_eq!(read(&s.db), before);
+}
+
+#[test]
+fn an_upgrade_keeps_an_earlier_backup_and_takes_the_next_name() {
+    let s = Sandbox::new();
+    write_v1_casebook(&s);
+    // Left by an earlier upgrade (or the user's own copy): never replaced.
+    let earlier = s.db.with_file_name("casebook.db.v1.bak");
+    std::fs::write(&earlier, b"an earlier copy").unwrap();
+    let out = s.foi().args(["list", "--json"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let next = s.db.with_file_name("casebook.db.v1.2.bak");
+    assert!(err.contains(&next.display().to_string()), "{err}");
+    assert_eq!(std::fs::read(&earlier).unwrap(), b"an earlier copy");
+    let v: i64 = rusqlite::Connection::open(&next)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
 }

@@ -131,11 +131,24 @@ fn prepare(store: &mut Store, fresh: bool) -> Result<()> {
     Ok(())
 }
 
-/// A copy next to the file, named for the schema it holds, before any migration.
+/// A copy next to the file, named for the schema it holds, before any migration. A
+/// backup of that name already there (an upgrade that failed, an older copy) is kept:
+/// the copy takes the next free name, so the upgrade never stops on it.
 fn backup_before_migration(store: &Store, version: i64) -> Result<PathBuf> {
-    let mut name = store.path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".v{version}.bak"));
-    let dest = store.path.with_file_name(name);
+    let base = store.path.file_name().unwrap_or_default().to_os_string();
+    let named = |n: u32| {
+        let mut name = base.clone();
+        match n {
+            1 => name.push(format!(".v{version}.bak")),
+            n => name.push(format!(".v{version}.{n}.bak")),
+        }
+        store.path.with_file_name(name)
+    };
+    // After 99 copies the last name is tried anyway and its error says why.
+    let dest = (1..100)
+        .map(named)
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| named(100));
     super::backup::backup(&store.conn, &store.path, &dest)?;
     Ok(dest)
 }
