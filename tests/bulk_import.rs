@@ -157,7 +157,7 @@ fn a_bulk_import_leaves_the_index_and_digests_equal_to_a_rebuild_from_the_tables
     std::fs::write(&file, document(60).to_string()).expect("write");
 
     let out = s.ok(&["import", file.to_str().expect("path")]);
-    assert!(out.contains("Imported 60 case(s)"), "{out}");
+    assert!(out.contains("Imported 60 cases"), "{out}");
     assert_eq!(one_value(&s.db, "SELECT count(*) FROM cases"), before + 60);
     assert_eq!(
         schema(&s.db),
@@ -208,7 +208,7 @@ fn a_bulk_import_leaves_the_index_and_digests_equal_to_a_rebuild_from_the_tables
 
     // Importing the same file again skips every case and changes nothing.
     let again = s.ok(&["import", file.to_str().expect("path")]);
-    assert!(again.contains("Imported 0 case(s)"), "{again}");
+    assert!(again.contains("Imported 0 cases"), "{again}");
     assert_eq!(index_and_digests(&s.db), imported);
 }
 
@@ -250,7 +250,7 @@ fn a_refused_or_dry_run_import_leaves_the_schema_and_the_index_as_they_were() {
     std::fs::write(&file, document(5).to_string()).expect("write");
 
     let out = s.ok(&["import", "--dry-run", file.to_str().expect("path")]);
-    assert!(out.contains("Would import 5 case(s)"), "{out}");
+    assert!(out.contains("Would import 5 cases"), "{out}");
     assert_eq!(schema(&s.db), schema_before);
     assert_eq!(index_and_digests(&s.db), index_before);
 

@@ -310,7 +310,7 @@ fn a_whatdotheyknow_download_becomes_one_case_with_its_attachments() {
     assert_eq!(pdf_row["event"], show["events"][2]["id"]);
     assert_eq!(pdf_row["sha256"], sha(&letter));
     let out = s.ok(&["import", &f]);
-    assert!(out.contains("3 message(s) already imported"), "{out}");
+    assert!(out.contains("3 messages already imported"), "{out}");
     assert_eq!(events(&s, "1").len(), 3);
 }
 

@@ -101,7 +101,7 @@ fn export_then_import_reproduces_every_case() {
 
     let b = Sandbox::new();
     let out = b.ok(&["import", file.to_str().unwrap(), "--format", "json"]);
-    assert!(out.contains("Imported 2 case(s)"), "{out}");
+    assert!(out.contains("Imported 2 cases"), "{out}");
 
     let mut first: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let mut second: Value = serde_json::from_str(&b.ok(&["export"])).unwrap();
@@ -124,7 +124,7 @@ fn export_then_import_reproduces_every_case() {
     // Importing the same file again adds nothing.
     let again = b.ok(&["import", file.to_str().unwrap()]);
     assert!(
-        again.contains("Imported 0 case(s)") && again.contains("skipped 2"),
+        again.contains("Imported 0 cases") && again.contains("skipped 2"),
         "{again}"
     );
 }
@@ -204,7 +204,7 @@ fn a_case_without_a_reference_is_a_duplicate_only_with_the_same_title_date_and_a
     // The same case again: skipped.
     let again = s.ok(&["import", file.to_str().unwrap()]);
     assert!(
-        again.contains("Imported 0 case(s)") && again.contains("skipped 1"),
+        again.contains("Imported 0 cases") && again.contains("skipped 1"),
         "{again}"
     );
     // Another date, another title, another authority: each a new case.
@@ -216,7 +216,7 @@ fn a_case_without_a_reference_is_a_duplicate_only_with_the_same_title_date_and_a
         let other = dir.path().join("other.json");
         std::fs::write(&other, text.replace(from, to)).unwrap();
         let out = s.ok(&["import", other.to_str().unwrap()]);
-        assert!(out.contains("Imported 1 case(s)"), "{from} -> {to}: {out}");
+        assert!(out.contains("Imported 1 case "), "{from} -> {to}: {out}");
     }
     assert_eq!(
         s.json(&["list", "--filter", "all"])

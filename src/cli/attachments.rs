@@ -18,7 +18,12 @@ pub fn attachments(book: &Casebook, a: AttachmentsArgs, json: bool) -> Result<St
         }
         let mut o = String::new();
         let written = saved.iter().filter(|s| s.written).count();
-        let _ = writeln!(o, "Wrote {written} file(s) to {}", dir.display());
+        let _ = writeln!(
+            o,
+            "Wrote {} to {}",
+            crate::present::plural(written, "file", "files"),
+            dir.display()
+        );
         for s in saved.iter().filter(|s| !s.written) {
             let _ = writeln!(o, "  left alone: {} is already there", s.path.display());
         }

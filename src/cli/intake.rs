@@ -202,7 +202,11 @@ fn letter_said(a: &ImportArgs, l: &LetterSource, saved: &LetterSaved) -> String 
         )
     };
     if saved.attachments_added > 0 {
-        let _ = writeln!(out, "  kept {} original(s)", saved.attachments_added);
+        let _ = writeln!(
+            out,
+            "  kept {}",
+            plural(saved.attachments_added, "original", "originals")
+        );
     }
     let notes = l.proposal.warnings.iter().chain(&saved.warnings);
     for w in notes.filter(|_| !saved.already_imported) {
@@ -237,8 +241,9 @@ fn keep_scan(
         );
     }
     Ok(format!(
-        "Kept {} on case #{case} ({added} original(s)); it has no text layer and needs OCR: nothing was read from it\n",
-        l.name
+        "Kept {} on case #{case} ({}); it has no text layer and needs OCR: nothing was read from it\n",
+        l.name,
+        plural(added, "original", "originals")
     ))
 }
 
@@ -306,7 +311,7 @@ fn intake_said(r: &IntakeReport, a: &ImportArgs, json: bool) -> Result<String> {
     let events: usize = r.cases.iter().map(|c| c.events.len()).sum();
     let _ = writeln!(
         o,
-        "{} {} from {}: {created} new case(s), {} existing case(s), {events} event(s), {} original(s)",
+        "{} {} from {}: {}, {}, {}, {}",
         if r.dry_run {
             "Would import"
         } else {
@@ -318,8 +323,10 @@ fn intake_said(r: &IntakeReport, a: &ImportArgs, json: bool) -> Result<String> {
             "messages"
         },
         a.file.display(),
-        r.cases.len() - created,
-        r.attachments
+        plural(created, "new case", "new cases"),
+        plural(r.cases.len() - created, "existing case", "existing cases"),
+        plural(events, "event", "events"),
+        plural(r.attachments, "original", "originals")
     );
     for c in &r.cases {
         let id =
@@ -343,12 +350,16 @@ fn intake_said(r: &IntakeReport, a: &ImportArgs, json: bool) -> Result<String> {
     if r.already_imported > 0 {
         let _ = writeln!(
             o,
-            "  {} message(s) already imported: nothing added for them",
-            r.already_imported
+            "  {} already imported: nothing added for them",
+            plural(r.already_imported, "message", "messages")
         );
     }
     if !r.skipped.is_empty() {
-        let _ = writeln!(o, "  skipped {} message(s):", r.skipped.len());
+        let _ = writeln!(
+            o,
+            "  skipped {}:",
+            plural(r.skipped.len(), "message", "messages")
+        );
         for s in &r.skipped {
             let _ = writeln!(
                 o,

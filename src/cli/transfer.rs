@@ -347,7 +347,11 @@ fn import_said(report: &ImportReport, a: &ImportArgs, json: bool) -> Result<Stri
     } else {
         "Imported"
     };
-    let mut out = format!("{verb} {} case(s) from {}", report.count, a.file.display());
+    let mut out = format!(
+        "{verb} {} from {}",
+        crate::present::plural(report.count, "case", "cases"),
+        a.file.display()
+    );
     if !report.skipped.is_empty() {
         out.push_str(&format!(
             "; skipped {} already in the casebook",
