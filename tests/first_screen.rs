@@ -16,22 +16,7 @@ use foi_casebook::tui::theme::Theme;
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
 use std::path::Path;
-use tui_common::{resize, screen};
-
-/// xorshift64*: deterministic test data from a seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
+use tui_common::{Rng, resize, screen};
 
 const KINDS: [&str; 16] = [
     "sent",
@@ -56,8 +41,8 @@ const REGIMES: [&str; 4] = ["foia", "eir", "foisa", "eisr"];
 
 /// A date `days` after 1 January 2016, as stored; now and then in a form a program other
 /// than foi might write (no leading zeros), which the keys cannot vouch for.
-fn date(rng: &mut Rng, days: u64, odd: bool) -> String {
-    let d = NaiveDate::from_ymd_opt(2016, 1, 1).expect("date") + chrono::Days::new(days);
+fn date(rng: &mut Rng, days: usize, odd: bool) -> String {
+    let d = NaiveDate::from_ymd_opt(2016, 1, 1).expect("date") + chrono::Days::new(days as u64);
     if odd && rng.below(40) == 0 {
         d.format("%Y-%-m-%-d").to_string()
     } else {
@@ -92,7 +77,7 @@ fn write_cases(db: &Path, seed: u64, first_id: i64, n: i64, odd: bool) {
                 id,
                 format!("Request {id}"),
                 1 + rng.below(5) as i64,
-                REGIMES[rng.below(4) as usize],
+                REGIMES[rng.below(REGIMES.len())],
                 sent,
                 received,
                 format!("2020-01-01T00:00:{:02}Z", rng.below(60)),
@@ -112,7 +97,7 @@ fn write_cases(db: &Path, seed: u64, first_id: i64, n: i64, odd: bool) {
             let kind = if odd && rng.below(60) == 0 {
                 "Closed"
             } else {
-                KINDS[rng.below(KINDS.len() as u64) as usize]
+                KINDS[rng.below(KINDS.len())]
             };
             let when = date(&mut rng, day, odd);
             let until_day = day.saturating_sub(30) + rng.below(60);

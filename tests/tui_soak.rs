@@ -8,6 +8,7 @@
 //! `FOI_SOAK_KEYS=N` for a longer run) replays one.
 
 mod tui_common;
+use tui_common::Rng;
 
 use foi_casebook::casebook::{BatchAuthority, Casebook, NewBatch};
 use foi_casebook::domain::Regime;
@@ -23,22 +24,6 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// xorshift64*: a few lines, reproducible from its seed, and enough for choosing keys.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// Keys weighted towards what opens screens and moves around in them, so that every
 /// overlay (forms, pickers, prompts, drafts, help, statistics) is reached many times.

@@ -141,17 +141,7 @@ mod tests {
     }
 
     fn event(kind: EventKind, date: NaiveDate) -> Event {
-        Event {
-            id: 0,
-            case_id: 0,
-            kind,
-            date,
-            note: None,
-            window: None,
-            until: None,
-            letter: None,
-            reference: None,
-        }
+        Event::new(kind, date)
     }
 
     /// Each table's rows next to what its view makes of the same cases.

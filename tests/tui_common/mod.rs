@@ -111,3 +111,21 @@ pub fn type_text(app: &mut App, text: &str) {
 pub fn status_text(app: &App) -> String {
     app.status_text().to_string()
 }
+
+/// xorshift64*: deterministic test data and keys from a seed (a few lines; a failing
+/// seed reproduces exactly).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % (n as u64).max(1)) as usize
+    }
+}
