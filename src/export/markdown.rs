@@ -10,7 +10,7 @@ use crate::casebook::CaseView;
 use crate::domain::dates::{letter, long};
 use crate::domain::exemption;
 use crate::domain::text::inert;
-use crate::present::event_details;
+use crate::present::{event_details, plural};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -282,10 +282,9 @@ impl<W: std::io::Write> super::CaseWriter for MarkdownWriter<W> {
             self.heading = "##";
             let _ = writeln!(
                 self.buf,
-                "# FOI casebook\n\nExported {} · {} case{}\n",
+                "# FOI casebook\n\nExported {} · {}\n",
                 letter(self.today),
-                total,
-                if total == 1 { "" } else { "s" }
+                plural(total, "case", "cases")
             );
         }
         self.emit()

@@ -8,7 +8,7 @@ use super::effect::{Ctx, Effect, Open, Pane, Tone};
 use super::layout::hits_page;
 use super::scroll::Scroll;
 use crate::casebook::SearchHit;
-use crate::present::fit;
+use crate::present::{fit, plural};
 
 /// How many cases a search lists at most.
 pub const LIMIT: usize = 200;
@@ -46,8 +46,8 @@ pub fn run(typed: String, ctx: &mut Ctx<'_>) -> Option<Hits> {
             ctx.say(
                 Tone::Info,
                 format!(
-                    "{n} case{} found{}; Enter opens",
-                    if n == 1 { "" } else { "s" },
+                    "{} found{}; Enter opens",
+                    plural(n, "case", "cases"),
                     if n == LIMIT { " (the first 200)" } else { "" }
                 ),
             );

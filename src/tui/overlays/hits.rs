@@ -3,7 +3,7 @@
 
 use super::popup_block;
 use crate::domain::text::inert_line;
-use crate::present::fit;
+use crate::present::{fit, plural};
 use crate::tui::find::Hits;
 use crate::tui::layout::{HIT_ROWS, hits_box, padded};
 use crate::tui::panes::clip;
@@ -47,10 +47,9 @@ fn lead_in(spans: &[(String, bool)], budget: usize) -> Vec<(String, bool)> {
 pub fn draw(f: &mut Frame, theme: Theme, h: &Hits, main: Rect) {
     let r = hits_box(main, h.hits.len());
     let title = format!(
-        "Search: {} · {} case{}",
+        "Search: {} · {}",
         fit(&h.query, 40),
-        h.hits.len(),
-        if h.hits.len() == 1 { "" } else { "s" }
+        plural(h.hits.len(), "case", "cases")
     );
     f.render_widget(Clear, r);
     f.render_widget(popup_block(title, theme), r);

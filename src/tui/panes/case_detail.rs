@@ -7,7 +7,7 @@ use crate::casebook::CaseView;
 use crate::domain::dates::long;
 use crate::domain::text::inert;
 use crate::domain::{Outcome, Question};
-use crate::present::{fit, outcome_badge, pad};
+use crate::present::{fit, outcome_badge, pad, plural};
 use crate::tui::effect::Pane;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -72,8 +72,8 @@ fn header(v: &CaseView, originals: usize, width: usize, theme: Theme) -> Vec<Lin
     if originals > 0 {
         l3.push(Span::styled(
             format!(
-                " · {originals} original{} (O opens)",
-                if originals == 1 { "" } else { "s" }
+                " · {} (O opens)",
+                plural(originals, "original", "originals")
             ),
             theme.dim(),
         ));
